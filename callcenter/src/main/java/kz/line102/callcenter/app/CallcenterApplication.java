@@ -1,0 +1,12 @@
+package kz.line102.callcenter.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication(scanBasePackages = "kz.line102.callcenter")
+public class CallcenterApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CallcenterApplication.class, args);
+    }
+}

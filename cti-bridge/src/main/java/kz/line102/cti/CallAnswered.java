@@ -1,0 +1,11 @@
+package kz.line102.cti;
+
+import java.time.Instant;
+
+/**
+ * An operator answered. {@code holdSeconds} is the PBX's own count of the caller's
+ * wait in the queue, {@code ringSeconds} how long this operator's phone rang.
+ */
+public record CallAnswered(EventId eventId, CallId callId, Instant at,
+                           String queue, String operator, int holdSeconds, int ringSeconds) implements CallEvent {
+}

@@ -1,0 +1,8 @@
+package kz.line102.cti;
+
+import java.time.Instant;
+
+/** The caller joined an operator queue at {@code position} (1 = next to be served). */
+public record CallQueued(EventId eventId, CallId callId, Instant at,
+                         String queue, int position) implements CallEvent {
+}
