@@ -1,0 +1,27 @@
+package kz.line102.callcenter.call;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code line102.callcenter.intake.*}: how this node reads the call event stream.
+ *
+ * @param stream          the Redis Stream the bridge appends to
+ * @param group           the consumer group all callcenter nodes share
+ * @param consumerName    this node's name in the group; stable across restarts so it
+ *                        takes back what it had not acknowledged
+ * @param batchSize       entries committed per transaction
+ * @param claimIdleMillis entries another consumer left unacknowledged this long are taken over
+ */
+@Validated
+@ConfigurationProperties("line102.callcenter.intake")
+public record CallIntakeProperties(@NotBlank String stream, @NotBlank String group, @NotBlank String consumerName,
+                                   @Min(1) int batchSize, @Min(1000) long claimIdleMillis) {
+
+    String endpointUri() {
+        return "redis-stream:" + stream + "?group=" + group + "&consumerName=" + consumerName
+                + "&batchSize=" + batchSize + "&claimIdleMillis=" + claimIdleMillis;
+    }
+}

@@ -1,0 +1,105 @@
+package kz.line102.callcenter.call;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import kz.line102.callcenter.call.JdbcCallRepository.StoredEvent;
+import kz.line102.callcenter.call.stream.StreamMessage;
+import kz.line102.cti.CallEvent;
+import kz.line102.cti.CallId;
+import kz.line102.cti.stream.CallEventCodec;
+import kz.line102.cti.stream.MalformedCallEventException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Commits a batch of stream entries in one transaction: new events are stored, the
+ * records of the calls they touch are recomputed from all their events, and entries
+ * that are not call events are kept as rejects. A replayed event is stored once and
+ * changes nothing.
+ */
+@Service
+public class CallIntakeService {
+
+    private static final Logger log = LoggerFactory.getLogger(CallIntakeService.class);
+
+    private final JdbcCallRepository calls;
+    private final CallRecordProjector projector;
+    private final TransactionTemplate tx;
+    private final CallEventCodec codec = new CallEventCodec();
+    private final Counter committed;
+    private final Counter duplicates;
+    private final Counter rejected;
+
+    public CallIntakeService(JdbcCallRepository calls, CallRecordProjector projector, TransactionTemplate tx,
+                             MeterRegistry meters) {
+        this.calls = calls;
+        this.projector = projector;
+        this.tx = tx;
+        this.committed = Counter.builder("line102.callcenter.events.committed")
+                .description("call events stored in PostgreSQL").register(meters);
+        this.duplicates = Counter.builder("line102.callcenter.events.duplicate")
+                .description("call events delivered again and ignored").register(meters);
+        this.rejected = Counter.builder("line102.callcenter.events.rejected")
+                .description("stream entries that were not readable call events (kept in call_event_rejects)")
+                .register(meters);
+    }
+
+    public void intake(List<StreamMessage> messages) {
+        List<StoredEvent> events = new ArrayList<>(messages.size());
+        List<String[]> rejects = new ArrayList<>();
+        for (StreamMessage m : messages) {
+            try {
+                CallEvent e = codec.decode(m.fields());
+                events.add(new StoredEvent(UUID.fromString(e.eventId().value()), UUID.fromString(e.callId().value()),
+                        e.type(), e.at(), codec.toLine(m.fields()), m.id()));
+            } catch (MalformedCallEventException | IllegalArgumentException e) {
+                log.error("stream entry {} is not a call event ({}); kept in call_event_rejects: {}",
+                        m.id(), e.getMessage(), m.fields());
+                rejects.add(new String[] {m.id(), codec.toLine(m.fields()), e.getMessage()});
+            }
+        }
+        events.sort(Comparator.comparing(StoredEvent::eventId));
+        int fresh = tx.execute(status -> {
+            if (!rejects.isEmpty()) {
+                calls.insertRejects(rejects);
+            }
+            List<UUID> changed = calls.insertNew(events);
+            if (changed.isEmpty()) {
+                return 0;
+            }
+            changed.sort(Comparator.naturalOrder());
+            calls.lockCalls(changed);
+            calls.update(project(calls.payloads(changed)));
+            return changed.size();
+        });
+        committed.increment(events.size());
+        rejected.increment(rejects.size());
+        if (fresh == 0 && !events.isEmpty()) {
+            duplicates.increment(events.size());
+            log.debug("{} call events were already stored", events.size());
+        }
+    }
+
+    private List<CallRecord> project(Map<UUID, List<String>> payloads) {
+        List<CallRecord> records = new ArrayList<>(payloads.size());
+        Map<UUID, List<CallEvent>> byCall = new HashMap<>();
+        payloads.forEach((call, lines) -> {
+            List<CallEvent> decoded = new ArrayList<>(lines.size());
+            for (String line : lines) {
+                decoded.add(codec.decode(codec.fromLine(line)));
+            }
+            byCall.put(call, decoded);
+        });
+        byCall.forEach((call, events) -> records.add(projector.project(new CallId(call.toString()), events)));
+        return records;
+    }
+}

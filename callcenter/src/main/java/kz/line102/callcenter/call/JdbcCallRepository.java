@@ -1,0 +1,236 @@
+package kz.line102.callcenter.call;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import kz.line102.cti.CallId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** Calls and call events in PostgreSQL. Callers hold the transaction. */
+@Repository
+public class JdbcCallRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public JdbcCallRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A call event ready to store: its encoded form is what gets projected later. */
+    public record StoredEvent(UUID eventId, UUID callId, String type, Instant at, String payload, String streamId) {
+    }
+
+    /**
+     * Inserts the events that are not stored yet.
+     *
+     * @return the ids of the calls that got at least one new event
+     */
+    public List<UUID> insertNew(List<StoredEvent> events) {
+        int[][] counts = jdbc.batchUpdate("""
+                insert into call_events (event_id, call_id, type, at, payload, stream_id)
+                values (?, ?, ?, ?, ?::jsonb, ?)
+                on conflict (event_id) do nothing""", events, 500, (ps, e) -> {
+            ps.setObject(1, e.eventId());
+            ps.setObject(2, e.callId());
+            ps.setString(3, e.type());
+            ps.setTimestamp(4, Timestamp.from(e.at()));
+            ps.setString(5, e.payload());
+            ps.setString(6, e.streamId());
+        });
+        List<UUID> changed = new ArrayList<>();
+        int i = 0;
+        for (int[] batch : counts) {
+            for (int n : batch) {
+                UUID call = events.get(i++).callId();
+                if (n != 0 && !changed.contains(call)) {
+                    changed.add(call);
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** Creates missing call rows and locks them all, in id order so that nodes never deadlock. */
+    public void lockCalls(List<UUID> sortedIds) {
+        jdbc.batchUpdate("insert into calls (id) values (?) on conflict (id) do nothing", sortedIds, 500,
+                (ps, id) -> ps.setObject(1, id));
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("select id from calls where id = any(?) order by id for update");
+            ps.setArray(1, con.createArrayOf("uuid", sortedIds.toArray()));
+            return ps;
+        }, rs -> { });
+    }
+
+    /** The encoded events of these calls, grouped by call. */
+    public Map<UUID, List<String>> payloads(Collection<UUID> callIds) {
+        Map<UUID, List<String>> byCall = new LinkedHashMap<>();
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(
+                    "select call_id, payload::text from call_events where call_id = any(?) order by call_id, at");
+            ps.setArray(1, con.createArrayOf("uuid", callIds.toArray()));
+            return ps;
+        }, rs -> {
+            byCall.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getString(2));
+        });
+        return byCall;
+    }
+
+    public void update(List<CallRecord> records) {
+        jdbc.batchUpdate("""
+                update calls set caller_number = ?, caller_number_e164 = ?, caller_number_status = ?,
+                    caller_name = ?, dialed_number = ?, queue = ?, operator = ?, outcome = ?,
+                    offered_at = ?, queued_at = ?, answered_at = ?, ended_at = ?, wait_seconds = ?,
+                    talk_seconds = ?, hung_up_by = ?, end_cause = ?, end_cause_text = ?, missed_operators = ?,
+                    fully_observed = ?, recording_file = ?, recording_finished_at = ?, event_count = ?,
+                    updated_at = clock_timestamp()
+                where id = ?""", records, 500, (ps, r) -> {
+            Connection con = ps.getConnection();
+            int i = 1;
+            ps.setString(i++, r.callerNumber());
+            ps.setString(i++, r.callerNumberE164());
+            ps.setString(i++, r.callerNumberStatus());
+            ps.setString(i++, r.callerName());
+            ps.setString(i++, r.dialedNumber());
+            ps.setString(i++, r.queue());
+            ps.setString(i++, r.operator());
+            ps.setString(i++, r.outcome() == null ? null : r.outcome().code());
+            setInstant(ps, i++, r.offeredAt());
+            setInstant(ps, i++, r.queuedAt());
+            setInstant(ps, i++, r.answeredAt());
+            setInstant(ps, i++, r.endedAt());
+            setInteger(ps, i++, r.waitSeconds());
+            setInteger(ps, i++, r.talkSeconds());
+            ps.setString(i++, r.hungUpBy());
+            setInteger(ps, i++, r.endCause());
+            ps.setString(i++, r.endCauseText());
+            Array missed = con.createArrayOf("text", r.missedOperators().toArray());
+            ps.setArray(i++, missed);
+            ps.setBoolean(i++, r.fullyObserved());
+            ps.setString(i++, r.recordingFile());
+            setInstant(ps, i++, r.recordingFinishedAt());
+            ps.setInt(i++, r.eventCount());
+            ps.setObject(i, UUID.fromString(r.id().value()));
+        });
+    }
+
+    public void insertRejects(List<String[]> rejects) {
+        jdbc.batchUpdate("insert into call_event_rejects (stream_id, fields, reason) values (?, ?::jsonb, ?)",
+                rejects, 500, (ps, r) -> {
+                    ps.setString(1, r[0]);
+                    ps.setString(2, r[1]);
+                    ps.setString(3, r[2]);
+                });
+    }
+
+    public Optional<CallRecord> find(UUID id) {
+        return jdbc.query("select * from calls where id = ? and offered_at is not null", ROW, id)
+                .stream().findFirst();
+    }
+
+    /** Newest first; {@code number} matches the raw form or the E.164 form. */
+    public List<CallRecord> search(CallQuery q) {
+        StringBuilder sql = new StringBuilder("select * from calls where offered_at is not null");
+        List<Object> args = new ArrayList<>();
+        if (q.from() != null) {
+            sql.append(" and offered_at >= ?");
+            args.add(Timestamp.from(q.from()));
+        }
+        if (q.to() != null) {
+            sql.append(" and offered_at < ?");
+            args.add(Timestamp.from(q.to()));
+        }
+        if (q.numberE164() != null) {
+            sql.append(" and (caller_number_e164 = ? or caller_number = ?)");
+            args.add(q.numberE164());
+            args.add(q.numberRaw());
+        } else if (q.numberRaw() != null) {
+            sql.append(" and caller_number = ?");
+            args.add(q.numberRaw());
+        }
+        if (q.outcome() != null) {
+            sql.append(" and outcome = ?");
+            args.add(q.outcome().code());
+        } else if (q.inProgress()) {
+            sql.append(" and outcome is null");
+        }
+        sql.append(" order by offered_at desc, id desc limit ? offset ?");
+        args.add(q.size() + 1);
+        args.add((long) q.page() * q.size());
+        return jdbc.query(sql.toString(), ROW, args.toArray());
+    }
+
+    public List<EventLine> events(UUID callId) {
+        return jdbc.query("select type, at, received_at from call_events where call_id = ? order by at, received_at",
+                (rs, n) -> new EventLine(rs.getString(1), instant(rs, 2), instant(rs, 3)), callId);
+    }
+
+    /** One event of a call as the API lists it. */
+    public record EventLine(String type, Instant at, Instant receivedAt) {
+    }
+
+    private static final RowMapper<CallRecord> ROW = (rs, n) -> new CallRecord(
+            new CallId(rs.getString("id")),
+            rs.getString("caller_number"),
+            rs.getString("caller_number_e164"),
+            rs.getString("caller_number_status"),
+            rs.getString("caller_name"),
+            rs.getString("dialed_number"),
+            rs.getString("queue"),
+            rs.getString("operator"),
+            CallOutcome.fromCode(rs.getString("outcome")).orElse(null),
+            instant(rs, "offered_at"),
+            instant(rs, "queued_at"),
+            instant(rs, "answered_at"),
+            instant(rs, "ended_at"),
+            (Integer) rs.getObject("wait_seconds"),
+            (Integer) rs.getObject("talk_seconds"),
+            rs.getString("hung_up_by"),
+            (Integer) rs.getObject("end_cause"),
+            rs.getString("end_cause_text"),
+            List.of((String[]) rs.getArray("missed_operators").getArray()),
+            rs.getBoolean("fully_observed"),
+            rs.getString("recording_file"),
+            instant(rs, "recording_finished_at"),
+            rs.getInt("event_count"));
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static void setInstant(PreparedStatement ps, int i, Instant value) throws SQLException {
+        if (value == null) {
+            ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setTimestamp(i, Timestamp.from(value));
+        }
+    }
+
+    private static void setInteger(PreparedStatement ps, int i, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(i, Types.INTEGER);
+        } else {
+            ps.setInt(i, value);
+        }
+    }
+}

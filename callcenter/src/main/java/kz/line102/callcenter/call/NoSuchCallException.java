@@ -1,0 +1,12 @@
+package kz.line102.callcenter.call;
+
+import kz.line102.callcenter.app.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/** No call has this id. */
+public class NoSuchCallException extends ProblemException {
+
+    public NoSuchCallException(String id) {
+        super(HttpStatus.NOT_FOUND, "no-such-call", "no call with id '" + id + "'");
+    }
+}

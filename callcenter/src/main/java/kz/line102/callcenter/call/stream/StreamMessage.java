@@ -1,0 +1,7 @@
+package kz.line102.callcenter.call.stream;
+
+import java.util.Map;
+
+/** One Redis Stream entry handed to a route: its id and its fields, untouched. */
+public record StreamMessage(String id, Map<String, String> fields) {
+}

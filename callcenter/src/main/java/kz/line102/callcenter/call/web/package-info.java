@@ -1,0 +1,2 @@
+/** The calls REST API: {@code /api/v1/calls}. */
+package kz.line102.callcenter.call.web;

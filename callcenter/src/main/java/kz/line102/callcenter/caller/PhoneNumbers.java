@@ -1,0 +1,71 @@
+package kz.line102.callcenter.caller;
+
+import java.util.Locale;
+import java.util.Set;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import com.google.i18n.phonenumbers.ShortNumberInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Caller numbers as the network delivers them, read in Kazakhstan: {@code 8 7xx …},
+ * {@code +7 7xx …}, local landline forms, withheld ids, short service numbers and
+ * garbage. Never throws: a number it cannot read is returned raw and flagged, since
+ * losing a call over its number is worse than any bad number.
+ */
+public final class PhoneNumbers {
+
+    private static final Logger log = LoggerFactory.getLogger(PhoneNumbers.class);
+    private static final String REGION = "KZ";
+    private static final Set<String> WITHHELD = Set.of("", "anonymous", "unknown", "<unknown>", "restricted",
+            "private", "unavailable", "withheld", "asterisk");
+
+    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    private final ShortNumberInfo shortNumbers = ShortNumberInfo.getInstance();
+
+    public NormalizedNumber normalize(String raw) {
+        if (raw == null || WITHHELD.contains(raw.trim().toLowerCase(Locale.ROOT))) {
+            return new NormalizedNumber(raw, null, NumberStatus.WITHHELD);
+        }
+        String text = raw.trim();
+        if (text.length() > 64) {
+            log.warn("caller number of {} characters is not a phone number; kept raw", text.length());
+            return new NormalizedNumber(raw, null, NumberStatus.INVALID);
+        }
+        try {
+            PhoneNumber number = util.parse(text, REGION);
+            if (util.isValidNumber(number)) {
+                return new NormalizedNumber(raw, util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
+                        NumberStatus.VALID);
+            }
+            if (shortNumbers.isValidShortNumberForRegion(number, REGION)
+                    || (isDigits(text) && text.length() <= 6)) {
+                return new NormalizedNumber(raw, null, NumberStatus.SHORT);
+            }
+        } catch (NumberParseException e) {
+            log.debug("caller number '{}' does not parse: {}", raw, e.getMessage());
+        }
+        log.warn("caller number '{}' is not a valid number; kept raw and flagged", raw);
+        return new NormalizedNumber(raw, null, NumberStatus.INVALID);
+    }
+
+    private static boolean isDigits(String s) {
+        return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
+    }
+
+    /** The status as stored and shown. */
+    public enum NumberStatus {
+        VALID, WITHHELD, SHORT, INVALID;
+
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** {@code e164} is null unless {@code status} is VALID. */
+    public record NormalizedNumber(String raw, String e164, NumberStatus status) {
+    }
+}
