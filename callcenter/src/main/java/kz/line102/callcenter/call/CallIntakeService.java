@@ -17,6 +17,8 @@ import kz.line102.cti.stream.CallEventCodec;
 import kz.line102.cti.stream.MalformedCallEventException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -54,17 +56,53 @@ public class CallIntakeService {
     }
 
     public void intake(List<StreamMessage> messages) {
+        try {
+            commit(messages);
+        } catch (DataAccessException e) {
+            if (!(e instanceof DataIntegrityViolationException)) {
+                throw e; // the database is away or refusing: leave the entries pending
+            }
+            isolate(messages, e);
+        } catch (RuntimeException e) {
+            isolate(messages, e);
+        }
+    }
+
+    /**
+     * One entry the database or the projection cannot take must not hold up the
+     * stream: commit the batch entry by entry, and keep an entry that fails alone as
+     * a reject with the reason.
+     */
+    private void isolate(List<StreamMessage> messages, RuntimeException cause) {
+        if (messages.size() > 1) {
+            log.warn("a batch of {} stream entries failed ({}); committing them one by one", messages.size(),
+                    cause.toString());
+            for (StreamMessage m : messages) {
+                intake(List.of(m));
+            }
+            return;
+        }
+        StreamMessage m = messages.get(0);
+        log.error("stream entry {} cannot be committed ({}); kept in call_event_rejects: {}", m.id(),
+                cause.toString(), m.fields());
+        tx.executeWithoutResult(status -> calls.insertRejects(List.<String[]>of(
+                new String[] {m.id(), line(m), "not committed: " + cause.getMessage()})));
+        rejected.increment();
+    }
+
+    private void commit(List<StreamMessage> messages) {
         List<StoredEvent> events = new ArrayList<>(messages.size());
         List<String[]> rejects = new ArrayList<>();
         for (StreamMessage m : messages) {
+            String line = line(m);
             try {
-                CallEvent e = codec.decode(m.fields());
+                CallEvent e = codec.decode(codec.fromLine(line));
                 events.add(new StoredEvent(UUID.fromString(e.eventId().value()), UUID.fromString(e.callId().value()),
-                        e.type(), e.at(), codec.toLine(m.fields()), m.id()));
+                        e.type(), e.at(), line, m.id()));
             } catch (MalformedCallEventException | IllegalArgumentException e) {
                 log.error("stream entry {} is not a call event ({}); kept in call_event_rejects: {}",
                         m.id(), e.getMessage(), m.fields());
-                rejects.add(new String[] {m.id(), codec.toLine(m.fields()), e.getMessage()});
+                rejects.add(new String[] {m.id(), line, e.getMessage()});
             }
         }
         events.sort(Comparator.comparing(StoredEvent::eventId));
@@ -87,6 +125,14 @@ public class CallIntakeService {
             duplicates.increment(events.size());
             log.debug("{} call events were already stored", events.size());
         }
+    }
+
+    /**
+     * The entry as one JSON line. PostgreSQL text cannot hold NUL, so a NUL that came
+     * in is stored as U+FFFD instead of failing the whole batch.
+     */
+    private String line(StreamMessage m) {
+        return codec.toLine(m.fields()).replace("\\u0000", "\\uFFFD");
     }
 
     private List<CallRecord> project(Map<UUID, List<String>> payloads) {
