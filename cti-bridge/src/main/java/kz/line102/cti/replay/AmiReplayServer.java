@@ -83,7 +83,9 @@ public final class AmiReplayServer implements AutoCloseable {
     public ReplayHandle play(Scenario scenario, PlayOptions options) {
         long nowNanos = System.nanoTime();
         long epoch = clock.epochMicros(nowNanos);
-        return submit(scenario, options, epoch, options.pace() > 0 ? nowNanos : epoch);
+        ReplayInstance instance = instance(scenario, options, epoch, options.pace() > 0 ? nowNanos : epoch);
+        scheduler.submit(List.of(instance));
+        return instance.handle;
     }
 
     /**
@@ -96,22 +98,21 @@ public final class AmiReplayServer implements AutoCloseable {
         long intervalMicros = callsPerSecond > 0 ? (long) (1_000_000 / callsPerSecond) : 0;
         long baseNanos = System.nanoTime();
         long baseEpoch = clock.epochMicros(baseNanos);
-        List<ReplayHandle> handles = new ArrayList<>(count);
+        List<ReplayInstance> instances = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             long offsetMicros = i * intervalMicros;
             long start = pace > 0 ? baseNanos + (long) (offsetMicros * 1000 / pace) : baseEpoch + offsetMicros;
-            handles.add(submit(mix.get(i), options, baseEpoch + offsetMicros, start));
+            instances.add(instance(mix.get(i), options, baseEpoch + offsetMicros, start));
         }
-        return handles;
+        scheduler.submit(instances);
+        return instances.stream().map(i -> i.handle).toList();
     }
 
-    private ReplayHandle submit(Scenario scenario, PlayOptions options, long startEpochMicros, long start) {
+    private ReplayInstance instance(Scenario scenario, PlayOptions options, long startEpochMicros, long start) {
         ensureOpen();
         long id = INSTANCE_SEQ.incrementAndGet();
         byte[][] values = FreshIdentities.make(scenario.variables(), startEpochMicros, options.callerNumbers());
-        ReplayHandle handle = new ReplayHandle(id, scenario, values);
-        scheduler.submit(new ReplayInstance(handle, scenario, values, options.pace(), start, id));
-        return handle;
+        return new ReplayInstance(new ReplayHandle(id, scenario, values), scenario, values, options.pace(), start, id);
     }
 
     /** A bundled scenario, compiled once per server. */
