@@ -1,0 +1,48 @@
+package kz.line102.callcenter.cti;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code line102.cti.*}: the bridge inside this process. Every key is described in
+ * {@code conf/application.yml}.
+ */
+@Validated
+@ConfigurationProperties("line102.cti")
+public record CtiProperties(boolean enabled, @Valid @NotNull Ami ami, @Valid @NotNull Stream stream,
+                            @Valid @NotNull Replay replay) {
+
+    /** The Asterisk Manager Interface; a blank host plays the bundled replay instead. */
+    public record Ami(String host, @Min(1) @Max(65535) int port, String username, String secret,
+                      @NotBlank String pbx, @NotEmpty Set<String> inboundContexts, @NotNull Duration reconnectMin,
+                      @NotNull Duration reconnectMax, @NotNull Duration actionTimeout, @NotBlank String eventMask,
+                      @Min(1) @Max(256) int lanes, @Min(256) int maxLineBytes, @Min(256) int maxBlockBytes,
+                      @NotNull Duration callIdleTimeout) {
+
+        public boolean configured() {
+            return host != null && !host.isBlank();
+        }
+    }
+
+    /** The hand-off to Redis. */
+    public record Stream(@NotBlank String key, @NotNull Path spoolDir, @Min(1048576) long spoolMaxBytes,
+                         @Min(1) int queueCapacity, @Min(1) int batchSize, @NotNull Duration retryMin,
+                         @NotNull Duration retryMax) {
+    }
+
+    /** The demo: captured calls played when no Asterisk is configured. */
+    public record Replay(boolean enabled, @DecimalMin("0.0") double callsPerSecond, @DecimalMin("0.0") double pace,
+                         @NotBlank String username, @NotBlank String secret) {
+    }
+}
