@@ -10,12 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -54,6 +57,7 @@ public final class AmiReplayServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object listenLock = new Object();
     private ServerSocket listener;
+    private Future<?> acceptor;
     private volatile int port;
 
     private AmiReplayServer(ReplayConfig config) {
@@ -197,7 +201,7 @@ public final class AmiReplayServer implements AutoCloseable {
             socket.bind(new InetSocketAddress(port), 50);
             listener = socket;
             port = socket.getLocalPort();
-            acceptorThreads.execute(() -> acceptLoop(socket));
+            acceptor = acceptorThreads.submit(() -> acceptLoop(socket));
         }
     }
 
@@ -223,14 +227,22 @@ public final class AmiReplayServer implements AutoCloseable {
     }
 
     private void closeListener() {
-        if (listener != null) {
-            try {
-                listener.close();
-            } catch (IOException e) {
-                log.debug("closing listener: {}", e.toString());
-            }
-            listener = null;
+        if (listener == null) {
+            return;
         }
+        try {
+            listener.close();
+            // The JDK finishes closing a listening socket only when the thread blocked in accept()
+            // has left it; until then the kernel still completes handshakes. Wait, so that
+            // "refused" really means refused when this returns.
+            acceptor.get(5, TimeUnit.SECONDS);
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            log.warn("closing listener on port {}: {}", port, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        listener = null;
+        acceptor = null;
     }
 
     private void ensureOpen() {

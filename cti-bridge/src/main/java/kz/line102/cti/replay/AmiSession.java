@@ -42,11 +42,13 @@ final class AmiSession implements Runnable {
 
     AmiSession(Socket socket, AmiActions actions, ClientHub hub) throws IOException {
         this.socket = socket;
-        this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+        this.out = new BufferedOutputStream(socket.getOutputStream(), 256 * 1024);
         this.actions = actions;
         this.hub = hub;
         this.name = "ami-client " + socket.getRemoteSocketAddress();
         socket.setTcpNoDelay(true);
+        // Unpaced replays write hundreds of MB; a large kernel buffer halves the system calls.
+        socket.setSendBufferSize(1024 * 1024);
     }
 
     @Override
