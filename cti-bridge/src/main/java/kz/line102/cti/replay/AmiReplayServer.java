@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,8 @@ public final class AmiReplayServer implements AutoCloseable {
             new NamedThreads("ami-replay-scheduler"));
     private final ExecutorService clientThreads = new ThreadPoolExecutor(0, MAX_CLIENTS, 30, TimeUnit.SECONDS,
             new SynchronousQueue<>(), new NamedThreads("ami-replay-client"));
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+            new NamedThreads("ami-replay-watchdog"));
     private final ExecutorService acceptorThreads = Executors.newCachedThreadPool(
             new NamedThreads("ami-replay-acceptor"));
     private final Map<String, Scenario> scenarios = new ConcurrentHashMap<>();
@@ -71,6 +74,9 @@ public final class AmiReplayServer implements AutoCloseable {
         server.port = config.port();
         server.listen();
         server.schedulerThread.execute(server.scheduler);
+        long timeoutNanos = config.writeTimeout().toNanos();
+        server.watchdog.scheduleWithFixedDelay(() -> server.hub.closeStalled(timeoutNanos), 100, 100,
+                TimeUnit.MILLISECONDS);
         log.info("AMI replay server listening on port {}", server.port);
         return server;
     }
@@ -187,6 +193,7 @@ public final class AmiReplayServer implements AutoCloseable {
         schedulerThread.shutdown();
         clientThreads.shutdown();
         acceptorThreads.shutdown();
+        watchdog.shutdownNow();
         log.info("AMI replay server on port {} closed", port);
     }
 
