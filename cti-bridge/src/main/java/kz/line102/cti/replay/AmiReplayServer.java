@@ -86,6 +86,11 @@ public final class AmiReplayServer implements AutoCloseable {
         return port;
     }
 
+    /** Plays one bundled scenario at real pace with fresh numbers. */
+    public ReplayHandle play(String scenario) {
+        return play(scenario, PlayOptions.realTime());
+    }
+
     public ReplayHandle play(String scenario, PlayOptions options) {
         return play(scenario(scenario), options);
     }

@@ -39,4 +39,10 @@ public record ReplayConfig(int port, String username, String secret, Duration wr
     public ReplayConfig withWriteTimeout(Duration timeout) {
         return new ReplayConfig(port, username, secret, timeout);
     }
+
+    /** Without the secret: configs end up in log lines. */
+    @Override
+    public String toString() {
+        return "ReplayConfig[port=" + port + ", username=" + username + ", writeTimeout=" + writeTimeout + "]";
+    }
 }
