@@ -10,12 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -48,12 +52,15 @@ public final class AmiReplayServer implements AutoCloseable {
             new NamedThreads("ami-replay-scheduler"));
     private final ExecutorService clientThreads = new ThreadPoolExecutor(0, MAX_CLIENTS, 30, TimeUnit.SECONDS,
             new SynchronousQueue<>(), new NamedThreads("ami-replay-client"));
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+            new NamedThreads("ami-replay-watchdog"));
     private final ExecutorService acceptorThreads = Executors.newCachedThreadPool(
             new NamedThreads("ami-replay-acceptor"));
     private final Map<String, Scenario> scenarios = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object listenLock = new Object();
     private ServerSocket listener;
+    private Future<?> acceptor;
     private volatile int port;
 
     private AmiReplayServer(ReplayConfig config) {
@@ -67,6 +74,9 @@ public final class AmiReplayServer implements AutoCloseable {
         server.port = config.port();
         server.listen();
         server.schedulerThread.execute(server.scheduler);
+        long timeoutNanos = config.writeTimeout().toNanos();
+        server.watchdog.scheduleWithFixedDelay(() -> server.hub.closeStalled(timeoutNanos), 100, 100,
+                TimeUnit.MILLISECONDS);
         log.info("AMI replay server listening on port {}", server.port);
         return server;
     }
@@ -74,6 +84,11 @@ public final class AmiReplayServer implements AutoCloseable {
     /** The bound port, also after a start on port 0. */
     public int port() {
         return port;
+    }
+
+    /** Plays one bundled scenario at real pace with fresh numbers. */
+    public ReplayHandle play(String scenario) {
+        return play(scenario, PlayOptions.realTime());
     }
 
     public ReplayHandle play(String scenario, PlayOptions options) {
@@ -183,6 +198,7 @@ public final class AmiReplayServer implements AutoCloseable {
         schedulerThread.shutdown();
         clientThreads.shutdown();
         acceptorThreads.shutdown();
+        watchdog.shutdownNow();
         log.info("AMI replay server on port {} closed", port);
     }
 
@@ -197,7 +213,7 @@ public final class AmiReplayServer implements AutoCloseable {
             socket.bind(new InetSocketAddress(port), 50);
             listener = socket;
             port = socket.getLocalPort();
-            acceptorThreads.execute(() -> acceptLoop(socket));
+            acceptor = acceptorThreads.submit(() -> acceptLoop(socket));
         }
     }
 
@@ -223,14 +239,22 @@ public final class AmiReplayServer implements AutoCloseable {
     }
 
     private void closeListener() {
-        if (listener != null) {
-            try {
-                listener.close();
-            } catch (IOException e) {
-                log.debug("closing listener: {}", e.toString());
-            }
-            listener = null;
+        if (listener == null) {
+            return;
         }
+        try {
+            listener.close();
+            // The JDK finishes closing a listening socket only when the thread blocked in accept()
+            // has left it; until then the kernel still completes handshakes. Wait, so that
+            // "refused" really means refused when this returns.
+            acceptor.get(5, TimeUnit.SECONDS);
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            log.warn("closing listener on port {}: {}", port, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        listener = null;
+        acceptor = null;
     }
 
     private void ensureOpen() {

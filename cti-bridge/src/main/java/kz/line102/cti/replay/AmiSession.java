@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,23 +32,26 @@ final class AmiSession implements Runnable {
 
     private final Socket socket;
     private final OutputStream out;
-    private final Object writeLock = new Object();
+    private final ReentrantLock writeLock = new ReentrantLock();
     private final AmiActions actions;
     private final ClientHub hub;
     private final String name;
     private volatile boolean loggedIn;
     private volatile boolean eventsOn = true;
     private volatile boolean closed;
-    private boolean dirty;
+    private volatile boolean dirty;
+    private volatile long writingSince;
     String challenge;
 
     AmiSession(Socket socket, AmiActions actions, ClientHub hub) throws IOException {
         this.socket = socket;
-        this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+        this.out = new BufferedOutputStream(socket.getOutputStream(), 256 * 1024);
         this.actions = actions;
         this.hub = hub;
         this.name = "ami-client " + socket.getRemoteSocketAddress();
         socket.setTcpNoDelay(true);
+        // Unpaced replays write hundreds of MB; a large kernel buffer halves the system calls.
+        socket.setSendBufferSize(1024 * 1024);
     }
 
     @Override
@@ -103,45 +108,25 @@ final class AmiSession implements Runnable {
 
     /** Writes and flushes one response; false once the client is gone. */
     boolean send(byte[] bytes) {
-        synchronized (writeLock) {
-            try {
-                out.write(bytes);
-                out.flush();
-                return true;
-            } catch (IOException e) {
-                closeQuietly();
-                return false;
-            }
-        }
+        return locked(() -> {
+            out.write(bytes);
+            out.flush();
+        });
     }
 
     boolean bufferEvent(byte[] buf, int len) {
-        synchronized (writeLock) {
-            if (closed) {
-                return false;
-            }
-            try {
-                out.write(buf, 0, len);
-                dirty = true;
-                return true;
-            } catch (IOException e) {
-                closeQuietly();
-                return false;
-            }
-        }
+        return locked(() -> {
+            out.write(buf, 0, len);
+            dirty = true;
+        });
     }
 
     void flushEvents() {
-        synchronized (writeLock) {
-            if (!dirty || closed) {
-                return;
-            }
-            dirty = false;
-            try {
+        if (dirty) {
+            locked(() -> {
+                dirty = false;
                 out.flush();
-            } catch (IOException e) {
-                closeQuietly();
-            }
+            });
         }
     }
 
@@ -149,20 +134,70 @@ final class AmiSession implements Runnable {
         send(bytes);
     }
 
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    /** Runs a write under the lock, timing it so that {@link #closeIfStalled} can spot a stuck client. */
+    private boolean locked(Write write) {
+        writeLock.lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            writingSince = System.nanoTime();
+            write.run();
+            return true;
+        } catch (IOException e) {
+            closeQuietly();
+            return false;
+        } finally {
+            writingSince = 0;
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Asterisk drops a client that stops reading (manager.conf writetimeout) rather than
+     * stall every other session; closing the socket is also what unblocks the stuck write.
+     */
+    boolean closeIfStalled(long nowNanos, long timeoutNanos) {
+        long since = writingSince;
+        if (since != 0 && nowNanos - since > timeoutNanos) {
+            log.warn("{}: not reading for {} ms, disconnecting", name, (nowNanos - since) / 1_000_000);
+            closeQuietly();
+            return true;
+        }
+        return false;
+    }
+
     /** Closes with a TCP reset, optionally after half an event block, as a crashing Asterisk would. */
     void abort(boolean midBlock) {
-        synchronized (writeLock) {
+        if (midBlock) {
             try {
-                if (midBlock && !closed) {
-                    out.write(HALF_BLOCK);
-                    out.flush();
+                // Bounded: a client that does not read must still be dropped.
+                if (writeLock.tryLock(200, TimeUnit.MILLISECONDS)) {
+                    try {
+                        if (!closed) {
+                            out.write(HALF_BLOCK);
+                            out.flush();
+                        }
+                    } finally {
+                        writeLock.unlock();
+                    }
                 }
-                socket.setSoLinger(true, 0);
             } catch (IOException e) {
                 log.debug("{}: abort: {}", name, e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            closeQuietly();
         }
+        try {
+            socket.setSoLinger(true, 0);
+        } catch (IOException e) {
+            log.debug("{}: linger: {}", name, e.toString());
+        }
+        closeQuietly();
     }
 
     void closeQuietly() {

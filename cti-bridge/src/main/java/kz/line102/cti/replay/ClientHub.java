@@ -47,6 +47,13 @@ final class ClientHub {
         }
     }
 
+    void closeStalled(long timeoutNanos) {
+        long now = System.nanoTime();
+        for (AmiSession s : sessions) {
+            s.closeIfStalled(now, timeoutNanos);
+        }
+    }
+
     int size() {
         return sessions.size();
     }

@@ -129,6 +129,11 @@ final class LiveState {
         reader.accept(new ArrayList<>(queues.values()));
     }
 
+    /** Called inside a read as well: the lock is re-entrant. */
+    synchronized LiveChannel channel(String uniqueid) {
+        return channels.get(uniqueid);
+    }
+
     synchronized int channelCount() {
         return channels.size();
     }

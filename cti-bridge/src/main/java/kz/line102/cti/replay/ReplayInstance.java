@@ -14,6 +14,8 @@ final class ReplayInstance {
     final long start;
     final long seq;
     int next;
+    /** {@link #dueKey()} of the next event, cached so the priority queue compares plain longs. */
+    long key;
 
     ReplayInstance(ReplayHandle handle, Scenario scenario, byte[][] values, double pace, long start, long seq) {
         this.handle = handle;
@@ -41,7 +43,4 @@ final class ReplayInstance {
         long offset = nextEvent().offsetMicros();
         return paced() ? start + (long) (offset * 1000.0 / pace) : start + offset;
     }
-
-    // Cached so the priority queue compares plain longs.
-    long key;
 }

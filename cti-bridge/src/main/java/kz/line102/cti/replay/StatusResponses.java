@@ -65,12 +65,14 @@ final class StatusResponses {
                 }
                 int position = 1;
                 for (LiveQueue.Entry e : q.entries) {
-                    // QueueEntry writes the unknown connected line without angle brackets.
+                    LiveChannel c = state.channel(e.uniqueid());
                     out.line("Event", "QueueEntry").line("Queue", q.name)
                             .line("Position", Integer.toString(position++)).line("Channel", e.channel())
                             .line("Uniqueid", e.uniqueid()).line("CallerIDNum", e.callerIdNum())
-                            .line("CallerIDName", e.callerIdName()).line("ConnectedLineNum", "unknown")
-                            .line("ConnectedLineName", "unknown").line("Wait", Long.toString(e.waitSeconds(nowNanos)))
+                            .line("CallerIDName", e.callerIdName())
+                            .line("ConnectedLineNum", queueEntryUnknown(c == null ? null : c.connectedLineNum))
+                            .line("ConnectedLineName", queueEntryUnknown(c == null ? null : c.connectedLineName))
+                            .line("Wait", Long.toString(e.waitSeconds(nowNanos)))
                             .line("Priority", e.priority()).actionId(actionId).end();
                     count[0]++;
                 }
@@ -109,6 +111,11 @@ final class StatusResponses {
             }
         });
         return listComplete(out, "QueueSummaryComplete", actionId, count[0]).bytes();
+    }
+
+    /** Channel events say {@code <unknown>}, QueueEntry says {@code unknown}. */
+    private static String queueEntryUnknown(String value) {
+        return value == null || value.isEmpty() || value.equals("<unknown>") ? "unknown" : value;
     }
 
     private static boolean matches(String filter, String value) {

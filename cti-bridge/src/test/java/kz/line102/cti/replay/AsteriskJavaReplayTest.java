@@ -11,6 +11,8 @@ import org.asteriskjava.manager.ManagerConnectionState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AsteriskJavaReplayTest {
 
@@ -38,15 +40,16 @@ class AsteriskJavaReplayTest {
         assertThat(connection.getVersion().toString()).contains("22");
     }
 
-    @Test
-    void asteriskJavaReceivesEveryAsynchronousEventOfTheAnsweredCapture() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"answered", "abandon", "abandon-ringing", "rna-answer", "two-callers", "agi-down"})
+    void asteriskJavaReceivesEveryAsynchronousEventOfTheCapture(String scenario) throws Exception {
         AmiClients.Counter counter = new AmiClients.Counter();
         connection.addEventListener(counter::count);
         connection.login();
 
-        server.play("answered", PlayOptions.fast()).done().join();
+        server.play(scenario, PlayOptions.fast()).done().join();
 
-        Map<String, Integer> expected = Fixtures.asyncEventCounts("answered");
+        Map<String, Integer> expected = Fixtures.asyncEventCounts(scenario);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             Map<String, Integer> seen = new TreeMap<>();
             expected.keySet().forEach(name -> seen.put(name, counter.get(name)));
