@@ -229,7 +229,8 @@ final class AmiBlockReader {
             if (key.equalsIgnoreCase("Event")) {
                 starts++;
                 event = text.substring(colon + 1).trim().toLowerCase(java.util.Locale.ROOT);
-            } else if (key.equalsIgnoreCase("Response")) {
+            } else if (key.equalsIgnoreCase("Response") && lines.isEmpty()) {
+                // Only as the first line: OriginateResponse events carry a Response field too.
                 starts++;
                 follows = text.substring(colon + 1).trim().equalsIgnoreCase("Follows");
             } else if (key.equalsIgnoreCase("ActionID")) {
