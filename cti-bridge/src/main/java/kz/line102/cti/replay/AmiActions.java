@@ -1,0 +1,151 @@
+package kz.line102.cti.replay;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers the actions a CTI client sends, with Asterisk 22.10.1's wording as
+ * captured in ami-handshake.txt. Login is checked against one configured user.
+ */
+final class AmiActions {
+
+    private static final Logger log = LoggerFactory.getLogger(AmiActions.class);
+
+    private final String username;
+    private final String secret;
+    private final LiveState state;
+    private final HandshakeAnswers captured;
+    private final LongSupplier epochMicros;
+    private final long startedEpochMicros;
+
+    AmiActions(String username, String secret, LiveState state, HandshakeAnswers captured, LongSupplier epochMicros) {
+        this.username = username;
+        this.secret = secret;
+        this.state = state;
+        this.captured = captured;
+        this.epochMicros = epochMicros;
+        this.startedEpochMicros = epochMicros.getAsLong();
+    }
+
+    /** Answers one request; false when the connection must close (Logoff, failed login). */
+    boolean handle(AmiSession s, Map<String, String> req) {
+        String action = req.getOrDefault("action", "");
+        String id = req.get("actionid");
+        String lower = action.toLowerCase(Locale.ROOT);
+        if (!s.isLoggedIn() && !lower.equals("login") && !lower.equals("challenge") && !lower.equals("logoff")) {
+            return s.send(error(id, "Permission denied"));
+        }
+        return switch (lower) {
+            case "challenge" -> challenge(s, req, id);
+            case "login" -> login(s, req, id);
+            case "logoff" -> {
+                s.send(new AmiText().line("Response", "Goodbye").actionId(id)
+                        .line("Message", "Thanks for all the fish.").end().bytes());
+                yield false;
+            }
+            case "ping" -> s.send(new AmiText().line("Response", "Success").actionId(id).line("Ping", "Pong")
+                    .line("Timestamp", micros(epochMicros.getAsLong())).end().bytes());
+            case "events" -> events(s, req, id);
+            case "coresettings" -> s.send(captured.coreSettings(id));
+            case "corestatus" -> s.send(coreStatus(id));
+            case "command" -> s.send(command(req.getOrDefault("command", ""), id));
+            case "coreshowchannels" -> s.send(StatusResponses.coreShowChannels(state, id, System.nanoTime()));
+            case "queuestatus" -> s.send(StatusResponses.queueStatus(state, id, req.get("queue"), req.get("member"),
+                    System.nanoTime()));
+            case "queuesummary" -> s.send(StatusResponses.queueSummary(state, id, req.get("queue"), System.nanoTime()));
+            case "" -> s.send(error(id, "Missing action in request"));
+            default -> s.send(error(id, "Invalid/unknown command: " + action
+                    + ". Use Action: ListCommands to show available commands."));
+        };
+    }
+
+    private boolean challenge(AmiSession s, Map<String, String> req, String id) {
+        if (!"md5".equalsIgnoreCase(req.get("authtype"))) {
+            return s.send(error(id, "Must specify AuthType"));
+        }
+        s.challenge = Integer.toString(ThreadLocalRandom.current().nextInt(100_000_000, 1_000_000_000));
+        return s.send(new AmiText().line("Response", "Success").actionId(id).line("Challenge", s.challenge)
+                .end().bytes());
+    }
+
+    private boolean login(AmiSession s, Map<String, String> req, String id) {
+        boolean userOk = username.equals(req.get("username"));
+        boolean secretOk;
+        if ("md5".equalsIgnoreCase(req.get("authtype"))) {
+            secretOk = s.challenge != null && md5Hex(s.challenge + secret).equalsIgnoreCase(req.getOrDefault("key", ""));
+        } else {
+            secretOk = secret.equals(req.get("secret"));
+        }
+        if (!userOk || !secretOk) {
+            log.info("{}: authentication failed for user '{}'", s.name(), req.get("username"));
+            s.send(error(id, "Authentication failed"));
+            return false;
+        }
+        String events = req.getOrDefault("events", "on");
+        s.send(new AmiText().line("Response", "Success").actionId(id)
+                .line("Message", "Authentication accepted").end().bytes());
+        long uptime = (epochMicros.getAsLong() - startedEpochMicros) / 1_000_000L;
+        s.send(new AmiText().line("Event", "FullyBooted").line("Privilege", "system,all")
+                .line("Uptime", Long.toString(uptime)).line("LastReload", Long.toString(uptime))
+                .line("Status", "Fully Booted").end().bytes());
+        s.loggedIn(!"off".equalsIgnoreCase(events));
+        return true;
+    }
+
+    private boolean events(AmiSession s, Map<String, String> req, String id) {
+        boolean on = !"off".equalsIgnoreCase(req.getOrDefault("eventmask", "on"));
+        s.setEvents(on);
+        return s.send(new AmiText().line("Response", "Success").actionId(id).line("Events", on ? "On" : "Off")
+                .end().bytes());
+    }
+
+    private byte[] coreStatus(String id) {
+        Instant started = Instant.ofEpochSecond(0, startedEpochMicros * 1000L);
+        var utc = started.atOffset(ZoneOffset.UTC);
+        String date = DateTimeFormatter.ISO_LOCAL_DATE.format(utc);
+        String time = DateTimeFormatter.ofPattern("HH:mm:ss").format(utc);
+        return new AmiText().line("Response", "Success").actionId(id).line("CoreStartupDate", date)
+                .line("CoreStartupTime", time).line("CoreReloadDate", date).line("CoreReloadTime", time)
+                .line("CoreCurrentCalls", Integer.toString(state.channelCount()))
+                .line("CoreProcessedCalls", "0").end().bytes();
+    }
+
+    private byte[] command(String command, String id) {
+        if (command.trim().equalsIgnoreCase("core show version")) {
+            return captured.versionCommand(id);
+        }
+        return new AmiText().line("Response", "Error").actionId(id).line("Message", "Command output follows")
+                .line("Output", "No such command '" + command + "' (type 'core show help " + command
+                        + "' for other possible commands)").end().bytes();
+    }
+
+    static byte[] error(String id, String message) {
+        return new AmiText().line("Response", "Error").actionId(id).line("Message", message).end().bytes();
+    }
+
+    static String micros(long epochMicros) {
+        ByteSink sink = new ByteSink(24);
+        sink.putEpochMicros(epochMicros);
+        return sink.toLatin1String();
+    }
+
+    static String md5Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is required of every JVM", e);
+        }
+    }
+}

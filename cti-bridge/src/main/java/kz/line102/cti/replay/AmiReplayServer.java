@@ -1,0 +1,265 @@
+package kz.line102.cti.replay;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An AMI server that behaves like the captured Asterisk 22.10.1: clients log in
+ * (plain or MD5 challenge), get every played event and can ask for the live
+ * channels and queues. Calls are played from captured scenarios with fresh ids.
+ *
+ * <pre>{@code
+ * try (AmiReplayServer server = AmiReplayServer.start(ReplayConfig.ephemeral("cti", "secret"))) {
+ *     ReplayHandle call = server.play("answered", PlayOptions.fast());
+ *     call.done().join();
+ * }
+ * }</pre>
+ */
+public final class AmiReplayServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AmiReplayServer.class);
+    private static final AtomicLong INSTANCE_SEQ = new AtomicLong();
+    private static final int MAX_CLIENTS = 256;
+
+    private final ClientHub hub = new ClientHub();
+    private final ReplayClock clock = new ReplayClock();
+    private final LiveState state = LiveState.withLabQueue(clock.nowEpochMicros() / 1_000_000L);
+    private final EventScheduler scheduler = new EventScheduler(hub, state, clock);
+    private final AmiActions actions;
+    private final ExecutorService schedulerThread = Executors.newSingleThreadExecutor(
+            new NamedThreads("ami-replay-scheduler"));
+    private final ExecutorService clientThreads = new ThreadPoolExecutor(0, MAX_CLIENTS, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), new NamedThreads("ami-replay-client"));
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+            new NamedThreads("ami-replay-watchdog"));
+    private final ExecutorService acceptorThreads = Executors.newCachedThreadPool(
+            new NamedThreads("ami-replay-acceptor"));
+    private final Map<String, Scenario> scenarios = new ConcurrentHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Object listenLock = new Object();
+    private ServerSocket listener;
+    private Future<?> acceptor;
+    private volatile int port;
+
+    private AmiReplayServer(ReplayConfig config) {
+        this.actions = new AmiActions(config.username(), config.secret(), state, HandshakeAnswers.bundled(),
+                clock::nowEpochMicros);
+    }
+
+    /** Binds (port 0 = any free port), then accepts clients and runs the scheduler. */
+    public static AmiReplayServer start(ReplayConfig config) throws IOException {
+        AmiReplayServer server = new AmiReplayServer(config);
+        server.port = config.port();
+        server.listen();
+        server.schedulerThread.execute(server.scheduler);
+        long timeoutNanos = config.writeTimeout().toNanos();
+        server.watchdog.scheduleWithFixedDelay(() -> server.hub.closeStalled(timeoutNanos), 100, 100,
+                TimeUnit.MILLISECONDS);
+        log.info("AMI replay server listening on port {}", server.port);
+        return server;
+    }
+
+    /** The bound port, also after a start on port 0. */
+    public int port() {
+        return port;
+    }
+
+    /** Plays one bundled scenario at real pace with fresh numbers. */
+    public ReplayHandle play(String scenario) {
+        return play(scenario, PlayOptions.realTime());
+    }
+
+    public ReplayHandle play(String scenario, PlayOptions options) {
+        return play(scenario(scenario), options);
+    }
+
+    public ReplayHandle play(Scenario scenario, PlayOptions options) {
+        long nowNanos = System.nanoTime();
+        long epoch = clock.epochMicros(nowNanos);
+        ReplayInstance instance = instance(scenario, options, epoch, options.pace() > 0 ? nowNanos : epoch);
+        scheduler.submit(List.of(instance));
+        return instance.handle;
+    }
+
+    /**
+     * Starts {@code count} calls, one every {@code 1/callsPerSecond} seconds of scenario
+     * time (0 = all at once), choosing scenarios from {@code mix}. At pace 0 the calls still
+     * overlap as they would in real time; they are just played without waiting.
+     */
+    public List<ReplayHandle> playMany(int count, double callsPerSecond, ScenarioMix mix, double pace) {
+        PlayOptions options = PlayOptions.paced(pace);
+        long intervalMicros = callsPerSecond > 0 ? (long) (1_000_000 / callsPerSecond) : 0;
+        long baseNanos = System.nanoTime();
+        long baseEpoch = clock.epochMicros(baseNanos);
+        List<ReplayInstance> instances = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            long offsetMicros = i * intervalMicros;
+            long start = pace > 0 ? baseNanos + (long) (offsetMicros * 1000 / pace) : baseEpoch + offsetMicros;
+            instances.add(instance(mix.get(i), options, baseEpoch + offsetMicros, start));
+        }
+        scheduler.submit(instances);
+        return instances.stream().map(i -> i.handle).toList();
+    }
+
+    private ReplayInstance instance(Scenario scenario, PlayOptions options, long startEpochMicros, long start) {
+        ensureOpen();
+        long id = INSTANCE_SEQ.incrementAndGet();
+        byte[][] values = FreshIdentities.make(scenario.variables(), startEpochMicros, options.callerNumbers());
+        return new ReplayInstance(new ReplayHandle(id, scenario, values), scenario, values, options.pace(), start, id);
+    }
+
+    /** A bundled scenario, compiled once per server. */
+    public Scenario scenario(String name) {
+        return scenarios.computeIfAbsent(name, Scenario::bundled);
+    }
+
+    /** Closes every client socket with a reset; {@code midBlock} first writes half an event block. */
+    public void dropClients(boolean midBlock) {
+        log.info("dropping {} AMI clients (mid-block: {})", hub.size(), midBlock);
+        hub.dropAll(midBlock);
+    }
+
+    /** Closes the listening socket, so connecting is refused as when Asterisk is down. */
+    public void refuseConnections() {
+        synchronized (listenLock) {
+            closeListener();
+        }
+        log.info("AMI replay server refuses connections on port {}", port);
+    }
+
+    /** Listens again on the same port after {@link #refuseConnections()}. */
+    public void acceptConnections() {
+        try {
+            listen();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen again on port " + port, e);
+        }
+    }
+
+    /** Writes bytes as they are to every logged-in client: for malformed-input tests. */
+    public void injectRaw(byte[] bytes) {
+        hub.writeRaw(bytes.clone());
+    }
+
+    /** Called on the scheduler thread after each flushed event; null to remove. */
+    public void setEventListener(ReplayEventListener listener) {
+        scheduler.setListener(listener);
+    }
+
+    /** Events played, whether or not anyone was connected. */
+    public long eventsPlayed() {
+        return scheduler.eventsPlayed();
+    }
+
+    /** Events written to client sockets, counted once per client. */
+    public long eventsDelivered() {
+        return scheduler.eventsDelivered();
+    }
+
+    public int connectedClients() {
+        return hub.size();
+    }
+
+    public int loggedInClients() {
+        return (int) hub.loggedIn();
+    }
+
+    /** Idempotent: stops listening, drops clients, cancels what has not finished playing. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        refuseConnections();
+        hub.dropAll(false);
+        scheduler.stop();
+        schedulerThread.shutdown();
+        clientThreads.shutdown();
+        acceptorThreads.shutdown();
+        watchdog.shutdownNow();
+        log.info("AMI replay server on port {} closed", port);
+    }
+
+    private void listen() throws IOException {
+        synchronized (listenLock) {
+            ensureOpen();
+            if (listener != null) {
+                return;
+            }
+            ServerSocket socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port), 50);
+            listener = socket;
+            port = socket.getLocalPort();
+            acceptor = acceptorThreads.submit(() -> acceptLoop(socket));
+        }
+    }
+
+    private void acceptLoop(ServerSocket socket) {
+        while (!socket.isClosed()) {
+            try {
+                Socket client = socket.accept();
+                AmiSession session = new AmiSession(client, actions, hub);
+                hub.add(session);
+                try {
+                    clientThreads.execute(session);
+                } catch (RejectedExecutionException e) {
+                    log.warn("too many AMI clients, refusing {}", client.getRemoteSocketAddress());
+                    hub.remove(session);
+                    session.closeQuietly();
+                }
+            } catch (SocketException e) {
+                log.debug("acceptor on port {} stopped: {}", port, e.toString());
+            } catch (IOException e) {
+                log.warn("accept failed on port {}", port, e);
+            }
+        }
+    }
+
+    private void closeListener() {
+        if (listener == null) {
+            return;
+        }
+        try {
+            listener.close();
+            // The JDK finishes closing a listening socket only when the thread blocked in accept()
+            // has left it; until then the kernel still completes handshakes. Wait, so that
+            // "refused" really means refused when this returns.
+            acceptor.get(5, TimeUnit.SECONDS);
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            log.warn("closing listener on port {}: {}", port, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        listener = null;
+        acceptor = null;
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("AMI replay server is closed");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package kz.line102.cti.replay;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The connected AMI clients; the scheduler writes every played event to each logged-in one. */
+final class ClientHub {
+
+    private final List<AmiSession> sessions = new CopyOnWriteArrayList<>();
+
+    void add(AmiSession s) {
+        sessions.add(s);
+    }
+
+    void remove(AmiSession s) {
+        sessions.remove(s);
+    }
+
+    /** Buffers one event for every client that would get it from Asterisk; returns how many. */
+    int write(byte[] buf, int len) {
+        int delivered = 0;
+        for (AmiSession s : sessions) {
+            if (s.wantsEvents() && s.bufferEvent(buf, len)) {
+                delivered++;
+            }
+        }
+        return delivered;
+    }
+
+    void flush() {
+        for (AmiSession s : sessions) {
+            s.flushEvents();
+        }
+    }
+
+    void writeRaw(byte[] bytes) {
+        for (AmiSession s : sessions) {
+            if (s.isLoggedIn()) {
+                s.sendRaw(bytes);
+            }
+        }
+    }
+
+    void dropAll(boolean midBlock) {
+        for (AmiSession s : sessions) {
+            s.abort(midBlock);
+        }
+    }
+
+    void closeStalled(long timeoutNanos) {
+        long now = System.nanoTime();
+        for (AmiSession s : sessions) {
+            s.closeIfStalled(now, timeoutNanos);
+        }
+    }
+
+    int size() {
+        return sessions.size();
+    }
+
+    long loggedIn() {
+        return sessions.stream().filter(AmiSession::isLoggedIn).count();
+    }
+}
