@@ -1,0 +1,19 @@
+package kz.line102.cti.ami;
+
+import java.time.Instant;
+
+/**
+ * The AMI link as health checks and the IT staff's page see it.
+ *
+ * @param since       when the link entered {@code state}
+ * @param lastError   the last failure (login refused, connection lost, resync failed…), or null
+ * @param reconnects  reconnect attempts scheduled since start
+ * @param activeCalls calls the tracker holds now
+ */
+public record AmiHealth(String pbx, AmiLinkState state, Instant since, String lastError, Instant lastErrorAt,
+                        long reconnects, int activeCalls) {
+
+    public boolean connected() {
+        return state == AmiLinkState.CONNECTED;
+    }
+}
