@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class AmiConnector implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AmiConnector.class);
-    /** A link with no traffic for this long is checked with a Ping: TCP alone may not notice a dead peer. */
+    /** How often a Ping checks the link: TCP alone may not notice a peer that vanished. */
     private static final Duration PING_INTERVAL = Duration.ofSeconds(15);
     private static final Duration ENDED_MEMORY = Duration.ofMinutes(10);
 

@@ -31,10 +31,21 @@ final class ReplayBench implements AutoCloseable {
     }
 
     ReplayBench(java.util.function.UnaryOperator<AmiProperties> tune) throws IOException {
+        this(tune, 0);
+    }
+
+    /** {@code sinkWorkNanos}: busy work per call event in the sink, as a slow downstream would cost. */
+    ReplayBench(java.util.function.UnaryOperator<AmiProperties> tune, long sinkWorkNanos) throws IOException {
         server = AmiReplayServer.start(ReplayConfig.ephemeral("cti", "s3cret"));
         AmiProperties props = tune.apply(AmiProperties.of("127.0.0.1", server.port(), "cti", "s3cret", PBX)
                 .withReconnect(Duration.ofMillis(50), Duration.ofMillis(400)));
-        connector = new AmiConnector(props, events::add, registry, Clock.systemUTC());
+        connector = new AmiConnector(props, event -> {
+            long until = System.nanoTime() + sinkWorkNanos;
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            events.add(event);
+        }, registry, Clock.systemUTC());
     }
 
     ReplayBench started() {
