@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -138,7 +139,7 @@ public final class AmiConnector implements AutoCloseable {
             }
             mySession = ++session;
             connection = new GuardedManagerConnection(props, AmiEventFilter.CALLS, metrics,
-                    () -> link.execute(() -> lost(mySession)));
+                    () -> onLinkThread(() -> lost(mySession)));
             current = connection;
         }
         connection.addEventListener(router);
@@ -245,6 +246,15 @@ public final class AmiConnector implements AutoCloseable {
             } catch (RuntimeException e) {
                 connection.abort();
             }
+        }
+    }
+
+    /** From asterisk-java's threads; after stop() there is nothing left to do. */
+    private void onLinkThread(Runnable task) {
+        try {
+            link.execute(task);
+        } catch (RejectedExecutionException e) {
+            log.debug("pbx={} link event after stop ignored", props.pbx());
         }
     }
 
