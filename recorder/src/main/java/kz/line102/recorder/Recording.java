@@ -1,0 +1,45 @@
+package kz.line102.recorder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One archived recording: where its file is (relative to the archive root, named by its
+ * content hash), what it is linked to, and the time its retention counts from.
+ *
+ * @param id             the recording's id (the id of the ingest job that produced it)
+ * @param callId         the call it recorded
+ * @param incidentId     the incident card the call became, or null until linked
+ * @param callAt         the call's time as reported with the recording; retention counts from it
+ * @param callerNumber   the caller's number as the network sent it, or null
+ * @param operator       the operator who answered, or null
+ * @param sourceName     the PBX file name it came from
+ * @param path           the file, relative to the archive root
+ * @param sha256         lower-case hex SHA-256 of the file
+ * @param sizeBytes      the file's size
+ * @param duration       the decoded audio's length
+ * @param codec          what the file holds ({@code opus/ogg})
+ * @param retentionClass the retention policy that applies
+ * @param ingestedAt     when it entered the archive
+ */
+public record Recording(UUID id, String callId, String incidentId, Instant callAt,
+                        String callerNumber, String operator, String sourceName, String path,
+                        String sha256, long sizeBytes, Duration duration, String codec,
+                        String retentionClass, Instant ingestedAt) {
+
+    public Recording {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(callAt, "callAt");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(retentionClass, "retentionClass");
+    }
+
+    /** The content type of the archived file, for HTTP. */
+    public String contentType() {
+        return "audio/ogg";
+    }
+}

@@ -1,0 +1,84 @@
+package kz.line102.recorder;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The real PostgreSQL on 127.0.0.1:5432 (database {@code test}), or an embedded one where
+ * none answers, with the project's migrations applied from the sql module into a schema of
+ * the recorder's own, so tests of other modules sharing the database are not disturbed.
+ */
+public final class TestDatabase {
+
+    private static final String SCHEMA = "recorder_it";
+    private static DataSource dataSource;
+
+    private TestDatabase() {
+    }
+
+    public static synchronized DataSource get() {
+        if (dataSource == null) {
+            dataSource = open();
+            Flyway.configure().dataSource(dataSource).schemas(SCHEMA).defaultSchema(SCHEMA)
+                    .locations("classpath:db/migration").load().migrate();
+        }
+        return dataSource;
+    }
+
+    /** Empties every recorder table and restores the seeded retention policies. */
+    public static void clean() {
+        try (Connection c = get().getConnection(); Statement s = c.createStatement()) {
+            s.execute("truncate recording_access_log, recording_deletions, retention_purge_runs, legal_holds,"
+                    + " recording_ingest_jobs, recordings cascade");
+            s.execute("update retention_policies set keep_for = interval '1 year' where retention_class = 'audio'");
+            s.execute("delete from retention_policies where retention_class not in ('audio', 'criminal-offence',"
+                    + " 'administrative-offence', 'certification-interview')");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static DataSource open() {
+        if (answers()) {
+            PGSimpleDataSource ds = new PGSimpleDataSource();
+            ds.setUrl("jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + SCHEMA);
+            ds.setUser("postgres");
+            return ds;
+        }
+        try {
+            EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    pg.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away
+                }
+            }));
+            PGSimpleDataSource ds = new PGSimpleDataSource();
+            ds.setUrl(pg.getJdbcUrl("postgres", "postgres") + "&currentSchema=" + SCHEMA);
+            return ds;
+        } catch (IOException e) {
+            throw new IllegalStateException("no PostgreSQL on 127.0.0.1:5432 and the embedded one failed", e);
+        }
+    }
+
+    private static boolean answers() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", 5432), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
