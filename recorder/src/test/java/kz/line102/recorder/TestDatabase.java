@@ -3,6 +3,8 @@ package kz.line102.recorder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,9 +33,19 @@ public final class TestDatabase {
         if (dataSource == null) {
             dataSource = open();
             Flyway.configure().dataSource(dataSource).schemas(SCHEMA).defaultSchema(SCHEMA)
-                    .locations("classpath:db/migration").load().migrate();
+                    .locations(migrations()).load().migrate();
         }
         return dataSource;
+    }
+
+    /**
+     * The sql module's migrations. Its checked-out sources when they are beside this
+     * module: several work trees on one machine share the local Maven repository, so the
+     * installed sql jar may be another branch's. Otherwise its jar on the classpath.
+     */
+    private static String migrations() {
+        Path dir = Path.of("../sql/src/main/resources/db/migration");
+        return Files.isDirectory(dir) ? "filesystem:" + dir.toAbsolutePath().normalize() : "classpath:db/migration";
     }
 
     /** Empties every recorder table and restores the seeded retention policies. */
