@@ -138,7 +138,7 @@ public record RecorderProperties(Ingest ingest, Transcode transcode, Storage sto
         }
 
         public static Transcode defaults() {
-            return new Transcode(16000, 0, 10, Duration.ofMillis(250));
+            return new Transcode(16000, 0, 5, Duration.ofMillis(250));
         }
     }
 
