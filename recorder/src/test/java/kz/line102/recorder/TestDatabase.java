@@ -5,6 +5,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,11 +23,16 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * The real PostgreSQL on 127.0.0.1:5432 (database {@code test}), or an embedded one where
  * none answers, with the project's migrations applied from the sql module into a schema of
- * the recorder's own, so tests of other modules sharing the database are not disturbed.
+ * the recorder's own per checkout, so tests of other modules and checkouts sharing the
+ * database are not disturbed.
  */
 public final class TestDatabase {
 
-    private static final String SCHEMA = "recorder_it";
+    /**
+     * One schema per checkout (a hash of its path), so two checkouts testing on one
+     * machine never truncate each other's rows or trip over each other's migrations.
+     */
+    private static final String SCHEMA = "recorder_it_" + checkoutHash();
     private static DataSource dataSource;
 
     private TestDatabase() {
@@ -82,6 +91,16 @@ public final class TestDatabase {
             return ds;
         } catch (IOException e) {
             throw new IllegalStateException("no PostgreSQL on 127.0.0.1:5432 and the embedded one failed", e);
+        }
+    }
+
+    private static String checkoutHash() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    Path.of("").toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
