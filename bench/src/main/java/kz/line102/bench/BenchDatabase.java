@@ -109,6 +109,26 @@ final class BenchDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * p99 of the two halves of the latency, in ms, split where the event entered Redis (the
+     * millisecond part of its stream entry id, taken from the same machine's clock): AMI write →
+     * Redis (the bridge) and Redis → insert (the intake).
+     */
+    double[] latencySplitP99(Collection<UUID> ids) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                select percentile_cont(0.99) within group (order by xadd_ms - at_ms),
+                       percentile_cont(0.99) within group (order by received_ms - xadd_ms)
+                from (select split_part(stream_id, '-', 1)::bigint as xadd_ms, extract(epoch from at) * 1000 as at_ms,
+                             extract(epoch from received_at) * 1000 as received_ms
+                      from call_events where call_id = any(?) and stream_id is not null) l""")) {
+            ps.setArray(1, uuids(ids));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new double[] {rs.getDouble(1), rs.getDouble(2)};
+            }
+        }
+    }
+
     private int count(String sql, Collection<UUID> ids) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setArray(1, uuids(ids));

@@ -106,9 +106,12 @@ public final class PipelineBench {
             Run steady = measure(plan.instances, plan.instancesPerSecond(OFFERED_CPS), 1,
                     Duration.ofSeconds((long) (plan.calls / OFFERED_CPS) + 600), 500);
             double[] latency = db.latencyMillis(steady.ids);
+            double[] split = db.latencySplitP99(steady.ids);
             out("steady: %d/%d recorded, %d duplicated, %d events, AMI write -> PostgreSQL insert: p50 %.1f ms, "
                     + "p99 %.1f ms, max %.1f ms", steady.recorded, plan.calls, steady.duplicated, steady.events,
                     latency[0], latency[1], latency[2]);
+            out("steady: p99 of the halves: AMI write -> Redis %.1f ms, Redis -> PostgreSQL %.1f ms", split[0],
+                    split[1]);
 
             int stray = db.strayCalls(played);
             out("call records of no played call: %d", stray);
@@ -152,8 +155,8 @@ public final class PipelineBench {
             }
             if (t0 != null && now >= nextReport) {
                 nextReport += 5_000_000_000L;
-                out("  %5.0f s: %d/%d calls final, %d entries waiting in the stream", (now - start) / 1e9, done,
-                        calls, redis.xlen(stream));
+                out("  %5.0f s: %d/%d calls final, %d entries waiting in the stream, load average %s",
+                        (now - start) / 1e9, done, calls, redis.xlen(stream), load());
             }
             Thread.sleep(pollMillis);
         }
@@ -231,6 +234,15 @@ public final class PipelineBench {
                 throw new IllegalStateException("timed out waiting for " + what);
             }
             Thread.sleep(100);
+        }
+    }
+
+    /** The machine's 1-minute load average: other processes on a shared machine show up in the latency. */
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "?";
         }
     }
 
