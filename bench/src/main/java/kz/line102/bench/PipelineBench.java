@@ -46,8 +46,6 @@ public final class PipelineBench {
     private static final String DB_HOST = System.getProperty("bench.db.host", "127.0.0.1");
     private static final int DB_PORT = Integer.getInteger("bench.db.port", 5432);
     private static final String DB_NAME = System.getProperty("bench.db.name", "line102_bench");
-    private static final String REDIS_HOST = System.getProperty("bench.redis.host", "127.0.0.1");
-    private static final int REDIS_PORT = Integer.getInteger("bench.redis.port", 6379);
     private static final String PBX = "bench";
     private static final String AMI_USER = "bench";
     private static final String AMI_SECRET = "bench";
@@ -56,6 +54,7 @@ public final class PipelineBench {
     private final String stream = "line102:bench:" + UUID.randomUUID() + ":calls";
     private final BenchDatabase db = new BenchDatabase(DB_HOST, DB_PORT, DB_NAME, "postgres");
     private final List<UUID> played = new ArrayList<>();
+    private BenchRedis benchRedis;
     private AmiReplayServer server;
     private ConfigurableApplicationContext app;
     private UnifiedJedis redis;
@@ -76,6 +75,9 @@ public final class PipelineBench {
                 plan.instances, stream, DB_NAME);
         try {
             db.recreate();
+            benchRedis = BenchRedis.start();
+            out("redis: %s on %s:%d", benchRedis.isPrivate() ? "a private redis-server" : "the given Redis",
+                    benchRedis.host, benchRedis.port);
             server = AmiReplayServer.start(ReplayConfig.ephemeral(AMI_USER, AMI_SECRET));
             app = startApplication(spool);
             redis = app.getBean(UnifiedJedis.class);
@@ -179,8 +181,8 @@ public final class PipelineBench {
                 "--spring.main.banner-mode=off",
                 "--server.port=0",
                 "--line102.embedded.enabled=false",
-                "--line102.redis.host=" + REDIS_HOST,
-                "--line102.redis.port=" + REDIS_PORT,
+                "--line102.redis.host=" + benchRedis.host,
+                "--line102.redis.port=" + benchRedis.port,
                 "--line102.cti.ami.host=127.0.0.1",
                 "--line102.cti.ami.port=" + server.port(),
                 "--line102.cti.ami.username=" + AMI_USER,
@@ -205,10 +207,17 @@ public final class PipelineBench {
         if (server != null) {
             server.close();
         }
-        try (Jedis jedis = new Jedis(REDIS_HOST, REDIS_PORT)) {
-            jedis.del(stream);
-        } catch (RuntimeException e) {
-            out("could not delete stream %s: %s", stream, e);
+        if (benchRedis != null) {
+            try (Jedis jedis = new Jedis(benchRedis.host, benchRedis.port)) {
+                jedis.del(stream);
+            } catch (RuntimeException e) {
+                out("could not delete stream %s: %s", stream, e);
+            }
+            try {
+                benchRedis.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         try {
             if (Boolean.getBoolean("bench.keep-database")) {
