@@ -65,11 +65,26 @@ public final class PipelineBench {
 
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
-        int status = new PipelineBench().run();
-        System.exit(status);
+        PipelineBench bench = new PipelineBench();
+        Summary summary = bench.run();
+        // Last, after the application has shut down and logged what it logs on the way.
+        System.out.println(summary);
+        System.exit(summary.recorded == summary.calls && summary.duplicated == 0 ? 0 : 1);
     }
 
-    private int run() throws Exception {
+    /** The last line; the exit status is 1 when a call was not recorded or something was stored twice. */
+    private record Summary(int calls, int recorded, int duplicated, double maxCallsPerSecond, double p99Millis,
+                           double ratioVsRaw) {
+        @Override
+        public String toString() {
+            return String.format("pipeline calls=%d recorded=%d duplicated=%d max_calls_per_s=%.0f "
+                    + "p99_ms_at_100cps=%.1f ratio_vs_raw=%.2f", calls, recorded, duplicated, maxCallsPerSecond,
+                    p99Millis, ratioVsRaw);
+        }
+    }
+
+    /** Runs the benchmark and cleans up. */
+    private Summary run() throws Exception {
         Path spool = Files.createTempDirectory("line102-bench-spool");
         out("pipeline: %d calls = %d replay instances of the bundled mix; stream %s, database %s", plan.calls,
                 plan.instances, stream, DB_NAME);
@@ -120,10 +135,7 @@ public final class PipelineBench {
             int recorded = Math.min(full.recorded, steady.recorded);
             int duplicated = Math.max(full.duplicated, steady.duplicated) + stray;
             out("(recorded = the lower of the two runs, duplicated = the higher of the two runs plus stray records)");
-            out("pipeline calls=%d recorded=%d duplicated=%d max_calls_per_s=%.0f p99_ms_at_100cps=%.1f "
-                    + "ratio_vs_raw=%.2f", plan.calls, recorded, duplicated, maxCps, latency[1],
-                    maxCps / raw.callsPerSecond());
-            return 0;
+            return new Summary(plan.calls, recorded, duplicated, maxCps, latency[1], maxCps / raw.callsPerSecond());
         } finally {
             cleanUp(spool);
         }
