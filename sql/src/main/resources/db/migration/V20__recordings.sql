@@ -33,6 +33,7 @@ create table recordings (
     duration_ms     bigint not null check (duration_ms >= 0),
     codec           text not null,
     retention_class text not null references retention_policies (retention_class),
+    retain_from     timestamptz not null,          -- call_at, unless the PBX's clock made it implausible: then ingested_at
     ingested_at     timestamptz not null,
     deleted_at      timestamptz,                   -- set by the purge, with a row in recording_deletions
     file_removed_at timestamptz                    -- the file is gone too (a purge cut short leaves it null)
@@ -46,7 +47,7 @@ create index recordings_call_idx on recordings (call_id);
 create index recordings_incident_idx on recordings (incident_id) where incident_id is not null;
 create index recordings_path_idx on recordings (path);
 -- The purge and the integrity check walk live recordings by class and age.
-create index recordings_retention_idx on recordings (retention_class, call_at) where deleted_at is null;
+create index recordings_retention_idx on recordings (retention_class, retain_from) where deleted_at is null;
 create index recordings_unremoved_idx on recordings (deleted_at) where deleted_at is not null and file_removed_at is null;
 
 -- One job per PBX file: the ingest state machine, resumable after a crash.
@@ -107,6 +108,7 @@ create table recording_deletions (
     sha256          char(64) not null,
     path            text not null,
     call_at         timestamptz not null,
+    retain_from     timestamptz not null,
     retention_class text not null,
     keep_for        interval not null,
     purge_run_id    uuid not null references retention_purge_runs (id),

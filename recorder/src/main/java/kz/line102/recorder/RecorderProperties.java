@@ -61,10 +61,11 @@ public record RecorderProperties(Ingest ingest, Transcode transcode, Storage sto
      * @param retryMax        longest retry delay
      * @param missingAttempts attempts before a source that is not there is reported missing for good
      * @param lease           how long a node may work on a job before another may take it over
+     * @param maxCallAge      a call time further than this from the ingest time is not trusted for retention
      */
     public record Ingest(SourceKind source, Path spoolDir, Ari ari, Path workDir, int workers,
                          int queueCapacity, Duration sweepInterval, Duration retryMin,
-                         Duration retryMax, int missingAttempts, Duration lease) {
+                         Duration retryMax, int missingAttempts, Duration lease, Duration maxCallAge) {
 
         public Ingest {
             require(source != null, "ingest.source", "is required (spool or ari)");
@@ -79,21 +80,22 @@ public record RecorderProperties(Ingest ingest, Transcode transcode, Storage sto
             require(retryMax.compareTo(retryMin) >= 0, "ingest.retry-max", "must not be below retry-min");
             require(missingAttempts >= 1, "ingest.missing-attempts", "must be at least 1");
             requirePositive(lease, "ingest.lease");
+            requirePositive(maxCallAge, "ingest.max-call-age");
         }
 
         public static Ingest defaults(Path spoolDir, Path workDir) {
             return new Ingest(SourceKind.SPOOL, spoolDir, null, workDir, 1, 1000, Duration.ofSeconds(30),
-                    Duration.ofSeconds(5), Duration.ofMinutes(10), 10, Duration.ofMinutes(30));
+                    Duration.ofSeconds(5), Duration.ofMinutes(10), 10, Duration.ofMinutes(30), Duration.ofDays(30));
         }
 
         public Ingest withSource(SourceKind value, Ari ariValue) {
             return new Ingest(value, spoolDir, ariValue, workDir, workers, queueCapacity, sweepInterval,
-                    retryMin, retryMax, missingAttempts, lease);
+                    retryMin, retryMax, missingAttempts, lease, maxCallAge);
         }
 
         public Ingest withMissingAttempts(int value) {
             return new Ingest(source, spoolDir, ari, workDir, workers, queueCapacity, sweepInterval,
-                    retryMin, retryMax, value, lease);
+                    retryMin, retryMax, value, lease, maxCallAge);
         }
     }
 

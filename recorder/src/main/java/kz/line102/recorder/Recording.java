@@ -22,12 +22,15 @@ import java.util.UUID;
  * @param duration       the decoded audio's length
  * @param codec          what the file holds ({@code opus/ogg})
  * @param retentionClass the retention policy that applies
+ * @param retainFrom     the time retention counts from: the call's time, or the ingest time
+ *                       when the PBX reported an implausible call time (a PBX clock reset
+ *                       to 1970 must not make a fresh recording expire at once)
  * @param ingestedAt     when it entered the archive
  */
 public record Recording(UUID id, String callId, String incidentId, Instant callAt,
                         String callerNumber, String operator, String sourceName, String path,
                         String sha256, long sizeBytes, Duration duration, String codec,
-                        String retentionClass, Instant ingestedAt) {
+                        String retentionClass, Instant retainFrom, Instant ingestedAt) {
 
     public Recording {
         Objects.requireNonNull(id, "id");
@@ -36,6 +39,7 @@ public record Recording(UUID id, String callId, String incidentId, Instant callA
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(sha256, "sha256");
         Objects.requireNonNull(retentionClass, "retentionClass");
+        Objects.requireNonNull(retainFrom, "retainFrom");
     }
 
     /** The content type of the archived file, for HTTP. */

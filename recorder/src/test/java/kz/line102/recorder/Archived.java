@@ -26,7 +26,7 @@ public final class Archived {
         String path = h.store.store(staged, sha, callAt);
         Files.delete(staged);
         Recording r = new Recording(id, "call-" + id, null, callAt, caller, operator, "/spool/" + id + ".wav", path,
-                sha, Files.size(h.store.resolve(path)), Duration.ofSeconds(20), "opus/ogg", retentionClass,
+                sha, Files.size(h.store.resolve(path)), Duration.ofSeconds(20), "opus/ogg", retentionClass, callAt,
                 h.clock.instant());
         Jdbc.inTransaction(TestDatabase.get(), c -> {
             new JdbcRecordingRepository(TestDatabase.get()).insert(c, r);

@@ -20,7 +20,7 @@ import kz.line102.recorder.Recording;
 public final class JdbcRecordingRepository {
 
     static final String COLUMNS = "id, call_id, incident_id, call_at, caller_number, operator, source_name, path, "
-            + "sha256, size_bytes, duration_ms, codec, retention_class, ingested_at";
+            + "sha256, size_bytes, duration_ms, codec, retention_class, retain_from, ingested_at";
 
     private final DataSource ds;
 
@@ -31,7 +31,7 @@ public final class JdbcRecordingRepository {
     /** Inserts {@code r} in the caller's transaction (the ingest marks its job in the same one). */
     public void insert(Connection c, Recording r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into recordings (" + COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, r.id());
             ps.setString(2, r.callId());
             ps.setString(3, r.incidentId());
@@ -45,7 +45,8 @@ public final class JdbcRecordingRepository {
             ps.setLong(11, r.duration().toMillis());
             ps.setString(12, r.codec());
             ps.setString(13, r.retentionClass());
-            Jdbc.set(ps, 14, r.ingestedAt());
+            Jdbc.set(ps, 14, r.retainFrom());
+            Jdbc.set(ps, 15, r.ingestedAt());
             ps.executeUpdate();
         }
     }
@@ -155,6 +156,6 @@ public final class JdbcRecordingRepository {
                 Jdbc.instant(rs, "call_at"), rs.getString("caller_number"), rs.getString("operator"),
                 rs.getString("source_name"), rs.getString("path"), rs.getString("sha256"),
                 rs.getLong("size_bytes"), Duration.ofMillis(rs.getLong("duration_ms")), rs.getString("codec"),
-                rs.getString("retention_class"), Jdbc.instant(rs, "ingested_at"));
+                rs.getString("retention_class"), Jdbc.instant(rs, "retain_from"), Jdbc.instant(rs, "ingested_at"));
     }
 }

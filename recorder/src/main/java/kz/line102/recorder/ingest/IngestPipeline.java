@@ -137,7 +137,7 @@ public final class IngestPipeline {
         Instant now = clock.instant();
         Recording r = new Recording(job.id(), job.callId(), null, job.callAt(), job.callerNumber(), job.operator(),
                 job.sourceName(), path, sha, encoded.sizeBytes(), encoded.decodedDuration(), encoded.codec(),
-                job.retentionClass(), now);
+                job.retentionClass(), retainFrom(job, now), now);
         Jdbc.inTransaction(ds, c -> {
             recordings.insert(c, r);
             jobs.markArchived(c, job.id(), now);
@@ -146,6 +146,22 @@ public final class IngestPipeline {
         log.info("recording {} archived as {} ({} bytes, {})", job.sourceName(), path, r.sizeBytes(), r.duration());
         source.delete(job.sourceName());
         end(job, IngestState.DONE, null, null);
+    }
+
+    /**
+     * The call's time, unless it is implausible (older than max-call-age or in the future
+     * beyond it): then the ingest time, so a PBX clock that was reset or ran ahead never
+     * makes a recording expire early. Only the retention base changes; call_at stays as
+     * reported, for search.
+     */
+    private Instant retainFrom(IngestJob job, Instant now) {
+        Duration age = Duration.between(job.callAt(), now);
+        if (age.compareTo(config.maxCallAge()) > 0 || age.negated().compareTo(config.maxCallAge()) > 0) {
+            log.warn("call time {} of {} is implausible at {}: retention counts from the ingest time",
+                    job.callAt(), job.sourceName(), now);
+            return now;
+        }
+        return job.callAt();
     }
 
     /** A job archived before a crash: the copy is indexed, only the source's deletion is left. */

@@ -57,6 +57,20 @@ class IngestTest {
     }
 
     @Test
+    void aCallTimeFromAPbxClockResetTo1970DoesNotMakeTheRecordingExpireEarly() throws Exception {
+        try (Harness h = new Harness(dir)) {
+            Instant reset = Instant.parse("1970-01-01T00:00:42Z");
+            IngestJob job = h.service.ingest(IngestRequest.of("call-70", h.spoolFixture(FILE), reset, null, null));
+
+            Recording r = h.service.find(job.id()).orElseThrow();
+            assertThat(r.callAt()).isEqualTo(reset);
+            assertThat(r.retainFrom()).isEqualTo(h.clock.instant());
+            assertThat(h.service.purge().items()).isEmpty();
+            assertThat(h.service.find(job.id())).isPresent();
+        }
+    }
+
+    @Test
     void ingestsAFileReportedTwiceOnce() throws Exception {
         try (Harness h = new Harness(dir)) {
             String name = h.spoolFixture(FILE);
