@@ -7,6 +7,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class CallcenterApplication {
 
     public static void main(String[] args) {
+        if (SubscriberImportCommand.wanted(args)) {
+            System.exit(SubscriberImportCommand.run(args));
+        }
         SpringApplication.run(CallcenterApplication.class, args);
     }
 }
