@@ -1,6 +1,8 @@
 package kz.line102.callcenter.admin;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import kz.line102.callcenter.app.InvalidRequestException;
@@ -9,6 +11,8 @@ import kz.line102.callcenter.caller.CallerProperties;
 import kz.line102.callcenter.caller.bulk.ImportReport;
 import kz.line102.callcenter.caller.bulk.SubscriberImporter;
 import kz.line102.callcenter.caller.bulk.UploadTooLargeException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,8 +43,14 @@ class SubscriberImportController {
         if (!source.matches("[\\p{L}\\p{N} ._-]{1,100}")) {
             throw new InvalidRequestException("'source' must be 1 to 100 letters, digits, spaces, '.', '_' or '-'");
         }
-        String charset = request.getCharacterEncoding();
-        if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
+        // The header as sent: the request's character encoding is forced to UTF-8 by a filter.
+        Charset charset;
+        try {
+            charset = MediaType.parseMediaType(request.getHeader(HttpHeaders.CONTENT_TYPE)).getCharset();
+        } catch (RuntimeException e) {
+            throw new UnsupportedMediaTypeException("unreadable content type: send text/csv in UTF-8");
+        }
+        if (charset != null && !charset.equals(StandardCharsets.UTF_8)) {
             throw new UnsupportedMediaTypeException(
                     "charset " + charset + " is not accepted: send the CSV as UTF-8");
         }
