@@ -2,7 +2,9 @@ package kz.line102.callcenter.app;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
+@EnableScheduling
 @SpringBootApplication(scanBasePackages = "kz.line102.callcenter")
 public class CallcenterApplication {
 

@@ -30,11 +30,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.UnifiedJedis;
 
-/** A context of its own with a stream of its own, and a bridge-side publisher to feed it. */
+/** A context of its own with a stream of its own, and a bridge-side publisher to feed it (public for tests in sub-packages). */
 @CallcenterTest
-abstract class IntakeTestSupport {
+public abstract class IntakeTestSupport {
 
-    static final String STREAM = "line102:test:" + UUID.randomUUID() + ":calls";
+    protected static final String STREAM = "line102:test:" + UUID.randomUUID() + ":calls";
 
     @DynamicPropertySource
     static void stream(DynamicPropertyRegistry registry) {
@@ -42,14 +42,14 @@ abstract class IntakeTestSupport {
     }
 
     @Autowired
-    JdbcTemplate jdbc;
+    protected JdbcTemplate jdbc;
     @Autowired
-    UnifiedJedis redis;
+    protected UnifiedJedis redis;
 
     @TempDir
     Path spool;
 
-    RedisStreamPublisher publisher;
+    protected RedisStreamPublisher publisher;
 
     @BeforeEach
     void startPublisher() {
@@ -64,7 +64,7 @@ abstract class IntakeTestSupport {
     }
 
     /** The events of a call answered by {@code operator} after {@code hold} s, talking {@code talk} s. */
-    static List<CallEvent> answered(CallId call, String number, Instant t0, String operator, int hold, int talk) {
+    protected static List<CallEvent> answered(CallId call, String number, Instant t0, String operator, int hold, int talk) {
         List<CallEvent> events = new ArrayList<>();
         events.add(new CallOffered(EventId.random(), call, t0, number, number, "102", true));
         events.add(new CallQueued(EventId.random(), call, t0.plusSeconds(6), "q102", 1));
@@ -78,7 +78,7 @@ abstract class IntakeTestSupport {
         return events;
     }
 
-    static CallId newCall() {
+    protected static CallId newCall() {
         return CallId.derive("test", UUID.randomUUID().toString());
     }
 
@@ -87,7 +87,7 @@ abstract class IntakeTestSupport {
                 call.value());
     }
 
-    String outcome(CallId call) {
+    protected String outcome(CallId call) {
         return jdbc.query("select outcome from calls where id = ?::uuid", rs -> rs.next() ? rs.getString(1) : null,
                 call.value());
     }

@@ -67,11 +67,18 @@ final class AmiBlockReader {
     private boolean readBlock() throws IOException {
         Block block = new Block();
         while (true) {
-            int n = readRawLine();
+            int n;
+            try {
+                n = readRawLine();
+            } catch (IOException e) {
+                if (!block.lines.isEmpty() || block.poisoned || lineLength > 0) {
+                    truncated(block, "failed (" + e.getMessage() + ")");
+                }
+                throw e;
+            }
             if (n == EOF) {
                 if (!block.lines.isEmpty() || block.poisoned || partialAtEof) {
-                    listener.malformed(MalformedInput.TRUNCATED_BLOCK, "connection ended inside a block after "
-                            + block.lines.size() + " lines, " + block.bytes + " bytes; block dropped");
+                    truncated(block, "ended");
                 }
                 return false;
             }
@@ -108,6 +115,11 @@ final class AmiBlockReader {
             }
             block.add(text, listener);
         }
+    }
+
+    private void truncated(Block block, String how) {
+        listener.malformed(MalformedInput.TRUNCATED_BLOCK, "connection " + how + " inside block " + block.describe()
+                + " after " + block.lines.size() + " lines, " + (block.bytes + lineLength) + " bytes; block dropped");
     }
 
     private void finish(Block block) {

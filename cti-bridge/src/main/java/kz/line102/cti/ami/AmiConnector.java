@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class AmiConnector implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AmiConnector.class);
-    /** A link with no traffic for this long is checked with a Ping: TCP alone may not notice a dead peer. */
+    /** How often a Ping checks the link: TCP alone may not notice a peer that vanished. */
     private static final Duration PING_INTERVAL = Duration.ofSeconds(15);
     private static final Duration ENDED_MEMORY = Duration.ofMinutes(10);
 
@@ -138,7 +139,7 @@ public final class AmiConnector implements AutoCloseable {
             }
             mySession = ++session;
             connection = new GuardedManagerConnection(props, AmiEventFilter.CALLS, metrics,
-                    () -> link.execute(() -> lost(mySession)));
+                    () -> onLinkThread(() -> lost(mySession)));
             current = connection;
         }
         connection.addEventListener(router);
@@ -245,6 +246,15 @@ public final class AmiConnector implements AutoCloseable {
             } catch (RuntimeException e) {
                 connection.abort();
             }
+        }
+    }
+
+    /** From asterisk-java's threads; after stop() there is nothing left to do. */
+    private void onLinkThread(Runnable task) {
+        try {
+            link.execute(task);
+        } catch (RejectedExecutionException e) {
+            log.debug("pbx={} link event after stop ignored", props.pbx());
         }
     }
 

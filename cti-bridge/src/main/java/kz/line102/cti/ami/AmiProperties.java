@@ -57,7 +57,7 @@ public record AmiProperties(String host, int port, String username, String secre
         }
     }
 
-    /** The documented defaults (conf/cti-bridge.yml) for everything but where and who. */
+    /** The defaults documented in {@code conf/cti-bridge.yml} for everything but where and who. */
     public static AmiProperties of(String host, int port, String username, String secret, String pbx) {
         return new AmiProperties(host, port, username, secret, pbx, DEFAULT_INBOUND_CONTEXTS,
                 Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(5), DEFAULT_EVENT_MASK,

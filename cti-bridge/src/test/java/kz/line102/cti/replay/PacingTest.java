@@ -29,18 +29,21 @@ class PacingTest {
         server.setEventListener((instance, event, nanos, micros) -> written.add(new long[] {nanos, micros}));
         Scenario answered = server.scenario("answered");
 
+        long started = System.nanoTime();
         server.play(answered, PlayOptions.paced(20)).done().get();
 
         assertThat(written).hasSize(answered.eventCount());
         double expectedSeconds = answered.durationMicros() / 1e6 / 20;
         double wallSeconds = (written.get(written.size() - 1)[0] - written.get(0)[0]) / 1e9;
         double stampedSeconds = (written.get(written.size() - 1)[1] - written.get(0)[1]) / 1e6;
-        assertThat(wallSeconds).isCloseTo(expectedSeconds, within(0.25));
-        assertThat(stampedSeconds).isCloseTo(expectedSeconds, within(0.25));
-        // Event i is not written before its captured offset / pace.
+        // Generous bounds: a loaded CI machine may write late, never early.
+        assertThat(wallSeconds).isCloseTo(expectedSeconds, within(0.5));
+        assertThat(stampedSeconds).isCloseTo(expectedSeconds, within(0.5));
+        // Event i is not written before its captured offset / pace; events that fell
+        // due together (the scheduler was late) may share one flush.
         for (int i = 0; i < written.size(); i++) {
             long dueNanos = answered.events().get(i).offsetMicros() * 1000 / 20;
-            assertThat(written.get(i)[0] - written.get(0)[0]).isGreaterThanOrEqualTo(dueNanos - 1_000_000);
+            assertThat(written.get(i)[0] - started).isGreaterThanOrEqualTo(dueNanos - 1_000_000);
         }
     }
 

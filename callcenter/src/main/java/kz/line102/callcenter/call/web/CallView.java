@@ -3,6 +3,7 @@ package kz.line102.callcenter.call.web;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import kz.line102.callcenter.call.CallRecord;
 import kz.line102.callcenter.call.JdbcCallRepository.EventLine;
 
@@ -11,7 +12,8 @@ record CallView(String id, String callerNumber, String callerNumberE164, String 
                 String callerName, String queue, String operator, String outcome, Instant offeredAt,
                 Instant queuedAt, Instant answeredAt, Instant endedAt, Integer waitSeconds, Integer talkSeconds,
                 String hungUpBy, Integer endCause, String endCauseText, List<String> missedOperators,
-                boolean fullyObserved, Recording recording, List<EventLine> events) {
+                boolean fullyObserved, Recording recording,
+                @JsonInclude(JsonInclude.Include.NON_NULL) List<EventLine> events) {
 
     static final String IN_PROGRESS = "in-progress";
 

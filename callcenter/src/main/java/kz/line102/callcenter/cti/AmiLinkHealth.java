@@ -1,0 +1,27 @@
+package kz.line102.callcenter.cti;
+
+import kz.line102.cti.ami.AmiConnector;
+import kz.line102.cti.ami.AmiHealth;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/** The AMI link in {@code /actuator/health} as {@code ami}: down while not logged in to the PBX. */
+final class AmiLinkHealth implements HealthIndicator {
+
+    private final AmiConnector connector;
+
+    AmiLinkHealth(AmiConnector connector) {
+        this.connector = connector;
+    }
+
+    @Override
+    public Health health() {
+        AmiHealth h = connector.health();
+        Health.Builder b = h.connected() ? Health.up() : Health.down();
+        b.withDetail("pbx", h.pbx()).withDetail("state", h.state().name()).withDetail("since", String.valueOf(h.since()));
+        if (h.lastError() != null) {
+            b.withDetail("lastError", h.lastError()).withDetail("lastErrorAt", String.valueOf(h.lastErrorAt()));
+        }
+        return b.build();
+    }
+}

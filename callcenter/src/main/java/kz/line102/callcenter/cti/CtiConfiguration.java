@@ -1,0 +1,94 @@
+package kz.line102.callcenter.cti;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import kz.line102.cti.ami.AmiConnector;
+import kz.line102.cti.ami.AmiProperties;
+import kz.line102.cti.replay.AmiReplayServer;
+import kz.line102.cti.replay.ReplayConfig;
+import kz.line102.cti.stream.RedisStreamPublisher;
+import kz.line102.cti.stream.StreamProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The bridge inside this process: AMI link → translator → Redis Stream publisher.
+ * With no AMI host configured, a replay server plays captured Asterisk calls on a
+ * loopback port and the link connects to it, so the pipeline runs with no PBX.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CtiProperties.class)
+@ConditionalOnProperty(name = "line102.cti.enabled", havingValue = "true", matchIfMissing = true)
+class CtiConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(CtiConfiguration.class);
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    RedisStreamPublisher callEventPublisher(UnifiedJedis redis, CtiProperties props, MeterRegistry meters) {
+        CtiProperties.Stream s = props.stream();
+        return new RedisStreamPublisher(redis, new StreamProperties(s.key(), s.spoolDir(), s.spoolMaxBytes(),
+                s.queueCapacity(), s.batchSize(), s.retryMin(), s.retryMax()), meters);
+    }
+
+    /** Only when no Asterisk is configured: the demo's source of calls. */
+    @Bean(destroyMethod = "close")
+    DemoReplay demoReplay(CtiProperties props) {
+        if (props.ami().configured() || !props.replay().enabled()) {
+            return DemoReplay.none();
+        }
+        try {
+            CtiProperties.Replay r = props.replay();
+            AmiReplayServer server = AmiReplayServer.start(ReplayConfig.ephemeral(r.username(), r.secret()));
+            log.warn("no AMI host configured (line102.cti.ami.host): playing captured Asterisk calls from a replay "
+                    + "server on 127.0.0.1:{} at {} calls/s", server.port(), r.callsPerSecond());
+            return DemoReplay.playing(server, r.callsPerSecond(), r.pace());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the AMI replay server did not start", e);
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    AmiConnector amiConnector(CtiProperties props, DemoReplay replay, RedisStreamPublisher publisher,
+                              MeterRegistry meters, ObjectProvider<Clock> clock) {
+        AmiConnector connector = new AmiConnector(amiProperties(props, replay), publisher, meters,
+                clock.getIfAvailable(Clock::systemUTC));
+        connector.start();
+        replay.startPlaying();
+        return connector;
+    }
+
+    @Bean("ami")
+    AmiLinkHealth amiLinkHealth(AmiConnector connector) {
+        return new AmiLinkHealth(connector);
+    }
+
+    static AmiProperties amiProperties(CtiProperties props, DemoReplay replay) {
+        CtiProperties.Ami a = props.ami();
+        String host = a.host();
+        int port = a.port();
+        String username = a.username();
+        String secret = a.secret();
+        if (!a.configured()) {
+            if (!replay.active()) {
+                throw new IllegalStateException("line102.cti.ami.host is not set and the replay is disabled: "
+                        + "set the AMI host, or line102.cti.enabled=false on a node without a bridge");
+            }
+            host = "127.0.0.1";
+            port = replay.port();
+            username = props.replay().username();
+            secret = props.replay().secret();
+        }
+        return new AmiProperties(host, port, username, secret, a.pbx(), a.inboundContexts(), a.reconnectMin(),
+                a.reconnectMax(), a.actionTimeout(), a.eventMask(), a.lanes(), a.maxLineBytes(), a.maxBlockBytes(),
+                a.callIdleTimeout());
+    }
+}

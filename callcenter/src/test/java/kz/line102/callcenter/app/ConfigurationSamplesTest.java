@@ -1,0 +1,92 @@
+package kz.line102.callcenter.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import kz.line102.cti.ami.AmiProperties;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/** The samples in conf/ say what the code expects, and every key the code reads is documented there. */
+class ConfigurationSamplesTest {
+
+    private static final Path CONF = Path.of("..", "conf");
+
+    @Test
+    void everyDefaultKeyIsDocumentedInConf() throws IOException {
+        Set<String> defaults;
+        try (InputStream in = getClass().getResourceAsStream("/application.yml")) {
+            defaults = keys("", new Yaml().load(in));
+        }
+        Set<String> documented = keys("", new Yaml().load(Files.readString(CONF.resolve("application.yml"))));
+        documented.addAll(keys("", new Yaml().load(Files.readString(CONF.resolve("cti-bridge.yml")))));
+        Set<String> ours = new TreeSet<>();
+        defaults.stream().filter(k -> k.startsWith("line102.") || k.startsWith("spring.datasource."))
+                .forEach(ours::add);
+        assertThat(documented).containsAll(ours);
+    }
+
+    @Test
+    void theManagerSampleGivesTheBridgeTimestampsAndEveryEventClassItAsksFor() throws IOException {
+        Map<String, Map<String, String>> manager = ini(CONF.resolve("asterisk/manager.conf"));
+        assertThat(manager.get("general")).containsEntry("timestampevents", "yes");
+        Map<String, String> user = manager.get("line102");
+        assertThat(user).as("the bridge's AMI user").isNotNull();
+        Set<String> read = Set.of(user.get("read").split("\\s*,\\s*"));
+        assertThat(read).containsAll(Arrays.asList(AmiProperties.DEFAULT_EVENT_MASK.split(",")));
+        assertThat(Set.of(user.get("write").split("\\s*,\\s*"))).contains("system", "call", "agent");
+    }
+
+    @Test
+    void theDialplanSampleReceivesCallsInTheInboundContextAndRecordsThem() throws IOException {
+        String dialplan = Files.readString(CONF.resolve("asterisk/extensions.conf"));
+        for (String context : AmiProperties.DEFAULT_INBOUND_CONTEXTS) {
+            Matcher m = Pattern.compile("(?s)\\[" + Pattern.quote(context) + "\\](.*?)(\\n\\[|$)").matcher(dialplan);
+            assertThat(m.find()).as("context " + context).isTrue();
+            assertThat(m.group(1)).contains("MixMonitor(").contains("Queue(").contains("AGI(");
+        }
+    }
+
+    @Test
+    void theQueueSampleNamesMembersByTheirPjsipInterface() throws IOException {
+        String queues = Files.readString(CONF.resolve("asterisk/queues.conf"));
+        assertThat(queues).contains("[q102]").containsPattern("member => PJSIP/\\d+,");
+    }
+
+    private static Set<String> keys(String prefix, Object node) {
+        Set<String> keys = new TreeSet<>();
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> keys.addAll(keys(prefix.isEmpty() ? k.toString() : prefix + "." + k, v)));
+        } else {
+            keys.add(prefix);
+        }
+        return keys;
+    }
+
+    private static Map<String, Map<String, String>> ini(Path file) throws IOException {
+        Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+        Map<String, String> current = null;
+        for (String raw : Files.readAllLines(file)) {
+            String line = raw.replaceFirst(";.*", "").trim();
+            if (line.startsWith("[") && line.endsWith("]")) {
+                current = new LinkedHashMap<>();
+                sections.put(line.substring(1, line.length() - 1), current);
+            } else if (current != null && line.contains("=")) {
+                String[] kv = line.split("=", 2);
+                current.put(kv[0].trim(), kv[1].trim());
+            }
+        }
+        return sections;
+    }
+}
