@@ -37,9 +37,14 @@ public final class SubscriberImportCommand {
         return Arrays.stream(args).anyMatch(a -> a.startsWith("--" + FILE + "="));
     }
 
+    /** The command's small context (the lookup benchmark runs in one too). */
+    public static ConfigurableApplicationContext context(String... args) {
+        return new SpringApplicationBuilder(ImportContext.class)
+                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false).run(args);
+    }
+
     public static int run(String[] args) {
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(ImportContext.class)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false).run(args)) {
+        try (ConfigurableApplicationContext ctx = context(args)) {
             String file = ctx.getEnvironment().getRequiredProperty(FILE);
             String source = ctx.getEnvironment().getProperty("line102.import-source",
                     file.equals("-") ? "stdin" : Path.of(file).getFileName().toString());

@@ -1,67 +1,54 @@
 package kz.line102.callcenter.caller.bulk;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.function.ObjIntConsumer;
 
-import org.postgresql.copy.CopyIn;
-
-/** Writes rows in COPY's text format, in blocks of about 256 KB. */
+/** Encodes rows in COPY's text format into blocks of about 256 KB, handed on as each fills. */
 final class CopyRows {
 
-    private static final int FLUSH = 1 << 18;
+    static final int BLOCK = 1 << 18;
 
-    private final CopyIn copy;
-    private byte[] buf = new byte[FLUSH + 8192];
+    private final ObjIntConsumer<byte[]> blocks;
+    private byte[] buf = new byte[BLOCK + 8192];
     private int len;
 
-    CopyRows(CopyIn copy) {
-        this.copy = copy;
+    /** @param blocks takes each full block (array and length); the array is not reused */
+    CopyRows(ObjIntConsumer<byte[]> blocks) {
+        this.blocks = blocks;
     }
 
-    void write(SubscriberRow r) throws SQLException {
+    void write(SubscriberRow r) {
         text(r.numberE164());
-        tab();
+        put('\t');
         text(r.holderName());
-        tab();
+        put('\t');
         text(r.address());
-        tab();
+        put('\t');
         number(r.lat());
-        tab();
+        put('\t');
         number(r.lon());
-        tab();
+        put('\t');
         text(r.source());
-        tab();
+        put('\t');
         ascii(Long.toString(r.line()));
         put('\n');
-        if (len >= FLUSH) {
+        if (len >= BLOCK) {
             flush();
         }
     }
 
-    /** @return rows COPY took */
-    long end() throws SQLException {
-        flush();
-        return copy.endCopy();
-    }
-
-    private void flush() throws SQLException {
+    /** Hands on what is buffered, if anything. */
+    void flush() {
         if (len > 0) {
-            copy.writeToCopy(buf, 0, len);
+            blocks.accept(buf, len);
+            buf = new byte[BLOCK + 8192];
             len = 0;
         }
     }
 
-    private void tab() {
-        put('\t');
-    }
-
     private void number(Double d) {
-        if (d == null) {
-            ascii("\\N");
-        } else {
-            ascii(Double.toString(d));
-        }
+        ascii(d == null ? "\\N" : Double.toString(d));
     }
 
     private void ascii(String s) {
