@@ -54,6 +54,8 @@ class AccessMatrixTest {
             new Endpoint("DELETE", "/api/v1/operators/me/session", null, EnumSet.of(OPERATOR, SUPERVISOR)),
             // The operator asks for themself; others' names are refused in OperatorSessionTest.
             new Endpoint("GET", "/api/v1/operators/" + OPERATOR_NAME, null, EnumSet.of(OPERATOR, SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/operators/me/calls", null, EnumSet.of(OPERATOR, SUPERVISOR)),
+            new Endpoint("GET", "/api/v1/session", null, EnumSet.allOf(Role.class)),
             new Endpoint("GET", "/api/v1/admin/users", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/api/v1/admin/users/" + OPERATOR_NAME, null, EnumSet.of(ADMIN)),
             new Endpoint("POST", "/api/v1/admin/users", "{\"username\":\"x\"}", EnumSet.of(ADMIN)),
