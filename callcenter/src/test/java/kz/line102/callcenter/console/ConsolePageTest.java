@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.UUID;
 
 import kz.line102.callcenter.Api;
 import kz.line102.callcenter.CallcenterTest;
+import kz.line102.callcenter.testing.IsolatedBridge;
 import kz.line102.callcenter.cti.DemoReplay;
 import kz.line102.callcenter.operator.WorkstationService;
 import kz.line102.callcenter.security.Role;
@@ -36,10 +36,7 @@ class ConsolePageTest {
 
     @DynamicPropertySource
     static void isolated(DynamicPropertyRegistry registry) {
-        String stream = "line102:test:" + UUID.randomUUID() + ":calls";
-        registry.add("line102.cti.stream.key", () -> stream);
-        registry.add("line102.callcenter.intake.stream", () -> stream);
-        registry.add("line102.cti.ami.pbx", () -> "console-test");
+        IsolatedBridge.register(registry, "console-test");
     }
 
     @LocalServerPort
