@@ -123,7 +123,10 @@ public class CallIntakeService {
             calls.lockCalls(changed);
             List<CallRecord> records = project(calls.payloads(changed));
             calls.update(records);
-            return new Committed(inserted.stream().map(e -> decoded.get(e.eventId())).toList(), records);
+            // Listeners see the new events in the order they happened, not in id order.
+            List<CallEvent> fresh = new ArrayList<>(inserted.stream().map(e -> decoded.get(e.eventId())).toList());
+            fresh.sort(Comparator.comparing(CallEvent::at));
+            return new Committed(fresh, records);
         });
         committed.increment(done.events().size());
         duplicates.increment(events.size() - done.events().size());
