@@ -27,12 +27,22 @@ public final class PhoneNumbers {
     private final ShortNumberInfo shortNumbers = ShortNumberInfo.getInstance();
 
     public NormalizedNumber normalize(String raw) {
+        return normalize(raw, true);
+    }
+
+    /**
+     * @param logInvalid false where the caller reports bad numbers itself (a bulk load
+     *                   would otherwise log each of a million bad rows twice)
+     */
+    public NormalizedNumber normalize(String raw, boolean logInvalid) {
         if (raw == null || WITHHELD.contains(raw.trim().toLowerCase(Locale.ROOT))) {
             return new NormalizedNumber(raw, null, NumberStatus.WITHHELD);
         }
         String text = raw.trim();
         if (text.length() > 64) {
-            log.warn("caller number of {} characters is not a phone number; kept raw", text.length());
+            if (logInvalid) {
+                log.warn("caller number of {} characters is not a phone number; kept raw", text.length());
+            }
             return new NormalizedNumber(raw, null, NumberStatus.INVALID);
         }
         NormalizedNumber quick = commonKazakhForm(raw, text);
@@ -42,7 +52,9 @@ public final class PhoneNumbers {
         if (text.codePoints().anyMatch(Character::isLetter)) {
             // libphonenumber would read letters as a vanity keypad (ABC -> 222) or skip a
             // leading word; a caller id with letters is garbage, not a number to guess at.
-            log.warn("caller number '{}' contains letters; kept raw and flagged", raw);
+            if (logInvalid) {
+                log.warn("caller number '{}' contains letters; kept raw and flagged", raw);
+            }
             return new NormalizedNumber(raw, null, NumberStatus.INVALID);
         }
         try {
@@ -58,7 +70,9 @@ public final class PhoneNumbers {
         } catch (NumberParseException e) {
             log.debug("caller number '{}' does not parse: {}", raw, e.getMessage());
         }
-        log.warn("caller number '{}' is not a valid number; kept raw and flagged", raw);
+        if (logInvalid) {
+            log.warn("caller number '{}' is not a valid number; kept raw and flagged", raw);
+        }
         return new NormalizedNumber(raw, null, NumberStatus.INVALID);
     }
 

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -63,6 +64,9 @@ public class SubscriberCache {
             }
         } catch (JedisException e) {
             log.warn("subscriber cache unavailable, reading PostgreSQL: {}", e.getMessage());
+        } catch (JacksonException e) {
+            // An entry written by another version of this record: read through and overwrite it.
+            log.warn("subscriber cache entry for {} unreadable, reading PostgreSQL: {}", e164, e.getMessage());
         }
         Optional<Subscriber> found = subscribers.find(e164);
         if (generation != null) {

@@ -23,7 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
+import tools.jackson.databind.json.JsonMapper;
 
 @CallcenterTest
 class CallerCardTest {
@@ -42,6 +46,12 @@ class CallerCardTest {
     JdbcTemplate jdbc;
     @Autowired
     UnifiedJedis redis;
+    @Autowired
+    JdbcSubscriberRepository subscribers;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    CallerProperties props;
 
     String e164;
     String local;
@@ -148,6 +158,19 @@ class CallerCardTest {
         Response huge = api.get("/api/v1/callers/" + "7".repeat(200), operator);
         assertThat(huge.status()).isEqualTo(400);
         assertThat(huge.code()).isEqualTo("invalid-request");
+    }
+
+    @Test
+    void withoutRedisTheSubscriberComesFromPostgresql() throws IOException {
+        load("number,name\n%s,Redis Down\n".formatted(e164));
+        try (UnifiedJedis dead = RedisClient.builder().hostAndPort(new HostAndPort("127.0.0.1", 1))
+                .clientConfig(DefaultJedisClientConfig.builder().timeoutMillis(200).build()).build()) {
+            SubscriberCache noRedis = new SubscriberCache(dead, subscribers, json, props);
+            SubscriberCache.Lookup lookup = noRedis.find(e164);
+            assertThat(lookup.source()).isEqualTo(SubscriberCache.Source.DATABASE);
+            assertThat(lookup.subscriber()).hasValueSatisfying(s -> assertThat(s.holderName()).isEqualTo("Redis Down"));
+            noRedis.registryChanged();
+        }
     }
 
     private void load(String csv) throws IOException {

@@ -89,6 +89,21 @@ class UserAdministrationTest {
     }
 
     @Test
+    void theDemoProfileSeedsOneMarkedUserPerRoleAndOnlyThere() {
+        assertThat(DemoUsers.class.getAnnotation(org.springframework.context.annotation.Profile.class).value())
+                .containsExactly("demo");
+        new DemoUsers(repository, users).run(null);
+        for (String name : List.of("demo-operator", "demo-supervisor", "demo-auditor", "demo-admin")) {
+            assertThat(repository.find(name)).hasValueSatisfying(u -> {
+                assertThat(u.demo()).isTrue();
+                assertThat(u.displayName()).startsWith("DEMO");
+            });
+        }
+        assertThat(jdbc.queryForObject("select count(*) from users where demo and username not like 'demo-%'",
+                Integer.class)).isZero();
+    }
+
+    @Test
     void theFirstAdministratorComesFromTheEnvironmentOnlyWhileThereIsNone() {
         List<String> admins = jdbc.queryForList("select username from users where enabled and 'ADMIN' = any(roles)",
                 String.class);

@@ -86,13 +86,14 @@ final class SubscriberRows {
             return reject(r, "has " + r.fields().size() + " fields, the header has " + width);
         }
         String raw = r.fields().get(number).strip();
-        NormalizedNumber n = numbers.normalize(raw);
+        NormalizedNumber n = numbers.normalize(raw, false);
         if (n.status() != NumberStatus.VALID) {
             return reject(r, "number '" + shorten(raw) + "' is not a valid phone number (" + n.status().code() + ")");
         }
         String holder = text(r, name);
         String addr = text(r, address);
-        String src = source < 0 || text(r, source) == null ? defaultSource : text(r, source);
+        String named = text(r, source);
+        String src = named == null ? defaultSource : named;
         String bad = firstProblem(holder, "name", MAX_NAME);
         bad = bad != null ? bad : firstProblem(addr, "address", MAX_ADDRESS);
         bad = bad != null ? bad : firstProblem(src, "source", MAX_SOURCE);
