@@ -3,6 +3,12 @@ package kz.line102.callcenter.app;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import kz.line102.recorder.RecorderException;
+import kz.line102.recorder.access.MalformedRangeException;
+import kz.line102.recorder.access.RangeNotSatisfiableException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -23,6 +29,36 @@ class ProblemHandler {
         ProblemDetail detail = Problems.detail(e.status(), e.code(), e.getMessage(), request);
         e.properties().forEach(detail::setProperty);
         return ResponseEntity.status(e.status()).body(detail);
+    }
+
+    /**
+     * The recorder's failures, by their stable codes. A 416 names the file's size in
+     * {@code Content-Range: bytes *}{@code /size} so a player can ask again (RFC 9110 §15.5.17).
+     */
+    @ExceptionHandler(RecorderException.class)
+    ResponseEntity<ProblemDetail> recorder(RecorderException e, HttpServletRequest request) {
+        HttpStatus status = switch (e.code()) {
+            case "malformed-range", "range-not-satisfiable" -> HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE;
+            case "no-such-recording", "no-such-hold" -> HttpStatus.NOT_FOUND;
+            case "invalid-request", "unknown-retention-class" -> HttpStatus.BAD_REQUEST;
+            case "hold-not-active" -> HttpStatus.CONFLICT;
+            case "archive-full", "recording-source-unavailable" -> HttpStatus.SERVICE_UNAVAILABLE;
+            default -> HttpStatus.INTERNAL_SERVER_ERROR;
+        };
+        if (status.is5xxServerError()) {
+            log.error("{} {} -> {} {}", request.getMethod(), request.getRequestURI(), status.value(), e.code(), e);
+        } else {
+            log.info("{} {} -> {} {}: {}", request.getMethod(), request.getRequestURI(), status.value(), e.code(),
+                    e.getMessage());
+        }
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+        if (e instanceof MalformedRangeException m) {
+            answer.header(HttpHeaders.CONTENT_RANGE, "bytes */" + m.size());
+        } else if (e instanceof RangeNotSatisfiableException r) {
+            answer.header(HttpHeaders.CONTENT_RANGE, "bytes */" + r.size());
+        }
+        return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.detail(status, e.code(), e.getMessage(), request));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

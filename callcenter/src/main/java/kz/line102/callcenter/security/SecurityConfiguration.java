@@ -6,6 +6,7 @@ import static kz.line102.callcenter.security.Role.METRICS;
 import static kz.line102.callcenter.security.Role.OPERATOR;
 import static kz.line102.callcenter.security.Role.SUPERVISOR;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -61,6 +62,13 @@ class SecurityConfiguration {
                         // Operators only for themselves: OperatorController checks the name.
                         .requestMatchers(GET, "/api/v1/operators/*").hasAnyRole(roles(OPERATOR, SUPERVISOR, ADMIN))
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN.name())
+                        // The archive is the auditors' alone, metadata included: a search by
+                        // number is itself an intrusion and needs a recorded legal basis. Refused
+                        // attempts at audio are written to audit_log (archive.RefusedAudioAuditor).
+                        .requestMatchers(POST, "/api/v1/archive/requests").hasRole(AUDITOR.name())
+                        .requestMatchers(GET, "/api/v1/archive/recordings", "/api/v1/archive/recordings/*/audio",
+                                "/api/v1/archive/recordings/*/manifest", "/api/v1/archive/recordings/*/download")
+                        .hasRole(AUDITOR.name())
                         .requestMatchers("/api/**").denyAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(problems))

@@ -31,6 +31,7 @@ class ConfigurationSamplesTest {
         }
         Set<String> documented = keys("", new Yaml().load(Files.readString(CONF.resolve("application.yml"))));
         documented.addAll(keys("", new Yaml().load(Files.readString(CONF.resolve("cti-bridge.yml")))));
+        documented.addAll(keys("", new Yaml().load(Files.readString(CONF.resolve("recorder.yml")))));
         Set<String> ours = new TreeSet<>();
         defaults.stream().filter(k -> k.startsWith("line102.") || k.startsWith("spring.datasource."))
                 .forEach(ours::add);
