@@ -1,0 +1,67 @@
+package kz.line102.callcenter.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import kz.line102.callcenter.CallcenterTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Tampering with audit_log is found by the chain. Each test puts the row back as it was,
+ * so the shared test database's chain stays intact for the next run.
+ */
+@CallcenterTest
+class ArchiveAuditLogTest {
+
+    @Autowired
+    ArchiveAuditLog audit;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void anUntouchedChainVerifies() {
+        long first = audit.append("chain-test", "search", null, null, "one");
+        audit.append("chain-test", "search", null, null, "two");
+        assertThat(audit.verify(first).intact()).isTrue();
+        assertThat(audit.verify(first).checked()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void anEditedRowIsDetected() {
+        long first = audit.append("chain-test", "search", null, null, "before");
+        long edited = audit.append("chain-test", "stream", null, null, "what was done");
+        audit.append("chain-test", "search", null, null, "after");
+        try {
+            jdbc.update("update audit_log set detail = 'something else' where id = ?", edited);
+            ArchiveAuditLog.Verification v = audit.verify(first);
+            assertThat(v.intact()).isFalse();
+            assertThat(v.brokenAt()).isEqualTo(edited);
+        } finally {
+            jdbc.update("update audit_log set detail = 'what was done' where id = ?", edited);
+        }
+        assertThat(audit.verify(first).intact()).isTrue();
+    }
+
+    @Test
+    void aDeletedRowIsDetected() {
+        long first = audit.append("chain-test", "search", null, null, "before");
+        long deleted = audit.append("chain-test", "download", null, null, "the evidence");
+        long next = audit.append("chain-test", "search", null, null, "after");
+        Map<String, Object> row = jdbc.queryForMap("select * from audit_log where id = ?", deleted);
+        try {
+            jdbc.update("delete from audit_log where id = ?", deleted);
+            ArchiveAuditLog.Verification v = audit.verify(first);
+            assertThat(v.intact()).isFalse();
+            assertThat(v.brokenAt()).isEqualTo(next);
+        } finally {
+            jdbc.update("insert into audit_log (id, at, username, action, recording_id, request_id, detail, prev_hash,"
+                    + " hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("id"), row.get("at"), row.get("username"),
+                    row.get("action"), row.get("recording_id"), row.get("request_id"), row.get("detail"),
+                    row.get("prev_hash"), row.get("hash"));
+        }
+        assertThat(audit.verify(first).intact()).isTrue();
+    }
+}
