@@ -12,13 +12,13 @@ import java.util.List;
  * One captured FastAGI session ({@code agi-<scenario>.raw}): the request block Asterisk
  * sent, and the replies it gave to the router's commands, in order.
  */
-record AgiCapture(String scenario, String request, List<String> replies) {
+public record AgiCapture(String scenario, String request, List<String> replies) {
 
-    static final List<String> SCENARIOS = List.of("answered", "abandon", "abandon-ringing", "rna-answer");
+    public static final List<String> SCENARIOS = List.of("answered", "abandon", "abandon-ringing", "rna-answer");
     private static final Path DIR = Path.of(System.getProperty("line102.fixtures",
             "../../shared/fixtures/asterisk/22.10.1"));
 
-    static AgiCapture load(String scenario) {
+    public static AgiCapture load(String scenario) {
         String raw;
         try {
             raw = Files.readString(resolve("agi-" + scenario + ".raw"), StandardCharsets.UTF_8);
@@ -32,7 +32,7 @@ record AgiCapture(String scenario, String request, List<String> replies) {
     }
 
     /** The request with one variable replaced (or removed when {@code value} is null). */
-    AgiCapture with(String variable, String value) {
+    public AgiCapture with(String variable, String value) {
         StringBuilder out = new StringBuilder();
         for (String line : request.split("\n", -1)) {
             if (line.startsWith(variable + ": ")) {
@@ -46,11 +46,11 @@ record AgiCapture(String scenario, String request, List<String> replies) {
         return new AgiCapture(scenario, out.append('\n').toString(), replies);
     }
 
-    AgiCapture withReplies(List<String> answers) {
+    public AgiCapture withReplies(List<String> answers) {
         return new AgiCapture(scenario, request, List.copyOf(answers));
     }
 
-    String variable(String name) {
+    public String variable(String name) {
         for (String line : request.split("\n")) {
             if (line.startsWith(name + ": ")) {
                 return line.substring(name.length() + 2);

@@ -18,14 +18,14 @@ import java.util.regex.Pattern;
  * bytes, answers each command with the next captured reply ({@code 200 result=1} once
  * they run out), and returns the commands the server sent until it closed the session.
  */
-final class FakeAsterisk {
+public final class FakeAsterisk {
 
     private static final Pattern TOKEN = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"|(\\S+)");
 
     private FakeAsterisk() {
     }
 
-    static List<String> play(int port, AgiCapture capture) {
+    public static List<String> play(int port, AgiCapture capture) {
         return play(port, capture.request().getBytes(StandardCharsets.UTF_8), capture.replies(), Integer.MAX_VALUE);
     }
 
@@ -54,7 +54,7 @@ final class FakeAsterisk {
     }
 
     /** A command as Asterisk reads it: words, with quoted ones unquoted ({@code SET VARIABLE "A" "b c"} → [SET, VARIABLE, A, b c]). */
-    static List<String> words(String command) {
+    public static List<String> words(String command) {
         List<String> words = new ArrayList<>();
         Matcher m = TOKEN.matcher(command);
         while (m.find()) {
