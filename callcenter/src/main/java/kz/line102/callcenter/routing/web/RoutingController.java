@@ -85,32 +85,35 @@ class RoutingController {
     }
 
     @GetMapping("/versions")
-    List<RuleSetVersion> versions(@RequestParam(defaultValue = "50") int limit) {
-        return routing.versions(bounded(limit));
+    List<RuleSetVersion> versions(@RequestParam(defaultValue = "50") String limit) {
+        return routing.versions(integer("limit", limit, 1, 1000));
     }
 
     @GetMapping("/versions/{version}")
-    RuleSetVersion version(@PathVariable int version) {
-        return routing.version(version);
+    RuleSetVersion version(@PathVariable String version) {
+        return routing.version(integer("version", version, 1, Integer.MAX_VALUE));
     }
 
     @PostMapping("/versions/{version}/restore")
     @ResponseStatus(HttpStatus.CREATED)
-    RuleSetVersion restore(@PathVariable int version, @RequestParam(required = false) String comment,
+    RuleSetVersion restore(@PathVariable String version, @RequestParam(required = false) String comment,
                            HttpServletRequest request) {
-        return routing.restore(version, actor(request), comment == null ? "restore of version " + version : comment);
+        return routing.restore(integer("version", version, 1, Integer.MAX_VALUE), actor(request), comment == null ? "restore of version " + version : comment);
     }
 
     /** Which queue and priority this number would get (now, or at {@code at}), and by which rule. */
     @GetMapping("/dry-run")
-    DryRun dryRun(@RequestParam String number, @RequestParam(required = false) String language,
+    DryRun dryRun(@RequestParam(required = false) String number, @RequestParam(required = false) String language,
                   @RequestParam(required = false) String at) {
+        if (number == null) {
+            throw new InvalidRequestException("'number' is missing (send it empty for a withheld number)");
+        }
         return routing.dryRun(number, language, instant(at));
     }
 
     @GetMapping("/audit")
-    List<Map<String, Object>> audit(@RequestParam(defaultValue = "100") int limit) {
-        return routing.audit(bounded(limit));
+    List<Map<String, Object>> audit(@RequestParam(defaultValue = "100") String limit) {
+        return routing.audit(integer("limit", limit, 1, 1000));
     }
 
     private static <T> T read(ObjectReader reader, String body) {
@@ -135,11 +138,16 @@ class RoutingController {
         }
     }
 
-    private static int bounded(int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw new InvalidRequestException("'limit' must be 1..1000");
+    private static int integer(String name, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
         }
-        return limit;
+        throw new InvalidRequestException("'" + name + "' must be a whole number " + min + ".." + max);
     }
 
     /** Who made the change: the authenticated user once security is in place. */
