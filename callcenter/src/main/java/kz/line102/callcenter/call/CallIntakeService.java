@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
@@ -40,10 +41,12 @@ public class CallIntakeService {
     private final Counter committed;
     private final Counter duplicates;
     private final Counter rejected;
+    private final List<CallIntakeListener> listeners;
 
     public CallIntakeService(JdbcCallRepository calls, CallRecordProjector projector, TransactionTemplate tx,
-                             MeterRegistry meters) {
+                             MeterRegistry meters, List<CallIntakeListener> listeners) {
         this.calls = calls;
+        this.listeners = List.copyOf(listeners);
         this.projector = projector;
         this.tx = tx;
         this.committed = Counter.builder("line102.callcenter.events.committed")
@@ -92,11 +95,13 @@ public class CallIntakeService {
 
     private void commit(List<StreamMessage> messages) {
         List<StoredEvent> events = new ArrayList<>(messages.size());
+        Map<UUID, CallEvent> decoded = new HashMap<>();
         List<String[]> rejects = new ArrayList<>();
         for (StreamMessage m : messages) {
             String line = line(m);
             try {
                 CallEvent e = codec.decode(codec.fromLine(line));
+                decoded.put(UUID.fromString(e.eventId().value()), e);
                 events.add(new StoredEvent(UUID.fromString(e.eventId().value()), UUID.fromString(e.callId().value()),
                         e.type(), e.at(), line, m.id()));
             } catch (MalformedCallEventException | IllegalArgumentException e) {
@@ -106,25 +111,47 @@ public class CallIntakeService {
             }
         }
         events.sort(Comparator.comparing(StoredEvent::eventId));
-        int fresh = tx.execute(status -> {
+        Committed done = tx.execute(status -> {
             if (!rejects.isEmpty()) {
                 calls.insertRejects(rejects);
             }
-            List<UUID> changed = calls.insertNew(events);
-            if (changed.isEmpty()) {
-                return 0;
+            List<StoredEvent> inserted = calls.insertNew(events);
+            if (inserted.isEmpty()) {
+                return Committed.NOTHING;
             }
-            changed.sort(Comparator.naturalOrder());
+            List<UUID> changed = new ArrayList<>(new TreeSet<>(inserted.stream().map(StoredEvent::callId).toList()));
             calls.lockCalls(changed);
-            calls.update(project(calls.payloads(changed)));
-            return changed.size();
+            List<CallRecord> records = project(calls.payloads(changed));
+            calls.update(records);
+            // Listeners see the new events in the order they happened, not in id order.
+            List<CallEvent> fresh = new ArrayList<>(inserted.stream().map(e -> decoded.get(e.eventId())).toList());
+            fresh.sort(Comparator.comparing(CallEvent::at));
+            return new Committed(fresh, records);
         });
-        committed.increment(events.size());
+        committed.increment(done.events().size());
+        duplicates.increment(events.size() - done.events().size());
         rejected.increment(rejects.size());
-        if (fresh == 0 && !events.isEmpty()) {
-            duplicates.increment(events.size());
-            log.debug("{} call events were already stored", events.size());
+        notifyListeners(done);
+    }
+
+    /** Tells the features that follow calls (screen-pop, live state) what was just committed. */
+    private void notifyListeners(Committed done) {
+        if (done.events().isEmpty()) {
+            return;
         }
+        for (CallIntakeListener listener : listeners) {
+            try {
+                listener.committed(done.events(), done.records());
+            } catch (RuntimeException e) {
+                // The record is stored; a listener's failure must not make the stream deliver it again.
+                log.error("intake listener {} failed on {} events", listener.getClass().getSimpleName(),
+                        done.events().size(), e);
+            }
+        }
+    }
+
+    private record Committed(List<CallEvent> events, List<CallRecord> records) {
+        static final Committed NOTHING = new Committed(List.of(), List.of());
     }
 
     /**

@@ -38,9 +38,9 @@ public class JdbcCallRepository {
     /**
      * Inserts the events that are not stored yet.
      *
-     * @return the ids of the calls that got at least one new event
+     * @return the events that were new
      */
-    public List<UUID> insertNew(List<StoredEvent> events) {
+    public List<StoredEvent> insertNew(List<StoredEvent> events) {
         int[][] counts = jdbc.batchUpdate("""
                 insert into call_events (event_id, call_id, type, at, payload, stream_id)
                 values (?, ?, ?, ?, ?::jsonb, ?)
@@ -52,17 +52,17 @@ public class JdbcCallRepository {
             ps.setString(5, e.payload());
             ps.setString(6, e.streamId());
         });
-        List<UUID> changed = new ArrayList<>();
+        List<StoredEvent> inserted = new ArrayList<>();
         int i = 0;
         for (int[] batch : counts) {
             for (int n : batch) {
-                UUID call = events.get(i++).callId();
-                if (n != 0 && !changed.contains(call)) {
-                    changed.add(call);
+                StoredEvent e = events.get(i++);
+                if (n != 0) {
+                    inserted.add(e);
                 }
             }
         }
-        return changed;
+        return inserted;
     }
 
     /** Creates missing call rows and locks them all, in id order so that nodes never deadlock. */

@@ -34,7 +34,7 @@ import redis.clients.jedis.UnifiedJedis;
 @CallcenterTest
 public abstract class IntakeTestSupport {
 
-    static final String STREAM = "line102:test:" + UUID.randomUUID() + ":calls";
+    protected static final String STREAM = "line102:test:" + UUID.randomUUID() + ":calls";
 
     @DynamicPropertySource
     static void stream(DynamicPropertyRegistry registry) {
@@ -42,9 +42,9 @@ public abstract class IntakeTestSupport {
     }
 
     @Autowired
-    JdbcTemplate jdbc;
+    protected JdbcTemplate jdbc;
     @Autowired
-    UnifiedJedis redis;
+    protected UnifiedJedis redis;
 
     @TempDir
     Path spool;

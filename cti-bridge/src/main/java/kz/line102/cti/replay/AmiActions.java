@@ -93,13 +93,13 @@ final class AmiActions {
             return false;
         }
         String events = req.getOrDefault("events", "on");
-        s.send(new AmiText().line("Response", "Success").actionId(id)
-                .line("Message", "Authentication accepted").end().bytes());
         long uptime = (epochMicros.getAsLong() - startedEpochMicros) / 1_000_000L;
-        s.send(new AmiText().line("Event", "FullyBooted").line("Privilege", "system,all")
-                .line("Uptime", Long.toString(uptime)).line("LastReload", Long.toString(uptime))
-                .line("Status", "Fully Booted").end().bytes());
-        s.loggedIn(!"off".equalsIgnoreCase(events));
+        s.loginAccepted(!"off".equalsIgnoreCase(events),
+                new AmiText().line("Response", "Success").actionId(id)
+                        .line("Message", "Authentication accepted").end().bytes(),
+                new AmiText().line("Event", "FullyBooted").line("Privilege", "system,all")
+                        .line("Uptime", Long.toString(uptime)).line("LastReload", Long.toString(uptime))
+                        .line("Status", "Fully Booted").end().bytes());
         return true;
     }
 

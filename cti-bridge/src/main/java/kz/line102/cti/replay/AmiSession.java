@@ -209,9 +209,20 @@ final class AmiSession implements Runnable {
         }
     }
 
-    void loggedIn(boolean events) {
-        this.eventsOn = events;
-        this.loggedIn = true;
+    /**
+     * Marks the session logged in and writes the login answer under the write lock:
+     * no event can come before the answer, and once the client has read the answer
+     * the session already receives events and injected bytes.
+     */
+    void loginAccepted(boolean events, byte[]... answer) {
+        locked(() -> {
+            this.eventsOn = events;
+            this.loggedIn = true;
+            for (byte[] block : answer) {
+                out.write(block);
+            }
+            out.flush();
+        });
         log.info("{}: logged in", name);
     }
 

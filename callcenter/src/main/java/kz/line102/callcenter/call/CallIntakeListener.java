@@ -1,0 +1,15 @@
+package kz.line102.callcenter.call;
+
+import java.util.List;
+
+import kz.line102.cti.CallEvent;
+
+/**
+ * Told, after each commit, which call events were new and the records they changed.
+ * Called on the intake thread: hand slow work elsewhere. A replayed event is not
+ * reported again. Failures are logged and do not undo the commit.
+ */
+public interface CallIntakeListener {
+
+    void committed(List<CallEvent> newEvents, List<CallRecord> changedCalls);
+}
