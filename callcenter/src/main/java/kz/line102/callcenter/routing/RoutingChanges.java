@@ -55,6 +55,22 @@ final class RoutingChanges implements AutoCloseable {
         listener.start();
         poller.scheduleWithFixedDelay(this::safeReload, pollInterval.toMillis(), pollInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::keepAlive, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /**
+     * The shared Redis client reads with a socket timeout (line102.redis.timeout-millis): a
+     * quiet subscription would time out and be re-made every few seconds, with a window in
+     * which a notification is lost. A PING on the subscription every second keeps it busy.
+     */
+    private void keepAlive() {
+        try {
+            if (subscriber.isSubscribed()) {
+                subscriber.ping();
+            }
+        } catch (RuntimeException e) {
+            log.debug("keep-alive ping on the routing change subscription failed", e);
+        }
     }
 
     /** Announces a saved version to every node (this one included, harmlessly). */
