@@ -21,6 +21,9 @@ import org.asteriskjava.util.SocketConnectionFacade;
  */
 final class GuardedAgiSocket implements ServerSocketFacade {
 
+    /** The session the current worker thread serves (asterisk-java gives the script no handle on it). */
+    private static final ThreadLocal<Session> CURRENT = new ThreadLocal<>();
+
     private final ServerSocket server;
     private final int readTimeoutMillis;
     private final int maxLineBytes;
@@ -53,6 +56,19 @@ final class GuardedAgiSocket implements ServerSocketFacade {
         server.close();
     }
 
+    /**
+     * Ends the session the calling worker serves, once the script has said all it has to:
+     * Asterisk goes on with the dialplan at once, and asterisk-java's own closing
+     * {@code SET VARIABLE AJ_AGISTATUS} (a round trip the dialplan never reads) finds the
+     * session closed and is dropped.
+     */
+    static void endCurrentSession() throws IOException {
+        Session session = CURRENT.get();
+        if (session != null) {
+            session.close();
+        }
+    }
+
     @Override
     public void setSocketReadTimeout(int socketReadTimeout) {
         // Set from AgiProperties at construction; asterisk-java's setter is not used.
@@ -76,6 +92,8 @@ final class GuardedAgiSocket implements ServerSocketFacade {
 
         @Override
         public String readLine() throws IOException {
+            // Read only on the worker that serves this session: that is how the script finds it.
+            CURRENT.set(this);
             line.reset();
             int b;
             while ((b = in.read()) != -1) {
@@ -109,6 +127,9 @@ final class GuardedAgiSocket implements ServerSocketFacade {
 
         @Override
         public void close() throws IOException {
+            if (CURRENT.get() == this) {
+                CURRENT.remove();
+            }
             socket.close();
         }
 

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * One routing request, in the same exchange as the lab's router in the captures:
  * {@code GET VARIABLE CHANNEL(language)}, a {@code VERBOSE} line for the Asterisk log,
  * then {@code SET VARIABLE} of {@code ROUTE_QUEUE}, {@code ROUTE_PRIO} and
- * {@code ROUTE_REASON}. Whatever goes wrong before the SETs, the dialplan's own
- * defaults (set before the AGI) stay in place.
+ * {@code ROUTE_REASON}, then the session ends (as the lab's router did, so Asterisk goes
+ * on at once). Whatever goes wrong before the SETs, the dialplan's own defaults (set
+ * before the AGI) stay in place.
  */
 final class RouteScript implements AgiScript {
 
@@ -73,9 +74,18 @@ final class RouteScript implements AgiScript {
         channel.setVariable("ROUTE_QUEUE", decision.queue());
         channel.setVariable("ROUTE_PRIO", Integer.toString(decision.priority()));
         channel.setVariable("ROUTE_REASON", decision.reason());
+        endSession();
         log.info("callId={} routed to {} prio {} ({})", callId, decision.queue(), decision.priority(),
                 decision.reason());
         return decision.reason().startsWith("fallback:") ? "fallback" : "decided";
+    }
+
+    private static void endSession() {
+        try {
+            GuardedAgiSocket.endCurrentSession();
+        } catch (java.io.IOException e) {
+            log.debug("closing a finished AGI session failed", e);
+        }
     }
 
     /** CHANNEL(language) as the dialplan has it now; the request's agi_language if that fails. */
