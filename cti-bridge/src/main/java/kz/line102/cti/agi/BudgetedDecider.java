@@ -40,36 +40,76 @@ final class BudgetedDecider implements AutoCloseable {
         pool.allowCoreThreadTimeOut(true);
     }
 
-    /** The decision, or the default with the reason {@code fallback:<why>}; never null, never throws. */
-    RouteDecision decide(RouteRequest request) {
-        Future<RouteDecision> answer;
-        try {
-            answer = pool.submit(() -> decider.decide(request));
-        } catch (RejectedExecutionException e) {
-            log.warn("callId={} routing decider busy ({} in flight): default queue", request.callId(),
-                    pool.getActiveCount());
-            return props.fallback("busy");
-        }
-        try {
-            RouteDecision decision = answer.get(props.decisionBudget().toNanos(), TimeUnit.NANOSECONDS);
-            if (decision == null) {
-                log.warn("callId={} routing decider gave no decision: default queue", request.callId());
-                return props.fallback("none");
+    /** A decision under way; {@link #await} gives its answer within the budget counted from now. */
+    final class Pending {
+
+        private final RouteRequest request;
+        private final Future<RouteDecision> answer;
+        private final long deadline;
+        private final RouteDecision refused;
+
+        private Pending(RouteRequest request) {
+            this.request = request;
+            this.deadline = System.nanoTime() + props.decisionBudget().toNanos();
+            Future<RouteDecision> submitted = null;
+            RouteDecision busy = null;
+            try {
+                submitted = pool.submit(() -> decider.decide(request));
+            } catch (RejectedExecutionException e) {
+                log.warn("callId={} routing decider busy ({} in flight): default queue", request.callId(),
+                        pool.getActiveCount());
+                busy = props.fallback("busy");
             }
-            return decision;
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            log.warn("callId={} routing decider took longer than {} ms: default queue", request.callId(),
-                    props.decisionBudget().toMillis());
-            return props.fallback("timeout");
-        } catch (ExecutionException e) {
-            log.warn("callId={} routing decider failed: default queue", request.callId(), e.getCause());
-            return props.fallback("error");
-        } catch (InterruptedException e) {
-            answer.cancel(true);
-            Thread.currentThread().interrupt();
-            return props.fallback("interrupted");
+            this.answer = submitted;
+            this.refused = busy;
         }
+
+        RouteRequest request() {
+            return request;
+        }
+
+        /** The decision, or the default with the reason {@code fallback:<why>}; never null, never throws. */
+        RouteDecision await() {
+            if (refused != null) {
+                return refused;
+            }
+            try {
+                RouteDecision decision = answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (decision == null) {
+                    log.warn("callId={} routing decider gave no decision: default queue", request.callId());
+                    return props.fallback("none");
+                }
+                return decision;
+            } catch (TimeoutException e) {
+                answer.cancel(true);
+                log.warn("callId={} routing decider took longer than {} ms: default queue", request.callId(),
+                        props.decisionBudget().toMillis());
+                return props.fallback("timeout");
+            } catch (ExecutionException e) {
+                log.warn("callId={} routing decider failed: default queue", request.callId(), e.getCause());
+                return props.fallback("error");
+            } catch (InterruptedException e) {
+                answer.cancel(true);
+                Thread.currentThread().interrupt();
+                return props.fallback("interrupted");
+            }
+        }
+
+        /** Gives up a decision no longer wanted. */
+        void cancel() {
+            if (answer != null) {
+                answer.cancel(true);
+            }
+        }
+    }
+
+    /** Starts deciding now; the budget runs from this moment. */
+    Pending start(RouteRequest request) {
+        return new Pending(request);
+    }
+
+    RouteDecision decide(RouteRequest request) {
+        return start(request).await();
     }
 
     @Override

@@ -65,12 +65,20 @@ final class RouteScript implements AgiScript {
             return "unknown-script";
         }
         CallId callId = CallId.derive(props.pbx(), request.getUniqueId());
+        // The decision starts at once with the request's agi_language (the channel's language when the
+        // AGI began) and runs while CHANNEL(language) is asked; only if the dialplan's answer differs
+        // is it made again. The budget counts from the first start.
+        RouteRequest route = new RouteRequest(callId, callerNumber(request), normalized(request.getLanguage()),
+                request.getContext(), request.getExtension());
+        BudgetedDecider.Pending pending = decider.start(route);
         String language = language(request, channel);
-        RouteRequest route = new RouteRequest(callId, callerNumber(request), language, request.getContext(),
-                request.getExtension());
-        RouteDecision decision = decider.decide(route);
-        channel.verbose("routing 102 from " + printable(route.callerNumber()) + ": " + decision.queue()
-                + " prio " + decision.priority() + " (" + decision.reason() + ")", 1);
+        if (!java.util.Objects.equals(language, route.language())) {
+            pending.cancel();
+            route = new RouteRequest(callId, route.callerNumber(), language, route.context(), route.extension());
+            pending = decider.start(route);
+        }
+        channel.verbose("routing 102 from " + printable(route.callerNumber()), 1);
+        RouteDecision decision = pending.await();
         channel.setVariable("ROUTE_QUEUE", decision.queue());
         channel.setVariable("ROUTE_PRIO", Integer.toString(decision.priority()));
         channel.setVariable("ROUTE_REASON", decision.reason());
@@ -94,7 +102,11 @@ final class RouteScript implements AgiScript {
         if (language == null || language.isBlank()) {
             language = request.getLanguage();
         }
-        return language == null ? null : language.trim().toLowerCase(Locale.ROOT);
+        return normalized(language);
+    }
+
+    private static String normalized(String language) {
+        return language == null || language.isBlank() ? null : language.trim().toLowerCase(Locale.ROOT);
     }
 
     /** The first AGI argument (the dialplan passes ${CALLERID(num)}), else agi_callerid. */
