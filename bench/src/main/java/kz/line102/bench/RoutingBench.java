@@ -26,7 +26,9 @@ import java.util.concurrent.locks.LockSupport;
 
 import kz.line102.callcenter.app.CallcenterApplication;
 import kz.line102.callcenter.routing.RoutingService;
+import kz.line102.cti.CallId;
 import kz.line102.cti.agi.AgiRoutingServer;
+import kz.line102.cti.agi.RouteRequest;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -77,6 +79,7 @@ public final class RoutingBench {
             System.out.printf("reasons: %s%n", result.reasons);
             System.out.printf("latency ms: %s; load average %.2f%n", result.summary(),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            System.out.printf("rules alone (in-process, one thread, no TCP): %s%n", decideDirectly(routing, 6000));
             System.out.printf("routing requests=%d errors=%d p99_ms=%.2f%n", result.requests(), result.errors.get(),
                     result.percentile(99));
             return 0;
@@ -105,6 +108,21 @@ public final class RoutingBench {
                 "--logging.threshold.console=WARN",
         };
         return new SpringApplication(CallcenterApplication.class).run(args);
+    }
+
+    /** The same mix of numbers decided by calling the service directly: what the rules cost without the network. */
+    private String decideDirectly(RoutingService routing, int count) {
+        long[] nanos = new long[count];
+        for (int i = 0; i < count; i++) {
+            RouteRequest request = new RouteRequest(CallId.derive("bench", "direct." + i), nextNumber(), "en",
+                    "from-pstn", "102");
+            long t = System.nanoTime();
+            routing.decide(request);
+            nanos[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(nanos);
+        return String.format("p50=%.3f ms p99=%.3f ms max=%.3f ms", nanos[count / 2] / 1e6,
+                nanos[(int) Math.ceil(count * 0.99) - 1] / 1e6, nanos[count - 1] / 1e6);
     }
 
     /** Sends {@code count} requests at {@code rate}/s, each due at its own time. */
