@@ -1,6 +1,7 @@
 package kz.line102.cti.agi;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -71,13 +72,19 @@ final class RouteScript implements AgiScript {
         RouteRequest route = new RouteRequest(callId, callerNumber(request), normalized(request.getLanguage()),
                 request.getContext(), request.getExtension());
         BudgetedDecider.Pending pending = decider.start(route);
-        String language = language(request, channel);
-        if (!java.util.Objects.equals(language, route.language())) {
+        try {
+            String language = language(request, channel);
+            if (!Objects.equals(language, route.language())) {
+                pending.cancel();
+                route = new RouteRequest(callId, route.callerNumber(), language, route.context(), route.extension());
+                pending = decider.start(route);
+            }
+            channel.verbose("routing 102 from " + printable(route.callerNumber()), 1);
+        } catch (AgiException e) {
+            // Asterisk is gone (hang-up, cut link): the decision is no longer wanted.
             pending.cancel();
-            route = new RouteRequest(callId, route.callerNumber(), language, route.context(), route.extension());
-            pending = decider.start(route);
+            throw e;
         }
-        channel.verbose("routing 102 from " + printable(route.callerNumber()), 1);
         RouteDecision decision = pending.await();
         channel.setVariable("ROUTE_QUEUE", decision.queue());
         channel.setVariable("ROUTE_PRIO", Integer.toString(decision.priority()));
