@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ final class RoutingChanges implements AutoCloseable {
     private final Duration pollInterval;
     private final ScheduledExecutorService poller;
     private final Subscriber subscriber = new Subscriber();
+    private final AtomicInteger subscriptions = new AtomicInteger();
     private volatile boolean closed;
     private Thread listener;
     private Runnable reload = () -> { };
@@ -83,6 +85,11 @@ final class RoutingChanges implements AutoCloseable {
         }
     }
 
+    /** How many times the channel was subscribed (more than once: the subscription was lost and re-made). */
+    int subscriptions() {
+        return subscriptions.get();
+    }
+
     private void listen() {
         long delay = RETRY_MIN_MS;
         while (!closed) {
@@ -135,6 +142,7 @@ final class RoutingChanges implements AutoCloseable {
 
         @Override
         public void onSubscribe(String ch, int count) {
+            subscriptions.incrementAndGet();
             // Whatever was announced while not subscribed is picked up now.
             poller.execute(RoutingChanges.this::safeReload);
         }

@@ -67,4 +67,21 @@ class RoutingLiveReloadTest extends RoutingTestSupport {
         await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(10)).untilAsserted(() ->
                 assertThat(other.decide(call).reason()).isNotEqualTo("rule:this-caller"));
     }
+
+    @Test
+    void aQuietSubscriptionOutlivesTheRedisReadTimeoutAndStillHearsTheNextChange() {
+        RoutingService other = otherNode();
+        await().atMost(Duration.ofSeconds(5)).until(() -> other.current().version() == routing.current().version());
+        int before = other.current().version();
+        // Longer than the client's blocking read timeout (line102.redis.timeout-millis + 2 s): without the
+        // keep-alive the subscription drops here and is re-made only after a back-off.
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6))
+                .until(() -> other.current().version() == before && otherChanges.subscriptions() == 1);
+        String number = randomMobile();
+        RuleSetVersion saved = routing.save(new RuleSet("q102", 0,
+                List.of(Rules.rule("quiet", Rules.prefixes(number), "q102-kk", 3))), "test", "save", null, null);
+
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(10))
+                .until(() -> other.current().version() == saved.version());
+    }
 }
