@@ -62,7 +62,7 @@ public final class RoutingBench {
 
     private int run() throws Exception {
         recreateDatabase();
-        try (ConfigurableApplicationContext app = start()) {
+        try (BenchRedis redis = BenchRedis.start(); ConfigurableApplicationContext app = start(redis)) {
             seedHistory();
             RoutingService routing = app.getBean(RoutingService.class);
             long t = System.nanoTime();
@@ -88,7 +88,7 @@ public final class RoutingBench {
         }
     }
 
-    private ConfigurableApplicationContext start() {
+    private ConfigurableApplicationContext start(BenchRedis redis) {
         String id = UUID.randomUUID().toString();
         String stream = "line102:bench:routing:" + id + ":calls";
         String[] args = {
@@ -97,6 +97,8 @@ public final class RoutingBench {
                 "--spring.main.banner-mode=off",
                 "--server.port=0",
                 "--line102.embedded.enabled=false",
+                "--line102.redis.host=" + redis.host,
+                "--line102.redis.port=" + redis.port,
                 "--line102.cti.replay.calls-per-second=0",
                 "--line102.cti.stream.key=" + stream,
                 "--line102.cti.stream.spool-dir=bench/target/routing-spool",
