@@ -29,7 +29,7 @@ class RoutingConfiguration {
         return new RoutingChanges(redis, props.changesChannel(), props.pollInterval());
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     RoutingService routingService(JdbcTemplate jdbc, JsonMapper json, PlatformTransactionManager tx,
                                   QueueLoad queueLoad, PhoneNumbers numbers, RoutingChanges changes,
                                   RoutingProperties props, ObjectProvider<Clock> clock) {

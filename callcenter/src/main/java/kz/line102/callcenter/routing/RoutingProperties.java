@@ -20,10 +20,11 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRules       most rules in a rule set
  * @param changesChannel Redis pub/sub channel announcing a new rule set version
  * @param pollInterval   how often a node checks the database for a newer version anyway
+ * @param historyTimeout how long a decision waits for the caller's history; later, history rules do not match
  */
 @Validated
 @ConfigurationProperties("line102.callcenter.routing")
 public record RoutingProperties(@NotEmpty List<@NotBlank String> queues, @NotNull ZoneId zone,
                                 @Min(1) @Max(100_000) int maxRules, @NotBlank String changesChannel,
-                                @NotNull Duration pollInterval) {
+                                @NotNull Duration pollInterval, @NotNull Duration historyTimeout) {
 }

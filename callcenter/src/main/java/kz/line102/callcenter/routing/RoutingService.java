@@ -8,6 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import kz.line102.callcenter.caller.PhoneNumbers;
@@ -26,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * A save is validated, stored as a new version with its audit entry, put in force here at
  * once and announced to the other nodes.
  */
-public class RoutingService implements RoutingDecider {
+public class RoutingService implements RoutingDecider, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RoutingService.class);
 
@@ -40,6 +48,7 @@ public class RoutingService implements RoutingDecider {
     private final Clock clock;
     private final RuleSetVersion initial;
     private final AtomicReference<RuleSetVersion> active = new AtomicReference<>();
+    private final ThreadPoolExecutor historyPool;
 
     RoutingService(JdbcRuleSetRepository repository, CallerHistory history, QueueLoad load, PhoneNumbers numbers,
                    RoutingChanges changes, RoutingProperties props, Clock clock) {
@@ -52,6 +61,14 @@ public class RoutingService implements RoutingDecider {
         this.props = props;
         this.clock = clock;
         this.initial = RuleSetVersion.initial(props.queues().get(0));
+        AtomicInteger n = new AtomicInteger();
+        // Bounded like the database pool it waits on: beyond that, lookups would only queue.
+        this.historyPool = new ThreadPoolExecutor(16, 16, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64), r -> {
+            Thread t = new Thread(r, "routing-history-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        historyPool.allowCoreThreadTimeOut(true);
         active.set(repository.latest().orElse(initial));
     }
 
@@ -83,15 +100,33 @@ public class RoutingService implements RoutingDecider {
         return RuleEvaluator.evaluate(set, facts);
     }
 
+    /**
+     * The caller's history within {@code history-timeout}: a slow or failing database costs
+     * only the history rules (they do not match), not the whole decision, which the bridge
+     * would otherwise replace by its default when the budget runs out.
+     */
     private CallerHistory.History historyOrNone(NormalizedNumber number, UUID callId, Instant at) {
+        Future<CallerHistory.History> lookup;
         try {
-            return history.of(number, callId, at);
-        } catch (RuntimeException e) {
-            // Without the call records the history rules cannot hold; the others still decide.
-            log.warn("callId={} caller history unavailable: repeat-caller rules skipped ({})", callId,
-                    e.getMessage());
+            lookup = historyPool.submit(() -> history.of(number, callId, at));
+        } catch (RejectedExecutionException e) {
+            log.warn("callId={} caller history lookups all busy: history rules skipped", callId);
             return CallerHistory.History.NONE;
         }
+        try {
+            return lookup.get(props.historyTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            lookup.cancel(true);
+            log.warn("callId={} caller history took longer than {} ms: history rules skipped", callId,
+                    props.historyTimeout().toMillis());
+        } catch (ExecutionException e) {
+            log.warn("callId={} caller history unavailable: history rules skipped ({})", callId,
+                    e.getCause().toString());
+        } catch (InterruptedException e) {
+            lookup.cancel(true);
+            Thread.currentThread().interrupt();
+        }
+        return CallerHistory.History.NONE;
     }
 
     public RuleSetVersion current() {
@@ -162,6 +197,11 @@ public class RoutingService implements RoutingDecider {
             log.info("routing rule set version {} in force ({} rules)", version.version(),
                     version.ruleSet().rules().size());
         }
+    }
+
+    @Override
+    public void close() {
+        historyPool.shutdownNow();
     }
 
     private static String lower(String language) {

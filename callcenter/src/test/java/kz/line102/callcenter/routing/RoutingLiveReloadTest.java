@@ -29,11 +29,15 @@ class RoutingLiveReloadTest extends RoutingTestSupport {
     RoutingProperties props;
 
     private RoutingChanges otherChanges;
+    private RoutingService otherService;
 
     @AfterEach
     void stopOtherNode() {
         if (otherChanges != null) {
             otherChanges.close();
+        }
+        if (otherService != null) {
+            otherService.close();
         }
     }
 
@@ -44,6 +48,7 @@ class RoutingLiveReloadTest extends RoutingTestSupport {
                 new CallerHistory(jdbc), new QueueLoad.InMemory(), new PhoneNumbers(), otherChanges, props,
                 Clock.systemUTC());
         otherChanges.start(other::reloadIfNewer);
+        otherService = other;
         return other;
     }
 
