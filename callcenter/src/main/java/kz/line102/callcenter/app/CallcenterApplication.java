@@ -9,6 +9,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class CallcenterApplication {
 
     public static void main(String[] args) {
+        if (SubscriberImportCommand.wanted(args)) {
+            System.exit(SubscriberImportCommand.run(args));
+        }
         SpringApplication.run(CallcenterApplication.class, args);
     }
 }

@@ -1,5 +1,7 @@
 package kz.line102.callcenter.app;
 
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -23,5 +25,10 @@ public abstract class ProblemException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** Extra members of the problem document (for example the rows loaded before a failure). */
+    public Map<String, Object> properties() {
+        return Map.of();
     }
 }

@@ -1,13 +1,12 @@
 package kz.line102.callcenter.app;
 
-import java.net.URI;
-
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -21,15 +20,19 @@ class ProblemHandler {
     ResponseEntity<ProblemDetail> problem(ProblemException e, HttpServletRequest request) {
         log.info("{} {} -> {} {}: {}", request.getMethod(), request.getRequestURI(), e.status().value(), e.code(),
                 e.getMessage());
-        return ResponseEntity.status(e.status()).body(detail(e.status(), e.code(), e.getMessage(), request));
+        ProblemDetail detail = Problems.detail(e.status(), e.code(), e.getMessage(), request);
+        e.properties().forEach(detail::setProperty);
+        return ResponseEntity.status(e.status()).body(detail);
     }
 
-    static ProblemDetail detail(HttpStatus status, String code, String message, HttpServletRequest request) {
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, message);
-        detail.setTitle(status.getReasonPhrase());
-        detail.setType(URI.create("urn:line102:problem:" + code));
-        detail.setInstance(URI.create(request.getRequestURI()));
-        detail.setProperty("code", code);
-        return detail;
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        return problem(new InvalidRequestException("the request body is not valid JSON of the expected shape"), request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return problem(new UnsupportedMediaTypeException("content type " + e.getContentType()
+                + " is not accepted here; use one of " + e.getSupportedMediaTypes()), request);
     }
 }

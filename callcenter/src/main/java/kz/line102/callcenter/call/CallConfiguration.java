@@ -12,11 +12,6 @@ import redis.clients.jedis.UnifiedJedis;
 class CallConfiguration {
 
     @Bean
-    PhoneNumbers phoneNumbers() {
-        return new PhoneNumbers();
-    }
-
-    @Bean
     CallRecordProjector callRecordProjector(PhoneNumbers numbers) {
         return new CallRecordProjector(numbers);
     }

@@ -162,6 +162,10 @@ public class JdbcCallRepository {
             sql.append(" and caller_number = ?");
             args.add(q.numberRaw());
         }
+        if (q.operator() != null) {
+            sql.append(" and operator = ?");
+            args.add(q.operator());
+        }
         if (q.outcome() != null) {
             sql.append(" and outcome = ?");
             args.add(q.outcome().code());

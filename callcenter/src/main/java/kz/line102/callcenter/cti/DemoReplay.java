@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * The replay server of the demo, and the steady trickle of captured calls it plays
  * (each with a fresh caller number), or nothing when a real Asterisk is configured.
  */
-final class DemoReplay implements AutoCloseable {
+public final class DemoReplay implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DemoReplay.class);
 
@@ -46,7 +46,8 @@ final class DemoReplay implements AutoCloseable {
         return server.port();
     }
 
-    AmiReplayServer server() {
+    /** The replay server, or null when a real Asterisk is configured. */
+    public AmiReplayServer server() {
         return server;
     }
 

@@ -13,6 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import kz.line102.callcenter.app.RedisProperties;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,8 +39,11 @@ public class ScreenPopRelay implements SmartLifecycle {
     private volatile JedisPubSub subscription;
     private Thread thread;
 
-    public ScreenPopRelay(UnifiedJedis redis) {
+    private final RedisProperties redisProps;
+
+    public ScreenPopRelay(UnifiedJedis redis, RedisProperties redisProps) {
         this.redis = redis;
+        this.redisProps = redisProps;
     }
 
     /** Delivers the rings of {@code extension} to {@code console} until the returned handle is closed. */
@@ -93,8 +100,16 @@ public class ScreenPopRelay implements SmartLifecycle {
                 }
             };
             subscription = pubsub;
-            try {
-                redis.subscribe(pubsub, ScreenPopPublisher.CHANNEL);
+            // A connection of its own with no read timeout: a quiet channel is not a dead one,
+            // and a pooled connection's timeout would drop the subscription (and any ring
+            // published while it is re-made) every few seconds.
+            DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder().socketTimeoutMillis(0)
+                    .connectionTimeoutMillis(redisProps.timeoutMillis());
+            if (redisProps.password() != null && !redisProps.password().isEmpty()) {
+                config.password(redisProps.password());
+            }
+            try (Jedis connection = new Jedis(new HostAndPort(redisProps.host(), redisProps.port()), config.build())) {
+                connection.subscribe(pubsub, ScreenPopPublisher.CHANNEL);
             } catch (RuntimeException e) {
                 if (running) {
                     log.error("screen-pop channel lost ({}); resubscribing", e.toString());

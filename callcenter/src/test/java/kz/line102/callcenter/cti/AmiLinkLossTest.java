@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import kz.line102.callcenter.CallcenterTest;
+import kz.line102.callcenter.testing.IsolatedBridge;
 import kz.line102.callcenter.call.CallOutcome;
 import kz.line102.callcenter.call.CallRecord;
 import kz.line102.callcenter.call.JdbcCallRepository;
@@ -26,11 +27,7 @@ class AmiLinkLossTest {
 
     @DynamicPropertySource
     static void isolated(DynamicPropertyRegistry registry) {
-        String stream = "line102:test:" + UUID.randomUUID() + ":calls";
-        registry.add("line102.cti.stream.key", () -> stream);
-        registry.add("line102.callcenter.intake.stream", () -> stream);
-        registry.add("line102.cti.replay.calls-per-second", () -> "0");
-        registry.add("line102.cti.ami.pbx", () -> "link-loss-test");
+        IsolatedBridge.register(registry, "link-loss-test");
         registry.add("line102.cti.ami.reconnect-min", () -> "100ms");
         registry.add("line102.cti.ami.reconnect-max", () -> "500ms");
     }

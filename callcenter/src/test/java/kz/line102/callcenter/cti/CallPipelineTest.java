@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import kz.line102.callcenter.CallcenterTest;
+import kz.line102.callcenter.testing.IsolatedBridge;
 import kz.line102.callcenter.call.CallOutcome;
 import kz.line102.callcenter.call.CallRecord;
 import kz.line102.callcenter.call.JdbcCallRepository;
@@ -31,11 +32,7 @@ class CallPipelineTest {
 
     @DynamicPropertySource
     static void isolated(DynamicPropertyRegistry registry) {
-        String stream = "line102:test:" + UUID.randomUUID() + ":calls";
-        registry.add("line102.cti.stream.key", () -> stream);
-        registry.add("line102.callcenter.intake.stream", () -> stream);
-        registry.add("line102.cti.replay.calls-per-second", () -> "0");
-        registry.add("line102.cti.ami.pbx", () -> "pipeline-test");
+        IsolatedBridge.register(registry, "pipeline-test");
     }
 
     @Autowired

@@ -40,7 +40,7 @@ class RoutingApiTest extends RoutingTestSupport {
     void theExampleRuleSetImportsCleanlyAndTheDryRunNamesTheDecidingRule() throws Exception {
         JsonNode saved = importExample();
         assertThat(saved.get("action").asString()).isEqualTo("import");
-        assertThat(saved.get("createdBy").asString()).isEqualTo("anonymous");
+        assertThat(saved.get("createdBy").asString()).isEqualTo(ADMIN_USER);
         int version = saved.get("version").asInt();
 
         OffsetDateTime lateEvening = OffsetDateTime.of(2026, 11, 24, 23, 30, 0, 0, ZoneOffset.ofHours(5));

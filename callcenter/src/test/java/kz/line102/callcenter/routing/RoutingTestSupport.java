@@ -5,12 +5,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import kz.line102.callcenter.Api;
 import kz.line102.callcenter.CallcenterTest;
+import kz.line102.callcenter.security.Role;
+import kz.line102.callcenter.security.UserService;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class RoutingTestSupport {
 
     static final String CHANNEL = "line102:test:" + UUID.randomUUID() + ":routing";
+    /** The routing API is for administrators (SecurityConfiguration). */
+    static final String ADMIN_USER = "routing-admin";
 
     @DynamicPropertySource
     static void channel(DynamicPropertyRegistry registry) {
@@ -43,7 +51,16 @@ abstract class RoutingTestSupport {
     @Autowired
     RoutingService routing;
 
+    @Autowired
+    UserService users;
+
     private final HttpClient http = HttpClient.newHttpClient();
+    private String admin;
+
+    @BeforeEach
+    void admin() {
+        admin = Api.user(users, ADMIN_USER, Role.ADMIN);
+    }
 
     static String randomMobile() {
         return "+7701" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
@@ -51,7 +68,9 @@ abstract class RoutingTestSupport {
 
     HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json");
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (admin + ":" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8)));
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

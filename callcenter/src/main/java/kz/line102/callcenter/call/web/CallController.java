@@ -60,7 +60,7 @@ class CallController {
             raw = number.trim();
             e164 = n.e164();
         }
-        List<CallRecord> found = calls.search(new CallQuery(f, t, raw, e164, o, inProgress, p, s));
+        List<CallRecord> found = calls.search(new CallQuery(f, t, raw, e164, o, inProgress, null, p, s));
         boolean more = found.size() > s;
         List<CallView> items = found.stream().limit(s).map(r -> CallView.of(r, null)).toList();
         return new CallPage(items, p, s, more);

@@ -150,7 +150,7 @@ class RoutingController {
         throw new InvalidRequestException("'" + name + "' must be a whole number " + min + ".." + max);
     }
 
-    /** Who made the change: the authenticated user once security is in place. */
+    /** Who made the change: the signed-in user (the API is behind Spring Security). */
     private static String actor(HttpServletRequest request) {
         Principal user = request.getUserPrincipal();
         return user == null ? "anonymous" : user.getName();

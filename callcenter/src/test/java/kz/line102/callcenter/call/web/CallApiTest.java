@@ -13,10 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import kz.line102.callcenter.Api;
 import kz.line102.callcenter.call.IntakeTestSupport;
+import kz.line102.callcenter.security.Role;
+import kz.line102.callcenter.security.UserService;
 import kz.line102.cti.CallAbandoned;
 import kz.line102.cti.CallEnded;
 import kz.line102.cti.CallId;
@@ -37,6 +41,8 @@ class CallApiTest extends IntakeTestSupport {
 
     @Autowired
     JsonMapper json;
+    @Autowired
+    UserService users;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String number = "+7701" + (1000000 + (int) (Math.random() * 8999999));
@@ -59,8 +65,13 @@ class CallApiTest extends IntakeTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> outcome(answered) != null && outcome(abandoned) != null);
     }
 
+    /** Calls are read by supervisors (the access matrix checks every role). */
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        String supervisor = Api.user(users, "calls-supervisor", Role.SUPERVISOR);
+        String basic = Base64.getEncoder().encodeToString((supervisor + ":" + Api.PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Basic " + basic).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -1,0 +1,82 @@
+package kz.line102.callcenter.admin;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import kz.line102.callcenter.app.InvalidRequestException;
+import kz.line102.callcenter.security.Role;
+import kz.line102.callcenter.security.UserAccount;
+import kz.line102.callcenter.security.UserService;
+import kz.line102.callcenter.security.UserService.UserChange;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Users are disabled, never deleted: their sessions and actions stay attributable. */
+@RestController
+@RequestMapping("/api/v1/admin/users")
+class UserAdminController {
+
+    private final UserService users;
+
+    UserAdminController(UserService users) {
+        this.users = users;
+    }
+
+    record NewUser(String username, String displayName, String password, List<String> roles) {
+    }
+
+    record Change(String displayName, List<String> roles, Boolean enabled, String password) {
+    }
+
+    record UserView(String username, String displayName, Set<Role> roles, boolean enabled, boolean demo,
+                    Instant createdAt, Instant updatedAt) {
+        static UserView of(UserAccount u) {
+            return new UserView(u.username(), u.displayName(), u.roles(), u.enabled(), u.demo(), u.createdAt(),
+                    u.updatedAt());
+        }
+    }
+
+    @GetMapping
+    List<UserView> all() {
+        return users.all().stream().map(UserView::of).toList();
+    }
+
+    @GetMapping("/{username}")
+    UserView one(@PathVariable String username) {
+        return UserView.of(users.get(username));
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    UserView create(@RequestBody NewUser body) {
+        return UserView.of(users.create(body.username(), body.displayName(), body.password(), roles(body.roles())));
+    }
+
+    @PutMapping("/{username}")
+    UserView change(@PathVariable String username, @RequestBody Change body) {
+        Set<Role> roles = body.roles() == null ? null : roles(body.roles());
+        return UserView.of(users.change(username,
+                new UserChange(body.displayName(), roles, body.enabled(), body.password())));
+    }
+
+    private static Set<Role> roles(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            throw new InvalidRequestException("'roles' must list at least one of " + List.of(Role.values()));
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : names) {
+            roles.add(Role.parse(name).orElseThrow(() -> new InvalidRequestException(
+                    "unknown role '" + name + "': " + List.of(Role.values()))));
+        }
+        return roles;
+    }
+}

@@ -1,0 +1,11 @@
+package kz.line102.callcenter.app;
+
+import org.springframework.http.HttpStatus;
+
+/** The request body comes in a content type or encoding this endpoint does not read. */
+public class UnsupportedMediaTypeException extends ProblemException {
+
+    public UnsupportedMediaTypeException(String detail) {
+        super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", detail);
+    }
+}

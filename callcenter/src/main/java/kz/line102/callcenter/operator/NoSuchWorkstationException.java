@@ -1,0 +1,12 @@
+package kz.line102.callcenter.operator;
+
+import kz.line102.callcenter.app.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/** No workstation has this name or extension. */
+public class NoSuchWorkstationException extends ProblemException {
+
+    public NoSuchWorkstationException(String what) {
+        super(HttpStatus.NOT_FOUND, "no-such-workstation", "no workstation " + what);
+    }
+}

@@ -1,0 +1,74 @@
+package kz.line102.callcenter.operator;
+
+import java.util.List;
+
+import kz.line102.callcenter.app.ConflictException;
+import kz.line102.callcenter.app.InvalidRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Administration of workstations and the phones they are bound to. */
+@Service
+public class WorkstationService {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkstationService.class);
+
+    private final JdbcWorkstationRepository workstations;
+    private final JdbcOperatorSessionRepository sessions;
+
+    WorkstationService(JdbcWorkstationRepository workstations, JdbcOperatorSessionRepository sessions) {
+        this.workstations = workstations;
+        this.sessions = sessions;
+    }
+
+    public List<Workstation> all() {
+        return workstations.all();
+    }
+
+    /** @param iface null for {@code PJSIP/<extension>} */
+    @Transactional
+    public Workstation create(String name, String extension, String iface) {
+        String n = check("name", name, "[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+        String ext = check("extension", extension, "[0-9]{2,15}");
+        String i = check("interface", iface == null || iface.isBlank() ? "PJSIP/" + ext : iface,
+                "[A-Za-z0-9]+/[!-~]{1,80}");
+        try {
+            workstations.insert(n, ext, i);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("workstation-exists",
+                    "a workstation with this name, extension or interface already exists");
+        }
+        log.info("workstation {} created: extension {}, {}", n, ext, i);
+        return workstations.byName(n).orElseThrow();
+    }
+
+    /** Null members stay as they are; disabling a desk ends the session held there. */
+    @Transactional
+    public Workstation change(String name, String extension, String iface, Boolean enabled) {
+        Workstation now = workstations.byName(name).orElseThrow(() -> new NoSuchWorkstationException("'" + name + "'"));
+        String ext = extension == null ? now.extension() : check("extension", extension, "[0-9]{2,15}");
+        String i = iface == null ? now.iface() : check("interface", iface, "[A-Za-z0-9]+/[!-~]{1,80}");
+        boolean on = enabled == null ? now.enabled() : enabled;
+        try {
+            workstations.update(name, ext, i, on);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("workstation-exists", "another workstation has this extension or interface");
+        }
+        if (!on) {
+            sessions.closeAt(now.id(), "disabled");
+        }
+        log.info("workstation {} changed: extension {}, {}, enabled {}", name, ext, i, on);
+        return workstations.byName(name).orElseThrow();
+    }
+
+    private static String check(String field, String value, String pattern) {
+        String v = value == null ? "" : value.trim();
+        if (!v.matches(pattern)) {
+            throw new InvalidRequestException("'" + field + "' must match " + pattern);
+        }
+        return v;
+    }
+}

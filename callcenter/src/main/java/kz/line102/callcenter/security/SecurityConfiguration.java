@@ -1,0 +1,104 @@
+package kz.line102.callcenter.security;
+
+import static kz.line102.callcenter.security.Role.ADMIN;
+import static kz.line102.callcenter.security.Role.AUDITOR;
+import static kz.line102.callcenter.security.Role.METRICS;
+import static kz.line102.callcenter.security.Role.OPERATOR;
+import static kz.line102.callcenter.security.Role.SUPERVISOR;
+import static org.springframework.http.HttpMethod.GET;
+
+import java.util.Arrays;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one table of who may call what. Pages sign in with a form and a session (CSRF
+ * on); the API also takes HTTP Basic. Anything under {@code /api} not listed here is
+ * refused, so a new endpoint is closed until someone decides who may use it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain filters(HttpSecurity http, JsonMapper json) throws Exception {
+        ProblemResponses problems = new ProblemResponses(json);
+        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        // CSRF protects ambient credentials (the session cookie). A request that carries
+        // an Authorization header was built by a client on purpose: browsers attach none
+        // by themselves (see ProblemResponses), and a foreign page cannot add one
+        // without a CORS pre-flight this server never allows.
+        RequestMatcher explicitCredentials = request -> request.getHeader("Authorization") != null;
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAnyRole(roles(ADMIN, METRICS))
+                        .requestMatchers("/actuator/**").hasRole(ADMIN.name())
+                        .requestMatchers("/login", "/error").permitAll()
+                        .requestMatchers("/ws/screenpop").hasRole(OPERATOR.name())
+                        .requestMatchers("/console", "/console/**").hasRole(OPERATOR.name())
+                        .requestMatchers(GET, "/api/v1/session").authenticated()
+                        .requestMatchers(GET, "/api/v1/calls", "/api/v1/calls/*")
+                        .hasAnyRole(roles(SUPERVISOR, AUDITOR, ADMIN))
+                        .requestMatchers(GET, "/api/v1/callers/*").hasAnyRole(roles(OPERATOR, SUPERVISOR))
+                        .requestMatchers("/api/v1/operators/me", "/api/v1/operators/me/**")
+                        .hasAnyRole(roles(OPERATOR, SUPERVISOR))
+                        // Operators only for themselves: OperatorController checks the name.
+                        .requestMatchers(GET, "/api/v1/operators/*").hasAnyRole(roles(OPERATOR, SUPERVISOR, ADMIN))
+                        .requestMatchers("/api/v1/admin/**").hasRole(ADMIN.name())
+                        // Routing rules, their versions, dry-run and audit: IT staff only.
+                        .requestMatchers("/api/v1/routing/**").hasRole(ADMIN.name())
+                        .requestMatchers("/api/**").denyAll()
+                        .anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(problems))
+                .formLogin(Customizer.withDefaults())
+                .logout(Customizer.withDefaults())
+                .csrf(c -> c.ignoringRequestMatchers(explicitCredentials))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(problems, api)
+                        .defaultAccessDeniedHandlerFor(problems, api))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; object-src 'none'; "
+                                + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(f -> f.deny()));
+        return http.build();
+    }
+
+    private static String[] roles(Role... roles) {
+        return Arrays.stream(roles).map(Role::name).toArray(String[]::new);
+    }
+
+    /** Hashes carry their algorithm ({@code {bcrypt}...}), so a later switch to Argon2 needs no migration. */
+    @Bean
+    PasswordEncoder passwordEncoder(SecurityProperties props) {
+        return new DelegatingPasswordEncoder("bcrypt",
+                Map.of("bcrypt", new BCryptPasswordEncoder(props.bcryptStrength())));
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(JdbcUserRepository users) {
+        return username -> users.credentials(username)
+                .map(c -> User.withUsername(c.account().username())
+                        .password(c.passwordHash())
+                        .roles(c.account().roles().stream().map(Role::name).toArray(String[]::new))
+                        .disabled(!c.account().enabled())
+                        .build())
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+}

@@ -1,0 +1,152 @@
+package kz.line102.callcenter.security;
+
+import static kz.line102.callcenter.security.Role.ADMIN;
+import static kz.line102.callcenter.security.Role.AUDITOR;
+import static kz.line102.callcenter.security.Role.METRICS;
+import static kz.line102.callcenter.security.Role.OPERATOR;
+import static kz.line102.callcenter.security.Role.SUPERVISOR;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import kz.line102.callcenter.Api;
+import kz.line102.callcenter.Api.Response;
+import kz.line102.callcenter.CallcenterTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every endpoint against every role and against no sign-in at all. "Allowed" means
+ * the request got past security (any answer but 401/403: a 400 or 404 from the
+ * endpoint itself proves it was reached); the bodies sent are chosen to change nothing.
+ */
+@CallcenterTest
+class AccessMatrixTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserService users;
+
+    Api api;
+    final Map<Role, String> userOf = new EnumMap<>(Role.class);
+
+    record Endpoint(String method, String path, String json, Set<Role> allowed) {
+    }
+
+    static final String OPERATOR_NAME = "matrix-operator";
+
+    static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("GET", "/api/v1/calls", null, EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/calls/00000000-0000-0000-0000-000000000000", null,
+                    EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/callers/%2B77172123456", null, EnumSet.of(OPERATOR, SUPERVISOR)),
+            new Endpoint("GET", "/api/v1/operators/me", null, EnumSet.of(OPERATOR, SUPERVISOR)),
+            new Endpoint("POST", "/api/v1/operators/me/session", "{\"workstation\":\"no-such-desk\"}",
+                    EnumSet.of(OPERATOR, SUPERVISOR)),
+            new Endpoint("DELETE", "/api/v1/operators/me/session", null, EnumSet.of(OPERATOR, SUPERVISOR)),
+            // The operator asks for themself; others' names are refused in OperatorSessionTest.
+            new Endpoint("GET", "/api/v1/operators/" + OPERATOR_NAME, null, EnumSet.of(OPERATOR, SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/operators/me/calls", null, EnumSet.of(OPERATOR, SUPERVISOR)),
+            new Endpoint("GET", "/api/v1/session", null, EnumSet.allOf(Role.class)),
+            new Endpoint("GET", "/api/v1/admin/users", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/api/v1/admin/users/" + OPERATOR_NAME, null, EnumSet.of(ADMIN)),
+            new Endpoint("POST", "/api/v1/admin/users", "{\"username\":\"x\"}", EnumSet.of(ADMIN)),
+            new Endpoint("PUT", "/api/v1/admin/users/no-such-user-here", "{}", EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/api/v1/admin/workstations", null, EnumSet.of(ADMIN)),
+            new Endpoint("POST", "/api/v1/admin/workstations", "{\"name\":\"\"}", EnumSet.of(ADMIN)),
+            new Endpoint("PUT", "/api/v1/admin/workstations/no-such-desk", "{}", EnumSet.of(ADMIN)),
+            new Endpoint("POST", "/api/v1/admin/subscribers/import", "", EnumSet.of(ADMIN)),
+            // Routing: each call below is refused or read-only for the one allowed, so nothing changes.
+            new Endpoint("GET", "/api/v1/routing/rules", null, EnumSet.of(ADMIN)),
+            new Endpoint("PUT", "/api/v1/routing/rules", "{}", EnumSet.of(ADMIN)),
+            new Endpoint("POST", "/api/v1/routing/validate", "{}", EnumSet.of(ADMIN)),
+            new Endpoint("POST", "/api/v1/routing/import", "", EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/api/v1/routing/versions", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/api/v1/routing/versions/999999", null, EnumSet.of(ADMIN)),
+            new Endpoint("POST", "/api/v1/routing/versions/999999/restore", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/api/v1/routing/dry-run?number=%2B77012345678", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/api/v1/routing/audit", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/actuator/prometheus", null, EnumSet.of(ADMIN, METRICS)),
+            new Endpoint("GET", "/actuator/metrics", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/actuator/info", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/api/v1/not-yet-decided", null, EnumSet.noneOf(Role.class)));
+
+    @BeforeEach
+    void users() {
+        api = new Api(port);
+        userOf.put(OPERATOR, Api.user(users, OPERATOR_NAME, OPERATOR));
+        for (Role r : EnumSet.complementOf(EnumSet.of(OPERATOR))) {
+            userOf.put(r, Api.user(users, "matrix-" + r.name().toLowerCase(java.util.Locale.ROOT), r));
+        }
+    }
+
+    @Test
+    void everyEndpointAnswersItsRolesAndRefusesEveryoneElse() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : ENDPOINTS) {
+            // Anonymous writes meet the CSRF check (403) before authentication (401): refused either way.
+            Response anonymous = call(e, null);
+            boolean refused = anonymous.status() == 401 && "unauthenticated".equals(anonymous.code())
+                    || !e.method().equals("GET") && anonymous.status() == 403 && "forbidden".equals(anonymous.code());
+            if (!refused) {
+                wrong.add(e.method() + " " + e.path() + " anonymous -> " + anonymous.status());
+            }
+            for (Role role : Role.values()) {
+                Response r = call(e, userOf.get(role));
+                boolean allowed = e.allowed().contains(role);
+                if (allowed && (r.status() == 401 || r.status() == 403)) {
+                    wrong.add(e.method() + " " + e.path() + " " + role + " refused: " + r.status() + " " + r.body());
+                }
+                if (!allowed && (r.status() != 403 || !"forbidden".equals(r.code()))) {
+                    wrong.add(e.method() + " " + e.path() + " " + role + " not refused: " + r.status());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void healthIsPublicButOnlyAdministratorsSeeItsDetails() {
+        for (Role role : Role.values()) {
+            Response r = api.get("/actuator/health", userOf.get(role));
+            assertThat(r.status()).as(role.name()).isIn(200, 503);
+            assertThat(r.json().has("components")).as(role.name()).isEqualTo(role == ADMIN);
+        }
+        Response anonymous = api.get("/actuator/health", null);
+        assertThat(anonymous.status()).isIn(200, 503);
+        assertThat(anonymous.json().has("status")).isTrue();
+        assertThat(anonymous.json().has("components")).isFalse();
+    }
+
+    @Test
+    void aWrongPasswordOrADisabledUserIsUnauthenticatedAndNoBrowserPromptIsTriggered() {
+        Response wrong = api.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(api.base() + "/api/v1/calls"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString((userOf.get(ADMIN) + ":not-the-password").getBytes()))
+                .build());
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.code()).isEqualTo("unauthenticated");
+        assertThat(wrong.header("WWW-Authenticate")).isNull();
+
+        String gone = Api.user(users, "matrix-disabled", SUPERVISOR);
+        users.change(gone, new UserService.UserChange(null, null, false, null));
+        assertThat(api.get("/api/v1/calls", gone).status()).isEqualTo(401);
+    }
+
+    private Response call(Endpoint e, String user) {
+        if (e.path().endsWith("/import")) {
+            return api.send(e.method(), e.path(), user, "text/csv",
+                    java.net.http.HttpRequest.BodyPublishers.ofString(""));
+        }
+        return api.json(e.method(), e.path(), user, e.json());
+    }
+}

@@ -1,0 +1,23 @@
+package kz.line102.callcenter.testing;
+
+import java.util.UUID;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Gives a test context a call stream and a PBX name of its own, so the calls it plays
+ * through the in-process bridge never meet another context's consumers or call ids.
+ */
+public final class IsolatedBridge {
+
+    private IsolatedBridge() {
+    }
+
+    public static void register(DynamicPropertyRegistry registry, String pbx) {
+        String stream = "line102:test:" + UUID.randomUUID() + ":calls";
+        registry.add("line102.cti.stream.key", () -> stream);
+        registry.add("line102.callcenter.intake.stream", () -> stream);
+        registry.add("line102.cti.replay.calls-per-second", () -> "0");
+        registry.add("line102.cti.ami.pbx", () -> pbx);
+    }
+}
