@@ -1,0 +1,49 @@
+package kz.line102.recorder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One archived recording: where its file is (relative to the archive root, named by its
+ * content hash), what it is linked to, and the time its retention counts from.
+ *
+ * @param id             the recording's id (the id of the ingest job that produced it)
+ * @param callId         the call it recorded
+ * @param incidentId     the incident card the call became, or null until linked
+ * @param callAt         the call's time as reported with the recording; retention counts from it
+ * @param callerNumber   the caller's number as the network sent it, or null
+ * @param operator       the operator who answered, or null
+ * @param sourceName     the PBX file name it came from
+ * @param path           the file, relative to the archive root
+ * @param sha256         lower-case hex SHA-256 of the file
+ * @param sizeBytes      the file's size
+ * @param duration       the decoded audio's length
+ * @param codec          what the file holds ({@code opus/ogg})
+ * @param retentionClass the retention policy that applies
+ * @param retainFrom     the time retention counts from: the call's time, or the ingest time
+ *                       when the PBX reported an implausible call time (a PBX clock reset
+ *                       to 1970 must not make a fresh recording expire at once)
+ * @param ingestedAt     when it entered the archive
+ */
+public record Recording(UUID id, String callId, String incidentId, Instant callAt,
+                        String callerNumber, String operator, String sourceName, String path,
+                        String sha256, long sizeBytes, Duration duration, String codec,
+                        String retentionClass, Instant retainFrom, Instant ingestedAt) {
+
+    public Recording {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(callAt, "callAt");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(retentionClass, "retentionClass");
+        Objects.requireNonNull(retainFrom, "retainFrom");
+    }
+
+    /** The content type of the archived file, for HTTP. */
+    public String contentType() {
+        return "audio/ogg";
+    }
+}

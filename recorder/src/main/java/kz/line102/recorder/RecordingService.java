@@ -1,0 +1,228 @@
+package kz.line102.recorder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Period;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import kz.line102.recorder.access.AccessRequest;
+import kz.line102.recorder.access.AccessService;
+import kz.line102.recorder.access.DownloadManifest;
+import kz.line102.recorder.access.RecordingContent;
+import kz.line102.recorder.catalog.JdbcRecordingRepository;
+import kz.line102.recorder.catalog.RecordingPage;
+import kz.line102.recorder.catalog.RecordingQuery;
+import kz.line102.recorder.ingest.AriRecordingSource;
+import kz.line102.recorder.ingest.IngestJob;
+import kz.line102.recorder.ingest.IngestPipeline;
+import kz.line102.recorder.ingest.IngestService;
+import kz.line102.recorder.ingest.JdbcIngestJobRepository;
+import kz.line102.recorder.ingest.RecordingSource;
+import kz.line102.recorder.ingest.SpoolDirectorySource;
+import kz.line102.recorder.integrity.IntegrityChecker;
+import kz.line102.recorder.integrity.IntegrityReport;
+import kz.line102.recorder.retention.LegalHold;
+import kz.line102.recorder.retention.PurgeReport;
+import kz.line102.recorder.retention.RetentionPolicy;
+import kz.line102.recorder.retention.RetentionService;
+import kz.line102.recorder.storage.ArchiveStore;
+import kz.line102.recorder.transcode.Transcoder;
+
+/**
+ * The recorder's entry point: everything the call centre does with recordings goes
+ * through here. {@link #start()} resumes unfinished ingest at once and schedules the
+ * periodic passes (ingest resume, purge, integrity check) on one named thread;
+ * {@link #close()} stops them. Both are idempotent.
+ */
+public final class RecordingService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordingService.class);
+
+    private final RecorderProperties props;
+    private final IngestService ingest;
+    private final JdbcRecordingRepository catalog;
+    private final RetentionService retention;
+    private final IntegrityChecker integrity;
+    private final AccessService access;
+    private ScheduledExecutorService scheduler;
+
+    /** Wires the recorder with the configured source and archive. */
+    public RecordingService(RecorderProperties props, DataSource ds, Clock clock, MeterRegistry meters) {
+        this(props, ds, clock, meters, source(props), store(props));
+    }
+
+    /** Wires the recorder with a given source and archive (tests stand in failing ones). */
+    public RecordingService(RecorderProperties props, DataSource ds, Clock clock, MeterRegistry meters,
+                            RecordingSource source, ArchiveStore store) {
+        this.props = props;
+        this.catalog = new JdbcRecordingRepository(ds);
+        IngestPipeline pipeline = new IngestPipeline(props, source, new Transcoder(props.transcode()), store, ds,
+                clock, meters);
+        this.ingest = new IngestService(props.ingest(), pipeline, new JdbcIngestJobRepository(ds), clock, meters);
+        this.retention = new RetentionService(props.retention(), ds, store, clock, meters);
+        this.integrity = new IntegrityChecker(catalog, store, clock, props.integrity().batchSize(), meters);
+        this.access = new AccessService(catalog, store, ds, clock);
+    }
+
+    // ---- ingest
+
+    /**
+     * Queues a finished PBX recording for ingest and returns at once; idempotent per PBX
+     * file name.
+     *
+     * @return the job's id, which becomes the recording's id
+     * @throws kz.line102.recorder.retention.UnknownRetentionClassException for an unknown class
+     */
+    public UUID submit(IngestRequest request) {
+        return ingest.submit(request, retentionClass(request));
+    }
+
+    /** Ingests in the caller's thread and returns the job as it was left (done, or why not). */
+    public IngestJob ingest(IngestRequest request) {
+        return ingest.ingest(request, retentionClass(request));
+    }
+
+    /** Resumes every due unfinished job in the caller's thread; returns how many were taken. */
+    public int resumeIngest() {
+        return ingest.resumeDue();
+    }
+
+    public Optional<IngestJob> ingestJob(UUID jobId) {
+        return ingest.job(jobId);
+    }
+
+    // ---- catalog and access
+
+    public Optional<Recording> find(UUID id) {
+        return catalog.find(id);
+    }
+
+    public RecordingPage search(RecordingQuery query) {
+        return catalog.search(query);
+    }
+
+    /** Links the call's recordings to its incident card; returns how many. */
+    public int linkIncident(String callId, String incidentId) {
+        return catalog.linkIncident(callId, incidentId);
+    }
+
+    /** Opens a recording at an HTTP Range (null: whole file), logging the access. */
+    public RecordingContent open(UUID id, String rangeHeader, AccessRequest who) throws IOException {
+        return access.open(id, rangeHeader, who);
+    }
+
+    /** The manifest (name, size, SHA-256) of a download, logging the access. */
+    public DownloadManifest manifest(UUID id, AccessRequest who) throws IOException {
+        return access.manifest(id, who);
+    }
+
+    // ---- retention
+
+    public List<RetentionPolicy> policies() {
+        return retention.policies();
+    }
+
+    public RetentionPolicy setPolicy(String retentionClass, Period keepFor, String description, String userId) {
+        return retention.setPolicy(retentionClass, keepFor, description, userId);
+    }
+
+    public LegalHold placeHold(UUID recordingId, String reason, String reference, String userId) {
+        return retention.placeHold(recordingId, reason, reference, userId);
+    }
+
+    public LegalHold liftHold(UUID holdId, String reason, String reference, String userId) {
+        return retention.liftHold(holdId, reason, reference, userId);
+    }
+
+    public List<LegalHold> holds(UUID recordingId) {
+        return retention.holds(recordingId);
+    }
+
+    /** The dry run: what a purge now would delete. */
+    public PurgeReport previewPurge() {
+        return retention.preview();
+    }
+
+    public PurgeReport purge() {
+        return retention.purge();
+    }
+
+    // ---- integrity
+
+    public IntegrityReport checkIntegrity() {
+        return integrity.check();
+    }
+
+    // ---- lifecycle
+
+    /** Resumes unfinished ingest now and schedules the periodic passes. */
+    public synchronized void start() {
+        if (scheduler != null) {
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "recorder-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        schedule("ingest resume", Duration.ZERO, props.ingest().sweepInterval(), ingest::resumeDue);
+        schedule("purge", props.retention().purgeInterval(), props.retention().purgeInterval(), retention::purge);
+        schedule("integrity check", props.integrity().interval(), props.integrity().interval(), integrity::check);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+        ingest.close();
+    }
+
+    private void schedule(String what, Duration first, Duration every, Runnable task) {
+        if (every.isZero()) {
+            return; // the application schedules this one itself
+        }
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                // A refused purge (clock) or a database outage must not end the schedule.
+                log.error("recorder {} failed", what, e);
+            }
+        }, first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private String retentionClass(IngestRequest request) {
+        String cls = request.retentionClass() == null ? props.retention().defaultClass() : request.retentionClass();
+        return retention.policy(cls).retentionClass();
+    }
+
+    private static RecordingSource source(RecorderProperties props) {
+        return switch (props.ingest().source()) {
+            case SPOOL -> new SpoolDirectorySource(props.ingest().spoolDir());
+            case ARI -> new AriRecordingSource(props.ingest().ari());
+        };
+    }
+
+    private static ArchiveStore store(RecorderProperties props) {
+        try {
+            return new ArchiveStore(props.storage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the archive root " + props.storage().archiveRoot(), e);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Ingest of finished PBX recordings: the sources (ARI stored recordings or a spool
+ * directory), the job table that makes ingest resumable, and the pipeline
+ * fetch → check → transcode → decode-back → hash → store → index → delete source.
+ *
+ * <p>The rule every step keeps: at any crash there is the source, or the verified
+ * archive copy with its index row, or both; never neither. The source is deleted only
+ * after the job is marked archived in the same transaction that indexes the copy.
+ */
+package kz.line102.recorder.ingest;

@@ -1,0 +1,2 @@
+/** Tests of the recorder's API and the support they share (database, clock, fixtures). */
+package kz.line102.recorder;

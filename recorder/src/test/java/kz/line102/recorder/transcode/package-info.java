@@ -1,0 +1,2 @@
+/** Tests of the recorder's transcode package, against the real PostgreSQL and the captured MixMonitor recording. */
+package kz.line102.recorder.transcode;
