@@ -201,6 +201,8 @@ public final class PipelineBench {
                 "--line102.cti.ami.secret=" + AMI_SECRET,
                 "--line102.cti.ami.pbx=" + PBX,
                 "--line102.cti.replay.enabled=false",
+                // The routing service (FastAGI) is not measured here: any free port, never 4573.
+                "--line102.cti.agi.port=0",
                 "--line102.cti.stream.key=" + stream,
                 "--line102.cti.stream.spool-dir=" + spool,
                 "--line102.callcenter.intake.stream=" + stream,

@@ -25,8 +25,11 @@ class ModuleBordersTest {
     }
 
     @Test
-    void asteriskJavaStaysInsideTheAmiAdapter() throws IOException {
-        assertThat(importing("import org.asteriskjava")).allMatch(f -> f.startsWith(SOURCES.resolve("ami")));
+    void asteriskJavaStaysInsideTheAmiAndAgiAdapters() throws IOException {
+        assertThat(importing("import org.asteriskjava")).allMatch(f -> f.startsWith(SOURCES.resolve("ami"))
+                || f.startsWith(SOURCES.resolve("agi")));
+        assertThat(importing("import org.asteriskjava.manager")).noneMatch(f -> f.startsWith(SOURCES.resolve("agi")));
+        assertThat(importing("import org.asteriskjava.fastagi")).noneMatch(f -> f.startsWith(SOURCES.resolve("ami")));
     }
 
     @Test

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import kz.line102.cti.agi.AgiProperties;
+import kz.line102.cti.agi.AgiRoutingServer;
+import kz.line102.cti.agi.RoutingDecider;
 import kz.line102.cti.ami.AmiConnector;
 import kz.line102.cti.ami.AmiProperties;
 import kz.line102.cti.replay.AmiReplayServer;
@@ -23,7 +26,8 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * The bridge inside this process: AMI link → translator → Redis Stream publisher.
  * With no AMI host configured, a replay server plays captured Asterisk calls on a
- * loopback port and the link connects to it, so the pipeline runs with no PBX.
+ * loopback port and the link connects to it, so the pipeline runs with no PBX. The
+ * FastAGI routing service answers Asterisk's routing requests with the routing rules.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CtiProperties.class)
@@ -69,6 +73,21 @@ class CtiConfiguration {
     @Bean("ami")
     AmiLinkHealth amiLinkHealth(AmiConnector connector) {
         return new AmiLinkHealth(connector);
+    }
+
+    /** Asterisk asks it, for every call, which queue and priority (see conf/asterisk/extensions.conf). */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "line102.cti.agi.enabled", havingValue = "true", matchIfMissing = true)
+    AgiRoutingServer agiRoutingServer(CtiProperties props, RoutingDecider decider, MeterRegistry meters) {
+        CtiProperties.Agi a = props.agi();
+        AgiProperties agi = new AgiProperties(a.bindAddress(), a.port(), a.script(), props.ami().pbx(),
+                a.defaultQueue(), a.defaultPriority(), a.decisionBudget(), a.maxConnections(), a.readTimeout(),
+                a.maxLineBytes());
+        try {
+            return new AgiRoutingServer(agi, decider, meters).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
     }
 
     static AmiProperties amiProperties(CtiProperties props, DemoReplay replay) {

@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("line102.cti")
 public record CtiProperties(boolean enabled, @Valid @NotNull Ami ami, @Valid @NotNull Stream stream,
-                            @Valid @NotNull Replay replay) {
+                            @Valid @NotNull Replay replay, @Valid @NotNull Agi agi) {
 
     /** The Asterisk Manager Interface; a blank host plays the bundled replay instead. */
     public record Ami(String host, @Min(1) @Max(65535) int port, String username, String secret,
@@ -44,5 +44,12 @@ public record CtiProperties(boolean enabled, @Valid @NotNull Ami ami, @Valid @No
     /** The demo: captured calls played when no Asterisk is configured. */
     public record Replay(boolean enabled, @DecimalMin("0.0") double callsPerSecond, @DecimalMin("0.0") double pace,
                          @NotBlank String username, @NotBlank String secret) {
+    }
+
+    /** The FastAGI routing service Asterisk asks for each call's queue and priority. */
+    public record Agi(boolean enabled, @NotBlank String bindAddress, @Min(0) @Max(65535) int port,
+                      @NotBlank String script, @NotBlank String defaultQueue, @Min(0) @Max(100) int defaultPriority,
+                      @NotNull Duration decisionBudget, @Min(1) @Max(1024) int maxConnections,
+                      @NotNull Duration readTimeout, @Min(256) int maxLineBytes) {
     }
 }

@@ -69,6 +69,8 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/archive/recordings", "/api/v1/archive/recordings/*/audio",
                                 "/api/v1/archive/recordings/*/manifest", "/api/v1/archive/recordings/*/download")
                         .hasRole(AUDITOR.name())
+                        // Routing rules, their versions, dry-run and audit: IT staff only.
+                        .requestMatchers("/api/v1/routing/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/**").denyAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(problems))

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -63,6 +64,42 @@ class ConfigurationSamplesTest {
     void theQueueSampleNamesMembersByTheirPjsipInterface() throws IOException {
         String queues = Files.readString(CONF.resolve("asterisk/queues.conf"));
         assertThat(queues).contains("[q102]").containsPattern("member => PJSIP/\\d+,");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyQueueTheRulesMayNameExistsInTheQueueSample() throws IOException {
+        Map<String, Object> defaults;
+        try (InputStream in = getClass().getResourceAsStream("/application.yml")) {
+            defaults = new Yaml().load(in);
+        }
+        List<String> queues = (List<String>) path(defaults, "line102.callcenter.routing.queues");
+        Map<String, Map<String, String>> sample = ini(CONF.resolve("asterisk/queues.conf"));
+        assertThat(queues).isNotEmpty().allMatch(sample::containsKey);
+        assertThat(sample).containsKey((String) path(defaults, "line102.cti.agi.default-queue"));
+    }
+
+    @Test
+    void theDialplanDefaultsBeforeTheRoutingAgiAreTheRoutingServiceDefaults() throws IOException {
+        Map<String, Object> defaults;
+        try (InputStream in = getClass().getResourceAsStream("/application.yml")) {
+            defaults = new Yaml().load(in);
+        }
+        String dialplan = Files.readString(CONF.resolve("asterisk/extensions.conf"));
+        assertThat(dialplan).contains("Set(ROUTE_QUEUE=" + path(defaults, "line102.cti.agi.default-queue") + ")")
+                .contains("Set(ROUTE_PRIO=" + path(defaults, "line102.cti.agi.default-priority") + ")")
+                .contains("ROUTE_AGI = agi://127.0.0.1:" + path(defaults, "line102.cti.agi.port") + "/"
+                        + path(defaults, "line102.cti.agi.script"));
+        assertThat(dialplan.indexOf("Set(ROUTE_QUEUE=")).isLessThan(dialplan.indexOf("AGI(${ROUTE_AGI}"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object path(Map<String, Object> yaml, String key) {
+        Object node = yaml;
+        for (String part : key.split("\\.")) {
+            node = ((Map<String, Object>) node).get(part);
+        }
+        return node;
     }
 
     private static Set<String> keys(String prefix, Object node) {

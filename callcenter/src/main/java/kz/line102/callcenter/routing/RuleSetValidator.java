@@ -1,0 +1,211 @@
+package kz.line102.callcenter.routing;
+
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import kz.line102.callcenter.routing.RuleSet.Conditions;
+import kz.line102.callcenter.routing.RuleSet.LoadCondition;
+import kz.line102.callcenter.routing.RuleSet.Rule;
+import kz.line102.cti.agi.RouteDecision;
+
+/**
+ * Everything wrong with a rule set, each as one sentence naming the rule: unknown queues,
+ * malformed conditions, rules that can never match because an earlier rule takes every
+ * call they would (an unconditional rule, or one whose conditions are as wide or wider),
+ * and rules with the same conditions but a different target (a conflict the order would
+ * settle silently).
+ */
+final class RuleSetValidator {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,47}");
+    private static final Pattern PREFIX = Pattern.compile("\\+[1-9][0-9]{0,14}");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+    private static final Set<String> STATUSES = Set.of("valid", "withheld", "short", "invalid");
+
+    private final Set<String> queues;
+    private final int maxRules;
+
+    RuleSetValidator(Set<String> queues, int maxRules) {
+        this.queues = Set.copyOf(queues);
+        this.maxRules = maxRules;
+    }
+
+    List<String> violations(RuleSet set) {
+        List<String> v = new ArrayList<>();
+        if (set == null) {
+            return List.of("no rule set");
+        }
+        target("the default", set.defaultQueue(), set.defaultPriority(), v);
+        if (set.rules().size() > maxRules) {
+            v.add("too many rules: " + set.rules().size() + " (at most " + maxRules + ")");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < set.rules().size(); i++) {
+            Rule rule = set.rules().get(i);
+            if (rule == null) {
+                v.add("rule " + (i + 1) + " is empty");
+                continue;
+            }
+            String label = "rule " + (i + 1) + " '" + rule.name() + "'";
+            if (rule.name() == null || !NAME.matcher(rule.name()).matches()) {
+                v.add(label + ": name must be 1..48 of a-z, 0-9 and '-', starting with a letter or digit");
+            } else if (!names.add(rule.name())) {
+                v.add(label + ": the name is used by an earlier rule");
+            }
+            target(label, rule.queue(), rule.priority(), v);
+            conditions(label, rule.when(), v);
+        }
+        if (v.isEmpty()) {
+            order(set.rules(), v);
+        }
+        return v;
+    }
+
+    private void target(String label, String queue, int priority, List<String> v) {
+        if (queue == null || !queues.contains(queue)) {
+            v.add(label + ": unknown queue '" + queue + "' (known: " + queues + ")");
+        }
+        if (priority < 0 || priority > RouteDecision.MAX_PRIORITY) {
+            v.add(label + ": priority must be 0.." + RouteDecision.MAX_PRIORITY + ", not " + priority);
+        }
+    }
+
+    private void conditions(String label, Conditions c, List<String> v) {
+        each(label, "numberPrefixes", c.numberPrefixes(), PREFIX, "an E.164 prefix such as +7701", v);
+        each(label, "languages", c.languages(), LANGUAGE, "a lower-case language code such as kk", v);
+        if (c.numberStatus() != null && (c.numberStatus().isEmpty()
+                || !c.numberStatus().stream().allMatch(s -> s != null && STATUSES.contains(s)))) {
+            v.add(label + ": numberStatus must list some of " + STATUSES);
+        }
+        if (c.minCallsLast24h() != null && (c.minCallsLast24h() < 1 || c.minCallsLast24h() > 1000)) {
+            v.add(label + ": minCallsLast24h must be 1..1000");
+        }
+        if (Boolean.FALSE.equals(c.abandonedWithinHour())) {
+            v.add(label + ": abandonedWithinHour can only be true (leave it out otherwise)");
+        }
+        if (c.days() != null && (c.days().isEmpty() || c.days().stream().anyMatch(Objects::isNull))) {
+            v.add(label + ": days must list days of week (MONDAY..SUNDAY)");
+        }
+        if ((c.from() == null) != (c.to() == null)) {
+            v.add(label + ": from and to go together");
+        } else if (c.from() != null && c.from().equals(c.to())) {
+            v.add(label + ": from and to are equal: an empty window");
+        }
+        LoadCondition load = c.queueLoad();
+        if (load != null) {
+            if (load.queue() == null || !queues.contains(load.queue())) {
+                v.add(label + ": queueLoad names unknown queue '" + load.queue() + "'");
+            }
+            if (load.minWaiting() == null && load.minLongestWaitSeconds() == null) {
+                v.add(label + ": queueLoad needs minWaiting or minLongestWaitSeconds");
+            }
+            if ((load.minWaiting() != null && load.minWaiting() < 1)
+                    || (load.minLongestWaitSeconds() != null && load.minLongestWaitSeconds() < 1)) {
+                v.add(label + ": queueLoad thresholds must be at least 1");
+            }
+        }
+    }
+
+    private static void each(String label, String field, List<String> values, Pattern pattern, String what,
+                             List<String> v) {
+        if (values == null) {
+            return;
+        }
+        if (values.isEmpty()) {
+            v.add(label + ": " + field + " is empty (leave it out to match every call)");
+        }
+        for (String value : values) {
+            if (value == null || !pattern.matcher(value).matches()) {
+                v.add(label + ": " + field + " value '" + value + "' is not " + what);
+            }
+        }
+    }
+
+    /** Unreachable rules and silent conflicts: each rule against every earlier one. */
+    private static void order(List<Rule> rules, List<String> v) {
+        for (int j = 1; j < rules.size(); j++) {
+            Rule later = rules.get(j);
+            for (int i = 0; i < j; i++) {
+                Rule earlier = rules.get(i);
+                if (!covers(earlier.when(), later.when())) {
+                    continue;
+                }
+                String label = "rule " + (j + 1) + " '" + later.name() + "'";
+                if (earlier.when().equals(later.when())
+                        && (!earlier.queue().equals(later.queue()) || earlier.priority() != later.priority())) {
+                    v.add(label + ": conflicts with rule " + (i + 1) + " '" + earlier.name()
+                            + "': same conditions, different target");
+                } else if (earlier.when().unconditional()) {
+                    v.add(label + ": unreachable: rule " + (i + 1) + " '" + earlier.name()
+                            + "' has no conditions and takes every call");
+                } else {
+                    v.add(label + ": unreachable: rule " + (i + 1) + " '" + earlier.name()
+                            + "' takes every call it would match");
+                }
+                break;
+            }
+        }
+    }
+
+    /** Whether every call {@code narrow} matches is matched by {@code wide} too. */
+    static boolean covers(Conditions wide, Conditions narrow) {
+        return listCovers(wide.numberStatus(), narrow.numberStatus())
+                && prefixesCover(wide.numberPrefixes(), narrow.numberPrefixes())
+                && listCovers(wide.languages(), narrow.languages())
+                && daysCover(wide.days(), narrow.days())
+                && windowCovers(wide, narrow)
+                && (wide.minCallsLast24h() == null || (narrow.minCallsLast24h() != null
+                        && narrow.minCallsLast24h() >= wide.minCallsLast24h()))
+                && (wide.abandonedWithinHour() == null || Objects.equals(narrow.abandonedWithinHour(),
+                        wide.abandonedWithinHour()))
+                && loadCovers(wide.queueLoad(), narrow.queueLoad());
+    }
+
+    private static <T> boolean listCovers(List<T> wide, List<T> narrow) {
+        return wide == null || (narrow != null && wide.containsAll(narrow));
+    }
+
+    private static boolean prefixesCover(List<String> wide, List<String> narrow) {
+        return wide == null || (narrow != null
+                && narrow.stream().allMatch(n -> wide.stream().anyMatch(n::startsWith)));
+    }
+
+    private static boolean daysCover(List<DayOfWeek> wide, List<DayOfWeek> narrow) {
+        return wide == null || EnumSet.copyOf(wide).equals(EnumSet.allOf(DayOfWeek.class))
+                || (narrow != null && wide.containsAll(narrow));
+    }
+
+    private static boolean windowCovers(Conditions wide, Conditions narrow) {
+        if (wide.from() == null) {
+            return true;
+        }
+        if (narrow.from() == null) {
+            return false;
+        }
+        if (wide.from().equals(narrow.from()) && wide.to().equals(narrow.to())) {
+            return true;
+        }
+        // Only plain windows are compared; a wrapping one is taken as not covering (no false alarm).
+        return wide.from().isBefore(wide.to()) && narrow.from().isBefore(narrow.to())
+                && !narrow.from().isBefore(wide.from()) && !narrow.to().isAfter(wide.to());
+    }
+
+    private static boolean loadCovers(LoadCondition wide, LoadCondition narrow) {
+        if (wide == null) {
+            return true;
+        }
+        return narrow != null && Objects.equals(wide.queue(), narrow.queue())
+                && atLeast(narrow.minWaiting(), wide.minWaiting())
+                && atLeast(narrow.minLongestWaitSeconds(), wide.minLongestWaitSeconds());
+    }
+
+    private static boolean atLeast(Integer narrow, Integer wide) {
+        return wide == null || (narrow != null && narrow >= wide);
+    }
+}

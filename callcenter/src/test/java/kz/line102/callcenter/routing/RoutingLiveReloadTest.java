@@ -1,0 +1,92 @@
+package kz.line102.callcenter.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import kz.line102.callcenter.caller.PhoneNumbers;
+import kz.line102.cti.CallId;
+import kz.line102.cti.agi.RouteDecision;
+import kz.line102.cti.agi.RouteRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import redis.clients.jedis.UnifiedJedis;
+
+/** A rule set saved on one node is in force on another within a second, through Redis, with no restart. */
+class RoutingLiveReloadTest extends RoutingTestSupport {
+
+    @Autowired
+    UnifiedJedis redis;
+    @Autowired
+    PlatformTransactionManager tx;
+    @Autowired
+    RoutingProperties props;
+
+    private RoutingChanges otherChanges;
+    private RoutingService otherService;
+
+    @AfterEach
+    void stopOtherNode() {
+        if (otherChanges != null) {
+            otherChanges.close();
+        }
+        if (otherService != null) {
+            otherService.close();
+        }
+    }
+
+    /** A second node: its own decider and its own subscription, polling the database only hourly. */
+    private RoutingService otherNode() {
+        otherChanges = new RoutingChanges(redis, CHANNEL, Duration.ofHours(1));
+        RoutingService other = new RoutingService(new JdbcRuleSetRepository(jdbc, json, new TransactionTemplate(tx)),
+                new CallerHistory(jdbc), new QueueLoad.InMemory(), new PhoneNumbers(), otherChanges, props,
+                Clock.systemUTC());
+        otherChanges.start(other::reloadIfNewer);
+        otherService = other;
+        return other;
+    }
+
+    @Test
+    void aSavedRuleSetIsLiveOnTheOtherNodeWithinASecond() {
+        RoutingService other = otherNode();
+        await().atMost(Duration.ofSeconds(5)).until(() -> other.current().version() == routing.current().version());
+        String number = randomMobile();
+        RouteRequest call = new RouteRequest(CallId.derive("asterisk-1", "1795390568.0"), number, "ru", "from-pstn",
+                "102");
+        RuleSet rules = new RuleSet("q102", 0, List.of(Rules.rule("this-caller", Rules.prefixes(number), "q102-kk", 8)));
+
+        RuleSetVersion saved = routing.save(rules, "test", "save", "live reload", null);
+
+        assertThat(routing.decide(call)).isEqualTo(new RouteDecision("q102-kk", 8, "rule:this-caller"));
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(10)).untilAsserted(() ->
+                assertThat(other.decide(call)).isEqualTo(new RouteDecision("q102-kk", 8, "rule:this-caller")));
+        assertThat(other.current().version()).isEqualTo(saved.version());
+
+        routing.restore(saved.version() - 1, "test", "back");
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(10)).untilAsserted(() ->
+                assertThat(other.decide(call).reason()).isNotEqualTo("rule:this-caller"));
+    }
+
+    @Test
+    void aQuietSubscriptionOutlivesTheRedisReadTimeoutAndStillHearsTheNextChange() {
+        RoutingService other = otherNode();
+        await().atMost(Duration.ofSeconds(5)).until(() -> other.current().version() == routing.current().version());
+        int before = other.current().version();
+        // Longer than the client's blocking read timeout (line102.redis.timeout-millis + 2 s): without the
+        // keep-alive the subscription drops here and is re-made only after a back-off.
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6))
+                .until(() -> other.current().version() == before && otherChanges.subscriptions() == 1);
+        String number = randomMobile();
+        RuleSetVersion saved = routing.save(new RuleSet("q102", 0,
+                List.of(Rules.rule("quiet", Rules.prefixes(number), "q102-kk", 3))), "test", "save", null, null);
+
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(10))
+                .until(() -> other.current().version() == saved.version());
+    }
+}
