@@ -126,7 +126,8 @@ public final class AmiReplayServer implements AutoCloseable {
     private ReplayInstance instance(Scenario scenario, PlayOptions options, long startEpochMicros, long start) {
         ensureOpen();
         long id = INSTANCE_SEQ.incrementAndGet();
-        byte[][] values = FreshIdentities.make(scenario.variables(), startEpochMicros, options.callerNumbers());
+        byte[][] values = FreshIdentities.make(scenario.variables(), startEpochMicros, options.callerNumbers(),
+                options.operators());
         return new ReplayInstance(new ReplayHandle(id, scenario, values), scenario, values, options.pace(), start, id);
     }
 

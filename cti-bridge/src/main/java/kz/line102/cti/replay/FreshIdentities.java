@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,8 +27,10 @@ final class FreshIdentities {
     /**
      * @param startEpochMicros where the scenario's first event lands on the replay's clock
      * @param callerOverrides  fixed caller numbers, in order of appearance; null entries mean fresh
+     * @param operators        captured operator extension to the one this play rings instead
      */
-    static byte[][] make(List<VariableSpec> specs, long startEpochMicros, List<String> callerOverrides) {
+    static byte[][] make(List<VariableSpec> specs, long startEpochMicros, List<String> callerOverrides,
+                         Map<String, String> operators) {
         byte[][] values = new byte[specs.size()][];
         int callerIndex = 0;
         for (int i = 0; i < values.length; i++) {
@@ -41,6 +44,7 @@ final class FreshIdentities {
                     callerIndex++;
                     yield fixed != null ? fixed : caller(spec.original());
                 }
+                case OPERATOR -> operators.getOrDefault(spec.original(), spec.original());
                 case CDR_TIME -> format(TokenFinder.CDR_FORMAT, startEpochMicros + spec.offsetMicros());
                 case FILE_TIME -> format(TokenFinder.FILE_FORMAT, startEpochMicros + spec.offsetMicros());
                 case ISO_TIME -> format(TokenFinder.ISO_FORMAT, startEpochMicros + spec.offsetMicros());

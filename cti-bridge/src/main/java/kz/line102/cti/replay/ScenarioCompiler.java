@@ -35,12 +35,24 @@ final class ScenarioCompiler {
         }
         long t0 = TokenFinder.parseEpochMicros(kept.get(0).get("Timestamp"));
         TokenFinder finder = new TokenFinder(t0, collect(kept, UNIQUEID_KEYS, UNIQUEID),
-                collect(kept, CHANNEL_KEYS, CHANNEL), callersIn(kept));
+                collect(kept, CHANNEL_KEYS, CHANNEL), callersIn(kept), operatorsIn(kept));
         List<EventTemplate> events = new ArrayList<>(kept.size());
         for (CapturedBlock block : kept) {
             events.add(compileEvent(block, t0, finder));
         }
         return new Scenario(name, events, finder.variables(), t0);
+    }
+
+    /** The extensions of the queue members the capture rings: {@code PJSIP/1001} gives {@code 1001}. */
+    private static List<String> operatorsIn(List<CapturedBlock> kept) {
+        java.util.Set<String> found = new java.util.LinkedHashSet<>();
+        for (CapturedBlock b : kept) {
+            String iface = b.get("Interface");
+            if (iface != null && iface.matches("PJSIP/\\d+")) {
+                found.add(iface.substring("PJSIP/".length()));
+            }
+        }
+        return List.copyOf(found);
     }
 
     /**

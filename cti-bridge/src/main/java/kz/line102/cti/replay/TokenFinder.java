@@ -39,19 +39,23 @@ final class TokenFinder {
     private final List<String> uniqueids;
     private final List<String> channels;
     private final List<String> callers;
+    private final List<String> operators;
     private final List<VariableSpec> variables = new ArrayList<>();
     private final Map<String, Integer> slotByToken = new HashMap<>();
 
-    TokenFinder(long firstEventEpochMicros, List<String> uniqueids, List<String> channels, List<String> callers) {
+    TokenFinder(long firstEventEpochMicros, List<String> uniqueids, List<String> channels, List<String> callers,
+                List<String> operators) {
         this.t0 = firstEventEpochMicros;
         // Longest first, so that 1795390568.1 never matches inside 1795390568.10.
         this.uniqueids = uniqueids.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
         this.channels = channels;
         this.callers = callers;
+        this.operators = operators;
         // Slots in order of first appearance, so the first Uniqueid (the caller's, its Linkedid) is slot 0.
         uniqueids.forEach(u -> slot(VariableSpec.Kind.UNIQUEID, u, (Long.parseLong(u.substring(0, u.indexOf('.'))) * 1_000_000L) - t0));
         callers.forEach(c -> slot(VariableSpec.Kind.CALLER, c, 0));
         channels.forEach(c -> slot(VariableSpec.Kind.CHANNEL, c, 0));
+        operators.forEach(o -> slot(VariableSpec.Kind.OPERATOR, o, 0));
     }
 
     List<VariableSpec> variables() {
@@ -68,6 +72,10 @@ final class TokenFinder {
         }
         for (String c : callers) {
             literal(value, c, VariableSpec.Kind.CALLER, tokens);
+        }
+        // After channels: PJSIP/1001-00000001 stays one channel token; PJSIP/1001 yields 1001.
+        for (String o : operators) {
+            literal(value, o, VariableSpec.Kind.OPERATOR, tokens);
         }
         pattern(value, UUID, VariableSpec.Kind.UUID, tokens);
         pattern(value, ISO_TIME, VariableSpec.Kind.ISO_TIME, tokens);

@@ -19,6 +19,8 @@ record VariableSpec(Kind kind, String original, long offsetMicros) {
         UUID,
         /** A caller number; renewed with the same shape. */
         CALLER,
+        /** An operator's extension ({@code 1001} in {@code PJSIP/1001}); kept unless the play maps it. */
+        OPERATOR,
         /** {@code 2026-11-22 23:36:08} as in Cdr StartTime. */
         CDR_TIME,
         /** {@code 20261122-233608} as in MixMonitor file names. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -92,5 +93,15 @@ class FreshIdentitiesTest {
     private static Set<String> values(List<String> blocks, String header) {
         return blocks.stream().map(b -> RawAmiClient.header(b, header)).filter(v -> v != null)
                 .collect(Collectors.toCollection(HashSet::new));
+    }
+
+    @Test
+    void aPlayCanRingOtherOperatorsThanTheCaptureDid() throws Exception {
+        ReplayHandle call = server.play("rna-answer", PlayOptions.fast().withOperators(Map.of("1001", "3101", "1002", "3102")));
+        String all = String.join("", playAndRead(call));
+
+        assertThat(all).contains("Interface: PJSIP/3101\r\n", "Interface: PJSIP/3102\r\n")
+                .doesNotContain("Interface: PJSIP/1001\r\n", "Interface: PJSIP/1002\r\n");
+        assertThat(all).contains("Event: AgentRingNoAnswer").contains("Event: AgentConnect");
     }
 }
