@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -74,6 +75,16 @@ public class ArchiveAuditLog {
      * one breaks its successor's link (ids must also follow without gaps other than those
      * of rolled-back inserts, which never happen here because the id is taken under the lock).
      */
+    /** Entries from {@code fromId} on, oldest first: the log is read, never changed. */
+    public List<Entry> read(long fromId, int limit) {
+        return jdbc.query("select id, at, username, action, recording_id, request_id, detail, prev_hash, hash"
+                        + " from audit_log where id >= ? order by id limit ?",
+                (rs, n) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, UUID.class), rs.getObject(6, UUID.class), rs.getString(7), rs.getString(8),
+                        rs.getString(9)),
+                fromId, limit);
+    }
+
     public Verification verify(long fromId) {
         String[] prev = {jdbc.query("select hash from audit_log where id < ? order by id desc limit 1",
                 rs -> rs.next() ? rs.getString(1) : GENESIS, fromId)};

@@ -69,6 +69,14 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/archive/recordings", "/api/v1/archive/recordings/*/audio",
                                 "/api/v1/archive/recordings/*/manifest", "/api/v1/archive/recordings/*/download")
                         .hasRole(AUDITOR.name())
+                        // Legal holds are placed and lifted by the archive's authorised employees;
+                        // what is kept, what the next purge deletes and the audit log are also
+                        // for IT staff to read. Nobody changes the audit log.
+                        .requestMatchers(POST, "/api/v1/archive/recordings/*/holds", "/api/v1/archive/holds/*/lift")
+                        .hasRole(AUDITOR.name())
+                        .requestMatchers(GET, "/api/v1/archive/recordings/*/holds", "/api/v1/archive/retention/**",
+                                "/api/v1/archive/audit-log", "/api/v1/archive/audit-log/verification")
+                        .hasAnyRole(roles(AUDITOR, ADMIN))
                         // Routing rules, their versions, dry-run and audit: IT staff only.
                         .requestMatchers("/api/v1/routing/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/**").denyAll()

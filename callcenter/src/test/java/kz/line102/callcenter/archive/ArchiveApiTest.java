@@ -202,4 +202,36 @@ class ArchiveApiTest {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + Api.PASSWORD)
                 .getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void anAuditorPlacesAndLiftsALegalHoldAndBothAreInTheAuditLog() {
+        long before = jdbc.queryForObject("select coalesce(max(id), 0) from audit_log", Long.class);
+        String holds = "/api/v1/archive/recordings/" + recording.id() + "/holds";
+
+        Response refused = api.json("POST", holds, auditor, "{\"reason\":\"court order\"}");
+        assertThat(refused.status()).isEqualTo(400);
+
+        Response placed = api.json("POST", holds, auditor,
+                "{\"reason\":\"criminal case\",\"reference\":\"ERDR 252026000123\"}");
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        String holdId = placed.json().get("id").asString();
+        Response listed = api.get(holds, "archive-admin");
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.json().get(0).get("reference").asString()).isEqualTo("ERDR 252026000123");
+
+        Response preview = api.get("/api/v1/archive/retention/preview", "archive-admin");
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.json().get("dryRun").asBoolean()).isTrue();
+
+        Response lifted = api.json("POST", "/api/v1/archive/holds/" + holdId + "/lift", auditor,
+                "{\"reason\":\"case closed\",\"reference\":\"decision 77\"}");
+        assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
+        assertThat(lifted.json().get("liftedBy").asString()).isEqualTo(auditor);
+
+        Response log = api.get("/api/v1/archive/audit-log?fromId=" + (before + 1), "archive-admin");
+        assertThat(log.status()).isEqualTo(200);
+        assertThat(log.json()).extracting(e -> e.get("action").asString()).contains("hold-placed", "hold-lifted");
+        Response verification = api.get("/api/v1/archive/audit-log/verification", auditor);
+        assertThat(verification.json().get("brokenAt").isNull()).isTrue();
+    }
 }
