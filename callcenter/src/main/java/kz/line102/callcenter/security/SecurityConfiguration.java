@@ -53,6 +53,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error").permitAll()
                         .requestMatchers("/ws/screenpop").hasRole(OPERATOR.name())
                         .requestMatchers("/console", "/console/**").hasRole(OPERATOR.name())
+                        .requestMatchers("/archive", "/archive/**").hasRole(AUDITOR.name())
                         .requestMatchers(GET, "/api/v1/session").authenticated()
                         .requestMatchers(GET, "/api/v1/calls", "/api/v1/calls/*")
                         .hasAnyRole(roles(SUPERVISOR, AUDITOR, ADMIN))

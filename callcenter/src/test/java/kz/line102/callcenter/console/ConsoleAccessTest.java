@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The console page is for operators; anyone else is sent to sign in or refused. */
+/**
+ * The console page is for operators, the archive page for auditors; anyone else is sent
+ * to sign in or refused.
+ */
 @CallcenterTest
 class ConsoleAccessTest {
 
@@ -38,6 +41,28 @@ class ConsoleAccessTest {
         }
         // A browser (asking for HTML) is sent to the sign-in form.
         Response anonymous = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/console"))
+                .header("Accept", "text/html").build());
+        assertThat(anonymous.status()).isEqualTo(302);
+        assertThat(anonymous.header("Location")).endsWith("/login");
+    }
+
+    @Test
+    void onlyAuditorsGetTheArchivePage() {
+        Api api = new Api(port);
+        Api.user(users, "archive-page-access-admin", Role.ADMIN);
+        String auditor = Api.user(users, "archive-page-access-auditor", Role.AUDITOR);
+        Response page = api.get("/archive", auditor);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("/archive/archive.js").contains("Линия 102");
+        assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'");
+        assertThat(api.get("/archive/archive.js", auditor).status()).isEqualTo(200);
+
+        for (Role role : new Role[] {Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN, Role.METRICS}) {
+            String user = Api.user(users, "archive-page-access-" + role.name().toLowerCase(), role);
+            assertThat(api.get("/archive", user).status()).as(role.name()).isEqualTo(403);
+            assertThat(api.get("/archive/archive.js", user).status()).as(role.name()).isEqualTo(403);
+        }
+        Response anonymous = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/archive"))
                 .header("Accept", "text/html").build());
         assertThat(anonymous.status()).isEqualTo(302);
         assertThat(anonymous.header("Location")).endsWith("/login");
