@@ -111,7 +111,8 @@ public final class ArchiveBench {
                 "--spring.datasource.url=" + db.url(), "--spring.datasource.username=postgres",
                 "--spring.main.banner-mode=off", "--server.port=0", "--line102.embedded.enabled=false",
                 "--line102.redis.host=" + redis.host, "--line102.redis.port=" + redis.port,
-                "--line102.cti.replay.enabled=false", "--line102.cti.agi.port=0",
+                // No PBX here: a node without a bridge, as a pure archive/API node runs.
+                "--line102.cti.enabled=false", "--line102.cti.replay.enabled=false", "--line102.cti.agi.port=0",
                 "--line102.cti.stream.spool-dir=" + dir.resolve("cti-spool"),
                 "--line102.recorder.ingest.spool-dir=" + dir.resolve("spool"),
                 "--line102.recorder.ingest.work-dir=" + dir.resolve("archive/.work"),
