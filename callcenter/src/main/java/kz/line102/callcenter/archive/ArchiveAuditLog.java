@@ -65,16 +65,13 @@ public class ArchiveAuditLog {
             jdbc.update("insert into audit_log (id, at, username, action, recording_id, request_id, detail,"
                             + " prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     id, Timestamp.from(at), username, action, recordingId, requestId, detail, prev, hash);
+            jdbc.update("insert into audit_log_head (singleton, last_id, last_hash) values (true, ?, ?)"
+                    + " on conflict (singleton) do update set last_id = excluded.last_id, last_hash = excluded.last_hash",
+                    id, hash);
             return id;
         });
     }
 
-    /**
-     * Re-computes the chain from row {@code fromId} on (0: from the start) and reports the
-     * first row whose hash or link is wrong: an edited row fails its own hash, a deleted
-     * one breaks its successor's link (ids must also follow without gaps other than those
-     * of rolled-back inserts, which never happen here because the id is taken under the lock).
-     */
     /** Entries from {@code fromId} on, oldest first: the log is read, never changed. */
     public List<Entry> read(long fromId, int limit) {
         return jdbc.query("select id, at, username, action, recording_id, request_id, detail, prev_hash, hash"
@@ -85,6 +82,14 @@ public class ArchiveAuditLog {
                 fromId, limit);
     }
 
+    /**
+     * Re-computes the chain from row {@code fromId} on (0: from the start) and reports the
+     * first row whose hash or link is wrong: an edited row fails its own hash, a deleted
+     * one breaks its successor's link (ids must also follow without gaps other than those
+     * of rolled-back inserts, which never happen here because the id is taken under the lock),
+     * and a chain that no longer reaches the head written with the newest entry has lost
+     * its newest entries.
+     */
     public Verification verify(long fromId) {
         String[] prev = {jdbc.query("select hash from audit_log where id < ? order by id desc limit 1",
                 rs -> rs.next() ? rs.getString(1) : GENESIS, fromId)};
@@ -107,7 +112,18 @@ public class ArchiveAuditLog {
                         prev[0] = e.hash();
                     }
                 }, fromId);
-        return broken[0] != null ? broken[0] : new Verification(checked[0], null, null);
+        if (broken[0] != null) {
+            return broken[0];
+        }
+        // The chain links; does it still reach the newest entry ever written?
+        Verification truncated = jdbc.query("select last_id, last_hash from audit_log_head", rs -> {
+            if (rs.next() && !rs.getString(2).equals(prev[0])) {
+                return new Verification(checked[0], rs.getLong(1),
+                        "the newest entries are missing: the log no longer reaches entry " + rs.getLong(1));
+            }
+            return null;
+        });
+        return truncated != null ? truncated : new Verification(checked[0], null, null);
     }
 
     static String hash(Entry e) {

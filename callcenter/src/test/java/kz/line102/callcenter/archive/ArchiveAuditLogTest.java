@@ -64,4 +64,24 @@ class ArchiveAuditLogTest {
         }
         assertThat(audit.verify(first).intact()).isTrue();
     }
+
+    @Test
+    void removingTheNewestEntriesIsDetected() {
+        long first = audit.append("chain-test", "search", null, null, "before");
+        long newest = audit.append("chain-test", "download", null, null, "the last thing done");
+        Map<String, Object> row = jdbc.queryForMap("select * from audit_log where id = ?", newest);
+        try {
+            jdbc.update("delete from audit_log where id = ?", newest);
+            ArchiveAuditLog.Verification v = audit.verify(first);
+            assertThat(v.intact()).isFalse();
+            assertThat(v.brokenAt()).isEqualTo(newest);
+            assertThat(v.problem()).contains("newest entries are missing");
+        } finally {
+            jdbc.update("insert into audit_log (id, at, username, action, recording_id, request_id, detail, prev_hash,"
+                    + " hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("id"), row.get("at"), row.get("username"),
+                    row.get("action"), row.get("recording_id"), row.get("request_id"), row.get("detail"),
+                    row.get("prev_hash"), row.get("hash"));
+        }
+        assertThat(audit.verify(first).intact()).isTrue();
+    }
 }
