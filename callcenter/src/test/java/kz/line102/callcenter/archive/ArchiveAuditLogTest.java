@@ -1,6 +1,7 @@
 package kz.line102.callcenter.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
@@ -10,8 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Tampering with audit_log is found by the chain. Each test puts the row back as it was,
- * so the shared test database's chain stays intact for the next run.
+ * The database refuses to change audit_log; tampering by someone who gets past that
+ * (here: the table's owner switching the trigger off) is found by the chain. Each test
+ * puts the row back as it was, so the test database's chain stays intact.
  */
 @CallcenterTest
 class ArchiveAuditLogTest {
@@ -20,6 +22,27 @@ class ArchiveAuditLogTest {
     ArchiveAuditLog audit;
     @Autowired
     JdbcTemplate jdbc;
+
+    /** What someone with the owner's rights could do: switch the guard off, tamper, switch it on. */
+    private void tamper(Runnable change) {
+        jdbc.execute("alter table audit_log disable trigger audit_log_append_only");
+        try {
+            change.run();
+        } finally {
+            jdbc.execute("alter table audit_log enable trigger audit_log_append_only");
+        }
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeOrDeleteAnEntry() {
+        long id = audit.append("chain-test", "search", null, null, "kept as written");
+        assertThatThrownBy(() -> jdbc.update("update audit_log set detail = 'rewritten' where id = ?", id))
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("delete from audit_log where id = ?", id))
+                .rootCause().hasMessageContaining("append-only");
+        assertThat(jdbc.queryForObject("select detail from audit_log where id = ?", String.class, id))
+                .isEqualTo("kept as written");
+    }
 
     @Test
     void anUntouchedChainVerifies() {
@@ -35,12 +58,12 @@ class ArchiveAuditLogTest {
         long edited = audit.append("chain-test", "stream", null, null, "what was done");
         audit.append("chain-test", "search", null, null, "after");
         try {
-            jdbc.update("update audit_log set detail = 'something else' where id = ?", edited);
+            tamper(() -> jdbc.update("update audit_log set detail = 'something else' where id = ?", edited));
             ArchiveAuditLog.Verification v = audit.verify(first);
             assertThat(v.intact()).isFalse();
             assertThat(v.brokenAt()).isEqualTo(edited);
         } finally {
-            jdbc.update("update audit_log set detail = 'what was done' where id = ?", edited);
+            tamper(() -> jdbc.update("update audit_log set detail = 'what was done' where id = ?", edited));
         }
         assertThat(audit.verify(first).intact()).isTrue();
     }
@@ -52,7 +75,7 @@ class ArchiveAuditLogTest {
         long next = audit.append("chain-test", "search", null, null, "after");
         Map<String, Object> row = jdbc.queryForMap("select * from audit_log where id = ?", deleted);
         try {
-            jdbc.update("delete from audit_log where id = ?", deleted);
+            tamper(() -> jdbc.update("delete from audit_log where id = ?", deleted));
             ArchiveAuditLog.Verification v = audit.verify(first);
             assertThat(v.intact()).isFalse();
             assertThat(v.brokenAt()).isEqualTo(next);
@@ -71,7 +94,7 @@ class ArchiveAuditLogTest {
         long newest = audit.append("chain-test", "download", null, null, "the last thing done");
         Map<String, Object> row = jdbc.queryForMap("select * from audit_log where id = ?", newest);
         try {
-            jdbc.update("delete from audit_log where id = ?", newest);
+            tamper(() -> jdbc.update("delete from audit_log where id = ?", newest));
             ArchiveAuditLog.Verification v = audit.verify(first);
             assertThat(v.intact()).isFalse();
             assertThat(v.brokenAt()).isEqualTo(newest);
