@@ -130,15 +130,12 @@ public final class ArchiveBench {
         Files.copy(FIXTURE, spool.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         IngestJob job = recordings.ingest(IngestRequest.of("bench-call-0", "/var/spool/asterisk/monitor/" + file,
                 now.minusSeconds(60), "+77010000000", "4000"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
+        if (Poll.until(Duration.ofSeconds(60), Duration.ofMillis(100),
+                () -> recordings.ingestJob(job.id()).orElseThrow().recordingId() != null)) {
             UUID id = recordings.ingestJob(job.id()).orElseThrow().recordingId();
-            if (id != null) {
-                PipelineBench.out("ingested the real recording %s (%d bytes)", id,
-                        recordings.find(id).orElseThrow().sizeBytes());
-                return id;
-            }
-            Thread.sleep(100);
+            PipelineBench.out("ingested the real recording %s (%d bytes)", id,
+                    recordings.find(id).orElseThrow().sizeBytes());
+            return id;
         }
         throw new IllegalStateException("the real recording was not ingested: " + recordings.ingestJob(job.id()));
     }

@@ -1,6 +1,7 @@
 package kz.line102.bench;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -45,14 +46,11 @@ final class BenchRedis implements AutoCloseable {
         Process p = new ProcessBuilder("redis-server", "--bind", "127.0.0.1", "--port", String.valueOf(free),
                 "--save", "", "--appendonly", "no", "--dir", dir.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!answers(free)) {
-            if (!p.isAlive() || System.nanoTime() > deadline) {
-                p.destroy();
-                throw new IOException("private redis-server did not start on port " + free + " (see "
-                        + dir.resolve("redis.log") + "); or pass -Dbench.redis.port=6379 to use the machine's");
-            }
-            Thread.sleep(50);
+        if (!Poll.until(Duration.ofSeconds(10), Duration.ofMillis(50), () -> !p.isAlive() || answers(free))
+                || !p.isAlive()) {
+            p.destroy();
+            throw new IOException("private redis-server did not start on port " + free + " (see "
+                    + dir.resolve("redis.log") + "); or pass -Dbench.redis.port=6379 to use the machine's");
         }
         return new BenchRedis("127.0.0.1", free, p, dir);
     }

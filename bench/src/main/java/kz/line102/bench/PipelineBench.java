@@ -96,7 +96,7 @@ public final class PipelineBench {
             server = AmiReplayServer.start(ReplayConfig.ephemeral(AMI_USER, AMI_SECRET));
             app = startApplication(spool);
             redis = app.getBean(UnifiedJedis.class);
-            waitFor("the bridge to log in to the replay server", Duration.ofSeconds(30),
+            Poll.require("the bridge to log in to the replay server", Duration.ofSeconds(30), Duration.ofMillis(100),
                     () -> server.loggedInClients() == 1);
 
             double fastRate = plan.instancesPerSecond(FAST_CPS);
@@ -172,7 +172,7 @@ public final class PipelineBench {
                 out("  %5.0f s: %d/%d calls final, %d entries waiting in the stream, load average %s",
                         (now - start) / 1e9, done, calls, redis.xlen(stream), load());
             }
-            Thread.sleep(pollMillis);
+            Poll.pause(Duration.ofMillis(pollMillis));
         }
     }
 
@@ -182,7 +182,7 @@ public final class PipelineBench {
         long now;
         while ((now = db.events(ids)) != last || redis.xlen(stream) > 0) {
             last = now;
-            Thread.sleep(1000);
+            Poll.pause(Duration.ofSeconds(1));
         }
     }
 
@@ -246,17 +246,6 @@ public final class PipelineBench {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (Exception e) {
             out("could not delete spool %s: %s", spool, e);
-        }
-    }
-
-    private static void waitFor(String what, Duration limit, java.util.function.BooleanSupplier condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
         }
     }
 

@@ -1,5 +1,6 @@
 package kz.line102.bench;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -90,7 +91,7 @@ final class RawAmiBaseline {
                 return;
             }
             last = now;
-            Thread.sleep(1000);
+            Poll.pause(Duration.ofSeconds(1));
         }
     }
 }

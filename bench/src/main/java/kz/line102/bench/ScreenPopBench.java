@@ -6,6 +6,7 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -171,18 +172,13 @@ public final class ScreenPopBench {
                         PlayOptions.realTime().withOperators(phones)));
             }
         }, 0, Math.round(1_000_000 / CPS), TimeUnit.MICROSECONDS);
-        while (started.get() < calls) {
-            TimeUnit.MILLISECONDS.sleep(500);
-        }
+        Poll.until(Duration.ofDays(1), Duration.ofMillis(500), () -> started.get() >= calls);
         timer.shutdown();
         synchronized (handles) {
             handles.forEach(h -> h.done().join());
         }
         // Pops still in flight when the last event left the replay.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < deadline && matched().missing() > 0) {
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
+        Poll.until(Duration.ofSeconds(5), Duration.ofMillis(100), () -> matched().missing() == 0);
     }
 
     private record Matched(int rings, int pops, int missing, List<Double> latenciesMillis) {

@@ -2,6 +2,7 @@ package kz.line102.callcenter.routing;
 
 import java.time.Clock;
 
+import kz.line102.callcenter.app.RedisProperties;
 import kz.line102.callcenter.caller.PhoneNumbers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,8 +26,8 @@ class RoutingConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    RoutingChanges routingChanges(UnifiedJedis redis, RoutingProperties props) {
-        return new RoutingChanges(redis, props.changesChannel(), props.pollInterval());
+    RoutingChanges routingChanges(UnifiedJedis redis, RedisProperties redisProps, RoutingProperties props) {
+        return new RoutingChanges(redis, redisProps, props.changesChannel(), props.pollInterval());
     }
 
     @Bean(destroyMethod = "close")

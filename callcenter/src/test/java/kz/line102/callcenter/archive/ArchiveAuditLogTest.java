@@ -33,6 +33,13 @@ class ArchiveAuditLogTest {
         }
     }
 
+    private void putBack(Map<String, Object> row) {
+        jdbc.update("insert into audit_log (id, at, username, action, recording_id, request_id, detail, prev_hash,"
+                + " hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("id"), row.get("at"), row.get("username"),
+                row.get("action"), row.get("recording_id"), row.get("request_id"), row.get("detail"),
+                row.get("prev_hash"), row.get("hash"));
+    }
+
     @Test
     void theDatabaseRefusesToChangeOrDeleteAnEntry() {
         long id = audit.append("chain-test", "search", null, null, "kept as written");
@@ -80,10 +87,7 @@ class ArchiveAuditLogTest {
             assertThat(v.intact()).isFalse();
             assertThat(v.brokenAt()).isEqualTo(next);
         } finally {
-            jdbc.update("insert into audit_log (id, at, username, action, recording_id, request_id, detail, prev_hash,"
-                    + " hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("id"), row.get("at"), row.get("username"),
-                    row.get("action"), row.get("recording_id"), row.get("request_id"), row.get("detail"),
-                    row.get("prev_hash"), row.get("hash"));
+            putBack(row);
         }
         assertThat(audit.verify(first).intact()).isTrue();
     }
@@ -100,10 +104,7 @@ class ArchiveAuditLogTest {
             assertThat(v.brokenAt()).isEqualTo(newest);
             assertThat(v.problem()).contains("newest entries are missing");
         } finally {
-            jdbc.update("insert into audit_log (id, at, username, action, recording_id, request_id, detail, prev_hash,"
-                    + " hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("id"), row.get("at"), row.get("username"),
-                    row.get("action"), row.get("recording_id"), row.get("request_id"), row.get("detail"),
-                    row.get("prev_hash"), row.get("hash"));
+            putBack(row);
         }
         assertThat(audit.verify(first).intact()).isTrue();
     }

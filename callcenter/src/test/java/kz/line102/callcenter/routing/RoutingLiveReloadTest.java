@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import kz.line102.callcenter.app.RedisProperties;
 import kz.line102.callcenter.caller.PhoneNumbers;
 import kz.line102.cti.CallId;
 import kz.line102.cti.agi.RouteDecision;
@@ -23,6 +24,8 @@ class RoutingLiveReloadTest extends RoutingTestSupport {
 
     @Autowired
     UnifiedJedis redis;
+    @Autowired
+    RedisProperties redisProps;
     @Autowired
     PlatformTransactionManager tx;
     @Autowired
@@ -43,7 +46,7 @@ class RoutingLiveReloadTest extends RoutingTestSupport {
 
     /** A second node: its own decider and its own subscription, polling the database only hourly. */
     private RoutingService otherNode() {
-        otherChanges = new RoutingChanges(redis, CHANNEL, Duration.ofHours(1));
+        otherChanges = new RoutingChanges(redis, redisProps, CHANNEL, Duration.ofHours(1));
         RoutingService other = new RoutingService(new JdbcRuleSetRepository(jdbc, json, new TransactionTemplate(tx)),
                 new CallerHistory(jdbc), new QueueLoad.InMemory(), new PhoneNumbers(), otherChanges, props,
                 Clock.systemUTC());

@@ -46,7 +46,7 @@ class SlowHistoryTest {
         RoutingProperties props = new RoutingProperties(List.of("q102", "q102-kk"), ZoneId.of("Asia/Almaty"), 100,
                 "unused", Duration.ofHours(1), Duration.ofMillis(30));
         service = new RoutingService(repository, history, new QueueLoad.InMemory(), new PhoneNumbers(),
-                new RoutingChanges(null, "unused", Duration.ofHours(1)), props, Clock.systemUTC());
+                new RoutingChanges(null, null, "unused", Duration.ofHours(1)), props, Clock.systemUTC());
         return service;
     }
 
