@@ -52,6 +52,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(ADMIN.name())
                         .requestMatchers("/login", "/error").permitAll()
                         .requestMatchers("/ws/screenpop").hasRole(OPERATOR.name())
+                        .requestMatchers("/ws/alerts").hasRole(SUPERVISOR.name())
                         .requestMatchers("/console", "/console/**").hasRole(OPERATOR.name())
                         .requestMatchers("/archive", "/archive/**").hasRole(AUDITOR.name())
                         .requestMatchers(GET, "/api/v1/session").authenticated()
@@ -80,6 +81,11 @@ class SecurityConfiguration {
                         .hasAnyRole(roles(AUDITOR, ADMIN))
                         // Routing rules, their versions, dry-run and audit: IT staff only.
                         .requestMatchers("/api/v1/routing/**").hasRole(ADMIN.name())
+                        // Alerts: the duty officer's to acknowledge; IT staff read them and send a
+                        // delivery that gave up again.
+                        .requestMatchers(POST, "/api/v1/alerts/*/acknowledgement").hasRole(SUPERVISOR.name())
+                        .requestMatchers(POST, "/api/v1/alerts/*/outbound/resend").hasRole(ADMIN.name())
+                        .requestMatchers(GET, "/api/v1/alerts", "/api/v1/alerts/*").hasAnyRole(roles(SUPERVISOR, ADMIN))
                         .requestMatchers("/api/**").denyAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
