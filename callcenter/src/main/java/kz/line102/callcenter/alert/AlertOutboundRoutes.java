@@ -35,6 +35,10 @@ public class AlertOutboundRoutes extends RouteBuilder {
     private static final String DELIVER = "direct:alert-outbound-deliver";
     private static final String ALERT = "line102.alert";
     private static final int BATCH = 50;
+    // A couple of quick tries ride out a dropped connection; longer outages are the
+    // row's business (see failed()), so nothing waits here holding a thread.
+    private static final int QUICK_RETRIES = 2;
+    private static final long QUICK_RETRY_DELAY_MS = 200;
 
     private final JdbcAlertRepository alerts;
     private final AlertService service;
@@ -75,6 +79,9 @@ public class AlertOutboundRoutes extends RouteBuilder {
         from(DELIVER).routeId(DELIVER_ROUTE_ID)
                 .errorHandler(alertDeliveryErrorHandler())
                 .onException(Exception.class)
+                    .maximumRedeliveries(QUICK_RETRIES)
+                    .redeliveryDelay(QUICK_RETRY_DELAY_MS)
+                    .retryAttemptedLogLevel(LoggingLevel.DEBUG)
                     .handled(true)
                     .process(this::failed)
                 .end()
@@ -84,15 +91,14 @@ public class AlertOutboundRoutes extends RouteBuilder {
     }
 
     /**
-     * A couple of quick tries ride out a dropped connection; longer outages are the
-     * row's business (see {@link #failed}), so nothing waits here holding a thread.
+     * For what escapes the route's own handling (its failure bookkeeping itself
+     * failing, the database away): logged, and the lease hands the delivery to the
+     * next poll.
      */
     private DefaultErrorHandlerDefinition alertDeliveryErrorHandler() {
         return defaultErrorHandler()
-                .maximumRedeliveries(2)
-                .redeliveryDelay(200)
-                .retryAttemptedLogLevel(LoggingLevel.DEBUG)
-                .logExhausted(false);
+                .maximumRedeliveries(0)
+                .logExhausted(true);
     }
 
     private void prepare(Exchange e) {
