@@ -86,6 +86,14 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/v1/alerts/*/acknowledgement").hasRole(SUPERVISOR.name())
                         .requestMatchers(POST, "/api/v1/alerts/*/outbound/resend").hasRole(ADMIN.name())
                         .requestMatchers(GET, "/api/v1/alerts", "/api/v1/alerts/*").hasAnyRole(roles(SUPERVISOR, ADMIN))
+                        // The duty sheet: everyone on the floor reads it; the duty officer keeps
+                        // it; IT staff register units and take them out of service.
+                        .requestMatchers(GET, "/api/v1/units", "/api/v1/units/*", "/api/v1/units/*/timeline")
+                        .hasAnyRole(roles(OPERATOR, SUPERVISOR, ADMIN))
+                        .requestMatchers(POST, "/api/v1/units", "/api/v1/units/*/enabled")
+                        .hasAnyRole(roles(SUPERVISOR, ADMIN))
+                        .requestMatchers(POST, "/api/v1/units/*/duty", "/api/v1/units/*/status",
+                                "/api/v1/units/*/position").hasRole(SUPERVISOR.name())
                         .requestMatchers("/api/**").denyAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
