@@ -55,6 +55,7 @@ class SecurityConfiguration {
                         .requestMatchers("/ws/alerts").hasRole(SUPERVISOR.name())
                         .requestMatchers("/console", "/console/**").hasRole(OPERATOR.name())
                         .requestMatchers("/archive", "/archive/**").hasRole(AUDITOR.name())
+                        .requestMatchers("/supervisor", "/supervisor/**").hasRole(SUPERVISOR.name())
                         .requestMatchers(GET, "/api/v1/session").authenticated()
                         .requestMatchers(GET, "/api/v1/calls", "/api/v1/calls/*")
                         .hasAnyRole(roles(SUPERVISOR, AUDITOR, ADMIN))
