@@ -80,6 +80,12 @@ class SecurityConfiguration {
                         .hasAnyRole(roles(AUDITOR, ADMIN))
                         // Routing rules, their versions, dry-run and audit: IT staff only.
                         .requestMatchers("/api/v1/routing/**").hasRole(ADMIN.name())
+                        // Incident cards: every desk reads them; operators and supervisors change them
+                        // (which card and which change is decided by IncidentService).
+                        .requestMatchers(GET, "/api/v1/incidents", "/api/v1/incidents/**")
+                        .hasAnyRole(roles(OPERATOR, SUPERVISOR, AUDITOR, ADMIN))
+                        .requestMatchers("/api/v1/incidents", "/api/v1/incidents/**")
+                        .hasAnyRole(roles(OPERATOR, SUPERVISOR))
                         .requestMatchers("/api/**").denyAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
