@@ -17,7 +17,6 @@ import kz.line102.callcenter.call.CallRecord;
 import kz.line102.callcenter.call.JdbcCallRepository;
 import kz.line102.callcenter.caller.CallerCard;
 import kz.line102.callcenter.caller.CallerCardService;
-import kz.line102.callcenter.incident.JdbcIncidentRepository.Valid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -180,9 +179,13 @@ public class IncidentService {
         return Optional.of(open(Actor.operator(operator.get()), callId));
     }
 
-    /** Replaces the fields the operator fills in; {@code version} is the one the sender read. */
+    /**
+     * Replaces the fields the operator fills in; {@code version} is the one the sender
+     * read. The caller's number, name and address were prefilled from the call: left out
+     * (null) they stay as they are, sent empty they are cleared.
+     */
     public Incident edit(Actor by, UUID id, int version, IncidentFields fields) {
-        Valid valid = validator.check(fields, false);
+        validator.check(fields, false);
         tx.executeWithoutResult(s -> {
             Incident current = locked(id, version);
             if (!current.status().open()) {
@@ -195,10 +198,19 @@ public class IncidentService {
                         + current.status() + " and was opened by " + current.createdBy());
             }
             guard(current, new IncidentChange(IncidentChange.Kind.EDIT, current.status(), by.username()));
-            repo.updateFields(id, valid);
+            repo.updateFields(id, validator.check(keepCaller(fields, current), false));
         });
         log.info("incidentId={} operatorId={} edited", id, by.username());
         return get(id);
+    }
+
+    private static IncidentFields keepCaller(IncidentFields f, Incident current) {
+        return new IncidentFields(f.category(), f.typeCode(), f.priority(),
+                f.callerNumber() == null ? current.callerNumber() : f.callerNumber(),
+                f.callerName() == null ? current.callerName() : f.callerName(),
+                f.callerAddress() == null ? current.callerAddress() : f.callerAddress(), f.sceneAddress(),
+                f.sceneLat(), f.sceneLon(), f.sceneUnknown(), f.description(), f.persons(), f.vehicles(),
+                f.operatorNotes());
     }
 
     /** @param repeatOf open cards from the same number in this watch, for the operator to consider */
