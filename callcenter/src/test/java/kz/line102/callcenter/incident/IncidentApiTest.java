@@ -191,6 +191,22 @@ class IncidentApiTest {
     }
 
     @Test
+    void aCardAGuardFreezesIsRefusedEveryChange() {
+        JsonNode card = registeredCard();
+        String id = card.path("id").asString();
+        jdbc.update("update incidents set operator_notes = ? where id = ?::uuid", FrozenCardGuard.MARK, id);
+        Response edit = api.json("PUT", "/api/v1/incidents/" + id, supervisor,
+                COMPLETE.formatted(card.path("version").asInt()));
+        assertThat(edit.status()).isEqualTo(409);
+        assertThat(edit.code()).isEqualTo("watch-signed-off");
+        assertThat(api.json("POST", "/api/v1/incidents/" + id + "/dispatch", supervisor, "{}").code())
+                .isEqualTo("watch-signed-off");
+        JsonNode after = api.get("/api/v1/incidents/" + id, auditor).json();
+        assertThat(after.path("status").asString()).isEqualTo("REGISTERED");
+        assertThat(after.path("version").asInt()).isEqualTo(card.path("version").asInt());
+    }
+
+    @Test
     void theConsoleGetsTheConfiguredTypeList() {
         JsonNode types = api.get("/api/v1/incidents/types", operator).json();
         assertThat(types.findValuesAsString("code")).contains("theft", "mass-riot", "fire");
