@@ -47,7 +47,7 @@ public final class IncidentsBench {
                 "--spring.datasource.url=" + db.url(), "--spring.datasource.username=postgres",
                 "--spring.main.banner-mode=off", "--server.port=0", "--line102.embedded.enabled=false",
                 "--line102.redis.host=" + redis.host, "--line102.redis.port=" + redis.port,
-                "--line102.cti.replay.enabled=false", "--line102.cti.agi.port=0",
+                "--line102.cti.enabled=false", "--line102.cti.replay.enabled=false", "--line102.cti.agi.port=0",
                 "--line102.cti.stream.spool-dir=" + spool,
                 "--logging.file.name=" + System.getProperty("bench.log", "bench/target/incidents.log"),
                 "--logging.threshold.console=WARN")) {
