@@ -95,6 +95,12 @@ class SecurityConfiguration {
                         .hasAnyRole(roles(SUPERVISOR, ADMIN))
                         .requestMatchers(POST, "/api/v1/units/*/duty", "/api/v1/units/*/status",
                                 "/api/v1/units/*/position").hasRole(SUPERVISOR.name())
+                        // Incident cards: every desk reads them; operators and supervisors change them
+                        // (which card and which change is decided by IncidentService).
+                        .requestMatchers(GET, "/api/v1/incidents", "/api/v1/incidents/**")
+                        .hasAnyRole(roles(OPERATOR, SUPERVISOR, AUDITOR, ADMIN))
+                        .requestMatchers("/api/v1/incidents", "/api/v1/incidents/**")
+                        .hasAnyRole(roles(OPERATOR, SUPERVISOR))
                         .requestMatchers("/api/**").denyAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
