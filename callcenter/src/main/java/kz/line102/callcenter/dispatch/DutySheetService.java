@@ -163,6 +163,14 @@ public class DutySheetService {
         return units.timelineOfIncident(incidentId);
     }
 
+    /** The moves that come with a card (sent, on scene, released from it); the caller holds the unit's lock. */
+    void moveForCard(Unit unit, UnitStatus to, UUID incidentId, String by, Map<String, Object> detail) {
+        units.setStatus(unit.id(), to, to.onCard() ? incidentId : null);
+        units.history(unit.id(), to, by, incidentId, unit.lat(), unit.lon(), detail);
+        log.info("unitId={} {} {} -> {} incidentId={} (by {})", unit.id(), unit.callSign(), unit.status().code(),
+                to.code(), incidentId, by);
+    }
+
     Unit locked(long id) {
         return units.lock(id).orElseThrow(() -> new NoSuchUnitException(id));
     }

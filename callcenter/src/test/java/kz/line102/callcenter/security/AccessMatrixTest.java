@@ -124,6 +124,11 @@ class AccessMatrixTest {
             new Endpoint("POST", CARD + "/close", "{}", EnumSet.of(OPERATOR, SUPERVISOR)),
             new Endpoint("POST", CARD + "/cancel", "{}", EnumSet.of(OPERATOR, SUPERVISOR)),
             new Endpoint("POST", CARD + "/calls", "{}", EnumSet.of(OPERATOR, SUPERVISOR)),
+            new Endpoint("GET", CARD + "/units", null, EnumSet.of(OPERATOR, SUPERVISOR, AUDITOR, ADMIN)),
+            // Operators pass the URL rule for card changes; sending units is the duty officer's (403 from the API).
+            new Endpoint("POST", CARD + "/units", "{}", EnumSet.of(SUPERVISOR)),
+            new Endpoint("POST", CARD + "/units/999999999/arrival", null, EnumSet.of(SUPERVISOR)),
+            new Endpoint("POST", CARD + "/units/999999999/release", null, EnumSet.of(SUPERVISOR)),
             new Endpoint("GET", "/actuator/prometheus", null, EnumSet.of(ADMIN, METRICS)),
             new Endpoint("GET", "/actuator/metrics", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/actuator/info", null, EnumSet.of(ADMIN)),
