@@ -29,9 +29,11 @@ class JdbcAssignmentRepository {
     }
 
     long insert(UUID incidentId, long unitId, int priority, String by, Duration deadline) {
-        Long id = jdbc.queryForObject("insert into incident_units (incident_id, unit_id, priority, assigned_by,"
-                        + " deadline_at) values (?, ?, ?, ?, clock_timestamp() + ? * interval '1 millisecond')"
-                        + " returning id", Long.class, incidentId, unitId, priority, by, deadline.toMillis());
+        // One reading of the clock for both, so the deadline is exactly the configured time after the sending.
+        Long id = jdbc.queryForObject("with now as (select clock_timestamp() as at) insert into incident_units"
+                        + " (incident_id, unit_id, priority, assigned_by, assigned_at, deadline_at)"
+                        + " select ?, ?, ?, ?, now.at, now.at + ? * interval '1 millisecond' from now returning id",
+                Long.class, incidentId, unitId, priority, by, deadline.toMillis());
         return id == null ? 0 : id;
     }
 
