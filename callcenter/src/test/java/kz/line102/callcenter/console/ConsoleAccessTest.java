@@ -43,6 +43,12 @@ class ConsoleAccessTest {
         onlyOneRoleGets("/supervisor", "/supervisor/supervisor.js", Role.SUPERVISOR);
     }
 
+    @Test
+    void theIncidentCardScriptsFollowTheirPages() {
+        onlyOneRoleGets("/console", "/console/incident.js", Role.OPERATOR);
+        onlyOneRoleGets("/supervisor", "/supervisor/cards.js", Role.SUPERVISOR);
+    }
+
     private void onlyOneRoleGets(String page, String script, Role role) {
         Api api = new Api(port);
         String prefix = "page-" + page.substring(1) + "-";
