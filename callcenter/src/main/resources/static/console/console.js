@@ -144,6 +144,9 @@ function onPop(message) {
     loadRecent();
   }
   render(current);
+  // The incident card (incident.js) follows the calls of this phone through this event.
+  document.dispatchEvent(new CustomEvent('line102:screenpop', { detail: { message,
+    phase: current && current.callId === message.callId ? current.phase : null } }));
 }
 
 function render(pop) {

@@ -1,0 +1,636 @@
+'use strict';
+// The incident card on the operator's console: the draft the server opens when this
+// operator answers a call, filled in here, saved with its version (a card changed
+// elsewhere is never overwritten), submitted for registration until it has its KUI
+// number; a repeat call is linked to the open card instead of registering a new one.
+// It keeps its own texts (data-i, not data-t) so the console's translation and this
+// one never overwrite each other.
+
+(function () {
+  const TEXT = {
+    ru: {
+      card: 'Карточка происшествия', openByHand: 'Открыть карточку без вызова', myDrafts: 'Мои черновики',
+      resume: 'Открыть', openAnswered: 'Открыть карточку принятого вызова',
+      repeatFound: 'С этого номера в эту смену уже есть открытые карточки. Если звонят о том же, привяжите вызов к ней вместо новой регистрации:',
+      caller: 'Заявитель', number: 'Номер', holder: 'Абонент', registeredAddress: 'Адрес регистрации',
+      what: 'Что случилось', category: 'Категория', type: 'Вид', priority: 'Срочность', description: 'Суть сообщения',
+      scene: 'Место происшествия', sceneAddress: 'Адрес', lat: 'Широта', lon: 'Долгота', sceneUnknown: 'Место неизвестно',
+      persons: 'Лица', role: 'Роль', name: 'ФИО', birthYear: 'Год рожд.', iin: 'ИИН', notes: 'Приметы, описание',
+      addPerson: 'Добавить лицо', vehicles: 'Транспорт', plate: 'Госномер', make: 'Марка', model: 'Модель',
+      colour: 'Цвет', addVehicle: 'Добавить транспорт', remove: 'Убрать', operatorNotes: 'Заметки оператора',
+      save: 'Сохранить', submit: 'Передать на регистрацию', cancelCard: 'Отменить черновик', choose: '— выберите —',
+      none: '—', CRIMINAL_OFFENCE: 'Уголовное правонарушение', ADMINISTRATIVE_OFFENCE: 'Административное правонарушение',
+      INCIDENT: 'Происшествие', OTHER: 'Прочее', p1: '1 — угроза жизни сейчас', p2: '2 — срочно', p3: '3 — обычная',
+      p4: '4 — не срочно', applicant: 'заявитель', victim: 'потерпевший', suspect: 'подозреваемый', witness: 'свидетель',
+      other: 'другое', DRAFT: 'черновик', SUBMITTED: 'ожидает регистрации', REGISTERED: 'зарегистрирована',
+      DISPATCHED: 'наряд направлен', ARRIVED: 'наряд на месте', WORKED_OFF: 'отработана', CLOSED: 'закрыта',
+      CANCELLED: 'отменена', saved: 'Карточка сохранена', stale: 'Карточку изменили в другом месте (версия {v}). '
+        + 'Ваши изменения не сохранены: карточка перезагружена, проверьте её и сохраните снова.',
+      invalid: 'Карточка не принята: исправьте отмеченные поля', submitted: 'Карточка передана на регистрацию',
+      registered: 'Карточка зарегистрирована: {kui}', waitingNumber: 'Ожидает номера КУИ…',
+      notYetNumber: 'Номер КУИ ещё не присвоен; он появится здесь, как только карточку зарегистрируют',
+      linkTo: 'Привязать вызов к карточке {kui}', awaitingNumber: 'ожидает номера', linked: 'Вызов привязан к карточке {kui}; черновик отменён',
+      cancelled: 'Черновик отменён', opened: 'Открыта карточка принятого вызова', otherOperator: 'Карточку этого вызова ведёт {who}',
+      notNumber: 'должно быть числом', stillOpen: 'Открытые карточки с этого номера: {list}', noCall: 'без вызова'
+    },
+    kk: {
+      card: 'Оқиға карточкасы', openByHand: 'Қоңыраусыз карточка ашу', myDrafts: 'Менің жобаларым',
+      resume: 'Ашу', openAnswered: 'Қабылданған қоңыраудың карточкасын ашу',
+      repeatFound: 'Бұл нөмірден осы кезекшілікте ашық карточкалар бар. Сол жайында қоңырау шалса, жаңа тіркеудің орнына қоңырауды соған байланыстырыңыз:',
+      caller: 'Өтініш беруші', number: 'Нөмір', holder: 'Абонент', registeredAddress: 'Тіркелген мекенжайы',
+      what: 'Не болды', category: 'Санаты', type: 'Түрі', priority: 'Шұғылдығы', description: 'Хабарламаның мәні',
+      scene: 'Оқиға орны', sceneAddress: 'Мекенжайы', lat: 'Ендік', lon: 'Бойлық', sceneUnknown: 'Орны белгісіз',
+      persons: 'Адамдар', role: 'Рөлі', name: 'Аты-жөні', birthYear: 'Туған жылы', iin: 'ЖСН', notes: 'Белгілері, сипаттамасы',
+      addPerson: 'Адам қосу', vehicles: 'Көлік', plate: 'Мемлекеттік нөмірі', make: 'Маркасы', model: 'Моделі',
+      colour: 'Түсі', addVehicle: 'Көлік қосу', remove: 'Алып тастау', operatorNotes: 'Оператордың жазбалары',
+      save: 'Сақтау', submit: 'Тіркеуге жіберу', cancelCard: 'Жобаны болдырмау', choose: '— таңдаңыз —',
+      none: '—', CRIMINAL_OFFENCE: 'Қылмыстық құқық бұзушылық', ADMINISTRATIVE_OFFENCE: 'Әкімшілік құқық бұзушылық',
+      INCIDENT: 'Оқиға', OTHER: 'Басқа', p1: '1 — өмірге қазір қауіп', p2: '2 — шұғыл', p3: '3 — қалыпты',
+      p4: '4 — шұғыл емес', applicant: 'өтініш беруші', victim: 'жәбірленуші', suspect: 'күдікті', witness: 'куә',
+      other: 'басқа', DRAFT: 'жоба', SUBMITTED: 'тіркеуді күтуде', REGISTERED: 'тіркелді',
+      DISPATCHED: 'жасақ жіберілді', ARRIVED: 'жасақ оқиға орнында', WORKED_OFF: 'пысықталды', CLOSED: 'жабылды',
+      CANCELLED: 'болдырылмады', saved: 'Карточка сақталды', stale: 'Карточка басқа жерде өзгертілді (нұсқа {v}). '
+        + 'Сіздің өзгерістеріңіз сақталмады: карточка қайта жүктелді, тексеріп, қайта сақтаңыз.',
+      invalid: 'Карточка қабылданбады: белгіленген өрістерді түзетіңіз', submitted: 'Карточка тіркеуге жіберілді',
+      registered: 'Карточка тіркелді: {kui}', waitingNumber: 'АЕК нөмірі күтілуде…',
+      notYetNumber: 'АЕК нөмірі әлі берілмеді; карточка тіркелгенде осында шығады',
+      linkTo: 'Қоңырауды {kui} карточкасына байланыстыру', awaitingNumber: 'нөмір күтуде', linked: 'Қоңырау {kui} карточкасына байланыстырылды; жоба болдырылмады',
+      cancelled: 'Жоба болдырылмады', opened: 'Қабылданған қоңыраудың карточкасы ашылды', otherOperator: 'Бұл қоңыраудың карточкасын {who} жүргізеді',
+      notNumber: 'сан болуы керек', stillOpen: 'Бұл нөмірдің ашық карточкалары: {list}', noCall: 'қоңыраусыз'
+    },
+    en: {
+      card: 'Incident card', openByHand: 'Open a card without a call', myDrafts: 'My drafts',
+      resume: 'Open', openAnswered: 'Open the card of the answered call',
+      repeatFound: 'This number already has open cards in this watch. If the call is about the same matter, link it to that card instead of registering a new one:',
+      caller: 'Caller', number: 'Number', holder: 'Subscriber', registeredAddress: 'Registered address',
+      what: 'What happened', category: 'Category', type: 'Type', priority: 'Priority', description: 'What happened',
+      scene: 'Scene', sceneAddress: 'Address', lat: 'Latitude', lon: 'Longitude', sceneUnknown: 'Scene unknown',
+      persons: 'Persons', role: 'Role', name: 'Name', birthYear: 'Born', iin: 'IIN', notes: 'Features, description',
+      addPerson: 'Add a person', vehicles: 'Vehicles', plate: 'Plate', make: 'Make', model: 'Model',
+      colour: 'Colour', addVehicle: 'Add a vehicle', remove: 'Remove', operatorNotes: 'Operator\'s notes',
+      save: 'Save', submit: 'Submit for registration', cancelCard: 'Cancel the draft', choose: '— choose —',
+      none: '—', CRIMINAL_OFFENCE: 'Criminal offence', ADMINISTRATIVE_OFFENCE: 'Administrative offence',
+      INCIDENT: 'Incident', OTHER: 'Other', p1: '1 — threat to life now', p2: '2 — urgent', p3: '3 — normal',
+      p4: '4 — no urgency', applicant: 'applicant', victim: 'victim', suspect: 'suspect', witness: 'witness',
+      other: 'other', DRAFT: 'draft', SUBMITTED: 'awaiting registration', REGISTERED: 'registered',
+      DISPATCHED: 'units dispatched', ARRIVED: 'units on scene', WORKED_OFF: 'worked off', CLOSED: 'closed',
+      CANCELLED: 'cancelled', saved: 'Card saved', stale: 'The card was changed elsewhere (version {v}). '
+        + 'Your changes were not saved: the card was reloaded, check it and save again.',
+      invalid: 'The card was not accepted: correct the marked fields', submitted: 'Card submitted for registration',
+      registered: 'Card registered: {kui}', waitingNumber: 'Waiting for the KUI number…',
+      notYetNumber: 'No KUI number yet; it appears here as soon as the card is registered',
+      linkTo: 'Link this call to card {kui}', awaitingNumber: 'awaiting its number', linked: 'Call linked to card {kui}; the draft is cancelled',
+      cancelled: 'Draft cancelled', opened: 'The card of the answered call is open', otherOperator: 'The card of this call is kept by {who}',
+      notNumber: 'must be a number', stillOpen: 'Open cards from this number: {list}', noCall: 'no call'
+    }
+  };
+  const PERSON = ['role', 'name', 'birthYear', 'iin', 'description'];
+  const VEHICLE = ['plate', 'make', 'model', 'colour', 'description'];
+  const ROLES = ['applicant', 'victim', 'suspect', 'witness', 'other'];
+  const POLL_MS = 1000;
+  const CALL_WATCH_MS = 60000;
+  // The server opens the draft on answer; only if it has not after this long does the page open it itself.
+  const OPEN_FALLBACK_MS = 4000;
+
+  let lang = localStorage.getItem('line102.lang') || 'ru';
+  let session = null;
+  let types = [];
+  let card = null;
+  let repeatOf = [];
+  let dirty = false;
+  let early = [];
+  let offered = null;
+  const watched = new Map();
+  let numberPoll = 0;
+  let message = { key: null, args: null };
+
+  const $ = (id) => document.getElementById(id);
+  const t = (key, args) => {
+    let s = (TEXT[lang] && TEXT[lang][key]) || TEXT.ru[key] || key;
+    Object.keys(args || {}).forEach((k) => { s = s.replace('{' + k + '}', args[k]); });
+    return s;
+  };
+
+  async function api(method, path, body, headers) {
+    const h = Object.assign({ 'Accept': 'application/json' }, headers || {});
+    if (body !== undefined) h['Content-Type'] = 'application/json';
+    if (method !== 'GET' && session && session.csrfHeader) h[session.csrfHeader] = session.csrfToken;
+    const r = await fetch(path, { method, headers: h, credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body) });
+    if (r.status === 401) { location.href = '/login'; throw new Error('signed out'); }
+    const text = await r.text();
+    let json = null;
+    try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
+    if (!r.ok) {
+      const error = new Error((json && json.detail) || r.statusText || String(r.status));
+      error.status = r.status;
+      error.code = json && json.code;
+      error.problem = json;
+      throw error;
+    }
+    return json;
+  }
+
+  function translate() {
+    document.querySelectorAll('#incident [data-i]').forEach((el) => { el.textContent = t(el.dataset.i); });
+    fillChoices();
+    if (card) {
+      rows('persons', PERSON, readRows('persons'));
+      rows('vehicles', VEHICLE, readRows('vehicles'));
+    }
+    renderCard();
+    renderMessage();
+    loadDrafts();
+  }
+
+  function say(key, args) {
+    message = { key, args };
+    renderMessage();
+  }
+
+  function renderMessage() {
+    $('inc-message').textContent = message.key ? t(message.key, message.args) : '';
+  }
+
+  function fail(e) {
+    $('inc-error').textContent = e ? e.message : '';
+  }
+
+  function option(select, value, text, selected) {
+    const o = document.createElement('option');
+    o.value = value;
+    o.textContent = text;
+    o.selected = selected;
+    select.appendChild(o);
+  }
+
+  function typeName(type) {
+    return (type.names && (type.names[lang] || type.names.ru)) || type.code;
+  }
+
+  function fillChoices() {
+    const category = $('inc-category');
+    const chosenCategory = category.value;
+    category.replaceChildren();
+    option(category, '', t('choose'), chosenCategory === '');
+    ['CRIMINAL_OFFENCE', 'ADMINISTRATIVE_OFFENCE', 'INCIDENT', 'OTHER']
+      .forEach((c) => option(category, c, t(c), c === chosenCategory));
+    fillTypes($('inc-typeCode').value);
+    const priority = $('inc-priority');
+    const chosenPriority = priority.value;
+    priority.replaceChildren();
+    option(priority, '', t('choose'), chosenPriority === '');
+    [1, 2, 3, 4].forEach((p) => option(priority, String(p), t('p' + p), String(p) === chosenPriority));
+  }
+
+  /** Only the types of the chosen category (all of them while none is chosen). */
+  function fillTypes(chosen) {
+    const select = $('inc-typeCode');
+    const category = $('inc-category').value;
+    select.replaceChildren();
+    option(select, '', t('choose'), !chosen);
+    types.filter((ty) => !category || ty.category === category)
+      .forEach((ty) => option(select, ty.code, typeName(ty), ty.code === chosen));
+  }
+
+  // ---- reading and writing the form ----
+
+  function setValue(id, v) {
+    $(id).value = v == null ? '' : String(v);
+  }
+
+  function renderCard() {
+    const form = $('inc-form');
+    form.hidden = !card;
+    $('inc-status').textContent = card ? '(' + t(card.status) + ')' : '';
+    $('inc-kui').textContent = card && card.kuiNumber ? card.kuiNumber : '';
+    renderRepeat();
+    if (!card) return;
+    const editable = card.status === 'DRAFT' && card.createdBy === session.username;
+    form.querySelectorAll('input, select, textarea, button').forEach((el) => { el.disabled = !editable; });
+  }
+
+  function fillForm() {
+    if (!card) { renderCard(); return; }
+    ['callerNumber', 'callerName', 'callerAddress', 'sceneAddress', 'sceneLat', 'sceneLon', 'description',
+      'operatorNotes'].forEach((f) => setValue('inc-' + f, card[f]));
+    $('inc-sceneUnknown').checked = !!card.sceneUnknown;
+    setValue('inc-category', card.category);
+    fillTypes(card.typeCode || '');
+    setValue('inc-priority', card.priority);
+    rows('persons', PERSON, card.persons || []);
+    rows('vehicles', VEHICLE, card.vehicles || []);
+    clearErrors();
+    dirty = false;
+    renderCard();
+  }
+
+  function rows(list, fields, items) {
+    const body = $('inc-' + list).querySelector('tbody');
+    body.replaceChildren();
+    items.forEach((item) => addRow(list, fields, item));
+  }
+
+  function addRow(list, fields, item) {
+    const body = $('inc-' + list).querySelector('tbody');
+    const tr = document.createElement('tr');
+    const index = body.children.length;
+    fields.forEach((f) => {
+      const td = document.createElement('td');
+      let input;
+      if (f === 'role') {
+        input = document.createElement('select');
+        option(input, '', t('none'), !item.role);
+        ROLES.forEach((r) => option(input, r, t(r), r === item.role));
+      } else {
+        input = document.createElement('input');
+        input.value = item[f] == null ? '' : String(item[f]);
+        input.autocomplete = 'off';
+        if (f === 'birthYear') input.inputMode = 'numeric';
+      }
+      input.dataset.field = f;
+      input.setAttribute('aria-label', t(f === 'description' ? 'notes' : f) + ' ' + (index + 1));
+      input.addEventListener('input', () => { dirty = true; });
+      td.appendChild(input);
+      const error = document.createElement('span');
+      error.className = 'field-error';
+      error.dataset.errorFor = list + '[' + index + '].' + f;
+      td.appendChild(error);
+      tr.appendChild(td);
+    });
+    const td = document.createElement('td');
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'inc-remove';
+    remove.textContent = t('remove');
+    remove.addEventListener('click', () => {
+      const kept = readRows(list).filter((unused, i) => i !== index);
+      rows(list, fields, kept);
+      dirty = true;
+    });
+    td.appendChild(remove);
+    const error = document.createElement('span');
+    error.className = 'field-error';
+    error.dataset.errorFor = list + '[' + index + ']';
+    td.appendChild(error);
+    tr.appendChild(td);
+    body.appendChild(tr);
+  }
+
+  /** The rows as entered, keeping what is typed (even wrong) so the server can say what is wrong. */
+  function readRows(list) {
+    return [...$('inc-' + list).querySelectorAll('tbody tr')].map((tr) => {
+      const item = {};
+      tr.querySelectorAll('[data-field]').forEach((input) => {
+        const v = input.value.trim();
+        if (v === '') return;
+        if (input.dataset.field === 'birthYear' && /^\d+$/.test(v)) item.birthYear = Number(v);
+        else item[input.dataset.field] = v;
+      });
+      return item;
+    });
+  }
+
+  function number(id, field, local) {
+    const v = $(id).value.trim().replace(',', '.');
+    if (v === '') return null;
+    const n = Number(v);
+    if (!Number.isFinite(n)) {
+      local.push({ field, message: t('notNumber') });
+      return null;
+    }
+    return n;
+  }
+
+  function readForm(local) {
+    const text = (id) => $(id).value.trim();
+    const persons = readRows('persons').filter((p) => Object.keys(p).length > 0);
+    const vehicles = readRows('vehicles').filter((v) => Object.keys(v).length > 0);
+    // A typed birth year that is not a number would be sent as text; the server names the field.
+    return {
+      version: card.version,
+      callerNumber: text('inc-callerNumber'), callerName: text('inc-callerName'),
+      callerAddress: text('inc-callerAddress'), category: $('inc-category').value || null,
+      typeCode: $('inc-typeCode').value || null,
+      priority: $('inc-priority').value ? Number($('inc-priority').value) : null,
+      sceneAddress: text('inc-sceneAddress') || null, sceneLat: number('inc-sceneLat', 'sceneLat', local),
+      sceneLon: number('inc-sceneLon', 'sceneLon', local), sceneUnknown: $('inc-sceneUnknown').checked,
+      description: text('inc-description') || null, persons, vehicles,
+      operatorNotes: text('inc-operatorNotes') || null
+    };
+  }
+
+  function clearErrors() {
+    document.querySelectorAll('#incident .field-error').forEach((el) => { el.textContent = ''; });
+    document.querySelectorAll('#incident [aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
+  }
+
+  /** Each error next to its field: the exact one, else its row, else its list; what is left goes on top. */
+  function showErrors(errors) {
+    clearErrors();
+    const left = [];
+    errors.forEach((e) => {
+      const field = e.field || '';
+      const candidates = [field, field.replace(/\.[^.\]]+$/, ''), field.replace(/\[.*$/, '')];
+      const target = candidates.map((f) => document.querySelector('#incident [data-error-for="' + CSS.escape(f) + '"]'))
+        .find((el) => el);
+      if (!target) { left.push(field + ': ' + e.message); return; }
+      target.textContent = (target.textContent ? target.textContent + '; ' : '') + e.message;
+      const input = target.previousElementSibling;
+      if (input && /^(INPUT|SELECT|TEXTAREA)$/.test(input.tagName)) input.setAttribute('aria-invalid', 'true');
+    });
+    $('inc-error').textContent = t('invalid') + (left.length ? ' — ' + left.join('; ') : '');
+  }
+
+  // ---- loading cards ----
+
+  function show(incident, candidates) {
+    card = incident;
+    repeatOf = candidates || [];
+    $('inc-offer').hidden = true;
+    offered = null;
+    fail(null);
+    fillForm();
+    if (card.status === 'SUBMITTED' && !card.kuiNumber) awaitNumber();
+  }
+
+  async function reload() {
+    const fresh = await api('GET', '/api/v1/incidents/' + card.id);
+    show(fresh, repeatOf);
+  }
+
+  function callOf(incident) {
+    return incident && incident.calls && incident.calls.length ? incident.calls[0].callId : null;
+  }
+
+  function renderRepeat() {
+    const box = $('inc-repeat');
+    const list = $('inc-repeat-list');
+    list.replaceChildren();
+    const linkable = card && card.status === 'DRAFT' && callOf(card) && repeatOf.length > 0;
+    box.hidden = !linkable;
+    if (!linkable) return;
+    repeatOf.forEach((r) => {
+      const li = document.createElement('li');
+      const what = types.find((ty) => ty.code === r.typeCode);
+      const label = r.kuiNumber || t('awaitingNumber');
+      const info = document.createElement('span');
+      info.textContent = [new Date(r.createdAt).toLocaleString(lang), what ? typeName(what) : '', r.sceneAddress || '',
+        t(r.status)].filter((s) => s).join(' · ') + ' ';
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'inc-link';
+      button.dataset.incidentId = r.id;
+      button.textContent = t('linkTo', { kui: label });
+      button.addEventListener('click', () => linkTo(r));
+      li.append(info, button);
+      list.appendChild(li);
+    });
+  }
+
+  async function linkTo(target) {
+    fail(null);
+    try {
+      const linked = await api('POST', '/api/v1/incidents/' + target.id + '/calls', { callId: callOf(card) });
+      card = null;
+      repeatOf = [];
+      renderCard();
+      say('linked', { kui: linked.kuiNumber || t('awaitingNumber') });
+      loadDrafts();
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  async function loadDrafts() {
+    if (!session) return;
+    try {
+      const page = await api('GET', '/api/v1/incidents?status=DRAFT&size=50');
+      const select = $('inc-drafts');
+      const chosen = select.value;
+      select.replaceChildren();
+      page.items.forEach((d) => option(select, d.id, new Date(d.createdAt).toLocaleString(lang) + ' — '
+        + (d.callerNumber || t('noCall')), d.id === chosen));
+      $('inc-resume').disabled = page.items.length === 0;
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  async function openByHand() {
+    fail(null);
+    try {
+      const opened = await api('POST', '/api/v1/incidents', {});
+      show(opened.incident, opened.repeatOf);
+      say(null);
+      loadDrafts();
+      $('inc-category').focus();
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  async function resume() {
+    const id = $('inc-drafts').value;
+    if (!id) return;
+    fail(null);
+    try {
+      const incident = await api('GET', '/api/v1/incidents/' + id);
+      const call = callOf(incident);
+      let candidates = [];
+      if (call) candidates = (await api('GET', '/api/v1/incidents/of-call/' + call)).repeatOf;
+      show(incident, candidates);
+      say(null);
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  // ---- the answered call ----
+
+  /** Follows a call rung at this phone until its card is found (opened by the server on answer). */
+  function watchCall(callId, answered) {
+    if (card && callOf(card) === callId) return;
+    let w = watched.get(callId);
+    if (!w) {
+      w = { since: Date.now(), answeredAt: null, timer: null, busy: false };
+      watched.set(callId, w);
+      w.timer = setInterval(() => pollCall(callId, w), POLL_MS);
+      pollCall(callId, w);
+    }
+    if (answered && !w.answeredAt) w.answeredAt = Date.now();
+  }
+
+  function unwatch(callId) {
+    const w = watched.get(callId);
+    if (w) clearInterval(w.timer);
+    watched.delete(callId);
+  }
+
+  async function pollCall(callId, w) {
+    if (w.busy) return;
+    if (Date.now() - w.since > CALL_WATCH_MS) { unwatch(callId); return; }
+    w.busy = true;
+    try {
+      const found = await api('GET', '/api/v1/incidents/of-call/' + callId);
+      unwatch(callId);
+      arrived(found.incident, found.repeatOf);
+    } catch (e) {
+      if (e.status === 404 && w.answeredAt && Date.now() - w.answeredAt > OPEN_FALLBACK_MS) {
+        try {
+          const opened = await api('POST', '/api/v1/incidents', { callId });
+          unwatch(callId);
+          arrived(opened.incident, opened.repeatOf);
+        } catch (e2) {
+          fail(e2);
+        }
+      } else if (e.status !== 404) {
+        fail(e);
+      }
+    } finally {
+      w.busy = false;
+    }
+  }
+
+  function arrived(incident, candidates) {
+    if (incident.createdBy !== session.username) {
+      say('otherOperator', { who: incident.createdBy });
+      return;
+    }
+    loadDrafts();
+    if (card && card.status === 'DRAFT' && dirty) {
+      // Never drop what the operator is typing: offer the new card instead.
+      offered = { incident, candidates };
+      $('inc-offer').hidden = false;
+      return;
+    }
+    show(incident, candidates);
+    say('opened');
+  }
+
+  // ---- save, submit, cancel ----
+
+  async function save() {
+    fail(null);
+    const local = [];
+    const body = readForm(local);
+    if (local.length) { showErrors(local); return null; }
+    try {
+      const saved = await api('PUT', '/api/v1/incidents/' + card.id, body, { 'If-Match': '"' + card.version + '"' });
+      card = saved;
+      dirty = false;
+      clearErrors();
+      renderCard();
+      say('saved');
+      return saved;
+    } catch (e) {
+      await refused(e);
+      return null;
+    }
+  }
+
+  async function refused(e) {
+    if (e.code === 'stale-version') {
+      const version = e.problem && e.problem.currentVersion;
+      try { await reload(); } catch (e2) { fail(e2); return; }
+      say(null);
+      $('inc-error').textContent = t('stale', { v: version == null ? card.version : version });
+    } else if (e.problem && Array.isArray(e.problem.errors) && e.problem.errors.length) {
+      showErrors(e.problem.errors);
+    } else {
+      fail(e);
+    }
+  }
+
+  async function submit() {
+    const saved = await save();
+    if (!saved) return;
+    try {
+      const answer = await api('POST', '/api/v1/incidents/' + card.id + '/submit', { version: card.version },
+        { 'If-Match': '"' + card.version + '"' });
+      card = answer.incident;
+      const others = (answer.repeatOf || []).map((r) => r.kuiNumber || t('awaitingNumber'));
+      repeatOf = [];
+      renderCard();
+      say('submitted');
+      if (others.length) $('inc-error').textContent = t('stillOpen', { list: others.join(', ') });
+      loadDrafts();
+      awaitNumber();
+    } catch (e) {
+      await refused(e);
+    }
+  }
+
+  /** Registration is a route of its own: ask for the card a few times until it has its number. */
+  function awaitNumber() {
+    const id = card.id;
+    const started = Date.now();
+    const ticket = ++numberPoll;
+    say('waitingNumber');
+    const tick = async () => {
+      if (ticket !== numberPoll || !card || card.id !== id) return;
+      try {
+        const fresh = await api('GET', '/api/v1/incidents/' + id);
+        if (!card || card.id !== id) return;
+        card = fresh;
+        renderCard();
+        if (fresh.kuiNumber) { say('registered', { kui: fresh.kuiNumber }); return; }
+      } catch (e) {
+        fail(e);
+      }
+      if (Date.now() - started < 20000) setTimeout(tick, 500);
+      else say('notYetNumber');
+    };
+    setTimeout(tick, 300);
+  }
+
+  async function cancel() {
+    fail(null);
+    try {
+      await api('POST', '/api/v1/incidents/' + card.id + '/cancel', { version: card.version },
+        { 'If-Match': '"' + card.version + '"' });
+      card = null;
+      repeatOf = [];
+      renderCard();
+      say('cancelled');
+      loadDrafts();
+    } catch (e) {
+      await refused(e);
+    }
+  }
+
+  document.addEventListener('line102:screenpop', (event) => {
+    const m = event.detail.message;
+    if (m.type !== 'ring' || !m.callId) return;
+    // The screen-pop may connect before this script has its session: follow those calls once it has.
+    if (!session) { early.push(event.detail); return; }
+    watchCall(m.callId, event.detail.phase === 'talking');
+  });
+
+  document.addEventListener('DOMContentLoaded', () => {
+    document.querySelectorAll('[data-lang]').forEach((b) => b.addEventListener('click', () => {
+      lang = b.dataset.lang;
+      translate();
+    }));
+    $('inc-category').addEventListener('change', () => fillTypes($('inc-typeCode').value));
+    $('inc-form').addEventListener('input', () => { dirty = true; });
+    $('inc-form').addEventListener('submit', (e) => e.preventDefault());
+    $('inc-person-add').addEventListener('click', () => { addRow('persons', PERSON, {}); dirty = true; });
+    $('inc-vehicle-add').addEventListener('click', () => { addRow('vehicles', VEHICLE, {}); dirty = true; });
+    $('inc-save').addEventListener('click', save);
+    $('inc-submit').addEventListener('click', submit);
+    $('inc-cancel').addEventListener('click', cancel);
+    $('inc-new').addEventListener('click', openByHand);
+    $('inc-resume').addEventListener('click', resume);
+    $('inc-offer-open').addEventListener('click', () => {
+      if (offered) { show(offered.incident, offered.candidates); say('opened'); }
+    });
+    Promise.all([api('GET', '/api/v1/session'), api('GET', '/api/v1/incidents/types')]).then(([s, ty]) => {
+      session = s;
+      types = ty;
+      translate();
+      early.forEach((d) => watchCall(d.message.callId, d.phase === 'talking'));
+      early = [];
+    }).catch(fail);
+  });
+}());
