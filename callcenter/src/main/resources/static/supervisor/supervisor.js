@@ -174,8 +174,12 @@ function linkState(up) {
 
 document.addEventListener('DOMContentLoaded', () => {
   $('duty-form').addEventListener('submit', putOnDuty);
-  L.start(TEXT, () => { renderAlerts(); renderUnits(); }).then(() => {
-    L.socket('/ws/alerts', onAlertMessage, linkState);
+  // The live cards (cards.js) bring their own texts and render with the rest.
+  const cards = window.SupervisorCards;
+  Object.keys(TEXT).forEach((l) => Object.assign(TEXT[l], cards.texts[l]));
+  L.start(TEXT, () => { renderAlerts(); renderUnits(); cards.render(); }).then(() => {
+    L.socket('/ws/alerts', (m) => { onAlertMessage(m); cards.refresh(); }, linkState);
+    cards.start();
     loadUnits();
     setInterval(loadUnits, 5000);
   }).catch(showError);

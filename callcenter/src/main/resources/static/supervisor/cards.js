@@ -1,0 +1,249 @@
+'use strict';
+// The live incident cards on the duty officer's screen: every card submitted and not
+// yet closed, most urgent first, refreshed every few seconds and at once when an alert
+// arrives; one card in detail with its timeline, worked off and closed from here.
+// supervisor.js merges these texts into the page's and calls start() once signed in.
+
+window.SupervisorCards = (function () {
+  const texts = {
+    ru: {
+      liveCards: 'Карточки в работе', noLiveCards: 'Карточек в работе нет', kui: 'КУИ', incidentType: 'Вид',
+      priority: 'Срочность', sceneAddress: 'Адрес', cardStatus: 'Состояние', statusSince: 'С', cardTitle: 'Карточка',
+      hide: 'Скрыть', persons: 'Лица', vehicles: 'Транспорт', timeline: 'Ход работы', result: 'Результат (что сделано)',
+      workOff: 'Отработана', closeCard: 'Закрыть карточку', watch: 'Смена', noNumber: 'без номера',
+      carriedOver: 'с прошлой смены', sceneUnknown: 'место неизвестно', p1: '1 — угроза жизни', p2: '2 — срочно',
+      p3: '3 — обычная', p4: '4 — не срочно', DRAFT: 'черновик', SUBMITTED: 'ожидает регистрации',
+      REGISTERED: 'зарегистрирована', DISPATCHED: 'наряд направлен', ARRIVED: 'наряд на месте',
+      WORKED_OFF: 'отработана', CLOSED: 'закрыта', CANCELLED: 'отменена', category: 'Категория',
+      CRIMINAL_OFFENCE: 'Уголовное правонарушение', ADMINISTRATIVE_OFFENCE: 'Административное правонарушение',
+      INCIDENT: 'Происшествие', OTHER: 'Прочее', caller: 'Заявитель', description: 'Суть сообщения',
+      operatorNotes: 'Заметки оператора', openedBy: 'Принял', calls: 'Вызовы', repeats: 'повторных',
+      resultShown: 'Результат', coordinates: 'Координаты', opened: 'открыта', needResult: 'Укажите, что сделано',
+      stale: 'Карточку уже изменили (версия {v}); показано актуальное состояние, повторите действие.'
+    },
+    kk: {
+      liveCards: 'Жұмыстағы карточкалар', noLiveCards: 'Жұмыстағы карточка жоқ', kui: 'АЕК', incidentType: 'Түрі',
+      priority: 'Шұғылдығы', sceneAddress: 'Мекенжайы', cardStatus: 'Күйі', statusSince: 'Бастап', cardTitle: 'Карточка',
+      hide: 'Жасыру', persons: 'Адамдар', vehicles: 'Көлік', timeline: 'Жұмыс барысы', result: 'Нәтижесі (не істелді)',
+      workOff: 'Пысықталды', closeCard: 'Карточканы жабу', watch: 'Кезекшілік', noNumber: 'нөмірсіз',
+      carriedOver: 'өткен кезекшіліктен', sceneUnknown: 'орны белгісіз', p1: '1 — өмірге қауіп', p2: '2 — шұғыл',
+      p3: '3 — қалыпты', p4: '4 — шұғыл емес', DRAFT: 'жоба', SUBMITTED: 'тіркеуді күтуде',
+      REGISTERED: 'тіркелді', DISPATCHED: 'жасақ жіберілді', ARRIVED: 'жасақ оқиға орнында',
+      WORKED_OFF: 'пысықталды', CLOSED: 'жабылды', CANCELLED: 'болдырылмады', category: 'Санаты',
+      CRIMINAL_OFFENCE: 'Қылмыстық құқық бұзушылық', ADMINISTRATIVE_OFFENCE: 'Әкімшілік құқық бұзушылық',
+      INCIDENT: 'Оқиға', OTHER: 'Басқа', caller: 'Өтініш беруші', description: 'Хабарламаның мәні',
+      operatorNotes: 'Оператордың жазбалары', openedBy: 'Қабылдаған', calls: 'Қоңыраулар', repeats: 'қайталама',
+      resultShown: 'Нәтижесі', coordinates: 'Координаттар', opened: 'ашылды', needResult: 'Не істелгенін көрсетіңіз',
+      stale: 'Карточка өзгертіліп қойған (нұсқа {v}); қазіргі күйі көрсетілді, әрекетті қайталаңыз.'
+    },
+    en: {
+      liveCards: 'Live cards', noLiveCards: 'No live cards', kui: 'KUI', incidentType: 'Type',
+      priority: 'Priority', sceneAddress: 'Address', cardStatus: 'State', statusSince: 'Since', cardTitle: 'Card',
+      hide: 'Hide', persons: 'Persons', vehicles: 'Vehicles', timeline: 'Timeline', result: 'Result (what was done)',
+      workOff: 'Worked off', closeCard: 'Close the card', watch: 'Watch', noNumber: 'no number yet',
+      carriedOver: 'from an earlier watch', sceneUnknown: 'scene unknown', p1: '1 — threat to life', p2: '2 — urgent',
+      p3: '3 — normal', p4: '4 — no urgency', DRAFT: 'draft', SUBMITTED: 'awaiting registration',
+      REGISTERED: 'registered', DISPATCHED: 'units dispatched', ARRIVED: 'units on scene',
+      WORKED_OFF: 'worked off', CLOSED: 'closed', CANCELLED: 'cancelled', category: 'Category',
+      CRIMINAL_OFFENCE: 'Criminal offence', ADMINISTRATIVE_OFFENCE: 'Administrative offence',
+      INCIDENT: 'Incident', OTHER: 'Other', caller: 'Caller', description: 'What happened',
+      operatorNotes: 'Operator\'s notes', openedBy: 'Taken by', calls: 'Calls', repeats: 'repeat',
+      resultShown: 'Result', coordinates: 'Coordinates', opened: 'opened', needResult: 'Say what was done',
+      stale: 'The card was already changed (version {v}); its current state is shown, try again.'
+    }
+  };
+  const REFRESH_MS = 3000;
+  // Dispatch (unit assignment) renders into #card-units: push function (card, container) here.
+  const onDetail = [];
+
+  const L = window.Line102;
+  let live = null;
+  let types = [];
+  let selected = null;
+  let timeline = [];
+  let loading = false;
+
+  const $ = (id) => L.$(id);
+  const t = (key) => L.t(key);
+  const fmt = (key, args) => Object.keys(args).reduce((s, k) => s.replace('{' + k + '}', args[k]), t(key));
+
+  function typeName(code) {
+    const type = types.find((ty) => ty.code === code);
+    return type ? (type.names[L.lang()] || type.names.ru || code) : (code || '');
+  }
+
+  async function refresh() {
+    if (loading) return;
+    loading = true;
+    try {
+      live = await L.api('GET', '/api/v1/incidents/live');
+      renderList();
+      if (selected) await loadDetail(selected.id, false);
+      $('card-error').textContent = '';
+    } catch (e) {
+      $('card-error').textContent = e.message;
+    } finally {
+      loading = false;
+    }
+  }
+
+  function renderList() {
+    if (!live) return;
+    const body = $('cards-table').querySelector('tbody');
+    body.replaceChildren();
+    live.items.forEach((c) => {
+      const tr = document.createElement('tr');
+      tr.dataset.incidentId = c.id;
+      tr.className = 'priority-' + (c.priority || 'none') + (selected && selected.id === c.id ? ' selected' : '');
+      const first = L.cell(tr, '');
+      const open = document.createElement('button');
+      open.type = 'button';
+      open.className = 'card-open';
+      open.textContent = c.kuiNumber || t('noNumber');
+      open.addEventListener('click', () => loadDetail(c.id, true));
+      first.appendChild(open);
+      L.cell(tr, typeName(c.typeCode));
+      L.cell(tr, c.priority ? t('p' + c.priority) : '');
+      L.cell(tr, c.sceneUnknown ? t('sceneUnknown') : c.sceneAddress);
+      L.cell(tr, t(c.status), 'card-status-' + c.status);
+      L.cell(tr, L.time(c.statusSince) + (c.carriedOver ? ' (' + t('carriedOver') + ')' : ''));
+      body.appendChild(tr);
+    });
+    $('cards-count').textContent = String(live.items.length);
+    $('cards-none').hidden = live.items.length > 0;
+    $('cards-watch').textContent = t('watch') + ' ' + L.time(live.watch.start) + ' — ' + L.time(live.watch.end);
+  }
+
+  async function loadDetail(id, focus) {
+    try {
+      const [card, steps] = await Promise.all([L.api('GET', '/api/v1/incidents/' + id),
+        L.api('GET', '/api/v1/incidents/' + id + '/transitions')]);
+      const changed = !selected || selected.id !== id;
+      selected = card;
+      timeline = steps;
+      renderDetail(changed);
+      if (focus) {
+        renderList();
+        $('card-title').scrollIntoView();
+      }
+    } catch (e) {
+      $('card-error').textContent = e.message;
+    }
+  }
+
+  function pair(dl, key, value) {
+    if (value == null || value === '') return;
+    const dt = document.createElement('dt');
+    dt.textContent = t(key);
+    const dd = document.createElement('dd');
+    dd.textContent = value;
+    dl.append(dt, dd);
+  }
+
+  function items(list, entries) {
+    list.replaceChildren();
+    (entries || []).forEach((e) => {
+      const li = document.createElement('li');
+      li.textContent = Object.keys(e).map((k) => e[k]).filter((v) => v != null && v !== '').join(', ');
+      list.appendChild(li);
+    });
+  }
+
+  /** @param fresh another card was chosen: only then is what the officer typed cleared */
+  function renderDetail(fresh) {
+    const box = $('card-detail');
+    box.hidden = !selected;
+    if (!selected) return;
+    const c = selected;
+    box.dataset.incidentId = c.id;
+    $('card-kui').textContent = c.kuiNumber || t('noNumber');
+    $('card-status').textContent = '(' + t(c.status) + ')';
+    const dl = $('card-fields');
+    dl.replaceChildren();
+    pair(dl, 'category', c.category ? t(c.category) : '');
+    pair(dl, 'incidentType', typeName(c.typeCode));
+    pair(dl, 'priority', c.priority ? t('p' + c.priority) : '');
+    pair(dl, 'sceneAddress', c.sceneUnknown ? t('sceneUnknown') : c.sceneAddress);
+    pair(dl, 'coordinates', c.sceneLat != null ? c.sceneLat.toFixed(5) + ', ' + c.sceneLon.toFixed(5) : '');
+    pair(dl, 'description', c.description);
+    pair(dl, 'caller', [c.callerNumber, c.callerName, c.callerAddress].filter((s) => s).join(', '));
+    pair(dl, 'openedBy', c.createdBy);
+    pair(dl, 'calls', (c.calls || []).length + (c.repeatCount ? ' (' + c.repeatCount + ' ' + t('repeats') + ')' : ''));
+    pair(dl, 'operatorNotes', c.operatorNotes);
+    pair(dl, 'resultShown', c.result);
+    items($('card-persons'), c.persons);
+    items($('card-vehicles'), c.vehicles);
+    const ol = $('card-timeline');
+    ol.replaceChildren();
+    timeline.forEach((s) => {
+      const li = document.createElement('li');
+      li.dataset.to = s.to;
+      li.textContent = L.time(s.at) + ' — ' + t(s.to) + ' — ' + s.by
+        + (s.detail && s.detail.result ? ': ' + s.detail.result : '');
+      ol.appendChild(li);
+    });
+    const workable = ['REGISTERED', 'DISPATCHED', 'ARRIVED'].indexOf(c.status) >= 0;
+    $('card-work-off').hidden = !workable;
+    $('card-close').hidden = c.status !== 'WORKED_OFF';
+    if (fresh) {
+      $('card-result').value = '';
+      $('card-result-error').textContent = '';
+      $('card-error').textContent = '';
+    }
+    onDetail.forEach((f) => f(c, $('card-units')));
+  }
+
+  async function act(path, body) {
+    $('card-error').textContent = '';
+    $('card-result-error').textContent = '';
+    const id = selected.id;
+    try {
+      await L.api('POST', '/api/v1/incidents/' + id + path, body, { 'If-Match': '"' + selected.version + '"' });
+      await loadDetail(id, false);
+      $('card-result').value = '';
+      refresh();
+    } catch (e) {
+      const errors = (e.problem && e.problem.errors) || [];
+      const result = errors.find((x) => x.field === 'result');
+      if (result) {
+        $('card-result-error').textContent = result.message;
+      } else if (e.code === 'stale-version') {
+        await loadDetail(id, false);
+        $('card-error').textContent = fmt('stale', { v: e.problem.currentVersion });
+      } else {
+        $('card-error').textContent = e.message;
+      }
+    }
+  }
+
+  function workOff(event) {
+    event.preventDefault();
+    const result = $('card-result').value.trim();
+    if (!result) {
+      $('card-result-error').textContent = t('needResult');
+      $('card-result').focus();
+      return;
+    }
+    act('/work-off', { result });
+  }
+
+  function start() {
+    $('card-work-off').addEventListener('submit', workOff);
+    $('card-close').addEventListener('click', () => act('/close', {}));
+    $('card-close-detail').addEventListener('click', () => {
+      selected = null;
+      renderDetail(true);
+      renderList();
+    });
+    L.api('GET', '/api/v1/incidents/types').then((ty) => { types = ty; render(); }).catch(() => {});
+    refresh();
+    setInterval(refresh, REFRESH_MS);
+  }
+
+  function render() {
+    renderList();
+    renderDetail(false);
+  }
+
+  return { texts, start, render, refresh, onDetail };
+}());

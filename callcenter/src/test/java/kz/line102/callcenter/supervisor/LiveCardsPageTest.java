@@ -1,0 +1,134 @@
+package kz.line102.callcenter.supervisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import kz.line102.callcenter.Api;
+import kz.line102.callcenter.Api.Response;
+import kz.line102.callcenter.CallcenterTest;
+import kz.line102.callcenter.security.Role;
+import kz.line102.callcenter.security.UserService;
+import kz.line102.callcenter.testing.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The live cards on the duty officer's screen in a real Chromium: a registered card
+ * appears with its number, type and state, opens with its timeline, and is worked off
+ * and closed from there.
+ */
+@CallcenterTest
+class LiveCardsPageTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserService users;
+
+    private ChromeDriver browser;
+    private Api api;
+    private String operator;
+    private String duty;
+
+    @BeforeEach
+    void start() {
+        api = new Api(port);
+        Api.user(users, "cards-admin", Role.ADMIN);
+        operator = Api.user(users, "cards-operator", Role.OPERATOR);
+        duty = Api.user(users, "cards-duty", Role.SUPERVISOR);
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        browser.quit();
+    }
+
+    private JsonNode registeredCard() {
+        Response opened = api.json("POST", "/api/v1/incidents", operator, "{}");
+        String id = opened.json().path("incident").path("id").asString();
+        assertThat(api.json("PUT", "/api/v1/incidents/" + id, operator, """
+                {"version": 1, "category": "CRIMINAL_OFFENCE", "typeCode": "robbery", "priority": 1,
+                 "sceneAddress": "Астана, проспект Абая, 10", "description": "Отобрали телефон у остановки",
+                 "persons": [{"role": "victim", "name": "Нұрлан Б."}]}""").status()).isEqualTo(200);
+        assertThat(api.json("POST", "/api/v1/incidents/" + id + "/submit", operator, "{}").status()).isEqualTo(202);
+        return await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/incidents/" + id, operator).json(),
+                c -> !c.path("kuiNumber").isMissingNode() && !c.path("kuiNumber").isNull());
+    }
+
+    private void until(Callable<Boolean> condition) {
+        try {
+            await().atMost(Duration.ofSeconds(15)).until(condition);
+        } catch (RuntimeException e) {
+            throw new AssertionError(Browser.dump(browser), e);
+        }
+    }
+
+    private WebElement el(String id) {
+        return browser.findElement(By.id(id));
+    }
+
+    private By row(String id) {
+        return By.cssSelector("#cards-table tr[data-incident-id='" + id + "']");
+    }
+
+    private String status(String id) {
+        return api.get("/api/v1/incidents/" + id, duty).json().path("status").asString();
+    }
+
+    @Test
+    void aRegisteredCardIsListedOpenedWithItsTimelineWorkedOffAndClosed() {
+        Browser.signIn(browser, port, "/supervisor", duty);
+        JsonNode card = registeredCard();
+        String id = card.path("id").asString();
+        String kui = card.path("kuiNumber").asString();
+
+        // Listed at the next refresh without reloading the page.
+        until(() -> !browser.findElements(row(id)).isEmpty());
+        assertThat(browser.findElement(row(id)).getText()).contains(kui, "Разбой", "1 — угроза жизни",
+                "Астана, проспект Абая, 10", "зарегистрирована");
+
+        browser.findElement(row(id)).findElement(By.cssSelector("button.card-open")).click();
+        until(() -> el("card-detail").isDisplayed() && id.equals(el("card-detail").getAttribute("data-incident-id")));
+        assertThat(el("card-kui").getText()).isEqualTo(kui);
+        assertThat(el("card-fields").getText()).contains("Отобрали телефон у остановки", operator);
+        assertThat(el("card-persons").getText()).contains("Нұрлан Б.");
+        until(() -> el("card-timeline").findElements(By.tagName("li")).size() == 3);
+        assertThat(el("card-timeline").findElement(By.cssSelector("li[data-to=REGISTERED]")).getText())
+                .contains("зарегистрирована", "system:registration");
+        assertThat(el("card-units").getAttribute("data-hook")).isEqualTo("unit-assignment");
+
+        // Worked off needs its result: said next to the field, nothing sent.
+        el("card-work-off-submit").click();
+        assertThat(el("card-result-error").getText()).isEqualTo("Укажите, что сделано");
+        assertThat(status(id)).isEqualTo("REGISTERED");
+        el("card-result").sendKeys("Задержан подозреваемый, телефон возвращён");
+        el("card-work-off-submit").click();
+        until(() -> !el("card-timeline").findElements(By.cssSelector("li[data-to=WORKED_OFF]")).isEmpty());
+        assertThat(el("card-timeline").findElement(By.cssSelector("li[data-to=WORKED_OFF]")).getText())
+                .contains(duty, "Задержан подозреваемый, телефон возвращён");
+        assertThat(status(id)).isEqualTo("WORKED_OFF");
+        until(() -> browser.findElement(row(id)).getText().contains("отработана"));
+
+        until(() -> el("card-close").isDisplayed());
+        el("card-close").click();
+        until(() -> "CLOSED".equals(status(id)));
+        until(() -> browser.findElements(row(id)).isEmpty());
+        assertThat(el("card-status").getText()).isEqualTo("(закрыта)");
+        assertThat(el("card-close").isDisplayed()).isFalse();
+
+        browser.findElement(By.cssSelector("button[data-lang=kk]")).click();
+        assertThat(el("cards-title").getText()).startsWith("Жұмыстағы карточкалар");
+        browser.findElement(By.cssSelector("button[data-lang=ru]")).click();
+    }
+}
