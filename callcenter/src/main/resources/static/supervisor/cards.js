@@ -7,6 +7,8 @@
 window.SupervisorCards = (function () {
   const texts = {
     ru: {
+      'role-applicant': 'заявитель', 'role-victim': 'потерпевший',
+      'role-suspect': 'подозреваемый', 'role-witness': 'свидетель', 'role-other': 'другое',
       liveCards: 'Карточки в работе', noLiveCards: 'Карточек в работе нет', kui: 'КУИ', incidentType: 'Вид',
       priority: 'Срочность', sceneAddress: 'Адрес', cardStatus: 'Состояние', statusSince: 'С', cardTitle: 'Карточка',
       hide: 'Скрыть', persons: 'Лица', vehicles: 'Транспорт', timeline: 'Ход работы', result: 'Результат (что сделано)',
@@ -22,6 +24,8 @@ window.SupervisorCards = (function () {
       stale: 'Карточку уже изменили (версия {v}); показано актуальное состояние, повторите действие.'
     },
     kk: {
+      'role-applicant': 'өтініш беруші', 'role-victim': 'жәбірленуші',
+      'role-suspect': 'күдікті', 'role-witness': 'куә', 'role-other': 'басқа',
       liveCards: 'Жұмыстағы карточкалар', noLiveCards: 'Жұмыстағы карточка жоқ', kui: 'АЕК', incidentType: 'Түрі',
       priority: 'Шұғылдығы', sceneAddress: 'Мекенжайы', cardStatus: 'Күйі', statusSince: 'Бастап', cardTitle: 'Карточка',
       hide: 'Жасыру', persons: 'Адамдар', vehicles: 'Көлік', timeline: 'Жұмыс барысы', result: 'Нәтижесі (не істелді)',
@@ -37,6 +41,8 @@ window.SupervisorCards = (function () {
       stale: 'Карточка өзгертіліп қойған (нұсқа {v}); қазіргі күйі көрсетілді, әрекетті қайталаңыз.'
     },
     en: {
+      'role-applicant': 'applicant', 'role-victim': 'victim',
+      'role-suspect': 'suspect', 'role-witness': 'witness', 'role-other': 'other',
       liveCards: 'Live cards', noLiveCards: 'No live cards', kui: 'KUI', incidentType: 'Type',
       priority: 'Priority', sceneAddress: 'Address', cardStatus: 'State', statusSince: 'Since', cardTitle: 'Card',
       hide: 'Hide', persons: 'Persons', vehicles: 'Vehicles', timeline: 'Timeline', result: 'Result (what was done)',
@@ -144,7 +150,8 @@ window.SupervisorCards = (function () {
     list.replaceChildren();
     (entries || []).forEach((e) => {
       const li = document.createElement('li');
-      li.textContent = Object.keys(e).map((k) => e[k]).filter((v) => v != null && v !== '').join(', ');
+      li.textContent = Object.keys(e).map((k) => (k === 'role' ? t('role-' + e[k]) : e[k]))
+        .filter((v) => v != null && v !== '').join(', ');
       list.appendChild(li);
     });
   }

@@ -194,5 +194,20 @@ class IncidentCardPageTest {
         assertThat(el("inc-message").getText()).isEqualTo("Карточка зарегистрирована: " + registered.kuiNumber());
         assertThat(registered.operatorNotes()).isEqualTo("заявитель взволнован");
         assertThat(el("inc-save").isEnabled()).isFalse();
+
+        // The same number calls again about the same matter: the page offers the registered card instead.
+        replay.server().play("answered", PlayOptions.paced(5).withCallers(CALLER));
+        By link = By.cssSelector("#inc-repeat-list button.inc-link[data-incident-id='" + id + "']");
+        until(() -> !browser.findElements(link).isEmpty() && browser.findElement(link).isDisplayed());
+        assertThat(browser.findElement(link).getText()).isEqualTo("Привязать вызов к карточке " + registered.kuiNumber());
+        UUID repeatDraft = jdbc.queryForObject("select id from incidents where created_by = ? and caller_number = ? "
+                + "and status = 'DRAFT' order by created_at desc limit 1", UUID.class, operator, CALLER);
+        browser.findElement(link).click();
+        until(() -> el("inc-message").getText().equals("Вызов привязан к карточке " + registered.kuiNumber()
+                + "; черновик отменён"));
+        assertThat(incidents.get(id).repeatCount()).isEqualTo(1);
+        assertThat(incidents.get(id).calls()).hasSize(2);
+        assertThat(incidents.get(repeatDraft).status()).isEqualTo(IncidentStatus.CANCELLED);
+        assertThat(el("inc-form").isDisplayed()).isFalse();
     }
 }
