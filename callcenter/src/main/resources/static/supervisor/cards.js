@@ -1,12 +1,16 @@
 'use strict';
 // The live incident cards on the duty officer's screen: every card submitted and not
 // yet closed, most urgent first, refreshed every few seconds and at once when an alert
-// arrives; one card in detail with its timeline, worked off and closed from here.
+// arrives; one card in detail with its timeline and units: units sent, checked in on
+// scene and released, the card worked off and closed from here.
 // supervisor.js merges these texts into the page's and calls start() once signed in.
 
 window.SupervisorCards = (function () {
   const texts = {
     ru: {
+      unitsSent: 'Наряды', noUnitsSent: 'Наряды не направлялись', sentAt: 'Направлен', deadlineAt: 'Прибыть до',
+      arrivedAt: 'Прибыл', releasedAt: 'Освобождён', sendUnit: 'Направить наряд', send: 'Направить',
+      arrived: 'Прибыл на место', release: 'Освободить', late: 'опоздание', noUnitFree: 'нет свободных нарядов',
       'role-applicant': 'заявитель', 'role-victim': 'потерпевший',
       'role-suspect': 'подозреваемый', 'role-witness': 'свидетель', 'role-other': 'другое',
       liveCards: 'Карточки в работе', noLiveCards: 'Карточек в работе нет', kui: 'КУИ', incidentType: 'Вид',
@@ -24,6 +28,9 @@ window.SupervisorCards = (function () {
       stale: 'Карточку уже изменили (версия {v}); показано актуальное состояние, повторите действие.'
     },
     kk: {
+      unitsSent: 'Жасақтар', noUnitsSent: 'Жасақ жіберілмеді', sentAt: 'Жіберілді', deadlineAt: 'Жету мерзімі',
+      arrivedAt: 'Жетті', releasedAt: 'Босатылды', sendUnit: 'Жасақ жіберу', send: 'Жіберу',
+      arrived: 'Оқиға орнына жетті', release: 'Босату', late: 'кешікті', noUnitFree: 'бос жасақ жоқ',
       'role-applicant': 'өтініш беруші', 'role-victim': 'жәбірленуші',
       'role-suspect': 'күдікті', 'role-witness': 'куә', 'role-other': 'басқа',
       liveCards: 'Жұмыстағы карточкалар', noLiveCards: 'Жұмыстағы карточка жоқ', kui: 'АЕК', incidentType: 'Түрі',
@@ -41,6 +48,9 @@ window.SupervisorCards = (function () {
       stale: 'Карточка өзгертіліп қойған (нұсқа {v}); қазіргі күйі көрсетілді, әрекетті қайталаңыз.'
     },
     en: {
+      unitsSent: 'Units', noUnitsSent: 'No units sent', sentAt: 'Sent', deadlineAt: 'Due by',
+      arrivedAt: 'Arrived', releasedAt: 'Released', sendUnit: 'Send a unit', send: 'Send',
+      arrived: 'On scene', release: 'Release', late: 'late', noUnitFree: 'no unit free',
       'role-applicant': 'applicant', 'role-victim': 'victim',
       'role-suspect': 'suspect', 'role-witness': 'witness', 'role-other': 'other',
       liveCards: 'Live cards', noLiveCards: 'No live cards', kui: 'KUI', incidentType: 'Type',
@@ -59,14 +69,14 @@ window.SupervisorCards = (function () {
     }
   };
   const REFRESH_MS = 3000;
-  // Dispatch (unit assignment) renders into #card-units: push function (card, container) here.
-  const onDetail = [];
+  const SENDABLE = ['REGISTERED', 'DISPATCHED', 'ARRIVED'];
 
   const L = window.Line102;
   let live = null;
   let types = [];
   let selected = null;
   let timeline = [];
+  let assignments = [];
   let loading = false;
 
   const $ = (id) => L.$(id);
@@ -122,11 +132,14 @@ window.SupervisorCards = (function () {
 
   async function loadDetail(id, focus) {
     try {
-      const [card, steps] = await Promise.all([L.api('GET', '/api/v1/incidents/' + id),
-        L.api('GET', '/api/v1/incidents/' + id + '/transitions')]);
+      const [card, steps, sent, sheet] = await Promise.all([L.api('GET', '/api/v1/incidents/' + id),
+        L.api('GET', '/api/v1/incidents/' + id + '/transitions'), L.api('GET', '/api/v1/incidents/' + id + '/units'),
+        L.api('GET', '/api/v1/units')]);
       const changed = !selected || selected.id !== id;
       selected = card;
       timeline = steps;
+      assignments = sent;
+      fillSendable(sheet);
       renderDetail(changed);
       if (focus) {
         renderList();
@@ -197,7 +210,86 @@ window.SupervisorCards = (function () {
       $('card-result-error').textContent = '';
       $('card-error').textContent = '';
     }
-    onDetail.forEach((f) => f(c, $('card-units')));
+    renderUnits();
+  }
+
+  /** The units sent to the card, with arrival and release for those still on it. */
+  function renderUnits() {
+    const body = $('card-units-table').querySelector('tbody');
+    body.replaceChildren();
+    assignments.forEach((a) => {
+      const tr = document.createElement('tr');
+      tr.dataset.unitId = a.unitId;
+      tr.className = a.late ? 'late' : '';
+      L.cell(tr, a.callSign);
+      L.cell(tr, t(a.kind));
+      L.cell(tr, L.time(a.assignedAt) + ' — ' + a.assignedBy);
+      L.cell(tr, L.time(a.deadlineAt) + (a.late ? ' (' + t('late') + ')' : ''));
+      L.cell(tr, L.time(a.arrivedAt));
+      L.cell(tr, L.time(a.releasedAt) + (a.releaseNote ? ': ' + a.releaseNote : ''));
+      const td = L.cell(tr, '');
+      if (!a.releasedAt) {
+        if (!a.arrivedAt) td.appendChild(unitButton('unit-arrived', 'arrived', '/arrival', a));
+        td.appendChild(unitButton('unit-release', 'release', '/release', a));
+      }
+      body.appendChild(tr);
+    });
+    $('card-units-none').hidden = assignments.length > 0;
+    $('card-units-table').hidden = assignments.length === 0;
+    $('card-send').hidden = !selected || SENDABLE.indexOf(selected.status) < 0;
+  }
+
+  function unitButton(className, key, path, a) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = className;
+    b.textContent = t(key);
+    b.addEventListener('click', () => unitAction('/units/' + a.unitId + path, {}));
+    return b;
+  }
+
+  /** Units on duty and not on a card; the choice in progress survives the refreshes. */
+  function fillSendable(sheet) {
+    const pick = $('card-send-unit');
+    const free = sheet.filter((u) => u.enabled && (u.status === 'available' || u.status === 'busy'));
+    const key = free.map((u) => u.id + ':' + u.status).join(',');
+    if (pick.dataset.key === key && pick.dataset.lang === L.lang()) return;
+    const chosen = pick.value;
+    pick.replaceChildren();
+    free.forEach((u) => {
+      const o = document.createElement('option');
+      o.value = u.id;
+      o.textContent = u.callSign + ' (' + t(u.kind) + ', ' + t(u.status) + ')';
+      o.selected = String(u.id) === chosen;
+      pick.appendChild(o);
+    });
+    if (!free.length) {
+      const o = document.createElement('option');
+      o.value = '';
+      o.textContent = t('noUnitFree');
+      pick.appendChild(o);
+    }
+    pick.dataset.key = key;
+    pick.dataset.lang = L.lang();
+  }
+
+  async function unitAction(path, body) {
+    $('card-error').textContent = '';
+    const id = selected.id;
+    try {
+      await L.api('POST', '/api/v1/incidents/' + id + path, body);
+    } catch (e) {
+      $('card-error').textContent = e.message;
+    }
+    await loadDetail(id, false);
+    refresh();
+  }
+
+  function send(event) {
+    event.preventDefault();
+    const unitId = Number($('card-send-unit').value);
+    if (!unitId) return;
+    unitAction('/units', { unitId });
   }
 
   async function act(path, body) {
@@ -236,6 +328,7 @@ window.SupervisorCards = (function () {
 
   function start() {
     $('card-work-off').addEventListener('submit', workOff);
+    $('card-send').addEventListener('submit', send);
     $('card-close').addEventListener('click', () => act('/close', {}));
     $('card-close-detail').addEventListener('click', () => {
       selected = null;
@@ -248,9 +341,10 @@ window.SupervisorCards = (function () {
   }
 
   function render() {
+    $('card-send-unit').dataset.lang = '';
     renderList();
     renderDetail(false);
   }
 
-  return { texts, start, render, refresh, onDetail };
+  return { texts, start, render, refresh };
 }());

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import kz.line102.callcenter.Api;
 import kz.line102.callcenter.Api.Response;
 import kz.line102.callcenter.CallcenterTest;
+import kz.line102.callcenter.dispatch.DutySheetService;
+import kz.line102.callcenter.dispatch.Unit;
 import kz.line102.callcenter.security.Role;
 import kz.line102.callcenter.security.UserService;
 import kz.line102.callcenter.testing.Browser;
@@ -18,14 +22,15 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The live cards on the duty officer's screen in a real Chromium: a registered card
- * appears with its number, type and state, opens with its timeline, and is worked off
- * and closed from there.
+ * appears with its number, type and state, opens with its timeline, gets a unit sent
+ * and checked in on scene, and is worked off and closed from there.
  */
 @CallcenterTest
 class LiveCardsPageTest {
@@ -34,6 +39,8 @@ class LiveCardsPageTest {
     int port;
     @Autowired
     UserService users;
+    @Autowired
+    DutySheetService sheet;
 
     private ChromeDriver browser;
     private Api api;
@@ -87,7 +94,7 @@ class LiveCardsPageTest {
     }
 
     @Test
-    void aRegisteredCardIsListedOpenedWithItsTimelineWorkedOffAndClosed() {
+    void aRegisteredCardIsListedOpenedGetsAUnitAndIsWorkedOffAndClosed() {
         Browser.signIn(browser, port, "/supervisor", duty);
         JsonNode card = registeredCard();
         String id = card.path("id").asString();
@@ -106,12 +113,28 @@ class LiveCardsPageTest {
         until(() -> el("card-timeline").findElements(By.tagName("li")).size() == 3);
         assertThat(el("card-timeline").findElement(By.cssSelector("li[data-to=REGISTERED]")).getText())
                 .contains("зарегистрирована", "system:registration");
-        assertThat(el("card-units").getAttribute("data-hook")).isEqualTo("unit-assignment");
+
+        // A unit is sent (the card is dispatched) and checks in on scene (the card follows).
+        Unit unit = sheet.register("ПА-" + UUID.randomUUID().toString().substring(0, 6), "patrol", "cards-admin");
+        sheet.startDuty(unit.id(), List.of("с-т Омаров"), null, "cards-admin");
+        until(() -> new Select(el("card-send-unit")).getOptions().stream()
+                .anyMatch(o -> o.getAttribute("value").equals(String.valueOf(unit.id()))));
+        new Select(el("card-send-unit")).selectByValue(String.valueOf(unit.id()));
+        el("card-send-submit").click();
+        By unitRow = By.cssSelector("#card-units-table tr[data-unit-id='" + unit.id() + "']");
+        until(() -> !browser.findElements(unitRow).isEmpty());
+        assertThat(browser.findElement(unitRow).getText()).contains(unit.callSign(), duty);
+        until(() -> !el("card-timeline").findElements(By.cssSelector("li[data-to=DISPATCHED]")).isEmpty());
+        assertThat(status(id)).isEqualTo("DISPATCHED");
+        browser.findElement(unitRow).findElement(By.cssSelector("button.unit-arrived")).click();
+        until(() -> "ARRIVED".equals(status(id)));
+        until(() -> browser.findElement(unitRow).findElements(By.cssSelector("button.unit-arrived")).isEmpty());
+        assertThat(sheet.get(unit.id()).status().code()).isEqualTo("on-scene");
 
         // Worked off needs its result: said next to the field, nothing sent.
         el("card-work-off-submit").click();
         assertThat(el("card-result-error").getText()).isEqualTo("Укажите, что сделано");
-        assertThat(status(id)).isEqualTo("REGISTERED");
+        assertThat(status(id)).isEqualTo("ARRIVED");
         el("card-result").sendKeys("Задержан подозреваемый, телефон возвращён");
         el("card-work-off-submit").click();
         until(() -> !el("card-timeline").findElements(By.cssSelector("li[data-to=WORKED_OFF]")).isEmpty());
@@ -119,6 +142,8 @@ class LiveCardsPageTest {
                 .contains(duty, "Задержан подозреваемый, телефон возвращён");
         assertThat(status(id)).isEqualTo("WORKED_OFF");
         until(() -> browser.findElement(row(id)).getText().contains("отработана"));
+        // Working the card off freed its unit.
+        assertThat(sheet.get(unit.id()).status().code()).isEqualTo("available");
 
         until(() -> el("card-close").isDisplayed());
         el("card-close").click();
