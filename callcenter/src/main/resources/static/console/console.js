@@ -145,8 +145,7 @@ function onPop(message) {
   }
   render(current);
   // The incident card (incident.js) follows the calls of this phone through this event.
-  document.dispatchEvent(new CustomEvent('line102:screenpop', { detail: { message,
-    phase: current && current.callId === message.callId ? current.phase : null } }));
+  document.dispatchEvent(new CustomEvent('line102:screenpop', { detail: { message } }));
 }
 
 function render(pop) {

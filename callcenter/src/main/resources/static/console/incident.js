@@ -88,7 +88,10 @@
   const VEHICLE = ['plate', 'make', 'model', 'colour', 'description'];
   const ROLES = ['applicant', 'victim', 'suspect', 'witness', 'other'];
   const POLL_MS = 1000;
+  const RINGING_POLL_MS = 5000;
   const CALL_WATCH_MS = 60000;
+  // A ring whose stop never came (the socket dropped) is not followed for ever.
+  const RING_WATCH_MS = 600000;
   // The server opens the draft on answer; only if it has not after this long does the page open it itself.
   const OPEN_FALLBACK_MS = 4000;
 
@@ -448,17 +451,34 @@
 
   // ---- the answered call ----
 
-  /** Follows a call rung at this phone until its card is found (opened by the server on answer). */
-  function watchCall(callId, answered) {
+  /**
+   * Follows a call rung at this phone until its card is found. The screen-pop sends a
+   * call's ring again, with the new event's time, when this phone answers it: from
+   * then on the card (opened by the server on answer) is asked for every second;
+   * before that only now and then, for a console that connected mid-call.
+   */
+  function watchCall(m) {
+    const callId = m.callId;
     if (card && callOf(card) === callId) return;
     let w = watched.get(callId);
     if (!w) {
-      w = { since: Date.now(), answeredAt: null, timer: null, busy: false };
+      w = { since: Date.now(), rangAt: m.rangAt, answeredAt: null, timer: null, busy: false };
       watched.set(callId, w);
+      w.timer = setInterval(() => pollCall(callId, w), RINGING_POLL_MS);
+      pollCall(callId, w);
+    } else if (!w.answeredAt && m.rangAt !== w.rangAt) {
+      w.answeredAt = Date.now();
+      w.since = w.answeredAt;
+      clearInterval(w.timer);
       w.timer = setInterval(() => pollCall(callId, w), POLL_MS);
       pollCall(callId, w);
     }
-    if (answered && !w.answeredAt) w.answeredAt = Date.now();
+  }
+
+  /** A call that stopped ringing here without being answered here is not this operator's. */
+  function stopped(callId) {
+    const w = watched.get(callId);
+    if (w && !w.answeredAt) unwatch(callId);
   }
 
   function unwatch(callId) {
@@ -469,7 +489,7 @@
 
   async function pollCall(callId, w) {
     if (w.busy) return;
-    if (Date.now() - w.since > CALL_WATCH_MS) { unwatch(callId); return; }
+    if (Date.now() - w.since > (w.answeredAt ? CALL_WATCH_MS : RING_WATCH_MS)) { unwatch(callId); return; }
     w.busy = true;
     try {
       const found = await api('GET', '/api/v1/incidents/of-call/' + callId);
@@ -601,10 +621,11 @@
 
   document.addEventListener('line102:screenpop', (event) => {
     const m = event.detail.message;
-    if (m.type !== 'ring' || !m.callId) return;
+    if (!m.callId) return;
     // The screen-pop may connect before this script has its session: follow those calls once it has.
-    if (!session) { early.push(event.detail); return; }
-    watchCall(m.callId, event.detail.phase === 'talking');
+    if (!session) { early.push(m); return; }
+    if (m.type === 'ring') watchCall(m);
+    else if (m.type === 'stop') stopped(m.callId);
   });
 
   document.addEventListener('DOMContentLoaded', () => {
@@ -629,7 +650,7 @@
       session = s;
       types = ty;
       translate();
-      early.forEach((d) => watchCall(d.message.callId, d.phase === 'talking'));
+      early.forEach((m) => (m.type === 'ring' ? watchCall(m) : stopped(m.callId)));
       early = [];
     }).catch(fail);
   });

@@ -103,8 +103,18 @@ window.SupervisorCards = (function () {
     }
   }
 
+  // Rows are rebuilt only when what they show changed, so a refresh never takes the
+  // keyboard focus or a half-made choice away from the duty officer.
+  const shown = {};
+  function unchanged(part, data) {
+    const key = L.lang() + '|' + JSON.stringify(data);
+    if (shown[part] === key) return true;
+    shown[part] = key;
+    return false;
+  }
+
   function renderList() {
-    if (!live) return;
+    if (!live || unchanged('list', [live, selected && selected.id, types.length])) return;
     const body = $('cards-table').querySelector('tbody');
     body.replaceChildren();
     live.items.forEach((c) => {
@@ -174,6 +184,8 @@ window.SupervisorCards = (function () {
     const box = $('card-detail');
     box.hidden = !selected;
     if (!selected) return;
+    const same = unchanged('detail', [selected, timeline, assignments, types.length]);
+    if (same && !fresh) return;
     const c = selected;
     box.dataset.incidentId = c.id;
     $('card-kui').textContent = c.kuiNumber || t('noNumber');

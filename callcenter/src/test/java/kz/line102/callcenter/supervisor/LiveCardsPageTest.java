@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -75,10 +77,31 @@ class LiveCardsPageTest {
 
     private void until(Callable<Boolean> condition) {
         try {
-            await().atMost(Duration.ofSeconds(15)).until(condition);
+            await().atMost(Duration.ofSeconds(15)).ignoreExceptionsMatching(
+                    e -> e instanceof StaleElementReferenceException || e instanceof NoSuchElementException).until(condition);
         } catch (RuntimeException e) {
             throw new AssertionError(Browser.dump(browser), e);
         }
+    }
+
+    /** Waits until the element shows every part (rows are rebuilt when their card changes). */
+    private void shows(By by, String... parts) {
+        until(() -> {
+            String text = browser.findElement(by).getText();
+            for (String part : parts) {
+                if (!text.contains(part)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private void click(By by) {
+        until(() -> {
+            browser.findElement(by).click();
+            return true;
+        });
     }
 
     private WebElement el(String id) {
@@ -101,18 +124,15 @@ class LiveCardsPageTest {
         String kui = card.path("kuiNumber").asString();
 
         // Listed at the next refresh without reloading the page.
-        until(() -> !browser.findElements(row(id)).isEmpty());
-        assertThat(browser.findElement(row(id)).getText()).contains(kui, "Разбой", "1 — угроза жизни",
-                "Астана, проспект Абая, 10", "зарегистрирована");
+        shows(row(id), kui, "Разбой", "1 — угроза жизни", "Астана, проспект Абая, 10", "зарегистрирована");
 
-        browser.findElement(row(id)).findElement(By.cssSelector("button.card-open")).click();
+        click(By.cssSelector("#cards-table tr[data-incident-id='" + id + "'] button.card-open"));
         until(() -> el("card-detail").isDisplayed() && id.equals(el("card-detail").getAttribute("data-incident-id")));
         assertThat(el("card-kui").getText()).isEqualTo(kui);
         assertThat(el("card-fields").getText()).contains("Отобрали телефон у остановки", operator);
         assertThat(el("card-persons").getText()).contains("Нұрлан Б.");
         until(() -> el("card-timeline").findElements(By.tagName("li")).size() == 3);
-        assertThat(el("card-timeline").findElement(By.cssSelector("li[data-to=REGISTERED]")).getText())
-                .contains("зарегистрирована", "system:registration");
+        shows(By.cssSelector("#card-timeline li[data-to=REGISTERED]"), "зарегистрирована", "system:registration");
 
         // A unit is sent (the card is dispatched) and checks in on scene (the card follows).
         Unit unit = sheet.register("ПА-" + UUID.randomUUID().toString().substring(0, 6), "patrol", "cards-admin");
@@ -122,11 +142,10 @@ class LiveCardsPageTest {
         new Select(el("card-send-unit")).selectByValue(String.valueOf(unit.id()));
         el("card-send-submit").click();
         By unitRow = By.cssSelector("#card-units-table tr[data-unit-id='" + unit.id() + "']");
-        until(() -> !browser.findElements(unitRow).isEmpty());
-        assertThat(browser.findElement(unitRow).getText()).contains(unit.callSign(), duty);
-        until(() -> !el("card-timeline").findElements(By.cssSelector("li[data-to=DISPATCHED]")).isEmpty());
+        shows(unitRow, unit.callSign(), duty);
+        shows(By.cssSelector("#card-timeline li[data-to=DISPATCHED]"), "наряд направлен");
         assertThat(status(id)).isEqualTo("DISPATCHED");
-        browser.findElement(unitRow).findElement(By.cssSelector("button.unit-arrived")).click();
+        click(By.cssSelector("#card-units-table tr[data-unit-id='" + unit.id() + "'] button.unit-arrived"));
         until(() -> "ARRIVED".equals(status(id)));
         until(() -> browser.findElement(unitRow).findElements(By.cssSelector("button.unit-arrived")).isEmpty());
         assertThat(sheet.get(unit.id()).status().code()).isEqualTo("on-scene");
@@ -137,11 +156,9 @@ class LiveCardsPageTest {
         assertThat(status(id)).isEqualTo("ARRIVED");
         el("card-result").sendKeys("Задержан подозреваемый, телефон возвращён");
         el("card-work-off-submit").click();
-        until(() -> !el("card-timeline").findElements(By.cssSelector("li[data-to=WORKED_OFF]")).isEmpty());
-        assertThat(el("card-timeline").findElement(By.cssSelector("li[data-to=WORKED_OFF]")).getText())
-                .contains(duty, "Задержан подозреваемый, телефон возвращён");
+        shows(By.cssSelector("#card-timeline li[data-to=WORKED_OFF]"), duty, "Задержан подозреваемый, телефон возвращён");
         assertThat(status(id)).isEqualTo("WORKED_OFF");
-        until(() -> browser.findElement(row(id)).getText().contains("отработана"));
+        shows(row(id), "отработана");
         // Working the card off freed its unit.
         assertThat(sheet.get(unit.id()).status().code()).isEqualTo("available");
 
