@@ -420,7 +420,14 @@
     }
   }
 
+  /** Before another card takes the form: what was typed into this draft is saved, or the switch is refused. */
+  async function keepTyped() {
+    if (!card || !dirty || card.status !== 'DRAFT' || card.createdBy !== session.username) return true;
+    return (await save()) !== null;
+  }
+
   async function openByHand() {
+    if (!(await keepTyped())) return;
     fail(null);
     try {
       const opened = await api('POST', '/api/v1/incidents', {});
@@ -435,7 +442,7 @@
 
   async function resume() {
     const id = $('inc-drafts').value;
-    if (!id) return;
+    if (!id || !(await keepTyped())) return;
     fail(null);
     try {
       const incident = await api('GET', '/api/v1/incidents/' + id);
@@ -643,8 +650,8 @@
     $('inc-cancel').addEventListener('click', cancel);
     $('inc-new').addEventListener('click', openByHand);
     $('inc-resume').addEventListener('click', resume);
-    $('inc-offer-open').addEventListener('click', () => {
-      if (offered) { show(offered.incident, offered.candidates); say('opened'); }
+    $('inc-offer-open').addEventListener('click', async () => {
+      if (offered && (await keepTyped())) { show(offered.incident, offered.candidates); say('opened'); }
     });
     Promise.all([api('GET', '/api/v1/session'), api('GET', '/api/v1/incidents/types')]).then(([s, ty]) => {
       session = s;
