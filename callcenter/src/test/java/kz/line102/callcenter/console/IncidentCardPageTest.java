@@ -69,7 +69,7 @@ class IncidentCardPageTest extends IntakeTestSupport {
         // An earlier run may have left this operator at its desk: the page starts without a workstation.
         jdbc.update("update operator_sessions set ended_at = clock_timestamp(), end_reason = 'replaced' "
                 + "where ended_at is null and user_id = (select id from users where username = ?)", operator);
-        caller = "+7701" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        caller = "+7705" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
         jdbc.update("""
                 insert into subscribers (number_e164, holder_name, address, lat, lon, source)
                 values (?, 'Ерлан Сейітов', 'Астана, Сығанақ көшесі, 25', 51.12800, 71.43000, 'test')""", caller);
