@@ -30,6 +30,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryMin     first retry delay (doubles per attempt)
  * @param retryMax     longest retry delay
  * @param consumers    exports sent at the same time on each node (a slow registry holds one each)
+ * @param httpTimeout  longest wait for an http registry's answer (and for its connection), unless
+ *                     the target's uri sets its own {@code responseTimeout}
  * @param targets      the registries
  */
 @Validated
@@ -37,7 +39,7 @@ import org.springframework.validation.annotation.Validated;
 public record ExportProperties(@NotNull List<IncidentStatus> sendOn, @NotNull Duration pollInterval,
                                @NotNull Duration lease, @Min(1) int maxAttempts, @NotNull Duration retryMin,
                                @NotNull Duration retryMax, @Min(1) @Max(256) int consumers,
-                               @NotNull List<@Valid Target> targets) {
+                               @NotNull Duration httpTimeout, @NotNull List<@Valid Target> targets) {
 
     public ExportProperties {
         sendOn = sendOn == null ? List.of() : List.copyOf(sendOn);
@@ -48,6 +50,20 @@ public record ExportProperties(@NotNull List<IncidentStatus> sendOn, @NotNull Du
                 throw new IllegalArgumentException("export target '" + t.name() + "' is configured twice");
             }
         }
+    }
+
+    /**
+     * The Camel endpoint an http target is sent to: its uri with {@link #httpTimeout} added
+     * unless it sets its own, so a registry that never answers frees its consumer.
+     */
+    public String endpoint(Target target) {
+        String uri = target.uri();
+        if (uri.contains("esponseTimeout=")) {
+            return uri;
+        }
+        long millis = httpTimeout.toMillis();
+        return uri + (uri.contains("?") ? "&" : "?") + "httpClient.responseTimeout=" + millis
+                + "&httpClient.connectTimeout=" + Math.min(millis, 10_000);
     }
 
     /** The enabled target named {@code name}, or null. */

@@ -169,7 +169,7 @@ public class IncidentExportRoutes extends RouteBuilder {
         e.setProperty(TARGET, name);
         e.setProperty(KIND, target.kind());
         e.setProperty(KEY, JdbcSentExports.key(name, job.incidentId(), version));
-        e.setProperty(URI, target.uri());
+        e.setProperty(URI, target.uri() == null ? null : props.endpoint(target));
         if (target.directory() != null) {
             e.setProperty(FILE, target.directory().resolve(job.incidentId() + "-v" + version + ".eido.json"));
         }

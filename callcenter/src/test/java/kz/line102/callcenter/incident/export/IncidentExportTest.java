@@ -103,8 +103,7 @@ class IncidentExportTest {
         String p = "line102.callcenter.incidents.export.";
         registry.add(p + "targets[0].name", () -> "erdr");
         registry.add(p + "targets[0].kind", () -> "http");
-        registry.add(p + "targets[0].uri", () -> "http://127.0.0.1:" + ERDR.getAddress().getPort()
-                + "/erdr/eido?httpClient.responseTimeout=30000&httpClient.connectTimeout=2000");
+        registry.add(p + "targets[0].uri", () -> "http://127.0.0.1:" + ERDR.getAddress().getPort() + "/erdr/eido");
         registry.add(p + "targets[0].categories[0]", () -> "CRIMINAL_OFFENCE");
         registry.add(p + "targets[1].name", () -> "registry");
         registry.add(p + "targets[1].kind", () -> "file");
@@ -114,6 +113,7 @@ class IncidentExportTest {
         registry.add(p + "retry-max", () -> "200ms");
         registry.add(p + "poll-interval", () -> "100ms");
         registry.add(p + "lease", () -> "90s");
+        registry.add(p + "http-timeout", () -> "4s");
     }
 
     @AfterAll
@@ -255,13 +255,30 @@ class IncidentExportTest {
             incidents.submit(Actor.operator("export-op"), next, 2);
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> incidents.get(next).status() == IncidentStatus.REGISTERED);
-            assertThat(job(slow.id(), erdr).orElseThrow().status()).isEqualTo("running");
+            assertThat(job(slow.id(), erdr).orElseThrow().status()).isNotEqualTo("done");
             assertThat(receivedFor(slow.id())).isZero();
         } finally {
             release.countDown();
         }
         awaitJob(slow.id(), erdr, "done");
         assertThat(receivedFor(slow.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aRegistryThatNeverAnswersTimesOutAndTheExportIsTriedAgain() {
+        release = new CountDownLatch(1);
+        Incident card = registered("CRIMINAL_OFFENCE", "robbery");
+        String erdr = "erdr@v" + card.version();
+        SLOW.add(card.id().toString());
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> job(card.id(), erdr).map(j -> j.attempts() >= 2
+                    && j.lastError() != null).orElse(false));
+            assertThat(job(card.id(), erdr).orElseThrow().lastError()).containsPattern("(?i)time(d)? ?out");
+        } finally {
+            SLOW.remove(card.id().toString());
+            release.countDown();
+        }
+        awaitJob(card.id(), erdr, "done");
     }
 
     @Test
