@@ -1,17 +1,24 @@
 package kz.line102.bench;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
 
 import kz.line102.callcenter.app.CallcenterApplication;
 import kz.line102.callcenter.incident.Actor;
@@ -26,7 +33,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * per second (default 50) for {@code bench.seconds} (default 60) through
  * {@link IncidentService#submit}, from 8 threads, while the registration route
  * registers them. Latency runs from the submit's status change ({@code submitted_at})
- * to the registration's ({@code registered_at}), both PostgreSQL's clock. Prints
+ * to the registration's ({@code registered_at}), both PostgreSQL's clock. Every card
+ * is also exported as EIDO to an external registry that answers each POST after
+ * {@code bench.registryMinMs}..{@code bench.registryMaxMs} (default 200..500 ms); the
+ * run waits for the exports too. Prints {@code exports delivered=D dead=X ...} and then
  * {@code incidents submitted=N registered=R lost=L p99_ms_register=Z} last.
  */
 public final class IncidentsBench {
@@ -42,8 +52,15 @@ public final class IncidentsBench {
         db.recreate();
         BenchRedis redis = BenchRedis.start();
         Path spool = Files.createTempDirectory("incidents-bench-spool");
+        Registry registry = new Registry(Integer.parseInt(System.getProperty("bench.registryMinMs", "200")),
+                Integer.parseInt(System.getProperty("bench.registryMaxMs", "500")));
+        String exportConsumers = System.getProperty("bench.exportConsumers", "32");
         String line;
         try (ConfigurableApplicationContext app = new SpringApplication(CallcenterApplication.class).run(
+                "--line102.callcenter.incidents.export.targets[0].name=registry",
+                "--line102.callcenter.incidents.export.targets[0].kind=http",
+                "--line102.callcenter.incidents.export.targets[0].uri=" + registry.uri(),
+                "--line102.callcenter.incidents.export.consumers=" + exportConsumers,
                 "--spring.datasource.url=" + db.url(), "--spring.datasource.username=postgres",
                 "--spring.main.banner-mode=off", "--server.port=0", "--line102.embedded.enabled=false",
                 "--line102.redis.host=" + redis.host, "--line102.redis.port=" + redis.port,
@@ -51,8 +68,9 @@ public final class IncidentsBench {
                 "--line102.cti.stream.spool-dir=" + spool,
                 "--logging.file.name=" + System.getProperty("bench.log", "bench/target/incidents.log"),
                 "--logging.threshold.console=WARN")) {
-            line = run(app, rate, seconds);
+            line = run(app, rate, seconds, registry);
         } finally {
+            registry.close();
             redis.close();
             db.close();
         }
@@ -60,7 +78,8 @@ public final class IncidentsBench {
         System.exit(line.contains(" lost=0 ") ? 0 : 1);
     }
 
-    private static String run(ConfigurableApplicationContext app, int rate, int seconds) throws Exception {
+    private static String run(ConfigurableApplicationContext app, int rate, int seconds, Registry registry)
+            throws Exception {
         IncidentService incidents = app.getBean(IncidentService.class);
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
         // A short warm-up, not counted.
@@ -71,7 +90,10 @@ public final class IncidentsBench {
                 && System.nanoTime() < warmDeadline && pause()) {
             // the warm-up's registrations finish before its rows are cleared
         }
-        jdbc.update("truncate incident_jobs, incident_transitions, incident_calls, incidents, kui_counters");
+        jdbc.update("truncate incident_exports_sent, incident_jobs, incident_transitions, incident_calls, incidents,"
+                + " kui_counters");
+        registry.keys.clear();
+        registry.posts.set(0);
 
         Queue<UUID> submitted = new ConcurrentLinkedQueue<>();
         AtomicInteger failed = new AtomicInteger();
@@ -95,6 +117,19 @@ public final class IncidentsBench {
                 Integer.class);
         PipelineBench.out("submit failures %d, KUI gaps or duplicates %d, p50 %.1f ms, max %.1f ms (load %s)",
                 failed.get(), gaps, p50, max, load());
+        // Exports finish after the registrations: the registry answers slowly by design.
+        long exportDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(
+                Long.parseLong(System.getProperty("bench.exportWaitSeconds", "180")));
+        int open;
+        do {
+            open = jdbc.queryForObject("select count(*) from incident_jobs where step = 'export'"
+                    + " and status in ('pending', 'running')", Integer.class);
+        } while (open > 0 && System.nanoTime() < exportDeadline && pause());
+        int dead = jdbc.queryForObject("select count(*) from incident_jobs where step = 'export' and status = 'dead'",
+                Integer.class);
+        int delivered = registry.keys.size();
+        System.out.printf("exports delivered=%d dead=%d still_open=%d posts=%d (registry answers in %d..%d ms)%n",
+                delivered, dead, open, registry.posts.get(), registry.minMs, registry.maxMs);
         return String.format("incidents submitted=%d registered=%d lost=%d p99_ms_register=%.1f", n, registered,
                 n - registered, p99);
     }
@@ -131,6 +166,47 @@ public final class IncidentsBench {
         pace.shutdownNow();
         workers.shutdown();
         workers.awaitTermination(60, TimeUnit.SECONDS);
+    }
+
+    /** The external registry: answers each POST after a random delay, counts distinct idempotency keys. */
+    private static final class Registry implements AutoCloseable {
+        final Set<String> keys = ConcurrentHashMap.newKeySet();
+        final AtomicInteger posts = new AtomicInteger();
+        final int minMs;
+        final int maxMs;
+        private final HttpServer server;
+        private final ExecutorService threads = Executors.newCachedThreadPool();
+
+        Registry(int minMs, int maxMs) throws IOException {
+            this.minMs = minMs;
+            this.maxMs = maxMs;
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+            server.setExecutor(threads);
+            server.createContext("/eido", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextInt(minMs, maxMs + 1));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                posts.incrementAndGet();
+                keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+                exchange.sendResponseHeaders(202, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String uri() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/eido?connectionsPerRoute=256"
+                    + "&maxTotalConnections=256&httpClient.responseTimeout=10000";
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            threads.shutdownNow();
+        }
     }
 
     private static boolean pause() {

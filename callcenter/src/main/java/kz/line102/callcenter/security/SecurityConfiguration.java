@@ -56,6 +56,7 @@ class SecurityConfiguration {
                         .requestMatchers("/console", "/console/**").hasRole(OPERATOR.name())
                         .requestMatchers("/archive", "/archive/**").hasRole(AUDITOR.name())
                         .requestMatchers("/supervisor", "/supervisor/**").hasRole(SUPERVISOR.name())
+                        .requestMatchers("/admin/dead-letters", "/admin/dead-letters/**").hasRole(ADMIN.name())
                         .requestMatchers(GET, "/api/v1/session").authenticated()
                         .requestMatchers(GET, "/api/v1/calls", "/api/v1/calls/*")
                         .hasAnyRole(roles(SUPERVISOR, AUDITOR, ADMIN))

@@ -49,9 +49,14 @@ class ConsoleAccessTest {
         onlyOneRoleGets("/supervisor", "/supervisor/cards.js", Role.SUPERVISOR);
     }
 
+    @Test
+    void onlyItStaffGetTheDeadLettersPage() {
+        onlyOneRoleGets("/admin/dead-letters", "/admin/dead-letters/dead-letters.js", Role.ADMIN);
+    }
+
     private void onlyOneRoleGets(String page, String script, Role role) {
         Api api = new Api(port);
-        String prefix = "page-" + page.substring(1) + "-";
+        String prefix = "page-" + page.substring(1).replace('/', '-') + "-";
         Api.user(users, prefix + "admin", Role.ADMIN);
         String allowed = Api.user(users, prefix + role.name().toLowerCase(Locale.ROOT), role);
         Response ok = api.get(page, allowed);

@@ -132,6 +132,10 @@ class AccessMatrixTest {
             new Endpoint("POST", CARD + "/units", "{}", EnumSet.of(SUPERVISOR)),
             new Endpoint("POST", CARD + "/units/999999999/arrival", null, EnumSet.of(SUPERVISOR)),
             new Endpoint("POST", CARD + "/units/999999999/release", null, EnumSet.of(SUPERVISOR)),
+            new Endpoint("GET", CARD + "/eido", null, EnumSet.of(OPERATOR, SUPERVISOR, AUDITOR, ADMIN)),
+            // Dead letters of the incident flows: IT staff only. The replay aims at no job (404).
+            new Endpoint("GET", "/api/v1/admin/dead-letters", null, EnumSet.of(ADMIN)),
+            new Endpoint("POST", "/api/v1/admin/dead-letters/999999999/replay", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/actuator/prometheus", null, EnumSet.of(ADMIN, METRICS)),
             new Endpoint("GET", "/actuator/metrics", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/actuator/info", null, EnumSet.of(ADMIN)),

@@ -1,0 +1,12 @@
+package kz.line102.callcenter.incident.deadletter;
+
+import kz.line102.callcenter.app.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/** 404 {@code no-such-job}. */
+class NoSuchJobException extends ProblemException {
+
+    NoSuchJobException(long jobId) {
+        super(HttpStatus.NOT_FOUND, "no-such-job", "no incident job " + jobId);
+    }
+}

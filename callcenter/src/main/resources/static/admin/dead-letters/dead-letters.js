@@ -1,0 +1,101 @@
+'use strict';
+// IT staff's page of dead letters: jobs of the incident flows (registration, alerts,
+// exports to external registries) parked after all their attempts, and the replay that
+// puts one back in line.
+
+const TEXT = {
+  ru: {
+    title: 'Линия 102 — недоставленные задания', logout: 'Выйти из системы',
+    deadLetters: 'Задания, остановленные после всех попыток',
+    explain: 'Карточка не потеряна: задание ждёт здесь, пока его не отправят снова.', step: 'Шаг',
+    allSteps: 'все', reload: 'Обновить', none: 'Остановленных заданий нет', card: 'Карточка (КУИ)',
+    target: 'Получатель', attempts: 'Попыток', since: 'Остановлено', lastError: 'Последняя ошибка',
+    action: 'Действие', replay: 'Отправить снова', replayed: 'Задание снова в очереди', unregistered: 'без номера КУИ'
+  },
+  kk: {
+    title: '102 желісі — жеткізілмеген тапсырмалар', logout: 'Жүйеден шығу',
+    deadLetters: 'Барлық әрекеттен кейін тоқтатылған тапсырмалар',
+    explain: 'Карточка жоғалған жоқ: тапсырма қайта жіберілгенше осында күтеді.', step: 'Қадам',
+    allSteps: 'барлығы', reload: 'Жаңарту', none: 'Тоқтатылған тапсырма жоқ', card: 'Карточка (ААК)',
+    target: 'Алушы', attempts: 'Әрекет', since: 'Тоқтатылды', lastError: 'Соңғы қате',
+    action: 'Әрекет', replay: 'Қайта жіберу', replayed: 'Тапсырма қайта кезекте', unregistered: 'ААК нөмірі жоқ'
+  },
+  en: {
+    title: 'Line 102 — dead letters', logout: 'Sign out',
+    deadLetters: 'Jobs stopped after all their attempts',
+    explain: 'No card is lost: a job waits here until it is sent again.', step: 'Step',
+    allSteps: 'all', reload: 'Reload', none: 'No dead letters', card: 'Card (KUI)',
+    target: 'Target', attempts: 'Attempts', since: 'Stopped at', lastError: 'Last error',
+    action: 'Action', replay: 'Replay', replayed: 'The job is back in line', unregistered: 'no KUI number'
+  }
+};
+
+const L = window.Line102;
+const $ = L.$;
+const t = L.t;
+let letters = [];
+
+function showError(e) {
+  $('error').textContent = e ? e.message : '';
+}
+
+async function load() {
+  try {
+    const step = $('step').value;
+    const answer = await L.api('GET', '/api/v1/admin/dead-letters' + (step ? '?step=' + encodeURIComponent(step) : ''));
+    letters = answer.items;
+    render();
+    showError(null);
+  } catch (e) {
+    showError(e);
+  }
+}
+
+function render() {
+  const body = $('letters').querySelector('tbody');
+  body.replaceChildren();
+  letters.forEach((l) => {
+    const tr = document.createElement('tr');
+    tr.dataset.jobId = l.jobId;
+    L.cell(tr, l.kuiNumber || t('unregistered') + ' · ' + l.incidentId);
+    L.cell(tr, l.step);
+    L.cell(tr, l.target);
+    L.cell(tr, String(l.attempts));
+    L.cell(tr, L.time(l.deadSince));
+    L.cell(tr, l.lastError, 'error-text');
+    const td = document.createElement('td');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'replay';
+    button.textContent = t('replay');
+    button.addEventListener('click', () => replay(l.jobId, button));
+    td.appendChild(button);
+    tr.appendChild(td);
+    body.appendChild(tr);
+  });
+  $('count').textContent = String(letters.length);
+  $('count').classList.toggle('active', letters.length > 0);
+  $('none').hidden = letters.length > 0;
+  $('letters').hidden = letters.length === 0;
+}
+
+async function replay(jobId, button) {
+  button.disabled = true;
+  try {
+    await L.api('POST', '/api/v1/admin/dead-letters/' + jobId + '/replay');
+    $('notice').textContent = t('replayed') + ' (' + jobId + ')';
+    showError(null);
+  } catch (e) {
+    showError(e);
+  }
+  load();
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  $('reload').addEventListener('click', load);
+  $('step').addEventListener('change', load);
+  L.start(TEXT, render).then(() => {
+    load();
+    setInterval(load, 10000);
+  }).catch(showError);
+});
