@@ -154,6 +154,11 @@ public class RoutingService implements RoutingDecider, QueueReferences, AutoClos
         return validator.violations(set);
     }
 
+    /** Partial overlaps between rules with different targets: accepted, but said out loud (RuleOverlaps). */
+    public List<String> warnings(RuleSet set) {
+        return set == null ? List.of() : RuleOverlaps.warnings(set);
+    }
+
     /** Saves {@code set} as the next version; {@code base}, when given, must be the current version. */
     public RuleSetVersion save(RuleSet set, String actor, String action, String comment, Integer base) {
         List<String> violations = validator.violations(set);
@@ -161,8 +166,17 @@ public class RoutingService implements RoutingDecider, QueueReferences, AutoClos
             repository.audit(actor, "rejected", null, Map.of("attempted", action, "violations", violations));
             throw new InvalidRuleSetException(violations);
         }
-        return put(repository.append(set, actor, action, comment, null, base, RuleSetDiff::between,
-                initial.ruleSet()));
+        List<String> overlaps = warnings(set);
+        return warn(put(repository.append(set, actor, action, comment, null, base, RuleSetDiff::between,
+                initial.ruleSet(), overlaps)), overlaps);
+    }
+
+    private static RuleSetVersion warn(RuleSetVersion saved, List<String> overlaps) {
+        if (!overlaps.isEmpty()) {
+            log.warn("routing rule set version {} has {} partial overlap(s), settled by rule order: {}",
+                    saved.version(), overlaps.size(), overlaps);
+        }
+        return saved;
     }
 
     /** Brings version {@code version} back as a new version (history is never rewritten). */
@@ -175,8 +189,9 @@ public class RoutingService implements RoutingDecider, QueueReferences, AutoClos
                     "violations", violations));
             throw new InvalidRuleSetException(violations);
         }
-        return put(repository.append(old.ruleSet(), actor, "restore", comment, version, null, RuleSetDiff::between,
-                initial.ruleSet()));
+        List<String> overlaps = warnings(old.ruleSet());
+        return warn(put(repository.append(old.ruleSet(), actor, "restore", comment, version, null,
+                RuleSetDiff::between, initial.ruleSet(), overlaps)), overlaps);
     }
 
     public RuleSetVersion version(int version) {
