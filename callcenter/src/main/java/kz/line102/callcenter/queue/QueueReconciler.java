@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import kz.line102.callcenter.operator.OperatorService;
 import kz.line102.callcenter.operator.OperatorSession;
@@ -40,7 +39,6 @@ class QueueReconciler {
     private final QueueLoadFeed load;
     private final QueueSnapshots snapshots;
     private final TransactionTemplate tx;
-    private final AtomicBoolean running = new AtomicBoolean();
     private volatile Set<String> unattended = Set.of();
 
     QueueReconciler(QueueControl pbx, OperatorService operators, UserService users, JdbcOperatorStateRepository states,
@@ -57,11 +55,8 @@ class QueueReconciler {
         this.tx = tx;
     }
 
-    /** One pass; a pass already running makes this one a no-op. Returns the corrections made, or -1. */
-    int reconcile(String why) {
-        if (!running.compareAndSet(false, true)) {
-            return -1;
-        }
+    /** One pass (passes run one at a time). Returns the corrections made, or -1 when the PBX did not answer. */
+    synchronized int reconcile(String why) {
         try {
             QueueControl.Status status;
             try {
@@ -82,8 +77,6 @@ class QueueReconciler {
         } catch (RuntimeException e) {
             log.warn("queue reconciliation ({}) failed: {}", why, e.toString(), e);
             return -1;
-        } finally {
-            running.set(false);
         }
     }
 

@@ -89,16 +89,26 @@ final class LiveState {
         }
     }
 
+    /** Played events may only change what a call changes of a member already there (see below). */
+    private static final java.util.Set<String> CALL_FIELDS = java.util.Set.of("CallsTaken", "LastCall", "InCall",
+            "Status");
+    private static final java.util.Set<String> PAUSE_FIELDS = java.util.Set.of("Paused", "PausedReason", "LastPause");
+
     private void member(EventTemplate e, byte[][] v) {
-        Map<String, String> m = queue(e.field("queue", v)).members
-                .computeIfAbsent(e.field("interface", v), k -> new LinkedHashMap<>());
+        Map<String, Map<String, String>> members = queue(e.field("queue", v)).members;
+        String iface = e.field("interface", v);
+        boolean known = members.containsKey(iface);
+        Map<String, String> m = members.computeIfAbsent(iface, k -> new LinkedHashMap<>());
         String name = e.field("membername", v);
-        if (name != null) {
+        if (name != null && !known) {
             m.put("Name", name);
         }
         for (String field : LiveQueue.MEMBER_FIELDS) {
             String value = e.field(field.toLowerCase(Locale.ROOT), v);
-            if (value != null) {
+            // A call played onto another phone than the capture's carries the captured member's
+            // membership, penalty and pause; the member added by QueueAdd keeps its own.
+            if (value != null && (!known || CALL_FIELDS.contains(field)
+                    || "QueueMemberPause".equals(e.name()) && PAUSE_FIELDS.contains(field))) {
                 m.put(field, value);
             }
         }
