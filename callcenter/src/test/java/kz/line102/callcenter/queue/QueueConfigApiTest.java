@@ -65,6 +65,10 @@ class QueueConfigApiTest extends QueueTestSupport {
 
     @Test
     void everyProblemOfABadConfigurationIsListedAndNothingIsSaved() {
+        assertThat(api.json("PUT", "/api/v1/routing/rules", admin, """
+                {"ruleSet": {"defaultQueue": "q102", "defaultPriority": 0, "rules": [
+                  {"name": "kazakh", "when": {"languages": ["kk"]}, "queue": "q102-kk", "priority": 2}]}}""")
+                .status()).isEqualTo(200);
         int before = config.current().version();
         Response r = api.json("PUT", "/api/v1/queues/config", admin, """
                 {"config": {"queues": [
