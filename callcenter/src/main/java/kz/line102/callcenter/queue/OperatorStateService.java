@@ -42,6 +42,8 @@ public class OperatorStateService implements SessionListener {
     private final QueueProperties props;
     private final TransactionTemplate tx;
     private final Clock clock;
+    /** Asks for a reconciliation soon: a command the PBX did not answer may or may not have been carried out. */
+    private volatile Runnable uncertain = () -> { };
 
     OperatorStateService(JdbcOperatorStateRepository states, QueueControl pbx, QueueConfigService config,
                          UserService users, OperatorService operators, OperatorStateMirror mirror,
@@ -243,8 +245,15 @@ public class OperatorStateService implements SessionListener {
         return states.all();
     }
 
+    void whenUncertain(Runnable reconcile) {
+        this.uncertain = reconcile;
+    }
+
     private RuntimeException refused(String username, String what, QueueCommandException e) {
         log.warn("operatorId={} {} not done: {}", username, what, e.getMessage());
+        if (e.reason() == QueueCommandException.Reason.TIMEOUT) {
+            uncertain.run();
+        }
         return PbxProblems.of(e);
     }
 

@@ -2,6 +2,7 @@ package kz.line102.callcenter.queue;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import kz.line102.callcenter.operator.OperatorService;
 import kz.line102.callcenter.routing.QueueLoad;
 import kz.line102.callcenter.security.UserService;
@@ -69,9 +70,9 @@ class QueueConfiguration {
     QueueReconciler queueReconciler(ObjectProvider<QueueControl> pbx, OperatorService operators, UserService users,
                                     JdbcOperatorStateRepository states, OperatorStateService service,
                                     OperatorStateMirror mirror, QueueLoadFeed load, QueueSnapshots snapshots,
-                                    PlatformTransactionManager tx) {
+                                    PlatformTransactionManager tx, MeterRegistry meters) {
         return new QueueReconciler(control(pbx), operators, users, states, service, mirror, load, snapshots,
-                new TransactionTemplate(tx));
+                new TransactionTemplate(tx), meters);
     }
 
     @Bean(destroyMethod = "close")

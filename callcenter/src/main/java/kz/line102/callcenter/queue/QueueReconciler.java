@@ -9,6 +9,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import kz.line102.callcenter.operator.OperatorService;
 import kz.line102.callcenter.operator.OperatorSession;
 import kz.line102.callcenter.security.UserService;
@@ -40,10 +43,15 @@ class QueueReconciler {
     private final QueueSnapshots snapshots;
     private final TransactionTemplate tx;
     private volatile Set<String> unattended = Set.of();
+    private final Counter corrections;
 
     QueueReconciler(QueueControl pbx, OperatorService operators, UserService users, JdbcOperatorStateRepository states,
                     OperatorStateService service, OperatorStateMirror mirror, QueueLoadFeed load,
-                    QueueSnapshots snapshots, TransactionTemplate tx) {
+                    QueueSnapshots snapshots, TransactionTemplate tx, MeterRegistry meters) {
+        this.corrections = Counter.builder("line102.callcenter.operator.state.corrections")
+                .description("operator states corrected from the PBX's QueueStatus").register(meters);
+        Gauge.builder("line102.callcenter.queue.unattended.members", this, r -> r.unattended.size())
+                .description("queue members in the PBX with no operator signed in at that interface").register(meters);
         this.pbx = pbx;
         this.operators = operators;
         this.users = users;
@@ -68,6 +76,7 @@ class QueueReconciler {
             snapshots.put(status);
             load.reconcile(status);
             int corrected = operators(status);
+            corrections.increment(corrected);
             if (corrected > 0) {
                 log.warn("queue reconciliation ({}): {} operator state(s) corrected from the PBX", why, corrected);
             } else {

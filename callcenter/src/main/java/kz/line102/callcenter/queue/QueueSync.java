@@ -45,6 +45,7 @@ class QueueSync implements CallIntakeListener, AutoCloseable {
     void start(QueueControl pbx, QueueProperties props) {
         pbx.onLinkUp(() -> submit(() -> reconciler.reconcile(reconnects.getAndIncrement() == 0 ? "start-up"
                 : "AMI reconnect")));
+        states.whenUncertain(() -> reconcileSoon("a PBX command not answered in time"));
         every(props.reconcileInterval(), () -> reconciler.reconcile("periodic"));
         every(props.wrapUpCheck(), states::endDueWrapUps);
         every(props.loadRefresh(), load::refresh);
