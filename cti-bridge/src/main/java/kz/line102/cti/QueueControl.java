@@ -35,6 +35,14 @@ public interface QueueControl {
      */
     void onLinkUp(Runnable listener);
 
+    /**
+     * Called for every QueueMemberAdded, QueueMemberRemoved and QueueMemberPause the PBX
+     * sends (those our own commands cause included), on the AMI dispatch thread: hand
+     * off at once. A change made at the PBX itself is heard this way, not only at the
+     * next periodic QueueStatus.
+     */
+    void onMemberChange(Runnable listener);
+
     /** One queue member as QueueStatus reports it. */
     record Member(String queue, String iface, String name, boolean dynamic, int penalty, boolean paused,
                   String pausedReason, int deviceStatus, boolean inCall) {

@@ -18,7 +18,8 @@ class JdbcOperatorStateRepository {
     private static final String SELECT = """
             select u.username, u.display_name, coalesce(st.state, 'offline') as state, st.reason,
                    coalesce(st.since, u.created_at) as since, coalesce(st.interface, s.interface) as interface,
-                   w.name as workstation, coalesce(st.queues, '{}') as queues, st.wrap_up_until
+                   w.name as workstation, coalesce(st.queues, '{}') as queues, st.wrap_up_until,
+                   st.updated_at
             from users u
             left join operator_states st on st.user_id = u.id
             left join operator_sessions s on s.user_id = u.id and s.ended_at is null
@@ -99,6 +100,7 @@ class JdbcOperatorStateRepository {
         return new OperatorState(rs.getString("username"), rs.getString("display_name"), rs.getString("state"),
                 rs.getString("reason"), rs.getTimestamp("since").toInstant(), rs.getString("interface"),
                 rs.getString("workstation"), queues == null ? List.of() : Arrays.asList((String[]) queues.getArray()),
-                until == null ? null : until.toInstant());
+                until == null ? null : until.toInstant(),
+                rs.getTimestamp("updated_at") == null ? null : rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -6,10 +6,12 @@ import java.util.List;
 /**
  * An operator's state as shown to them and to supervisors: {@code offline} (in no
  * queue), {@code ready}, {@code paused} (with its reason) or {@code wrap-up} (until
- * {@code wrapUpUntil}); {@code queues} are those the PBX has their interface in.
+ * {@code wrapUpUntil}); {@code queues} are those the PBX has their interface in;
+ * {@code updatedAt} is when the row was last written (null: never).
  */
 public record OperatorState(String username, String displayName, String state, String reason, Instant since,
-                            String iface, String workstation, List<String> queues, Instant wrapUpUntil) {
+                            String iface, String workstation, List<String> queues, Instant wrapUpUntil,
+                            Instant updatedAt) {
 
     static final String OFFLINE = "offline";
     static final String READY = "ready";

@@ -118,6 +118,11 @@ class QueueConfiguration {
         }
 
         @Override
+        public void onMemberChange(Runnable listener) {
+            // Nothing to hear without a bridge.
+        }
+
+        @Override
         public void onLinkUp(Runnable listener) {
             log.info("no bridge in this process: operator states are not reconciled here");
         }

@@ -66,6 +66,10 @@ class QueueReconciler {
     /** One pass (passes run one at a time). Returns the corrections made, or -1 when the PBX did not answer. */
     synchronized int reconcile(String why) {
         try {
+            // Read before the PBX is asked: a row written after this was changed after the
+            // snapshot too, and is left for the next pass rather than "corrected" to the past.
+            Map<String, java.time.Instant> written = new HashMap<>();
+            states.all().forEach(st -> written.put(st.username(), st.updatedAt()));
             QueueControl.Status status;
             try {
                 status = pbx.status();
@@ -75,7 +79,7 @@ class QueueReconciler {
             }
             snapshots.put(status);
             load.reconcile(status);
-            int corrected = operators(status);
+            int corrected = operators(status, written);
             corrections.increment(corrected);
             if (corrected > 0) {
                 log.warn("queue reconciliation ({}): {} operator state(s) corrected from the PBX", why, corrected);
@@ -89,7 +93,7 @@ class QueueReconciler {
         }
     }
 
-    private int operators(QueueControl.Status status) {
+    private int operators(QueueControl.Status status, Map<String, java.time.Instant> written) {
         Map<String, List<QueueControl.Member>> byIface = new HashMap<>();
         status.members().forEach(m -> byIface.computeIfAbsent(m.iface(), k -> new ArrayList<>()).add(m));
         Set<String> attended = new HashSet<>();
@@ -97,7 +101,7 @@ class QueueReconciler {
         for (OperatorSession session : operators.openSessions()) {
             attended.add(session.iface());
             List<QueueControl.Member> members = byIface.getOrDefault(session.iface(), List.of());
-            Integer done = tx.execute(s -> compare(session, members));
+            Integer done = tx.execute(s -> compare(session, members, written));
             corrected += done == null ? 0 : done;
         }
         // Operators shown in a queue with no session any more (a sign-out the PBX never heard of is
@@ -132,9 +136,14 @@ class QueueReconciler {
     }
 
     /** One operator against the PBX, with their row locked; returns 1 when corrected. */
-    private int compare(OperatorSession session, List<QueueControl.Member> members) {
+    private int compare(OperatorSession session, List<QueueControl.Member> members,
+                        Map<String, java.time.Instant> written) {
         long userId = users.get(session.username()).id();
         OperatorState ours = states.lock(userId);
+        if (!Objects.equals(ours.updatedAt(), written.get(session.username()))) {
+            log.debug("operatorId={} changed while the PBX was asked: compared at the next pass", session.username());
+            return 0;
+        }
         List<String> pbxQueues = members.stream().map(QueueControl.Member::queue).sorted().toList();
         boolean paused = members.stream().anyMatch(QueueControl.Member::paused);
         String pbxReason = members.stream().filter(QueueControl.Member::paused)

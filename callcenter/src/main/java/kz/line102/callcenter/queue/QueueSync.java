@@ -30,6 +30,10 @@ class QueueSync implements CallIntakeListener, AutoCloseable {
     private final OperatorStateService states;
     private final QueueLoadFeed load;
     private final AtomicInteger reconnects = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean memberPassPending =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    /** Member events come in bursts (one per queue, ours included): one pass a little after the first. */
+    private static final long MEMBER_PASS_DELAY_MILLIS = 500;
 
     QueueSync(QueueReconciler reconciler, OperatorStateService states, QueueLoadFeed load) {
         this.reconciler = reconciler;
@@ -45,6 +49,7 @@ class QueueSync implements CallIntakeListener, AutoCloseable {
     void start(QueueControl pbx, QueueProperties props) {
         pbx.onLinkUp(() -> submit(() -> reconciler.reconcile(reconnects.getAndIncrement() == 0 ? "start-up"
                 : "AMI reconnect")));
+        pbx.onMemberChange(this::memberChanged);
         states.whenUncertain(() -> reconcileSoon("a PBX command not answered in time"));
         every(props.reconcileInterval(), () -> reconciler.reconcile("periodic"));
         every(props.wrapUpCheck(), states::endDueWrapUps);
@@ -56,6 +61,19 @@ class QueueSync implements CallIntakeListener, AutoCloseable {
         for (CallEvent e : newEvents) {
             if (e instanceof CallCompleted c && c.operator() != null) {
                 submit(() -> states.callCompleted(c.operator(), c.queue(), c.callId().value()));
+            }
+        }
+    }
+
+    private void memberChanged() {
+        if (memberPassPending.compareAndSet(false, true)) {
+            try {
+                thread.schedule(guarded(() -> {
+                    memberPassPending.set(false);
+                    reconciler.reconcile("PBX member event");
+                }), MEMBER_PASS_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                memberPassPending.set(false);
             }
         }
     }

@@ -125,8 +125,9 @@ class OperatorStateTest extends QueueTestSupport {
         assertThat(r.code()).isEqualTo("pbx-refused");
         assertThat(r.json().path("detail").asString()).contains("Interface not found").contains(iface);
 
-        assertThat(reconciler.reconcile("test")).isEqualTo(1);
-        assertThat(stateOf()).isEqualTo("offline");
+        // The PBX's QueueMemberRemoved, or the next pass, corrects our state to "in no queue".
+        reconciler.reconcile("test");
+        await().atMost(WAIT).until(() -> stateOf().equals("offline"));
         assertThat(setState("{\"state\":\"ready\"}").status()).isEqualTo(200);
         assertThat(inPbx()).extracting(QueueControl.Member::queue).containsExactly("q102");
         assertThat(stateOf()).isEqualTo("ready");
@@ -189,5 +190,15 @@ class OperatorStateTest extends QueueTestSupport {
             assertThat(stateOf()).isEqualTo(pausedInPbx ? "paused" : "ready");
         }
         assertThat(reconciler.reconcile("test")).isZero();
+    }
+
+    @Test
+    void aPauseMadeAtThePbxIsTakenAtOnceFromItsEventNotAtTheNextPeriodicPass() {
+        signIn();
+        assertThat(replay.server().pauseMemberAtPbx(null, iface, true, "supervisor"))
+                .isEqualTo("Interface paused successfully");
+        await().atMost(Duration.ofSeconds(5)).until(() -> stateOf().equals("paused"));
+        assertThat(api.get("/api/v1/operators/me/state", operator).json().path("state").path("reason").asString())
+                .isEqualTo("supervisor");
     }
 }

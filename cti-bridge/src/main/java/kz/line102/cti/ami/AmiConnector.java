@@ -153,6 +153,7 @@ public final class AmiConnector implements AutoCloseable {
             current = connection;
         }
         connection.addEventListener(router);
+        connection.addEventListener(queueControl);
         try {
             connection.login(props.eventMask());
         } catch (Exception e) {

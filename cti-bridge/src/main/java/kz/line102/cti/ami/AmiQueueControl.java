@@ -11,13 +11,18 @@ import java.util.function.Supplier;
 import kz.line102.cti.QueueCommandException;
 import kz.line102.cti.QueueCommandException.Reason;
 import kz.line102.cti.QueueControl;
+import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.QueueAddAction;
 import org.asteriskjava.manager.action.QueuePauseAction;
 import org.asteriskjava.manager.action.QueueRemoveAction;
 import org.asteriskjava.manager.action.QueueStatusAction;
+import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.QueueEntryEvent;
+import org.asteriskjava.manager.event.QueueMemberAddedEvent;
+import org.asteriskjava.manager.event.QueueMemberPauseEvent;
+import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
 import org.asteriskjava.manager.event.QueueMemberEvent;
 import org.asteriskjava.manager.event.QueueParamsEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
@@ -32,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * outcomes. "Already there" on add and "Not there" on remove are what was wanted, so
  * they succeed; every other error is refused with Asterisk's own words.
  */
-final class AmiQueueControl implements QueueControl {
+final class AmiQueueControl implements QueueControl, ManagerEventListener {
 
     private static final Logger log = LoggerFactory.getLogger(AmiQueueControl.class);
 
@@ -42,6 +47,7 @@ final class AmiQueueControl implements QueueControl {
     private final Duration timeout;
     private final Clock clock;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> memberListeners = new CopyOnWriteArrayList<>();
 
     /** Waits up to a bound for the link to come up; returns whether it is up. */
     interface LinkWait {
@@ -134,6 +140,26 @@ final class AmiQueueControl implements QueueControl {
     @Override
     public void onLinkUp(Runnable listener) {
         listeners.add(listener);
+    }
+
+    @Override
+    public void onMemberChange(Runnable listener) {
+        memberListeners.add(listener);
+    }
+
+    /** On asterisk-java's dispatch thread: every event of the session passes here. */
+    @Override
+    public void onManagerEvent(ManagerEvent event) {
+        if (event instanceof QueueMemberPauseEvent || event instanceof QueueMemberAddedEvent
+                || event instanceof QueueMemberRemovedEvent) {
+            for (Runnable l : memberListeners) {
+                try {
+                    l.run();
+                } catch (RuntimeException e) {
+                    log.warn("pbx={} member-change listener failed: {}", pbx, e.toString());
+                }
+            }
+        }
     }
 
     /** On the link thread, after each successful resync. */
