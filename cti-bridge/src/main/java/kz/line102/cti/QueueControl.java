@@ -23,6 +23,9 @@ public interface QueueControl {
      */
     void pause(String queue, String iface, boolean paused, String reason);
 
+    /** Sets the penalty of {@code iface} in {@code queue} (QueuePenalty). */
+    void penalty(String queue, String iface, int penalty);
+
     /** Members and waiting callers of every queue, read with one QueueStatus. */
     Status status();
 

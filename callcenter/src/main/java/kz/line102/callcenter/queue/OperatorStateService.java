@@ -200,6 +200,82 @@ public class OperatorStateService implements SessionListener {
         });
     }
 
+    /**
+     * A new queue configuration, applied to everyone signed in: they join the queues it now
+     * gives them (paused there too when they are paused), leave those it no longer does,
+     * and get its penalties. Returns one line per operator it could not apply to; their
+     * membership stays as the PBX has it and the next sign-in applies the configuration.
+     */
+    List<String> applyConfig(QueueConfig config, String actor) {
+        List<String> problems = new ArrayList<>();
+        QueueControl.Status status;
+        try {
+            status = pbx.status();
+        } catch (QueueCommandException e) {
+            log.warn("queue configuration not applied to signed-in operators ({}): it applies at their next sign-in",
+                    e.getMessage());
+            return List.of("not applied: " + e.getMessage());
+        }
+        for (OperatorSession session : operators.openSessions()) {
+            try {
+                inTx(() -> applyTo(session, config, status, actor));
+            } catch (QueueCommandException e) {
+                log.warn("operatorId={} queue configuration not applied: {}", session.username(), e.getMessage());
+                problems.add(session.username() + ": " + e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    private OperatorState applyTo(OperatorSession session, QueueConfig config, QueueControl.Status status,
+                                  String actor) {
+        long userId = users.get(session.username()).id();
+        OperatorState now = states.lock(userId);
+        String iface = session.iface();
+        java.util.Map<String, QueueControl.Member> in = new java.util.TreeMap<>();
+        status.members().stream().filter(m -> m.iface().equals(iface)).forEach(m -> in.put(m.queue(), m));
+        List<String> changes = new ArrayList<>();
+        for (QueueConfig.Queue q : config.queues()) {
+            Optional<Integer> penalty = q.penaltyOf(session.username());
+            QueueControl.Member member = in.get(q.name());
+            if (penalty.isPresent() && member == null) {
+                pbx.add(q.name(), iface, session.username(), penalty.get());
+                if (now.pausedInPbx()) {
+                    pbx.pause(q.name(), iface, true, now.reason());
+                }
+                changes.add("joined " + q.name());
+            } else if (penalty.isPresent() && member.penalty() != penalty.get()) {
+                pbx.penalty(q.name(), iface, penalty.get());
+                changes.add("penalty " + penalty.get() + " in " + q.name());
+            }
+        }
+        for (QueueControl.Member m : in.values()) {
+            boolean wanted = config.queue(m.queue()).flatMap(q -> q.penaltyOf(session.username())).isPresent();
+            if (!wanted && m.dynamic()) {
+                pbx.remove(m.queue(), iface);
+                changes.add("left " + m.queue());
+            }
+        }
+        if (changes.isEmpty()) {
+            return now;
+        }
+        List<String> queues = config.queues().stream().map(QueueConfig.Queue::name)
+                .filter(q -> config.queue(q).flatMap(c -> c.penaltyOf(session.username())).isPresent()
+                        || in.containsKey(q) && !in.get(q).dynamic())
+                .toList();
+        String state = now.state();
+        String reason = now.reason();
+        if (queues.isEmpty()) {
+            state = OperatorState.OFFLINE;
+            reason = "no-queue";
+        } else if (OperatorState.OFFLINE.equals(state)) {
+            state = OperatorState.READY;
+            reason = null;
+        }
+        return record(userId, session.username(), state, reason, iface, queues, now.wrapUpUntil(), "queue-config",
+                actor, String.join(", ", changes));
+    }
+
     /** The queues the operator joins by the configuration, each added in the PBX; all or none. */
     private List<String> join(String username, String iface) {
         List<String> joined = new ArrayList<>();

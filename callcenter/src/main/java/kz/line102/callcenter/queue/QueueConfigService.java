@@ -27,6 +27,8 @@ public class QueueConfigService {
 
     private final JdbcQueueConfigRepository repository;
     private final ObjectProvider<QueueReferences> references;
+    /** Told of every saved version (the queue feature applies it to the operators signed in). */
+    private volatile java.util.function.BiConsumer<QueueConfig, String> onSaved = (c, actor) -> { };
 
     QueueConfigService(JdbcQueueConfigRepository repository, ObjectProvider<QueueReferences> references) {
         this.repository = repository;
@@ -52,6 +54,10 @@ public class QueueConfigService {
             log.info("queue configuration version {} written from the bundled default: queues {}", first.version(),
                     first.config().names());
         }
+    }
+
+    void onSaved(java.util.function.BiConsumer<QueueConfig, String> listener) {
+        this.onSaved = listener;
     }
 
     public QueueConfigVersion current() {
@@ -81,6 +87,7 @@ public class QueueConfigService {
         }
         QueueConfigVersion saved = repository.append(config, actor, "save", comment, null, base);
         log.info("queue configuration version {} saved by {}: {}", saved.version(), actor, saved.changes());
+        onSaved.accept(saved.config(), actor);
         return saved;
     }
 
@@ -94,6 +101,7 @@ public class QueueConfigService {
         }
         QueueConfigVersion saved = repository.append(old.config(), actor, "restore", comment, version, null);
         log.info("queue configuration version {} restored by {} as version {}", version, actor, saved.version());
+        onSaved.accept(saved.config(), actor);
         return saved;
     }
 

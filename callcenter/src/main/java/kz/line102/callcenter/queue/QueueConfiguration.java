@@ -56,8 +56,10 @@ class QueueConfiguration {
                                               QueueConfigService config, UserService users, OperatorService operators,
                                               OperatorStateMirror mirror, QueueProperties props,
                                               PlatformTransactionManager tx, ObjectProvider<Clock> clock) {
-        return new OperatorStateService(states, control(pbx), config, users, operators, mirror, props,
-                new TransactionTemplate(tx), clock.getIfAvailable(Clock::systemUTC));
+        OperatorStateService service = new OperatorStateService(states, control(pbx), config, users, operators,
+                mirror, props, new TransactionTemplate(tx), clock.getIfAvailable(Clock::systemUTC));
+        config.onSaved(service::applyConfig);
+        return service;
     }
 
     @Bean
@@ -104,6 +106,11 @@ class QueueConfiguration {
 
         @Override
         public void pause(String queue, String iface, boolean paused, String reason) {
+            throw none();
+        }
+
+        @Override
+        public void penalty(String queue, String iface, int penalty) {
             throw none();
         }
 

@@ -201,4 +201,29 @@ class OperatorStateTest extends QueueTestSupport {
         assertThat(api.get("/api/v1/operators/me/state", operator).json().path("state").path("reason").asString())
                 .isEqualTo("supervisor");
     }
+
+    @Test
+    void aSavedConfigurationAppliesAtOnceToOperatorsSignedInAlready() {
+        signIn();
+        assertThat(setState("{\"state\":\"paused\",\"reason\":\"meal\"}").status()).isEqualTo(200);
+        QueueConfig both = new QueueConfig(config.config().queues().stream().map(q -> new QueueConfig.Queue(q.name(),
+                q.strategy(), q.timeoutSeconds(), q.retrySeconds(), q.wrapUpSeconds(), q.serviceLevelSeconds(),
+                q.maxLen(), true, q.name().equals("q102") ? List.of(new QueueConfig.Member(operator, 4))
+                        : q.members())).toList());
+        config.save(both, "test", "everyone in both queues", null);
+
+        assertThat(inPbx()).extracting(QueueControl.Member::queue).containsExactlyInAnyOrder("q102", "q102-kk");
+        assertThat(inPbx()).allMatch(m -> m.paused() && m.pausedReason().equals("meal"));
+        assertThat(inPbx()).filteredOn(m -> m.queue().equals("q102")).singleElement()
+                .extracting(QueueControl.Member::penalty).isEqualTo(4);
+        assertThat(api.get("/api/v1/operators/me/state", operator).json().path("state").path("queues").toString())
+                .isEqualTo("[\"q102\",\"q102-kk\"]");
+
+        config.save(new QueueConfig(both.queues().stream().map(q -> q.name().equals("q102-kk")
+                ? new QueueConfig.Queue(q.name(), q.strategy(), q.timeoutSeconds(), q.retrySeconds(), q.wrapUpSeconds(),
+                        q.serviceLevelSeconds(), q.maxLen(), false, q.members()) : q).toList()),
+                "test", "q102-kk back to its own", null);
+        assertThat(inPbx()).extracting(QueueControl.Member::queue).containsExactly("q102");
+        assertThat(stateOf()).isEqualTo("paused");
+    }
 }

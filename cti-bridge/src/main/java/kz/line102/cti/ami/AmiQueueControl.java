@@ -16,6 +16,7 @@ import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.QueueAddAction;
 import org.asteriskjava.manager.action.QueuePauseAction;
+import org.asteriskjava.manager.action.QueuePenaltyAction;
 import org.asteriskjava.manager.action.QueueRemoveAction;
 import org.asteriskjava.manager.action.QueueStatusAction;
 import org.asteriskjava.manager.event.ManagerEvent;
@@ -92,6 +93,14 @@ final class AmiQueueControl implements QueueControl, ManagerEventListener {
         ManagerResponse r = send(a, queue, iface);
         if (r instanceof ManagerError e) {
             throw refused("QueuePause", queue, iface, e);
+        }
+    }
+
+    @Override
+    public void penalty(String queue, String iface, int penalty) {
+        ManagerResponse r = send(new QueuePenaltyAction(iface, penalty, queue), queue, iface);
+        if (r instanceof ManagerError e) {
+            throw refused("QueuePenalty", queue, iface, e);
         }
     }
 

@@ -52,6 +52,8 @@ class QueueControlReplayTest {
         });
         queues.pause(null, "PJSIP/1003", false, null);
         assertThat(member("q102", "PJSIP/1003").paused()).isFalse();
+        queues.penalty("q102", "PJSIP/1003", 5);
+        assertThat(member("q102", "PJSIP/1003").penalty()).isEqualTo(5);
 
         queues.remove("q102", "PJSIP/1003");
         assertThat(member("q102", "PJSIP/1003")).isNull();
