@@ -52,10 +52,12 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(ADMIN.name())
                         .requestMatchers("/login", "/error").permitAll()
                         .requestMatchers("/ws/screenpop").hasRole(OPERATOR.name())
+                        .requestMatchers("/ws/alerts").hasRole(SUPERVISOR.name())
                         .requestMatchers("/console", "/console/**").hasRole(OPERATOR.name())
                         .requestMatchers("/archive", "/archive/**").hasRole(AUDITOR.name())
                         .requestMatchers("/wallboard", "/wallboard/**").hasAnyRole(roles(SUPERVISOR, ADMIN))
                         .requestMatchers("/routing", "/routing/**").hasRole(ADMIN.name())
+                        .requestMatchers("/supervisor", "/supervisor/**").hasRole(SUPERVISOR.name())
                         .requestMatchers(GET, "/api/v1/session").authenticated()
                         .requestMatchers(GET, "/api/v1/calls", "/api/v1/calls/*")
                         .hasAnyRole(roles(SUPERVISOR, AUDITOR, ADMIN))
@@ -86,6 +88,25 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/routing/**").hasRole(ADMIN.name())
                         .requestMatchers(GET, "/api/v1/queues/live").hasAnyRole(roles(SUPERVISOR, ADMIN))
                         .requestMatchers("/api/v1/queues/**").hasRole(ADMIN.name())
+                        // Alerts: the duty officer's to acknowledge; IT staff read them and send a
+                        // delivery that gave up again.
+                        .requestMatchers(POST, "/api/v1/alerts/*/acknowledgement").hasRole(SUPERVISOR.name())
+                        .requestMatchers(POST, "/api/v1/alerts/*/outbound/resend").hasRole(ADMIN.name())
+                        .requestMatchers(GET, "/api/v1/alerts", "/api/v1/alerts/*").hasAnyRole(roles(SUPERVISOR, ADMIN))
+                        // The duty sheet: everyone on the floor reads it; the duty officer keeps
+                        // it; IT staff register units and take them out of service.
+                        .requestMatchers(GET, "/api/v1/units", "/api/v1/units/*", "/api/v1/units/*/timeline")
+                        .hasAnyRole(roles(OPERATOR, SUPERVISOR, ADMIN))
+                        .requestMatchers(POST, "/api/v1/units", "/api/v1/units/*/enabled")
+                        .hasAnyRole(roles(SUPERVISOR, ADMIN))
+                        .requestMatchers(POST, "/api/v1/units/*/duty", "/api/v1/units/*/status",
+                                "/api/v1/units/*/position").hasRole(SUPERVISOR.name())
+                        // Incident cards: every desk reads them; operators and supervisors change them
+                        // (which card and which change is decided by IncidentService).
+                        .requestMatchers(GET, "/api/v1/incidents", "/api/v1/incidents/**")
+                        .hasAnyRole(roles(OPERATOR, SUPERVISOR, AUDITOR, ADMIN))
+                        .requestMatchers("/api/v1/incidents", "/api/v1/incidents/**")
+                        .hasAnyRole(roles(OPERATOR, SUPERVISOR))
                         .requestMatchers("/api/**").denyAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(problems))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.Locale;
 
 import kz.line102.callcenter.Api;
 import kz.line102.callcenter.Api.Response;
@@ -15,8 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The console page is for operators, the archive page for auditors; anyone else is sent
- * to sign in or refused.
+ * Each page is for one role: the console for operators, the archive for auditors, the
+ * duty officer's screen for supervisors; anyone else is sent to sign in or refused,
+ * page and scripts alike.
  */
 @CallcenterTest
 class ConsoleAccessTest {
@@ -28,41 +30,39 @@ class ConsoleAccessTest {
 
     @Test
     void onlyOperatorsGetTheConsole() {
-        Api api = new Api(port);
-        Api.user(users, "console-access-admin", Role.ADMIN);
-        Response operator = api.get("/console", Api.user(users, "console-access-op", Role.OPERATOR));
-        assertThat(operator.status()).isEqualTo(200);
-        assertThat(operator.body()).contains("/console/console.js").contains("Линия 102");
-        assertThat(operator.header("Content-Security-Policy")).contains("default-src 'self'");
-
-        for (Role role : new Role[] {Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN, Role.METRICS}) {
-            Response r = api.get("/console", Api.user(users, "console-access-" + role.name().toLowerCase(), role));
-            assertThat(r.status()).as(role.name()).isEqualTo(403);
-        }
-        // A browser (asking for HTML) is sent to the sign-in form.
-        Response anonymous = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/console"))
-                .header("Accept", "text/html").build());
-        assertThat(anonymous.status()).isEqualTo(302);
-        assertThat(anonymous.header("Location")).endsWith("/login");
+        onlyOneRoleGets("/console", "/console/console.js", Role.OPERATOR);
     }
 
     @Test
     void onlyAuditorsGetTheArchivePage() {
-        Api api = new Api(port);
-        Api.user(users, "archive-page-access-admin", Role.ADMIN);
-        String auditor = Api.user(users, "archive-page-access-auditor", Role.AUDITOR);
-        Response page = api.get("/archive", auditor);
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("/archive/archive.js").contains("Линия 102");
-        assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'");
-        assertThat(api.get("/archive/archive.js", auditor).status()).isEqualTo(200);
+        onlyOneRoleGets("/archive", "/archive/archive.js", Role.AUDITOR);
+    }
 
-        for (Role role : new Role[] {Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN, Role.METRICS}) {
-            String user = Api.user(users, "archive-page-access-" + role.name().toLowerCase(), role);
-            assertThat(api.get("/archive", user).status()).as(role.name()).isEqualTo(403);
-            assertThat(api.get("/archive/archive.js", user).status()).as(role.name()).isEqualTo(403);
+    @Test
+    void onlySupervisorsGetTheDutyOfficersScreen() {
+        onlyOneRoleGets("/supervisor", "/supervisor/supervisor.js", Role.SUPERVISOR);
+    }
+
+    private void onlyOneRoleGets(String page, String script, Role role) {
+        Api api = new Api(port);
+        String prefix = "page-" + page.substring(1) + "-";
+        Api.user(users, prefix + "admin", Role.ADMIN);
+        String allowed = Api.user(users, prefix + role.name().toLowerCase(Locale.ROOT), role);
+        Response ok = api.get(page, allowed);
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.body()).contains(script).contains("Линия 102");
+        assertThat(ok.header("Content-Security-Policy")).contains("default-src 'self'");
+        assertThat(api.get(script, allowed).status()).isEqualTo(200);
+
+        for (Role other : Role.values()) {
+            if (other == role) {
+                continue;
+            }
+            String user = Api.user(users, prefix + other.name().toLowerCase(Locale.ROOT), other);
+            assertThat(api.get(page, user).status()).as(other.name()).isEqualTo(403);
+            assertThat(api.get(script, user).status()).as(other.name()).isEqualTo(403);
         }
-        Response anonymous = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/archive"))
+        Response anonymous = api.send(HttpRequest.newBuilder(URI.create(api.base() + page))
                 .header("Accept", "text/html").build());
         assertThat(anonymous.status()).isEqualTo(302);
         assertThat(anonymous.header("Location")).endsWith("/login");

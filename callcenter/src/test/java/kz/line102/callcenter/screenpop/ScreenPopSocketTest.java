@@ -4,17 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
 import kz.line102.callcenter.Api;
@@ -23,6 +14,7 @@ import kz.line102.callcenter.operator.OperatorService;
 import kz.line102.callcenter.operator.WorkstationService;
 import kz.line102.callcenter.security.Role;
 import kz.line102.callcenter.security.UserService;
+import kz.line102.callcenter.testing.TestSocket;
 import kz.line102.cti.CallId;
 import kz.line102.cti.CallOffered;
 import kz.line102.cti.EventId;
@@ -32,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The console socket: who may open it, and that each console hears only its own phone. */
 class ScreenPopSocketTest extends IntakeTestSupport {
@@ -46,7 +37,6 @@ class ScreenPopSocketTest extends IntakeTestSupport {
     @Autowired
     OperatorService operators;
 
-    private final JsonMapper json = JsonMapper.builder().build();
     private final String mine = "7" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
     private final String theirs = "6" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
 
@@ -64,41 +54,8 @@ class ScreenPopSocketTest extends IntakeTestSupport {
         operators.signOut("socket-idle");
     }
 
-    /** A console's socket, signed in with HTTP Basic as {@code user}; collects what it receives. */
-    private record Console(WebSocket socket, List<JsonNode> received, List<Integer> closes) {
-    }
-
-    private Console open(String user) {
-        List<JsonNode> received = new CopyOnWriteArrayList<>();
-        List<Integer> closes = new CopyOnWriteArrayList<>();
-        JsonMapper mapper = json;
-        WebSocket.Listener listener = new WebSocket.Listener() {
-            private final StringBuilder text = new StringBuilder();
-
-            @Override
-            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                text.append(data);
-                if (last) {
-                    received.add(mapper.readTree(text.toString()));
-                    text.setLength(0);
-                }
-                ws.request(1);
-                return null;
-            }
-
-            @Override
-            public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-                closes.add(status);
-                return null;
-            }
-        };
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
-        if (user != null) {
-            builder.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8)));
-        }
-        WebSocket socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/screenpop"), listener).join();
-        return new Console(socket, received, closes);
+    private TestSocket open(String user) {
+        return TestSocket.open(port, "/ws/screenpop", user);
     }
 
     private void ring(String extension, String number) {
@@ -111,11 +68,11 @@ class ScreenPopSocketTest extends IntakeTestSupport {
     @Test
     void nobodyButASignedInOperatorOpensAConsole() {
         assertThatThrownBy(() -> open(null))
-                .satisfies(e -> assertThat(handshake(e).getResponse().statusCode()).isEqualTo(401));
+                .satisfies(e -> assertThat(TestSocket.refusedStatus(e)).isEqualTo(401));
         assertThatThrownBy(() -> open("socket-supervisor"))
-                .satisfies(e -> assertThat(handshake(e).getResponse().statusCode()).isEqualTo(403));
+                .satisfies(e -> assertThat(TestSocket.refusedStatus(e)).isEqualTo(403));
 
-        Console idle = open("socket-idle");
+        TestSocket idle = open("socket-idle");
         await().atMost(Duration.ofSeconds(10)).until(() -> !idle.closes().isEmpty());
         assertThat(idle.received()).singleElement().satisfies(m -> {
             assertThat(m.get("type").asString()).isEqualTo("error");
@@ -126,8 +83,8 @@ class ScreenPopSocketTest extends IntakeTestSupport {
 
     @Test
     void eachConsoleHearsOnlyItsOwnPhoneAndALateConsoleGetsTheRingingCall() {
-        Console a = open("socket-op-a");
-        Console b = open("socket-op-b");
+        TestSocket a = open("socket-op-a");
+        TestSocket b = open("socket-op-b");
         ring(mine, "+77012345678");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !a.received().isEmpty());
@@ -137,7 +94,7 @@ class ScreenPopSocketTest extends IntakeTestSupport {
         assertThat(pop.get("callerNumber").asString()).isEqualTo("+77012345678");
         assertThat(pop.get("card").get("numberE164").asString()).isEqualTo("+77012345678");
 
-        Console late = open("socket-op-a");
+        TestSocket late = open("socket-op-a");
         await().atMost(Duration.ofSeconds(10)).until(() -> !late.received().isEmpty());
         assertThat(late.received().get(0).get("callId").asString()).isEqualTo(pop.get("callId").asString());
 
@@ -149,18 +106,9 @@ class ScreenPopSocketTest extends IntakeTestSupport {
 
     @Test
     void aConsoleThatTalksIsToldItOnlyListens() {
-        Console a = open("socket-op-a");
+        TestSocket a = open("socket-op-a");
         a.socket().sendText("{\"type\":\"answer\"}", true).join();
         await().atMost(Duration.ofSeconds(10)).until(() -> a.received().stream()
                 .anyMatch(m -> "read-only".equals(m.path("code").asString())));
-    }
-
-    private static WebSocketHandshakeException handshake(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof WebSocketHandshakeException h) {
-                return h;
-            }
-        }
-        throw new AssertionError("not a refused handshake", e);
     }
 }

@@ -42,6 +42,7 @@ class AccessMatrixTest {
     }
 
     static final String OPERATOR_NAME = "matrix-operator";
+    static final String CARD = "/api/v1/incidents/00000000-0000-0000-0000-000000000000";
 
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET", "/api/v1/calls", null, EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
@@ -107,6 +108,41 @@ class AccessMatrixTest {
             new Endpoint("POST", "/api/v1/queues/config/versions/999999/restore", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/api/v1/queues/config/audit", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/api/v1/queues/queues.conf", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/api/v1/alerts", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/alerts/999999999", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("POST", "/api/v1/alerts/999999999/acknowledgement", "{}", EnumSet.of(SUPERVISOR)),
+            new Endpoint("POST", "/api/v1/alerts/999999999/outbound/resend", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/api/v1/units", null, EnumSet.of(OPERATOR, SUPERVISOR, ADMIN)),
+            new Endpoint("POST", "/api/v1/units", "{}", EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/units/999999999", null, EnumSet.of(OPERATOR, SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/units/999999999/timeline", null, EnumSet.of(OPERATOR, SUPERVISOR, ADMIN)),
+            new Endpoint("POST", "/api/v1/units/999999999/duty", "{}", EnumSet.of(SUPERVISOR)),
+            new Endpoint("POST", "/api/v1/units/999999999/status", "{}", EnumSet.of(SUPERVISOR)),
+            new Endpoint("POST", "/api/v1/units/999999999/position", "{}", EnumSet.of(SUPERVISOR)),
+            new Endpoint("POST", "/api/v1/units/999999999/enabled", "{}", EnumSet.of(SUPERVISOR, ADMIN)),
+            // Incident cards: reading for every desk; changes for operators and supervisors. The
+            // bodies are refused (400) or aim at no card (404), so nothing is created or changed.
+            new Endpoint("GET", "/api/v1/incidents", null, EnumSet.of(OPERATOR, SUPERVISOR, AUDITOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/incidents/types", null, EnumSet.of(OPERATOR, SUPERVISOR, AUDITOR, ADMIN)),
+            new Endpoint("GET", CARD, null, EnumSet.of(OPERATOR, SUPERVISOR, AUDITOR, ADMIN)),
+            new Endpoint("GET", CARD + "/transitions", null,
+                    EnumSet.of(OPERATOR, SUPERVISOR, AUDITOR, ADMIN)),
+            new Endpoint("POST", "/api/v1/incidents", "{\"callId\":\"not-an-id\"}", EnumSet.of(OPERATOR, SUPERVISOR)),
+            new Endpoint("PUT", CARD, "{\"version\":1}", EnumSet.of(OPERATOR, SUPERVISOR)),
+            new Endpoint("POST", CARD + "/submit", "{}", EnumSet.of(OPERATOR, SUPERVISOR)),
+            new Endpoint("POST", CARD + "/transitions", "{\"to\":\"CLOSED\"}",
+                    EnumSet.of(OPERATOR, SUPERVISOR)),
+            new Endpoint("POST", CARD + "/dispatch", "{}", EnumSet.of(OPERATOR, SUPERVISOR)),
+            new Endpoint("POST", CARD + "/arrival", "{}", EnumSet.of(OPERATOR, SUPERVISOR)),
+            new Endpoint("POST", CARD + "/work-off", "{}", EnumSet.of(OPERATOR, SUPERVISOR)),
+            new Endpoint("POST", CARD + "/close", "{}", EnumSet.of(OPERATOR, SUPERVISOR)),
+            new Endpoint("POST", CARD + "/cancel", "{}", EnumSet.of(OPERATOR, SUPERVISOR)),
+            new Endpoint("POST", CARD + "/calls", "{}", EnumSet.of(OPERATOR, SUPERVISOR)),
+            new Endpoint("GET", CARD + "/units", null, EnumSet.of(OPERATOR, SUPERVISOR, AUDITOR, ADMIN)),
+            // Operators pass the URL rule for card changes; sending units is the duty officer's (403 from the API).
+            new Endpoint("POST", CARD + "/units", "{}", EnumSet.of(SUPERVISOR)),
+            new Endpoint("POST", CARD + "/units/999999999/arrival", null, EnumSet.of(SUPERVISOR)),
+            new Endpoint("POST", CARD + "/units/999999999/release", null, EnumSet.of(SUPERVISOR)),
             new Endpoint("GET", "/actuator/prometheus", null, EnumSet.of(ADMIN, METRICS)),
             new Endpoint("GET", "/actuator/metrics", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/actuator/info", null, EnumSet.of(ADMIN)),

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import kz.line102.callcenter.Api;
+import org.awaitility.Awaitility;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -43,5 +46,21 @@ public final class Browser {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
         return driver;
+    }
+
+    /** Opens {@code path}, signs in on the form it is sent to as {@code user}, and waits to be back at {@code path}. */
+    public static void signIn(ChromeDriver browser, int port, String path, String user) {
+        browser.get("http://127.0.0.1:" + port + path);
+        browser.findElement(By.name("username")).sendKeys(user);
+        browser.findElement(By.name("password")).sendKeys(Api.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains(path));
+    }
+
+    /** What the page and its console said, for a failure's report. */
+    public static String dump(ChromeDriver browser) {
+        StringBuilder out = new StringBuilder("PAGE: ").append(browser.getPageSource());
+        browser.manage().logs().get("browser").forEach(l -> out.append("\nCONSOLE: ").append(l));
+        return out.toString();
     }
 }

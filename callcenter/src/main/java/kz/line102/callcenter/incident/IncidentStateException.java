@@ -1,0 +1,33 @@
+package kz.line102.callcenter.incident;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import kz.line102.callcenter.app.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The card is not in a state that allows the request. Codes: {@code already-submitted}
+ * (a second submit: {@code status} and {@code kuiNumber} say where the first one got),
+ * {@code illegal-transition}, {@code not-a-draft}, {@code incident-closed}.
+ */
+public class IncidentStateException extends ProblemException {
+
+    private final Incident incident;
+
+    public IncidentStateException(String code, String detail, Incident incident) {
+        super(HttpStatus.CONFLICT, code, detail);
+        this.incident = incident;
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("status", incident.status().name());
+        p.put("version", incident.version());
+        if (incident.kuiNumber() != null) {
+            p.put("kuiNumber", incident.kuiNumber());
+        }
+        return p;
+    }
+}

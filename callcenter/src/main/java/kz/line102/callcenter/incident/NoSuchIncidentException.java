@@ -1,0 +1,11 @@
+package kz.line102.callcenter.incident;
+
+import kz.line102.callcenter.app.ProblemException;
+import org.springframework.http.HttpStatus;
+
+public class NoSuchIncidentException extends ProblemException {
+
+    public NoSuchIncidentException(Object id) {
+        super(HttpStatus.NOT_FOUND, "no-such-incident", "no incident card " + id);
+    }
+}

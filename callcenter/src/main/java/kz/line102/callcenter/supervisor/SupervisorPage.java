@@ -1,0 +1,14 @@
+package kz.line102.callcenter.supervisor;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** {@code /supervisor}, the duty officer's screen; its files are static resources under {@code /supervisor/}. */
+@Controller
+class SupervisorPage {
+
+    @GetMapping({"/supervisor", "/supervisor/"})
+    String supervisor() {
+        return "forward:/supervisor/index.html";
+    }
+}
