@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import kz.line102.cti.QueueControl;
 import kz.line102.cti.agi.AgiProperties;
 import kz.line102.cti.agi.AgiRoutingServer;
 import kz.line102.cti.agi.RoutingDecider;
@@ -52,6 +53,8 @@ class CtiConfiguration {
         try {
             CtiProperties.Replay r = props.replay();
             AmiReplayServer server = AmiReplayServer.start(ReplayConfig.ephemeral(r.username(), r.secret()));
+            // The captured lab had q102 only; the demo PBX has the queues a configured one would.
+            r.queues().forEach(server::defineQueue);
             log.warn("no AMI host configured (line102.cti.ami.host): playing captured Asterisk calls from a replay "
                     + "server on 127.0.0.1:{} at {} calls/s", server.port(), r.callsPerSecond());
             return DemoReplay.playing(server, r.callsPerSecond(), r.pace());
@@ -68,6 +71,12 @@ class CtiConfiguration {
         connector.start();
         replay.startPlaying();
         return connector;
+    }
+
+    /** Queue membership and pauses in the PBX, for operator states. */
+    @Bean
+    QueueControl queueControl(AmiConnector connector) {
+        return connector.queueControl();
     }
 
     @Bean("ami")

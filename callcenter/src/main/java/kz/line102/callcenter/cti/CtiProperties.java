@@ -2,6 +2,7 @@ package kz.line102.callcenter.cti;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.Valid;
@@ -43,7 +44,11 @@ public record CtiProperties(boolean enabled, @Valid @NotNull Ami ami, @Valid @No
 
     /** The demo: captured calls played when no Asterisk is configured. */
     public record Replay(boolean enabled, @DecimalMin("0.0") double callsPerSecond, @DecimalMin("0.0") double pace,
-                         @NotBlank String username, @NotBlank String secret) {
+                         @NotBlank String username, @NotBlank String secret, List<String> queues) {
+
+        public Replay {
+            queues = queues == null ? List.of() : List.copyOf(queues);
+        }
     }
 
     /** The FastAGI routing service Asterisk asks for each call's queue and priority. */

@@ -31,6 +31,15 @@ class JdbcOperatorSessionRepository {
                 .stream().findFirst();
     }
 
+    List<OperatorSession> allOpen() {
+        return jdbc.query(SELECT + " where s.ended_at is null order by u.username", ROW);
+    }
+
+    Optional<OperatorSession> openAtExtension(String extension) {
+        return jdbc.query(SELECT + " where s.extension = ? and s.ended_at is null", ROW, extension).stream()
+                .findFirst();
+    }
+
     List<OperatorSession> recent(long userId, int limit) {
         return jdbc.query(SELECT + " where s.user_id = ? order by s.started_at desc, s.id desc limit ?", ROW,
                 userId, limit);

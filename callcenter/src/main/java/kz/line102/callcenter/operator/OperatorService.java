@@ -9,6 +9,7 @@ import kz.line102.callcenter.security.UserAccount;
 import kz.line102.callcenter.security.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,11 +28,15 @@ public class OperatorService {
     private final UserService users;
     private final JdbcWorkstationRepository workstations;
     private final JdbcOperatorSessionRepository sessions;
+    /** Resolved at each use: the listeners themselves need this service. */
+    private final ObjectProvider<SessionListener> listeners;
 
-    OperatorService(UserService users, JdbcWorkstationRepository workstations, JdbcOperatorSessionRepository sessions) {
+    OperatorService(UserService users, JdbcWorkstationRepository workstations, JdbcOperatorSessionRepository sessions,
+                    ObjectProvider<SessionListener> listeners) {
         this.users = users;
         this.workstations = workstations;
         this.sessions = sessions;
+        this.listeners = listeners;
     }
 
     /** The user, the session they are in now and their latest sessions. */
@@ -47,6 +52,16 @@ public class OperatorService {
     /** Where an operator sits now, if anywhere: the screen-pop finds its operator this way. */
     public Optional<OperatorSession> currentSession(String username) {
         return sessions.openForUser(users.get(username).id());
+    }
+
+    /** Every session open now. */
+    public List<OperatorSession> openSessions() {
+        return sessions.allOpen();
+    }
+
+    /** The session open at the desk whose phone is {@code extension}, if any. */
+    public Optional<OperatorSession> openAtExtension(String extension) {
+        return sessions.openAtExtension(extension);
     }
 
     /** @param workstationOrExtension the desk's name or its phone's extension */
@@ -70,11 +85,14 @@ public class OperatorService {
             throw new ConflictException("workstation-occupied",
                     "another operator is signed in at workstation '" + ws.name() + "'");
         }
+        Optional<OperatorSession> previous = sessions.openForUser(user.id());
         if (sessions.closeForUser(user.id(), "moved")) {
             log.info("operatorId={} left the previous workstation to sign in at {}", username, ws.name());
+            previous.ifPresent(p -> listeners.orderedStream().forEach(l -> l.signedOut(p, "moved")));
         }
         try {
             OperatorSession session = sessions.open(user.id(), ws);
+            listeners.orderedStream().forEach(l -> l.signedIn(session));
             log.info("operatorId={} signed in at workstation {} (extension {}, {})", username, ws.name(),
                     ws.extension(), ws.iface());
             return session;
@@ -88,8 +106,10 @@ public class OperatorService {
     @Transactional
     public void signOut(String username) {
         UserAccount user = users.get(username);
+        Optional<OperatorSession> open = sessions.openForUser(user.id());
         if (sessions.closeForUser(user.id(), "signed-out")) {
             log.info("operatorId={} signed out", username);
+            open.ifPresent(s -> listeners.orderedStream().forEach(l -> l.signedOut(s, "signed-out")));
         }
     }
 }

@@ -6,6 +6,7 @@ import kz.line102.callcenter.app.ConflictException;
 import kz.line102.callcenter.app.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,9 +20,14 @@ public class WorkstationService {
     private final JdbcWorkstationRepository workstations;
     private final JdbcOperatorSessionRepository sessions;
 
-    WorkstationService(JdbcWorkstationRepository workstations, JdbcOperatorSessionRepository sessions) {
+    /** Resolved at each use: the listeners themselves need this service. */
+    private final ObjectProvider<SessionListener> listeners;
+
+    WorkstationService(JdbcWorkstationRepository workstations, JdbcOperatorSessionRepository sessions,
+                       ObjectProvider<SessionListener> listeners) {
         this.workstations = workstations;
         this.sessions = sessions;
+        this.listeners = listeners;
     }
 
     public List<Workstation> all() {
@@ -58,7 +64,9 @@ public class WorkstationService {
             throw new ConflictException("workstation-exists", "another workstation has this extension or interface");
         }
         if (!on) {
+            var open = sessions.openAt(now.id());
             sessions.closeAt(now.id(), "disabled");
+            open.ifPresent(s -> listeners.orderedStream().forEach(l -> l.signedOut(s, "disabled")));
         }
         log.info("workstation {} changed: extension {}, {}, enabled {}", name, ext, i, on);
         return workstations.byName(name).orElseThrow();

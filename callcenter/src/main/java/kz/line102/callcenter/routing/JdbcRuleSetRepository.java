@@ -60,13 +60,21 @@ class JdbcRuleSetRepository {
      */
     RuleSetVersion append(RuleSet set, String actor, String action, String comment, Integer restoredFrom,
                           Integer base, BiFunction<RuleSet, RuleSet, List<String>> diff, RuleSet initial) {
+        return append(set, actor, action, comment, restoredFrom, base, diff, initial, List.of());
+    }
+
+    /** {@code warnings}: partial overlaps the set holds, kept in the version's audit entry. */
+    RuleSetVersion append(RuleSet set, String actor, String action, String comment, Integer restoredFrom,
+                          Integer base, BiFunction<RuleSet, RuleSet, List<String>> diff, RuleSet initial,
+                          List<String> warnings) {
         return tx.execute(status -> appendInTransaction(set, actor, action, comment, restoredFrom, base, diff,
-                initial));
+                initial, warnings));
     }
 
     private RuleSetVersion appendInTransaction(RuleSet set, String actor, String action, String comment,
                                                Integer restoredFrom, Integer base,
-                                               BiFunction<RuleSet, RuleSet, List<String>> diff, RuleSet initial) {
+                                               BiFunction<RuleSet, RuleSet, List<String>> diff, RuleSet initial,
+                                               List<String> warnings) {
         jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, SAVE_LOCK);
         Optional<RuleSetVersion> current = latest();
         int currentNumber = current.map(RuleSetVersion::version).orElse(0);
@@ -82,6 +90,9 @@ class JdbcRuleSetRepository {
         detail.put("comment", comment);
         detail.put("restoredFrom", restoredFrom);
         detail.put("changes", changes);
+        if (!warnings.isEmpty()) {
+            detail.put("warnings", warnings);
+        }
         audit(actor, action, next, detail);
         return find(next).orElseThrow();
     }

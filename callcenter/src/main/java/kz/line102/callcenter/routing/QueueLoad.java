@@ -18,9 +18,8 @@ public interface QueueLoad {
     }
 
     /**
-     * Held in memory and fed by whoever watches the queues: until the queue statistics
-     * (issue 4, part 2: QueueCallerJoin/Leave and QueueStatus from the bridge) feed it,
-     * every queue reads as empty, so a {@code queueLoad} condition does not match.
+     * Held in memory and fed by the queue feature (queue.QueueLoadFeed) from the waiting
+     * lists all nodes share in Redis; a queue not fed reads as empty.
      */
     final class InMemory implements QueueLoad {
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import kz.line102.callcenter.app.RedisProperties;
 import kz.line102.callcenter.caller.PhoneNumbers;
+import kz.line102.callcenter.queue.QueueConfigService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(RoutingProperties.class)
 class RoutingConfiguration {
 
-    /** Empty until the queue statistics feed it (see {@link QueueLoad.InMemory}). */
+    /** Fed by the queue feature from the shared waiting lists (queue.QueueLoadFeed). */
     @Bean
     QueueLoad.InMemory queueLoad() {
         return new QueueLoad.InMemory();
@@ -33,9 +34,10 @@ class RoutingConfiguration {
     @Bean(destroyMethod = "close")
     RoutingService routingService(JdbcTemplate jdbc, JsonMapper json, PlatformTransactionManager tx,
                                   QueueLoad queueLoad, PhoneNumbers numbers, RoutingChanges changes,
-                                  RoutingProperties props, ObjectProvider<Clock> clock) {
+                                  RoutingProperties props, QueueConfigService queues, ObjectProvider<Clock> clock) {
         RoutingService service = new RoutingService(new JdbcRuleSetRepository(jdbc, json, new TransactionTemplate(tx)),
-                new CallerHistory(jdbc), queueLoad, numbers, changes, props, clock.getIfAvailable(Clock::systemUTC));
+                new CallerHistory(jdbc), queueLoad, numbers, changes, props, () -> queues.config().names(),
+                clock.getIfAvailable(Clock::systemUTC));
         changes.start(service::reloadIfNewer);
         return service;
     }

@@ -2,12 +2,10 @@ package kz.line102.callcenter.routing;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -15,7 +13,6 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code line102.callcenter.routing.*}, described in {@code conf/application.yml}.
  *
- * @param queues         the queues rules may name (app_queue's queues.conf); the first is the empty rule set's default
  * @param zone           time zone of time-of-day and day-of-week conditions
  * @param maxRules       most rules in a rule set
  * @param changesChannel Redis pub/sub channel announcing a new rule set version
@@ -24,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("line102.callcenter.routing")
-public record RoutingProperties(@NotEmpty List<@NotBlank String> queues, @NotNull ZoneId zone,
+public record RoutingProperties(@NotNull ZoneId zone,
                                 @Min(1) @Max(100_000) int maxRules, @NotBlank String changesChannel,
                                 @NotNull Duration pollInterval, @NotNull Duration historyTimeout) {
 }

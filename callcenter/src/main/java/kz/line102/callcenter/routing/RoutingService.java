@@ -6,7 +6,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Supplier;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import kz.line102.callcenter.caller.PhoneNumbers;
+import kz.line102.callcenter.queue.QueueReferences;
 import kz.line102.callcenter.caller.PhoneNumbers.NormalizedNumber;
 import kz.line102.callcenter.routing.RuleEvaluator.CallFacts;
 import kz.line102.callcenter.routing.RuleEvaluator.Match;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * A save is validated, stored as a new version with its audit entry, put in force here at
  * once and announced to the other nodes.
  */
-public class RoutingService implements RoutingDecider, AutoCloseable {
+public class RoutingService implements RoutingDecider, QueueReferences, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RoutingService.class);
 
@@ -51,16 +52,16 @@ public class RoutingService implements RoutingDecider, AutoCloseable {
     private final ThreadPoolExecutor historyPool;
 
     RoutingService(JdbcRuleSetRepository repository, CallerHistory history, QueueLoad load, PhoneNumbers numbers,
-                   RoutingChanges changes, RoutingProperties props, Clock clock) {
+                   RoutingChanges changes, RoutingProperties props, Supplier<List<String>> queues, Clock clock) {
         this.repository = repository;
-        this.validator = new RuleSetValidator(Set.copyOf(props.queues()), props.maxRules());
+        this.validator = new RuleSetValidator(queues, props.maxRules());
         this.history = history;
         this.load = load;
         this.numbers = numbers;
         this.changes = changes;
         this.props = props;
         this.clock = clock;
-        this.initial = RuleSetVersion.initial(props.queues().get(0));
+        this.initial = RuleSetVersion.initial(queues.get().get(0));
         AtomicInteger n = new AtomicInteger();
         // Bounded like the database pool it waits on: beyond that, lookups would only queue.
         this.historyPool = new ThreadPoolExecutor(16, 16, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64), r -> {
@@ -129,12 +130,33 @@ public class RoutingService implements RoutingDecider, AutoCloseable {
         return CallerHistory.History.NONE;
     }
 
+    /** Queues the rule set in force names (default, targets, load conditions), with the rules naming each. */
+    @Override
+    public Map<String, List<String>> queuesNamed() {
+        RuleSet set = active.get().ruleSet();
+        Map<String, List<String>> named = new java.util.TreeMap<>();
+        named.computeIfAbsent(set.defaultQueue(), q -> new java.util.ArrayList<>()).add("the default");
+        for (RuleSet.Rule r : set.rules()) {
+            named.computeIfAbsent(r.queue(), q -> new java.util.ArrayList<>()).add("rule " + r.name());
+            if (r.when().queueLoad() != null && r.when().queueLoad().queue() != null) {
+                named.computeIfAbsent(r.when().queueLoad().queue(), q -> new java.util.ArrayList<>())
+                        .add("rule " + r.name() + " (queueLoad)");
+            }
+        }
+        return named;
+    }
+
     public RuleSetVersion current() {
         return active.get();
     }
 
     public List<String> validate(RuleSet set) {
         return validator.violations(set);
+    }
+
+    /** Partial overlaps between rules with different targets: accepted, but said out loud (RuleOverlaps). */
+    public List<String> warnings(RuleSet set) {
+        return set == null ? List.of() : RuleOverlaps.warnings(set);
     }
 
     /** Saves {@code set} as the next version; {@code base}, when given, must be the current version. */
@@ -144,8 +166,17 @@ public class RoutingService implements RoutingDecider, AutoCloseable {
             repository.audit(actor, "rejected", null, Map.of("attempted", action, "violations", violations));
             throw new InvalidRuleSetException(violations);
         }
-        return put(repository.append(set, actor, action, comment, null, base, RuleSetDiff::between,
-                initial.ruleSet()));
+        List<String> overlaps = warnings(set);
+        return warn(put(repository.append(set, actor, action, comment, null, base, RuleSetDiff::between,
+                initial.ruleSet(), overlaps)), overlaps);
+    }
+
+    private static RuleSetVersion warn(RuleSetVersion saved, List<String> overlaps) {
+        if (!overlaps.isEmpty()) {
+            log.warn("routing rule set version {} has {} partial overlap(s), settled by rule order: {}",
+                    saved.version(), overlaps.size(), overlaps);
+        }
+        return saved;
     }
 
     /** Brings version {@code version} back as a new version (history is never rewritten). */
@@ -153,13 +184,14 @@ public class RoutingService implements RoutingDecider, AutoCloseable {
         RuleSetVersion old = version(version);
         List<String> violations = validator.violations(old.ruleSet());
         if (!violations.isEmpty()) {
-            // The configured queues changed since: the old rules would route to a queue that is gone.
+            // The queue configuration changed since: the old rules would route to a queue that is gone.
             repository.audit(actor, "rejected", null, Map.of("attempted", "restore", "restoreOf", version,
                     "violations", violations));
             throw new InvalidRuleSetException(violations);
         }
-        return put(repository.append(old.ruleSet(), actor, "restore", comment, version, null, RuleSetDiff::between,
-                initial.ruleSet()));
+        List<String> overlaps = warnings(old.ruleSet());
+        return warn(put(repository.append(old.ruleSet(), actor, "restore", comment, version, null,
+                RuleSetDiff::between, initial.ruleSet(), overlaps)), overlaps);
     }
 
     public RuleSetVersion version(int version) {

@@ -2,11 +2,14 @@ package kz.line102.callcenter.routing;
 
 import java.time.DayOfWeek;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import kz.line102.callcenter.routing.RuleSet.Conditions;
@@ -28,12 +31,17 @@ final class RuleSetValidator {
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
     private static final Set<String> STATUSES = Set.of("valid", "withheld", "short", "invalid");
 
-    private final Set<String> queues;
+    /** The queue configuration's queues, read at each validation: IT staff change them while running. */
+    private final Supplier<? extends Collection<String>> queueNames;
     private final int maxRules;
 
-    RuleSetValidator(Set<String> queues, int maxRules) {
-        this.queues = Set.copyOf(queues);
+    RuleSetValidator(Supplier<? extends Collection<String>> queueNames, int maxRules) {
+        this.queueNames = queueNames;
         this.maxRules = maxRules;
+    }
+
+    RuleSetValidator(Set<String> queues, int maxRules) {
+        this(() -> queues, maxRules);
     }
 
     List<String> violations(RuleSet set) {
@@ -41,7 +49,8 @@ final class RuleSetValidator {
         if (set == null) {
             return List.of("no rule set");
         }
-        target("the default", set.defaultQueue(), set.defaultPriority(), v);
+        Set<String> queues = new TreeSet<>(queueNames.get());
+        target("the default", set.defaultQueue(), set.defaultPriority(), queues, v);
         if (set.rules().size() > maxRules) {
             v.add("too many rules: " + set.rules().size() + " (at most " + maxRules + ")");
         }
@@ -58,8 +67,8 @@ final class RuleSetValidator {
             } else if (!names.add(rule.name())) {
                 v.add(label + ": the name is used by an earlier rule");
             }
-            target(label, rule.queue(), rule.priority(), v);
-            conditions(label, rule.when(), v);
+            target(label, rule.queue(), rule.priority(), queues, v);
+            conditions(label, rule.when(), queues, v);
         }
         if (v.isEmpty()) {
             order(set.rules(), v);
@@ -67,7 +76,7 @@ final class RuleSetValidator {
         return v;
     }
 
-    private void target(String label, String queue, int priority, List<String> v) {
+    private static void target(String label, String queue, int priority, Set<String> queues, List<String> v) {
         if (queue == null || !queues.contains(queue)) {
             v.add(label + ": unknown queue '" + queue + "' (known: " + queues + ")");
         }
@@ -76,7 +85,7 @@ final class RuleSetValidator {
         }
     }
 
-    private void conditions(String label, Conditions c, List<String> v) {
+    private static void conditions(String label, Conditions c, Set<String> queues, List<String> v) {
         each(label, "numberPrefixes", c.numberPrefixes(), PREFIX, "an E.164 prefix such as +7701", v);
         each(label, "languages", c.languages(), LANGUAGE, "a lower-case language code such as kk", v);
         if (c.numberStatus() != null && (c.numberStatus().isEmpty()

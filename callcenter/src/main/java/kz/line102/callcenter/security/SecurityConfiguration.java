@@ -55,6 +55,8 @@ class SecurityConfiguration {
                         .requestMatchers("/ws/alerts").hasRole(SUPERVISOR.name())
                         .requestMatchers("/console", "/console/**").hasRole(OPERATOR.name())
                         .requestMatchers("/archive", "/archive/**").hasRole(AUDITOR.name())
+                        .requestMatchers("/wallboard", "/wallboard/**").hasAnyRole(roles(SUPERVISOR, ADMIN))
+                        .requestMatchers("/routing", "/routing/**").hasRole(ADMIN.name())
                         .requestMatchers("/supervisor", "/supervisor/**").hasRole(SUPERVISOR.name())
                         .requestMatchers("/admin/dead-letters", "/admin/dead-letters/**").hasRole(ADMIN.name())
                         .requestMatchers(GET, "/api/v1/session").authenticated()
@@ -63,6 +65,8 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/callers/*").hasAnyRole(roles(OPERATOR, SUPERVISOR))
                         .requestMatchers("/api/v1/operators/me", "/api/v1/operators/me/**")
                         .hasAnyRole(roles(OPERATOR, SUPERVISOR))
+                        .requestMatchers(GET, "/api/v1/operators/states", "/api/v1/operators/state-changes")
+                        .hasAnyRole(roles(SUPERVISOR, ADMIN))
                         // Operators only for themselves: OperatorController checks the name.
                         .requestMatchers(GET, "/api/v1/operators/*").hasAnyRole(roles(OPERATOR, SUPERVISOR, ADMIN))
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN.name())
@@ -83,6 +87,8 @@ class SecurityConfiguration {
                         .hasAnyRole(roles(AUDITOR, ADMIN))
                         // Routing rules, their versions, dry-run and audit: IT staff only.
                         .requestMatchers("/api/v1/routing/**").hasRole(ADMIN.name())
+                        .requestMatchers(GET, "/api/v1/queues/live").hasAnyRole(roles(SUPERVISOR, ADMIN))
+                        .requestMatchers("/api/v1/queues/**").hasRole(ADMIN.name())
                         // Alerts: the duty officer's to acknowledge; IT staff read them and send a
                         // delivery that gave up again.
                         .requestMatchers(POST, "/api/v1/alerts/*/acknowledgement").hasRole(SUPERVISOR.name())

@@ -61,19 +61,19 @@ class ConfigurationSamplesTest {
     }
 
     @Test
-    void theQueueSampleNamesMembersByTheirPjsipInterface() throws IOException {
+    void theQueueSampleListsNoMembersSinceOperatorsJoinOverAmiWhenTheySignIn() throws IOException {
         String queues = Files.readString(CONF.resolve("asterisk/queues.conf"));
-        assertThat(queues).contains("[q102]").containsPattern("member => PJSIP/\\d+,");
+        assertThat(queues).contains("[q102]").contains("persistentmembers = no").doesNotContain("member =>");
     }
 
     @Test
     @SuppressWarnings("unchecked")
-    void everyQueueTheRulesMayNameExistsInTheQueueSample() throws IOException {
+    void theDemoPbxAndTheDialplanDefaultHaveTheQueuesOfTheQueueSample() throws IOException {
         Map<String, Object> defaults;
         try (InputStream in = getClass().getResourceAsStream("/application.yml")) {
             defaults = new Yaml().load(in);
         }
-        List<String> queues = (List<String>) path(defaults, "line102.callcenter.routing.queues");
+        List<String> queues = (List<String>) path(defaults, "line102.cti.replay.queues");
         Map<String, Map<String, String>> sample = ini(CONF.resolve("asterisk/queues.conf"));
         assertThat(queues).isNotEmpty().allMatch(sample::containsKey);
         assertThat(sample).containsKey((String) path(defaults, "line102.cti.agi.default-queue"));

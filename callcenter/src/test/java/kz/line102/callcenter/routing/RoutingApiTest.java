@@ -157,4 +157,25 @@ class RoutingApiTest extends RoutingTestSupport {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(json(missing).get("code").asString()).isEqualTo("no-such-rule-set-version");
     }
+
+    @Test
+    void aPartialOverlapBetweenRulesWithDifferentTargetsIsSavedButNeverSilent() throws Exception {
+        String overlapping = """
+                {"defaultQueue": "q102", "defaultPriority": 0, "rules": [
+                  {"name": "kazakh", "when": {"languages": ["kk"]}, "queue": "q102-kk", "priority": 2},
+                  {"name": "astana", "when": {"numberPrefixes": ["+77172"]}, "queue": "q102", "priority": 5}]}""";
+        JsonNode checked = json(send("POST", "/api/v1/routing/validate", overlapping));
+        assertThat(checked.get("violations")).isEmpty();
+        assertThat(checked.get("warnings").get(0).asString())
+                .isEqualTo("rule 2 'astana' overlaps rule 1 'kazakh': calls that match both go to q102-kk/2, "
+                        + "not q102/5");
+
+        HttpResponse<String> saved = send("PUT", "/api/v1/routing/rules",
+                "{\"ruleSet\": " + overlapping + ", \"comment\": \"overlap\"}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(json(saved).get("version").asInt()).isPositive();
+        assertThat(json(saved).get("warnings")).hasSize(1);
+        JsonNode audit = json(send("GET", "/api/v1/routing/audit?limit=1", null)).get(0);
+        assertThat(audit.get("detail").get("warnings").get(0).asString()).contains("'astana' overlaps rule 1");
+    }
 }

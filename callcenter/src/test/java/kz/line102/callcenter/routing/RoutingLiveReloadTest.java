@@ -49,7 +49,7 @@ class RoutingLiveReloadTest extends RoutingTestSupport {
         otherChanges = new RoutingChanges(redis, redisProps, CHANNEL, Duration.ofHours(1));
         RoutingService other = new RoutingService(new JdbcRuleSetRepository(jdbc, json, new TransactionTemplate(tx)),
                 new CallerHistory(jdbc), new QueueLoad.InMemory(), new PhoneNumbers(), otherChanges, props,
-                Clock.systemUTC());
+                () -> java.util.List.of("q102", "q102-kk"), Clock.systemUTC());
         otherChanges.start(other::reloadIfNewer);
         otherService = other;
         return other;

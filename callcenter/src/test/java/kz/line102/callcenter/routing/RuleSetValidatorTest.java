@@ -72,7 +72,7 @@ class RuleSetValidatorTest {
                 rule("Bad Name", bad, "q103", -1), rule("dup", Conditions.ANY, "q102", 1),
                 rule("dup", languages("kk"), "q102", 1))));
         assertThat(violations).contains(
-                "the default: unknown queue 'nowhere' (known: " + Set.of("q102", "q102-kk") + ")",
+                "the default: unknown queue 'nowhere' (known: [q102, q102-kk])",
                 "the default: priority must be 0..100, not 500",
                 "rule 1 'Bad Name': name must be 1..48 of a-z, 0-9 and '-', starting with a letter or digit",
                 "rule 1 'Bad Name': priority must be 0..100, not -1",

@@ -43,10 +43,11 @@ class SlowHistoryTest {
                 return Optional.of(new RuleSetVersion(1, rules, "test", Instant.EPOCH, "save", null, null, List.of()));
             }
         };
-        RoutingProperties props = new RoutingProperties(List.of("q102", "q102-kk"), ZoneId.of("Asia/Almaty"), 100,
+        RoutingProperties props = new RoutingProperties(ZoneId.of("Asia/Almaty"), 100,
                 "unused", Duration.ofHours(1), Duration.ofMillis(30));
         service = new RoutingService(repository, history, new QueueLoad.InMemory(), new PhoneNumbers(),
-                new RoutingChanges(null, null, "unused", Duration.ofHours(1)), props, Clock.systemUTC());
+                new RoutingChanges(null, null, "unused", Duration.ofHours(1)), props, () -> List.of("q102", "q102-kk"),
+                Clock.systemUTC());
         return service;
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import kz.line102.cti.CallEventSink;
+import kz.line102.cti.QueueControl;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.response.ManagerError;
 import org.slf4j.Logger;
@@ -50,6 +51,8 @@ public final class AmiConnector implements AutoCloseable {
     private final CallResync resync;
     private final Backoff backoff;
     private final ScheduledThreadPoolExecutor link;
+    private final AmiQueueControl queueControl;
+    private final Object upMonitor = new Object();
 
     private final Object lock = new Object();
     private boolean started;
@@ -79,6 +82,8 @@ public final class AmiConnector implements AutoCloseable {
             return t;
         });
         link.setRemoveOnCancelPolicy(true);
+        this.queueControl = new AmiQueueControl(props.pbx(), this::connected, this::awaitConnected,
+                props.actionTimeout(), clock);
         metrics.gauges(() -> state == AmiLinkState.CONNECTED ? 1 : 0, lanes::backlog, tracker::size);
     }
 
@@ -123,6 +128,11 @@ public final class AmiConnector implements AutoCloseable {
         stop();
     }
 
+    /** Queue membership and pauses on this PBX, through this link. */
+    public QueueControl queueControl() {
+        return queueControl;
+    }
+
     public AmiHealth health() {
         return new AmiHealth(props.pbx(), state, since, lastError, lastErrorAt, (long) metrics.reconnects.count(),
                 tracker.size());
@@ -143,6 +153,7 @@ public final class AmiConnector implements AutoCloseable {
             current = connection;
         }
         connection.addEventListener(router);
+        connection.addEventListener(queueControl);
         try {
             connection.login(props.eventMask());
         } catch (Exception e) {
@@ -158,7 +169,9 @@ public final class AmiConnector implements AutoCloseable {
         if (!resync(connection)) {
             connection.abort();
             lost(mySession);
+            return;
         }
+        queueControl.linkUp();
     }
 
     private boolean resync(GuardedManagerConnection connection) {
@@ -273,6 +286,32 @@ public final class AmiConnector implements AutoCloseable {
         if (state != next) {
             state = next;
             since = clock.instant();
+        }
+        if (next == AmiLinkState.CONNECTED) {
+            synchronized (upMonitor) {
+                upMonitor.notifyAll();
+            }
+        }
+    }
+
+    /** For queue commands sent while the link is coming up: waits at most {@code millis}. */
+    private boolean awaitConnected(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        synchronized (upMonitor) {
+            while (connected() == null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || stopped()) {
+                    return false;
+                }
+                upMonitor.wait(Math.max(1, left / 1_000_000L));
+            }
+        }
+        return true;
+    }
+
+    private boolean stopped() {
+        synchronized (lock) {
+            return stopped;
         }
     }
 }

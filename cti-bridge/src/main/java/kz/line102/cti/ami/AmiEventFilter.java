@@ -14,11 +14,13 @@ import java.util.stream.Collectors;
  */
 record AmiEventFilter(Set<String> events, Set<String> variables) {
 
-    /** What the call translator and the connector use. */
+    /** What the call translator, the connector and the queue control use. */
     static final AmiEventFilter CALLS = of(
             Set.of("Newchannel", "Hangup", "QueueCallerJoin", "QueueCallerLeave", "QueueCallerAbandon",
                     "AgentCalled", "AgentRingNoAnswer", "AgentConnect", "AgentComplete",
-                    "MixMonitorStart", "MixMonitorStop", "VarSet", "FullyBooted", "Shutdown"),
+                    "MixMonitorStart", "MixMonitorStop", "VarSet", "FullyBooted", "Shutdown",
+                    // Membership and pause changes made at the PBX: the queue feature reconciles on them.
+                    "QueueMemberAdded", "QueueMemberRemoved", "QueueMemberPause"),
             Set.of("MIXMONITOR_FILENAME"));
 
     /** Lets everything through (tests comparing with asterisk-java's own view). */

@@ -28,14 +28,17 @@ final class AmiActions {
     private final HandshakeAnswers captured;
     private final LongSupplier epochMicros;
     private final long startedEpochMicros;
+    private final MemberActions members;
 
-    AmiActions(String username, String secret, LiveState state, HandshakeAnswers captured, LongSupplier epochMicros) {
+    AmiActions(String username, String secret, LiveState state, HandshakeAnswers captured, LongSupplier epochMicros,
+               ClientHub hub) {
         this.username = username;
         this.secret = secret;
         this.state = state;
         this.captured = captured;
         this.epochMicros = epochMicros;
         this.startedEpochMicros = epochMicros.getAsLong();
+        this.members = new MemberActions(state, hub, epochMicros);
     }
 
     /** Answers one request; false when the connection must close (Logoff, failed login). */
@@ -64,6 +67,10 @@ final class AmiActions {
             case "queuestatus" -> s.send(StatusResponses.queueStatus(state, id, req.get("queue"), req.get("member"),
                     System.nanoTime()));
             case "queuesummary" -> s.send(StatusResponses.queueSummary(state, id, req.get("queue"), System.nanoTime()));
+            case "queueadd" -> members.answer(s, members.add(req, id));
+            case "queueremove" -> members.answer(s, members.remove(req, id));
+            case "queuepause" -> members.answer(s, members.pause(req, id));
+            case "queuepenalty" -> members.answer(s, members.penalty(req, id));
             case "" -> s.send(error(id, "Missing action in request"));
             default -> s.send(error(id, "Invalid/unknown command: " + action
                     + ". Use Action: ListCommands to show available commands."));

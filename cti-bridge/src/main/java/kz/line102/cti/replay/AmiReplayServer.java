@@ -48,6 +48,7 @@ public final class AmiReplayServer implements AutoCloseable {
     private final LiveState state = LiveState.withLabQueue(clock.nowEpochMicros() / 1_000_000L);
     private final EventScheduler scheduler = new EventScheduler(hub, state, clock);
     private final AmiActions actions;
+    private final MemberActions pbxSide;
     private final ExecutorService schedulerThread = Executors.newSingleThreadExecutor(
             new NamedThreads("ami-replay-scheduler"));
     private final ExecutorService clientThreads = new ThreadPoolExecutor(0, MAX_CLIENTS, 30, TimeUnit.SECONDS,
@@ -65,7 +66,8 @@ public final class AmiReplayServer implements AutoCloseable {
 
     private AmiReplayServer(ReplayConfig config) {
         this.actions = new AmiActions(config.username(), config.secret(), state, HandshakeAnswers.bundled(),
-                clock::nowEpochMicros);
+                clock::nowEpochMicros, hub);
+        this.pbxSide = new MemberActions(state, hub, clock::nowEpochMicros);
     }
 
     /** Binds (port 0 = any free port), then accepts clients and runs the scheduler. */
@@ -162,6 +164,46 @@ public final class AmiReplayServer implements AutoCloseable {
     /** Writes bytes as they are to every logged-in client: for malformed-input tests. */
     public void injectRaw(byte[] bytes) {
         hub.writeRaw(bytes.clone());
+    }
+
+    /**
+     * Adds a queue, as if queues.conf had gained it and app_queue had been reloaded. The
+     * lab Asterisk had only {@code q102}; a call centre configures more.
+     */
+    public void defineQueue(String name) {
+        state.defineQueue(name);
+    }
+
+    /**
+     * Pauses or unpauses a member from the PBX's side (the CLI, another AMI client): the
+     * events go to every client, as Asterisk's would. Null queue: every queue. Returns
+     * Asterisk's answer message.
+     */
+    public String pauseMemberAtPbx(String queue, String iface, boolean paused, String reason) {
+        Map<String, String> req = new java.util.HashMap<>();
+        if (queue != null) {
+            req.put("queue", queue);
+        }
+        req.put("interface", iface);
+        req.put("paused", Boolean.toString(paused));
+        if (reason != null) {
+            req.put("reason", reason);
+        }
+        return publish(pbxSide.pause(req, null));
+    }
+
+    /** Removes a dynamic member from the PBX's side; returns Asterisk's answer message. */
+    public String removeMemberAtPbx(String queue, String iface) {
+        return publish(pbxSide.remove(Map.of("queue", queue, "interface", iface), null));
+    }
+
+    private String publish(MemberActions.Reply reply) {
+        if (reply.events() != null) {
+            hub.broadcastEvent(reply.events());
+        }
+        String text = new String(reply.response(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("Message: ");
+        return at < 0 ? text : text.substring(at + 9, text.indexOf('\r', at));
     }
 
     /** Called on the scheduler thread after each flushed event; null to remove. */

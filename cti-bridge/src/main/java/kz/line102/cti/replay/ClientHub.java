@@ -27,6 +27,15 @@ final class ClientHub {
         return delivered;
     }
 
+    /** An event raised by an action (not played): written and flushed at once to every client taking events. */
+    void broadcastEvent(byte[] bytes) {
+        for (AmiSession s : sessions) {
+            if (s.wantsEvents()) {
+                s.send(bytes);
+            }
+        }
+    }
+
     void flush() {
         for (AmiSession s : sessions) {
             s.flushEvents();

@@ -89,16 +89,26 @@ final class LiveState {
         }
     }
 
+    /** Played events may only change what a call changes of a member already there (see below). */
+    private static final java.util.Set<String> CALL_FIELDS = java.util.Set.of("CallsTaken", "LastCall", "InCall",
+            "Status");
+    private static final java.util.Set<String> PAUSE_FIELDS = java.util.Set.of("Paused", "PausedReason", "LastPause");
+
     private void member(EventTemplate e, byte[][] v) {
-        Map<String, String> m = queue(e.field("queue", v)).members
-                .computeIfAbsent(e.field("interface", v), k -> new LinkedHashMap<>());
+        Map<String, Map<String, String>> members = queue(e.field("queue", v)).members;
+        String iface = e.field("interface", v);
+        boolean known = members.containsKey(iface);
+        Map<String, String> m = members.computeIfAbsent(iface, k -> new LinkedHashMap<>());
         String name = e.field("membername", v);
-        if (name != null) {
+        if (name != null && !known) {
             m.put("Name", name);
         }
         for (String field : LiveQueue.MEMBER_FIELDS) {
             String value = e.field(field.toLowerCase(Locale.ROOT), v);
-            if (value != null) {
+            // A call played onto another phone than the capture's carries the captured member's
+            // membership, penalty and pause; the member added by QueueAdd keeps its own.
+            if (value != null && (!known || CALL_FIELDS.contains(field)
+                    || "QueueMemberPause".equals(e.name()) && PAUSE_FIELDS.contains(field))) {
                 m.put(field, value);
             }
         }
@@ -118,6 +128,101 @@ final class LiveState {
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    // --- queue members changed by actions (QueueAdd, QueueRemove, QueuePause, QueuePenalty) ---
+
+    enum MemberResult { OK, EXISTS, NOT_THERE, NO_SUCH_QUEUE, NOT_DYNAMIC }
+
+    /** A queue as if queues.conf had gained it and app_queue had been reloaded. */
+    synchronized void defineQueue(String name) {
+        queue(name);
+    }
+
+    synchronized boolean hasQueue(String name) {
+        return queues.containsKey(name);
+    }
+
+    /** app_queue's add_to_queue: a new dynamic member, logged in now. */
+    synchronized MemberResult addMember(String queueName, String iface, String name, String stateIface,
+                                        String penalty, long nowEpochSeconds, Map<String, String> added) {
+        LiveQueue q = queues.get(queueName);
+        if (q == null) {
+            return MemberResult.NO_SUCH_QUEUE;
+        }
+        if (q.members.containsKey(iface)) {
+            return MemberResult.EXISTS;
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("Name", name == null || name.isEmpty() ? iface : name);
+        m.put("StateInterface", stateIface == null || stateIface.isEmpty() ? iface : stateIface);
+        m.put("Membership", "dynamic");
+        m.put("Penalty", penalty == null || penalty.isEmpty() ? "0" : penalty);
+        m.put("CallsTaken", "0");
+        m.put("LastCall", "0");
+        m.put("LastPause", "0");
+        m.put("LoginTime", Long.toString(nowEpochSeconds));
+        m.put("InCall", "0");
+        // The lab's phones are registered (1 not in use); anything else has no device (5 unavailable).
+        m.put("Status", iface.matches("PJSIP/100[1-3]") ? "1" : "5");
+        m.put("Paused", "0");
+        m.put("PausedReason", "");
+        m.put("Wrapuptime", "0");
+        q.members.put(iface, m);
+        added.putAll(m);
+        return MemberResult.OK;
+    }
+
+    synchronized MemberResult removeMember(String queueName, String iface, Map<String, String> removed) {
+        LiveQueue q = queues.get(queueName);
+        if (q == null) {
+            return MemberResult.NO_SUCH_QUEUE;
+        }
+        Map<String, String> m = q.members.get(iface);
+        if (m == null) {
+            return MemberResult.NOT_THERE;
+        }
+        if (!"dynamic".equals(m.get("Membership"))) {
+            return MemberResult.NOT_DYNAMIC;
+        }
+        q.members.remove(iface);
+        removed.putAll(m);
+        return MemberResult.OK;
+    }
+
+    /**
+     * app_queue's set_member_paused: in one queue, or in every queue the interface is in
+     * when {@code queueName} is null. Returns the queues changed, with each member after.
+     */
+    synchronized Map<String, Map<String, String>> pauseMember(String queueName, String iface, boolean paused,
+                                                              String reason, long nowEpochSeconds) {
+        Map<String, Map<String, String>> changed = new LinkedHashMap<>();
+        for (LiveQueue q : queues.values()) {
+            if (queueName != null && !queueName.isEmpty() && !q.name.equals(queueName)) {
+                continue;
+            }
+            Map<String, String> m = q.members.get(iface);
+            if (m == null) {
+                continue;
+            }
+            m.put("Paused", paused ? "1" : "0");
+            m.put("PausedReason", paused && reason != null ? reason : "");
+            if (paused) {
+                m.put("LastPause", Long.toString(nowEpochSeconds));
+            }
+            changed.put(q.name, new LinkedHashMap<>(m));
+        }
+        return changed;
+    }
+
+    synchronized Map<String, String> penalty(String queueName, String iface, String penalty) {
+        LiveQueue q = queues.get(queueName);
+        Map<String, String> m = q == null ? null : q.members.get(iface);
+        if (m == null) {
+            return null;
+        }
+        m.put("Penalty", penalty);
+        return new LinkedHashMap<>(m);
     }
 
     /** Renders under the lock, so a response never shows half an update. */

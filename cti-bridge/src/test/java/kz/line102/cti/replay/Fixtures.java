@@ -25,6 +25,15 @@ final class Fixtures {
         }
     }
 
+    /** What the client sent in that session. */
+    static byte[] sent(String scenario) {
+        try {
+            return Files.readAllBytes(resolve("ami-" + scenario + ".sent.txt"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Path resolve(String name) {
         for (Path dir : new Path[] {DIR, Path.of("/work/shared/fixtures/asterisk/22.10.1")}) {
             if (Files.exists(dir.resolve(name))) {

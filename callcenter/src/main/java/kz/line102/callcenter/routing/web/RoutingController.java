@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.servlet.http.HttpServletRequest;
 import kz.line102.callcenter.app.InvalidRequestException;
 import kz.line102.callcenter.routing.RoutingService;
@@ -60,19 +61,30 @@ class RoutingController {
         return routing.current();
     }
 
+    /** A saved version and the partial overlaps it holds (accepted, settled by order, and audited). */
+    record Saved(@JsonUnwrapped RuleSetVersion saved, List<String> warnings) {
+    }
+
     @PutMapping("/rules")
-    RuleSetVersion save(@RequestBody String body, HttpServletRequest request) {
+    Saved save(@RequestBody String body, HttpServletRequest request) {
         RuleSetChange change = read(changeReader, body);
         if (change.ruleSet() == null) {
             throw new InvalidRequestException("'ruleSet' is missing");
         }
-        return routing.save(change.ruleSet(), actor(request), "save", change.comment(), change.baseVersion());
+        RuleSetVersion saved = routing.save(change.ruleSet(), actor(request), "save", change.comment(),
+                change.baseVersion());
+        return new Saved(saved, routing.warnings(saved.ruleSet()));
     }
 
-    /** Checks a rule set without saving it: the list of violations, empty when it would be accepted. */
+    /**
+     * Checks a rule set without saving it: the violations (empty when it would be accepted)
+     * and the warnings (partial overlaps between rules with different targets).
+     */
     @PostMapping("/validate")
     Map<String, List<String>> validate(@RequestBody String body) {
-        return Map.of("violations", routing.validate(read(ruleSetReader, body)));
+        RuleSet set = read(ruleSetReader, body);
+        List<String> violations = routing.validate(set);
+        return Map.of("violations", violations, "warnings", violations.isEmpty() ? routing.warnings(set) : List.of());
     }
 
     /** A rule set file as conf/routing-rules.json, saved as the next version. */

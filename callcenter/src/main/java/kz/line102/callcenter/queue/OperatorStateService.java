@@ -1,0 +1,339 @@
+package kz.line102.callcenter.queue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import kz.line102.callcenter.app.InvalidRequestException;
+import kz.line102.callcenter.operator.OperatorService;
+import kz.line102.callcenter.operator.OperatorSession;
+import kz.line102.callcenter.operator.SessionListener;
+import kz.line102.callcenter.queue.PbxProblems.InvalidPauseReasonException;
+import kz.line102.callcenter.queue.PbxProblems.NotSignedInException;
+import kz.line102.callcenter.security.UserService;
+import kz.line102.cti.QueueCommandException;
+import kz.line102.cti.QueueControl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Operator states and the PBX's queues kept in step. Every change goes to the PBX first
+ * (QueueAdd, QueueRemove, QueuePause) and is written here only once Asterisk took it, in
+ * the same transaction that holds the operator's row locked, so two nodes never
+ * interleave one operator's changes. When the PBX cannot be reached the change is
+ * refused (503), not queued: an operator shown "paused" whom Asterisk still rings, or
+ * shown "ready" whom it never rings, would leave callers waiting unseen. Sign-in and
+ * sign-out are undone with it, since they are the same transaction.
+ */
+public class OperatorStateService implements SessionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(OperatorStateService.class);
+
+    private final JdbcOperatorStateRepository states;
+    private final QueueControl pbx;
+    private final QueueConfigService config;
+    private final UserService users;
+    private final OperatorService operators;
+    private final OperatorStateMirror mirror;
+    private final QueueProperties props;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    /** Asks for a reconciliation soon: a command the PBX did not answer may or may not have been carried out. */
+    private volatile Runnable uncertain = () -> { };
+
+    OperatorStateService(JdbcOperatorStateRepository states, QueueControl pbx, QueueConfigService config,
+                         UserService users, OperatorService operators, OperatorStateMirror mirror,
+                         QueueProperties props, TransactionTemplate tx, Clock clock) {
+        this.states = states;
+        this.pbx = pbx;
+        this.config = config;
+        this.users = users;
+        this.operators = operators;
+        this.mirror = mirror;
+        this.props = props;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public OperatorState state(String username) {
+        return states.find(username).orElseThrow(() -> new IllegalStateException("no user " + username));
+    }
+
+    public List<String> pauseReasons() {
+        return props.pauseReasons();
+    }
+
+    /** The operator asks to be ready, or paused with a reason from the configured list. */
+    public OperatorState change(String username, String target, String reason) {
+        if (OperatorState.PAUSED.equals(target)) {
+            if (reason == null || !props.pauseReasons().contains(reason)) {
+                log.warn("operatorId={} pause refused: reason '{}' is not one of {}", username, reason,
+                        props.pauseReasons());
+                throw new InvalidPauseReasonException(reason, props.pauseReasons());
+            }
+        } else if (!OperatorState.READY.equals(target)) {
+            throw new InvalidRequestException("'state' must be 'ready' or 'paused', not '" + target + "'");
+        }
+        long userId = users.get(username).id();
+        return inTx(() -> {
+            OperatorSession session = operators.currentSession(username)
+                    .orElseThrow(() -> new NotSignedInException(username));
+            OperatorState now = states.lock(userId);
+            String iface = session.iface();
+            List<String> queues = now.queues();
+            try {
+                if (OperatorState.READY.equals(target)) {
+                    if (queues.isEmpty()) {
+                        // In no queue (the PBX lost the membership, e.g. a restart): ready means joining again.
+                        queues = join(username, iface);
+                    }
+                    if (!queues.isEmpty()) {
+                        pbx.pause(null, iface, false, null);
+                    }
+                } else {
+                    pbx.pause(null, iface, true, reason);
+                }
+            } catch (QueueCommandException e) {
+                throw refused(username, target, e);
+            }
+            String state = queues.isEmpty() ? OperatorState.OFFLINE : target;
+            String why = OperatorState.PAUSED.equals(state) ? reason : queues.isEmpty() ? "no-queue" : null;
+            return record(userId, username, state, why, iface, queues, null, "operator", username, null);
+        });
+    }
+
+    @Override
+    public void signedIn(OperatorSession session) {
+        long userId = users.get(session.username()).id();
+        states.lock(userId);
+        List<String> queues;
+        try {
+            queues = join(session.username(), session.iface());
+            if (!queues.isEmpty()) {
+                // A member that was already there (a static one) may be paused: signing in means ready.
+                pbx.pause(null, session.iface(), false, null);
+            }
+        } catch (QueueCommandException e) {
+            throw refused(session.username(), "sign-in", e);
+        }
+        if (queues.isEmpty()) {
+            log.warn("operatorId={} signed in at {} but no queue takes them (queue configuration): offline",
+                    session.username(), session.iface());
+        }
+        record(userId, session.username(), queues.isEmpty() ? OperatorState.OFFLINE : OperatorState.READY,
+                queues.isEmpty() ? "no-queue" : null, session.iface(), queues, null, "sign-in", session.username(),
+                "workstation " + session.workstation());
+    }
+
+    @Override
+    public void signedOut(OperatorSession session, String why) {
+        long userId = users.get(session.username()).id();
+        states.lock(userId);
+        try {
+            for (QueueControl.Member m : pbx.status().members()) {
+                if (m.iface().equals(session.iface())) {
+                    if (m.dynamic()) {
+                        pbx.remove(m.queue(), m.iface());
+                    } else {
+                        log.warn("operatorId={} {} stays in {}: a static member of queues.conf cannot be removed",
+                                session.username(), m.iface(), m.queue());
+                    }
+                }
+            }
+        } catch (QueueCommandException e) {
+            throw refused(session.username(), "sign-out", e);
+        }
+        record(userId, session.username(), OperatorState.OFFLINE, why, session.iface(), List.of(), null, "sign-out",
+                session.username(), "workstation " + session.workstation());
+    }
+
+    /** A call answered at {@code extension} ended: the operator there goes into wrap-up if ready. */
+    void callCompleted(String extension, String queue, String callId) {
+        Optional<OperatorSession> at = operators.openAtExtension(extension);
+        if (at.isEmpty()) {
+            return;
+        }
+        OperatorSession session = at.get();
+        int seconds = config.config().queue(queue).map(QueueConfig.Queue::wrapUpSeconds).orElse(0);
+        if (seconds == 0) {
+            return;
+        }
+        long userId = users.get(session.username()).id();
+        inTx(() -> {
+            OperatorState now = states.lock(userId);
+            if (!OperatorState.READY.equals(now.state())) {
+                return now;
+            }
+            try {
+                pbx.pause(null, session.iface(), true, OperatorState.WRAP_UP_REASON);
+            } catch (QueueCommandException e) {
+                log.warn("callId={} operatorId={} wrap-up not started: {}; the operator stays ready", callId,
+                        session.username(), e.getMessage());
+                return now;
+            }
+            Instant until = clock.instant().plusSeconds(seconds);
+            return record(userId, session.username(), OperatorState.WRAP_UP, OperatorState.WRAP_UP_REASON,
+                    session.iface(), now.queues(), until, "call", "system", "callId " + callId + ", " + seconds + " s");
+        });
+    }
+
+    /** Ends wrap-ups whose time is up: ready again. One that the PBX does not take is tried at the next check. */
+    void endDueWrapUps() {
+        inTx(() -> {
+            for (Long userId : states.dueWrapUps()) {
+                OperatorState now = states.lock(userId);
+                try {
+                    pbx.pause(null, now.iface(), false, null);
+                } catch (QueueCommandException e) {
+                    log.warn("operatorId={} wrap-up ended but the PBX did not take the unpause ({}): trying again",
+                            now.username(), e.getMessage());
+                    continue;
+                }
+                record(userId, now.username(), OperatorState.READY, null, now.iface(), now.queues(), null,
+                        "wrap-up-ended", "system", null);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * A new queue configuration, applied to everyone signed in: they join the queues it now
+     * gives them (paused there too when they are paused), leave those it no longer does,
+     * and get its penalties. Returns one line per operator it could not apply to; their
+     * membership stays as the PBX has it and the next sign-in applies the configuration.
+     */
+    List<String> applyConfig(QueueConfig config, String actor) {
+        List<String> problems = new ArrayList<>();
+        QueueControl.Status status;
+        try {
+            status = pbx.status();
+        } catch (QueueCommandException e) {
+            log.warn("queue configuration not applied to signed-in operators ({}): it applies at their next sign-in",
+                    e.getMessage());
+            return List.of("not applied: " + e.getMessage());
+        }
+        for (OperatorSession session : operators.openSessions()) {
+            try {
+                inTx(() -> applyTo(session, config, status, actor));
+            } catch (QueueCommandException e) {
+                log.warn("operatorId={} queue configuration not applied: {}", session.username(), e.getMessage());
+                problems.add(session.username() + ": " + e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    private OperatorState applyTo(OperatorSession session, QueueConfig config, QueueControl.Status status,
+                                  String actor) {
+        long userId = users.get(session.username()).id();
+        OperatorState now = states.lock(userId);
+        String iface = session.iface();
+        java.util.Map<String, QueueControl.Member> in = new java.util.TreeMap<>();
+        status.members().stream().filter(m -> m.iface().equals(iface)).forEach(m -> in.put(m.queue(), m));
+        List<String> changes = new ArrayList<>();
+        for (QueueConfig.Queue q : config.queues()) {
+            Optional<Integer> penalty = q.penaltyOf(session.username());
+            QueueControl.Member member = in.get(q.name());
+            if (penalty.isPresent() && member == null) {
+                pbx.add(q.name(), iface, session.username(), penalty.get());
+                if (now.pausedInPbx()) {
+                    pbx.pause(q.name(), iface, true, now.reason());
+                }
+                changes.add("joined " + q.name());
+            } else if (penalty.isPresent() && member.penalty() != penalty.get()) {
+                pbx.penalty(q.name(), iface, penalty.get());
+                changes.add("penalty " + penalty.get() + " in " + q.name());
+            }
+        }
+        for (QueueControl.Member m : in.values()) {
+            boolean wanted = config.queue(m.queue()).flatMap(q -> q.penaltyOf(session.username())).isPresent();
+            if (!wanted && m.dynamic()) {
+                pbx.remove(m.queue(), iface);
+                changes.add("left " + m.queue());
+            }
+        }
+        if (changes.isEmpty()) {
+            return now;
+        }
+        List<String> queues = config.queues().stream().map(QueueConfig.Queue::name)
+                .filter(q -> config.queue(q).flatMap(c -> c.penaltyOf(session.username())).isPresent()
+                        || in.containsKey(q) && !in.get(q).dynamic())
+                .toList();
+        String state = now.state();
+        String reason = now.reason();
+        if (queues.isEmpty()) {
+            state = OperatorState.OFFLINE;
+            reason = "no-queue";
+        } else if (OperatorState.OFFLINE.equals(state)) {
+            state = OperatorState.READY;
+            reason = null;
+        }
+        return record(userId, session.username(), state, reason, iface, queues, now.wrapUpUntil(), "queue-config",
+                actor, String.join(", ", changes));
+    }
+
+    /** The queues the operator joins by the configuration, each added in the PBX; all or none. */
+    private List<String> join(String username, String iface) {
+        List<String> joined = new ArrayList<>();
+        try {
+            for (QueueConfig.Queue q : config.config().queues()) {
+                Optional<Integer> penalty = q.penaltyOf(username);
+                if (penalty.isPresent()) {
+                    pbx.add(q.name(), iface, username, penalty.get());
+                    joined.add(q.name());
+                }
+            }
+            return joined;
+        } catch (QueueCommandException e) {
+            for (String q : joined) {
+                try {
+                    pbx.remove(q, iface);
+                } catch (QueueCommandException again) {
+                    log.warn("operatorId={} {} left in {} after a failed sign-in: the reconciliation will show it",
+                            username, iface, q);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Writes the state and its change, and mirrors it to Redis once committed. */
+    OperatorState record(long userId, String username, String state, String reason, String iface, List<String> queues,
+                         Instant wrapUpUntil, String source, String actor, String detail) {
+        states.set(userId, state, reason, iface, queues, wrapUpUntil);
+        states.change(userId, state, reason, iface, source, actor, detail);
+        OperatorState after = states.find(username).orElseThrow();
+        mirror.afterCommit(after);
+        log.info("operatorId={} {}{} ({}, {})", username, state, reason == null ? "" : " (" + reason + ")", source,
+                iface);
+        return after;
+    }
+
+    List<Map<String, Object>> history(String username, int limit) {
+        return states.history(username, limit);
+    }
+
+    List<OperatorState> all() {
+        return states.all();
+    }
+
+    void whenUncertain(Runnable reconcile) {
+        this.uncertain = reconcile;
+    }
+
+    private RuntimeException refused(String username, String what, QueueCommandException e) {
+        log.warn("operatorId={} {} not done: {}", username, what, e.getMessage());
+        if (e.reason() == QueueCommandException.Reason.TIMEOUT) {
+            uncertain.run();
+        }
+        return PbxProblems.of(e);
+    }
+
+    private <T> T inTx(java.util.function.Supplier<T> work) {
+        return tx.execute(status -> work.get());
+    }
+}

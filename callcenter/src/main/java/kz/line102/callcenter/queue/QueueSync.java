@@ -1,0 +1,113 @@
+package kz.line102.callcenter.queue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import kz.line102.callcenter.call.CallIntakeListener;
+import kz.line102.callcenter.call.CallRecord;
+import kz.line102.cti.CallCompleted;
+import kz.line102.cti.CallEvent;
+import kz.line102.cti.QueueControl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The feature's one background thread ({@code queue-sync}): reconciliation at start-up,
+ * after every AMI reconnect and every {@code reconcile-interval}; ended wrap-ups; the
+ * queue load refresh; and wrap-ups started by committed CallCompleted events, taken off
+ * the intake thread because each waits on the PBX.
+ */
+class QueueSync implements CallIntakeListener, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(QueueSync.class);
+
+    private final ScheduledExecutorService thread;
+    private final QueueReconciler reconciler;
+    private final OperatorStateService states;
+    private final QueueLoadFeed load;
+    private final AtomicInteger reconnects = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean memberPassPending =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    /** Member events come in bursts (one per queue, ours included): one pass a little after the first. */
+    private static final long MEMBER_PASS_DELAY_MILLIS = 500;
+
+    QueueSync(QueueReconciler reconciler, OperatorStateService states, QueueLoadFeed load) {
+        this.reconciler = reconciler;
+        this.states = states;
+        this.load = load;
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "queue-sync");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void start(QueueControl pbx, QueueProperties props) {
+        pbx.onLinkUp(() -> submit(() -> reconciler.reconcile(reconnects.getAndIncrement() == 0 ? "start-up"
+                : "AMI reconnect")));
+        pbx.onMemberChange(this::memberChanged);
+        states.whenUncertain(() -> reconcileSoon("a PBX command not answered in time"));
+        every(props.reconcileInterval(), () -> reconciler.reconcile("periodic"));
+        every(props.wrapUpCheck(), states::endDueWrapUps);
+        every(props.loadRefresh(), load::refresh);
+    }
+
+    @Override
+    public void committed(List<CallEvent> newEvents, List<CallRecord> changedCalls) {
+        for (CallEvent e : newEvents) {
+            if (e instanceof CallCompleted c && c.operator() != null) {
+                submit(() -> states.callCompleted(c.operator(), c.queue(), c.callId().value()));
+            }
+        }
+    }
+
+    private void memberChanged() {
+        if (memberPassPending.compareAndSet(false, true)) {
+            try {
+                thread.schedule(guarded(() -> {
+                    memberPassPending.set(false);
+                    reconciler.reconcile("PBX member event");
+                }), MEMBER_PASS_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                memberPassPending.set(false);
+            }
+        }
+    }
+
+    /** Runs a reconciliation now (tests, and after a command the PBX did not answer). */
+    void reconcileSoon(String why) {
+        submit(() -> reconciler.reconcile(why));
+    }
+
+    private void every(Duration interval, Runnable task) {
+        long ms = interval.toMillis();
+        thread.scheduleWithFixedDelay(guarded(task), ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    private void submit(Runnable task) {
+        try {
+            thread.execute(guarded(task));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("queue-sync stopped; task dropped");
+        }
+    }
+
+    private static Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("queue-sync task failed: {}", e.toString(), e);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}

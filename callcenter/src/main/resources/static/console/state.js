@@ -1,0 +1,102 @@
+'use strict';
+// The operator's state on the console: ready, paused with a reason from the configured
+// list, wrap-up after a call (then ready again by itself). Kept apart from console.js:
+// it reads the state every few seconds, so a wrap-up that ends or a correction from the
+// PBX shows without a reload.
+
+(() => {
+  const TEXT = {
+    ru: { title: 'Состояние', since: 'с', ready: 'Готов', pause: 'Пауза', reason: 'Причина',
+      'state.offline': 'не в очереди', 'state.ready': 'готов', 'state.paused': 'пауза', 'state.wrap-up': 'поствызов',
+      break: 'перерыв', meal: 'приём пищи', training: 'обучение', technical: 'техническая', 'wrap-up': 'поствызов',
+      'no-queue': 'нет очереди', 'not-in-pbx': 'нет в АТС', 'signed-out': 'вышел', moved: 'пересел',
+      disabled: 'место отключено' },
+    kk: { title: 'Күйі', since: 'бастап', ready: 'Дайын', pause: 'Үзіліс', reason: 'Себебі',
+      'state.offline': 'кезекте емес', 'state.ready': 'дайын', 'state.paused': 'үзіліс',
+      'state.wrap-up': 'қоңыраудан кейін', break: 'демалыс', meal: 'тамақтану', training: 'оқу',
+      technical: 'техникалық', 'wrap-up': 'қоңыраудан кейін', 'no-queue': 'кезек жоқ', 'not-in-pbx': 'АТС-та жоқ',
+      'signed-out': 'шықты', moved: 'ауысты', disabled: 'орын өшірілді' },
+    en: { title: 'State', since: 'since', ready: 'Ready', pause: 'Pause', reason: 'Reason',
+      'state.offline': 'not in a queue', 'state.ready': 'ready', 'state.paused': 'paused', 'state.wrap-up': 'wrap-up',
+      break: 'break', meal: 'meal', training: 'training', technical: 'technical', 'wrap-up': 'wrap-up',
+      'no-queue': 'no queue', 'not-in-pbx': 'not in the PBX', 'signed-out': 'signed out', moved: 'moved',
+      disabled: 'desk disabled' }
+  };
+  const $ = (id) => document.getElementById(id);
+  const lang = () => localStorage.getItem('line102.lang') || 'ru';
+  const t = (key) => (TEXT[lang()] && TEXT[lang()][key]) || TEXT.ru[key] || key;
+  let csrf = null;
+  let last = null;
+  let reasons = [];
+
+  async function call(method, body) {
+    const headers = { 'Accept': 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (method !== 'GET' && csrf) headers[csrf.header] = csrf.token;
+    const r = await fetch('/api/v1/operators/me/state', { method, headers, credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await r.text();
+    const json = text ? JSON.parse(text) : null;
+    if (!r.ok) throw new Error((json && json.detail) || r.statusText);
+    return json;
+  }
+
+  function render() {
+    document.querySelectorAll('[data-st]').forEach((el) => { el.textContent = t(el.dataset.st); });
+    const select = $('state-pause-reason');
+    const chosen = select.value;
+    select.replaceChildren();
+    reasons.forEach((r) => {
+      const o = document.createElement('option');
+      o.value = r;
+      o.textContent = t(r);
+      select.appendChild(o);
+    });
+    if (chosen) select.value = chosen;
+    if (!last) return;
+    const now = $('state-now');
+    now.className = 'state ' + last.state;
+    now.textContent = t('state.' + last.state);
+    $('state-reason').textContent = last.reason ? '(' + t(last.reason) + ')' : '';
+    $('state-since').textContent = new Date(last.since).toLocaleTimeString(lang());
+    $('state-ready').disabled = last.state === 'ready';
+  }
+
+  async function refresh() {
+    try {
+      const mine = await call('GET');
+      last = mine.state;
+      reasons = mine.pauseReasons;
+      // Shown only at a workstation: states belong to a desk's phone.
+      $('op-state').hidden = !last.workstation;
+      render();
+    } catch (e) {
+      $('state-error').textContent = e.message;
+    }
+  }
+
+  async function change(body) {
+    $('state-error').textContent = '';
+    try {
+      last = (await call('PUT', body)).state;
+      render();
+    } catch (e) {
+      $('state-error').textContent = e.message;
+    }
+  }
+
+  document.addEventListener('DOMContentLoaded', async () => {
+    try {
+      const s = await (await fetch('/api/v1/session', { credentials: 'same-origin' })).json();
+      csrf = s.csrfHeader ? { header: s.csrfHeader, token: s.csrfToken } : null;
+    } catch (e) {
+      // console.js reports a lost session; states just stay hidden.
+    }
+    $('state-ready').addEventListener('click', () => change({ state: 'ready' }));
+    $('state-pause').addEventListener('click', () => change({ state: 'paused',
+      reason: $('state-pause-reason').value }));
+    document.querySelectorAll('[data-lang]').forEach((b) => b.addEventListener('click', () => setTimeout(render)));
+    refresh();
+    setInterval(refresh, 2000);
+  });
+})();

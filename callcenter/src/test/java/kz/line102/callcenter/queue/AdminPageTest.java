@@ -1,0 +1,101 @@
+package kz.line102.callcenter.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import kz.line102.callcenter.Api;
+import kz.line102.callcenter.testing.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** IT staff's /routing page in a real Chromium: rules and queues checked, saved, restored; the dry run. */
+class AdminPageTest extends QueueTestSupport {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void browser() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        browser.quit();
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private void type(String id, String value) {
+        WebElement e = browser.findElement(By.id(id));
+        browser.executeScript("arguments[0].value = arguments[1];", e, value);
+    }
+
+    @Test
+    void anAdministratorChecksSavesAndRestoresRulesAndQueuesAndAsksWhereANumberGoes() {
+        assertThat(api.get("/routing", supervisor).status()).isEqualTo(403);
+        browser.get("http://127.0.0.1:" + port + "/routing");
+        browser.findElement(By.name("username")).sendKeys(admin);
+        browser.findElement(By.name("password")).sendKeys(Api.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        await().atMost(WAIT).until(() -> !text("rules-version").equals("—") && !text("queues-version").equals("—"));
+        assertThat(text("queues-conf")).contains("[q102]").contains("[q102-kk]");
+        int rulesBefore = Integer.parseInt(text("rules-version"));
+
+        type("rules-json", """
+                {"defaultQueue": "q102", "defaultPriority": 0, "rules": [
+                  {"name": "lost", "when": {"languages": ["ru"]}, "queue": "q-nowhere", "priority": 1}]}""");
+        browser.findElement(By.id("rules-validate")).click();
+        await().atMost(WAIT).until(() -> text("rules-result").contains("unknown queue 'q-nowhere'"));
+
+        type("rules-json", """
+                {"defaultQueue": "q102", "defaultPriority": 0, "rules": [
+                  {"name": "kazakh", "when": {"languages": ["kk"]}, "queue": "q102-kk", "priority": 2},
+                  {"name": "astana", "when": {"numberPrefixes": ["+77172"]}, "queue": "q102", "priority": 5}]}""");
+        browser.findElement(By.id("rules-validate")).click();
+        await().atMost(WAIT).until(() -> text("rules-result").contains("Ошибок нет"));
+        assertThat(text("rules-result")).contains("'astana' overlaps rule 1 'kazakh'");
+        type("rules-comment", "from the page");
+        browser.findElement(By.id("rules-save")).click();
+        await().atMost(WAIT).until(() -> text("rules-result").contains("Сохранена версия"));
+        int saved = Integer.parseInt(text("rules-version"));
+        assertThat(saved).isGreaterThan(rulesBefore);
+
+        type("dry-number", "87172123456");
+        type("dry-language", "kk");
+        browser.findElement(By.id("dry-run")).click();
+        await().atMost(WAIT).until(() -> text("dry-result").contains("q102-kk"));
+        assertThat(text("dry-result")).isEqualTo("очередь q102-kk, приоритет 2, правило kazakh");
+
+        browser.findElement(By.cssSelector("#rules-versions button[data-version='" + rulesBefore + "']")).click();
+        await().atMost(WAIT).until(() -> Integer.parseInt(text("rules-version")) == saved + 1);
+
+        int queuesBefore = Integer.parseInt(text("queues-version"));
+        String json = browser.findElement(By.id("queues-json")).getDomProperty("value");
+        type("queues-json", json.replace("\"timeoutSeconds\" : 6", "\"timeoutSeconds\" : 7")
+                .replace("\"timeoutSeconds\": 6", "\"timeoutSeconds\": 7"));
+        browser.findElement(By.id("queues-save")).click();
+        await().atMost(WAIT).until(() -> Integer.parseInt(text("queues-version")) == queuesBefore + 1);
+        assertThat(text("queues-conf")).contains("timeout = 7");
+
+        type("queues-json", """
+                {"queues": [{"name": "Bad Name", "strategy": "linear", "timeoutSeconds": 6, "retrySeconds": 1,
+                  "wrapUpSeconds": 0, "serviceLevelSeconds": 20, "maxLen": 0, "everyOperator": true, "members": []}]}""");
+        browser.findElement(By.id("queues-validate")).click();
+        await().atMost(WAIT).until(() -> text("queues-result").contains("name must be"));
+
+        browser.findElement(By.cssSelector("button[data-lang=kk]")).click();
+        assertThat(text("rules-title")).startsWith("Бағыттау ережелері");
+        browser.findElement(By.cssSelector("button[data-lang=en]")).click();
+        assertThat(text("queues-title")).startsWith("Queues");
+        browser.findElement(By.cssSelector("button[data-lang=ru]")).click();
+    }
+}
