@@ -137,7 +137,10 @@ function onPop(message) {
     return;
   }
   if (message.type === 'ring') {
-    const answered = current && current.callId === message.callId && current.phase !== 'ringing';
+    // The screen-pop sends the call again, with the time of the answer, when the operator answers;
+    // the same message again (a reconnect) changes nothing.
+    const answered = current && current.callId === message.callId
+      && (current.phase === 'talking' || message.rangAt !== current.rangAt);
     current = Object.assign({}, message, { phase: answered ? 'talking' : 'ringing' });
   } else if (message.type === 'stop' && current && current.callId === message.callId) {
     current = null;
