@@ -83,7 +83,8 @@ class IncidentRegistrationTest {
                 Integer.class, unit)).isEqualTo(cards);
         assertThat(jdbc.queryForObject("""
                 select count(*) from incident_jobs j join incidents i on i.id = j.incident_id
-                where i.unit_code = ? and j.status = 'done'""", Integer.class, unit)).isEqualTo(cards);
+                where i.unit_code = ? and j.step = 'register' and j.status = 'done'""", Integer.class, unit))
+                .isEqualTo(cards);
     }
 
     @Test
