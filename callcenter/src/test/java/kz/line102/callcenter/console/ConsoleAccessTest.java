@@ -43,6 +43,11 @@ class ConsoleAccessTest {
         onlyOneRoleGets("/supervisor", "/supervisor/supervisor.js", Role.SUPERVISOR);
     }
 
+    @Test
+    void onlySupervisorsGetTheDailyReportPage() {
+        onlyOneRoleGets("/reports", "/reports/reports.js", Role.SUPERVISOR);
+    }
+
     private void onlyOneRoleGets(String page, String script, Role role) {
         Api api = new Api(port);
         String prefix = "page-" + page.substring(1) + "-";
