@@ -71,7 +71,8 @@ public final class IncidentsBench {
                 && System.nanoTime() < warmDeadline && pause()) {
             // the warm-up's registrations finish before its rows are cleared
         }
-        jdbc.update("truncate report_lines, incident_jobs, incident_transitions, incident_calls, incidents, kui_counters");
+        jdbc.update("truncate report_lines, incident_jobs, incident_transitions, incident_calls, incidents,"
+                + " kui_counters");
 
         Queue<UUID> submitted = new ConcurrentLinkedQueue<>();
         AtomicInteger failed = new AtomicInteger();

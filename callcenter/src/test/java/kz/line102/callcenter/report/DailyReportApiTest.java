@@ -108,7 +108,8 @@ class DailyReportApiTest {
                 .isEqualTo(f.at(w.day(), LocalTime.of(8, 0)).toString());
         assertThat(r.path("lines").size()).isEqualTo(2);
         assertThat(r.path("lines").get(0).path("kuiNumber").asString()).isEqualTo(kui1);
-        assertThat(r.path("lines").get(0).path("result").asString()).isEqualTo("Похищенное возвращено, заявитель опрошен");
+        assertThat(r.path("lines").get(0).path("result").asString())
+                .isEqualTo("Похищенное возвращено, заявитель опрошен");
         assertThat(r.path("lines").get(1).path("status").asString()).isEqualTo("DISPATCHED");
         assertThat(r.path("totals").path("byOutcome").path("WORKED_OFF").asInt()).isEqualTo(1);
         assertThat(api.get("/api/v1/reports/daily/" + w.day(), auditor).status()).isEqualTo(200);
