@@ -90,8 +90,8 @@ public final class IncidentsBench {
                 && System.nanoTime() < warmDeadline && pause()) {
             // the warm-up's registrations finish before its rows are cleared
         }
-        jdbc.update("truncate incident_exports_sent, incident_jobs, incident_transitions, incident_calls, incidents,"
-                + " kui_counters");
+        jdbc.update("truncate report_lines, incident_units, incident_exports_sent, incident_jobs,"
+                + " incident_transitions, incident_calls, incidents, kui_counters");
         registry.keys.clear();
         registry.posts.set(0);
 

@@ -59,6 +59,7 @@ class SecurityConfiguration {
                         .requestMatchers("/routing", "/routing/**").hasRole(ADMIN.name())
                         .requestMatchers("/supervisor", "/supervisor/**").hasRole(SUPERVISOR.name())
                         .requestMatchers("/admin/dead-letters", "/admin/dead-letters/**").hasRole(ADMIN.name())
+                        .requestMatchers("/reports", "/reports/**").hasRole(SUPERVISOR.name())
                         .requestMatchers(GET, "/api/v1/session").authenticated()
                         .requestMatchers(GET, "/api/v1/calls", "/api/v1/calls/*")
                         .hasAnyRole(roles(SUPERVISOR, AUDITOR, ADMIN))
@@ -108,6 +109,11 @@ class SecurityConfiguration {
                         .hasAnyRole(roles(OPERATOR, SUPERVISOR, AUDITOR, ADMIN))
                         .requestMatchers("/api/v1/incidents", "/api/v1/incidents/**")
                         .hasAnyRole(roles(OPERATOR, SUPERVISOR))
+                        // The daily report: the duty officer signs it off; IT staff and auditors (who
+                        // hand records to investigators and courts) read it, signed or not.
+                        .requestMatchers(POST, "/api/v1/reports/daily/*/sign-off").hasRole(SUPERVISOR.name())
+                        .requestMatchers(GET, "/api/v1/reports/daily", "/api/v1/reports/daily/*")
+                        .hasAnyRole(roles(SUPERVISOR, AUDITOR, ADMIN))
                         .requestMatchers("/api/**").denyAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(problems))

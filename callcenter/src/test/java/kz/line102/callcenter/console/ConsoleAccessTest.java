@@ -54,6 +54,11 @@ class ConsoleAccessTest {
         onlyOneRoleGets("/admin/dead-letters", "/admin/dead-letters/dead-letters.js", Role.ADMIN);
     }
 
+    @Test
+    void onlySupervisorsGetTheDailyReportPage() {
+        onlyOneRoleGets("/reports", "/reports/reports.js", Role.SUPERVISOR);
+    }
+
     private void onlyOneRoleGets(String page, String script, Role role) {
         Api api = new Api(port);
         String prefix = "page-" + page.substring(1).replace('/', '-') + "-";
