@@ -45,6 +45,7 @@ public record IncidentProperties(@NotNull @Pattern(regexp = "[A-Z0-9]{1,16}") St
      * @param consumers    parallel consumers of the wake-ups on each node
      */
     public record Registration(@NotNull Duration pollInterval, @NotNull Duration lease, @Min(1) int maxAttempts,
-                               @NotNull Duration retryMin, @NotNull Duration retryMax, @Min(1) @Max(64) int consumers) {
+                               @NotNull Duration retryMin, @NotNull Duration retryMax, @Min(1) @Max(64) int consumers)
+            implements JobFlowSettings {
     }
 }
