@@ -13,7 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import kz.line102.callcenter.Api;
 import kz.line102.callcenter.call.IntakeTestSupport;
+import kz.line102.callcenter.incident.Actor;
+import kz.line102.callcenter.incident.IncidentService;
+import kz.line102.callcenter.security.Role;
+import kz.line102.callcenter.security.UserService;
 import kz.line102.cti.CallEvent;
 import kz.line102.cti.CallId;
 import kz.line102.cti.EventId;
@@ -31,6 +36,10 @@ class RecordingIngestAfterIntakeTest extends IntakeTestSupport {
 
     @Autowired
     RecordingService recordings;
+    @Autowired
+    IncidentService incidents;
+    @Autowired
+    UserService users;
 
     @Test
     void aFinishedRecordingInTheSpoolEndsIndexedAndLinkedToItsCall() throws Exception {
@@ -64,6 +73,43 @@ class RecordingIngestAfterIntakeTest extends IntakeTestSupport {
                 rs -> rs.next() ? rs.getString(1) : null, call.value()), "missing"::equals);
         assertThat(jdbc.queryForObject("select error_code from recording_ingest_jobs where call_id = ?",
                 String.class, call.value())).isEqualTo("recording-source-missing");
+    }
+
+    @Test
+    void recordingsAndCardsFindEachOtherThroughTheirCallInEitherOrder() throws Exception {
+        Api.user(users, "link-admin", Role.ADMIN);
+        String operator = Api.user(users, "link-operator", Role.OPERATOR);
+        Files.createDirectories(SPOOL);
+
+        // The recording first, the card later (opened by hand for the call).
+        CallId before = newCall();
+        String first = "102-" + UUID.randomUUID() + ".wav";
+        Files.copy(FIXTURE, SPOOL.resolve(first), StandardCopyOption.REPLACE_EXISTING);
+        publish(before, Instant.now().truncatedTo(ChronoUnit.MILLIS), "/var/spool/asterisk/monitor/" + first);
+        Recording early = await().atMost(Duration.ofSeconds(60)).until(() -> recordings.search(
+                RecordingQuery.all(10).callId(before.value())).items(), items -> !items.isEmpty()).get(0);
+        UUID lateCard = incidents.open(Actor.operator(operator), UUID.fromString(before.value())).incident().id();
+
+        // The card first (the call is answered), the recording when the call ends.
+        CallId after = newCall();
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        answered(after, "+77172123457", t0, "op-1", 3, 20).forEach(publisher::accept);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from calls where id = ?", Integer.class, UUID.fromString(after.value())) == 1);
+        UUID earlyCard = incidents.open(Actor.operator(operator), UUID.fromString(after.value())).incident().id();
+        String second = "102-" + UUID.randomUUID() + ".wav";
+        Files.copy(FIXTURE, SPOOL.resolve(second), StandardCopyOption.REPLACE_EXISTING);
+        publisher.accept(new RecordingFinished(EventId.random(), after, t0.plusSeconds(30),
+                "/var/spool/asterisk/monitor/" + second));
+
+        for (UUID card : List.of(lateCard, earlyCard)) {
+            Recording linked = await().atMost(Duration.ofSeconds(60)).until(() -> recordings.search(
+                    RecordingQuery.all(10).incidentId(card.toString())).items(), items -> items.size() == 1).get(0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> incidents.get(card).calls().get(0).recordingId(),
+                    id -> linked.id().toString().equals(id));
+        }
+        assertThat(recordings.search(RecordingQuery.all(10).incidentId(lateCard.toString())).items().get(0).id())
+                .isEqualTo(early.id());
     }
 
     private void publish(CallId call, Instant t0, String pbxFile) {
