@@ -5,11 +5,21 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import kz.line102.callcenter.app.RedisProperties;
 import kz.line102.callcenter.caller.PhoneNumbers;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import kz.line102.cti.CallId;
+import kz.line102.cti.agi.AgiCapture;
+import kz.line102.cti.agi.AgiProperties;
+import kz.line102.cti.agi.AgiRoutingServer;
+import kz.line102.cti.agi.FakeAsterisk;
 import kz.line102.cti.agi.RouteDecision;
 import kz.line102.cti.agi.RouteRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +40,8 @@ class RoutingLiveReloadTest extends RoutingTestSupport {
     PlatformTransactionManager tx;
     @Autowired
     RoutingProperties props;
+    @Autowired
+    AgiRoutingServer agi;
 
     private RoutingChanges otherChanges;
     private RoutingService otherService;
@@ -74,6 +86,39 @@ class RoutingLiveReloadTest extends RoutingTestSupport {
         routing.restore(saved.version() - 1, "test", "back");
         await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(10)).untilAsserted(() ->
                 assertThat(other.decide(call).reason()).isNotEqualTo("rule:this-caller"));
+    }
+
+    /**
+     * Asterisk may reach either node's FastAGI service (one per node behind the dialplan's
+     * host list): both, asked at the same moment, answer from the same rules in force.
+     */
+    @Test
+    void twoNodesAnsweringAgiAtTheSameTimeRouteAlike() throws Exception {
+        RoutingService other = otherNode();
+        String number = randomMobile();
+        RuleSetVersion saved = routing.save(new RuleSet("q102", 0,
+                List.of(Rules.rule("both-nodes", Rules.prefixes(number), "q102-kk", 6))), "test", "save", null, null);
+        await().atMost(Duration.ofSeconds(5)).until(() -> other.current().version() == saved.version());
+        AgiProperties agiProps = new AgiProperties("127.0.0.1", 0, "route102", "asterisk-1", "q102", 0,
+                Duration.ofMillis(200), 16, Duration.ofSeconds(5), 4096);
+        AgiCapture capture = AgiCapture.load("answered").with("agi_callerid", number)
+                .with("agi_calleridname", number).with("agi_arg_1", number);
+        ExecutorService asterisk = Executors.newFixedThreadPool(8);
+        try (AgiRoutingServer otherAgi = new AgiRoutingServer(agiProps, other, new SimpleMeterRegistry()).start()) {
+            List<Callable<List<String>>> requests = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                int port = i % 2 == 0 ? agi.port() : otherAgi.port();
+                requests.add(() -> FakeAsterisk.play(port, capture).stream().map(FakeAsterisk::words)
+                        .filter(w -> w.size() == 4 && w.get(0).equals("SET") && w.get(2).startsWith("ROUTE_"))
+                        .map(w -> w.get(2) + "=" + w.get(3)).toList());
+            }
+            for (Future<List<String>> answer : asterisk.invokeAll(requests)) {
+                assertThat(answer.get()).containsExactly("ROUTE_QUEUE=q102-kk", "ROUTE_PRIO=6",
+                        "ROUTE_REASON=rule:both-nodes");
+            }
+        } finally {
+            asterisk.shutdownNow();
+        }
     }
 
     @Test
