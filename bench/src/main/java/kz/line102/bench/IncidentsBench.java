@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
@@ -160,9 +161,7 @@ public final class IncidentsBench {
                 }
             });
         }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
-        while (offered.get() < total) {
-            Thread.sleep(200);
-        }
+        Poll.until(Duration.ofSeconds(seconds + 60L), Duration.ofMillis(200), () -> offered.get() >= total);
         pace.shutdownNow();
         workers.shutdown();
         workers.awaitTermination(60, TimeUnit.SECONDS);
@@ -176,6 +175,7 @@ public final class IncidentsBench {
         final int maxMs;
         private final HttpServer server;
         private final ExecutorService threads = Executors.newCachedThreadPool();
+        private final ScheduledExecutorService answers = Executors.newScheduledThreadPool(2);
 
         Registry(int minMs, int maxMs) throws IOException {
             this.minMs = minMs;
@@ -184,15 +184,17 @@ public final class IncidentsBench {
             server.setExecutor(threads);
             server.createContext("/eido", exchange -> {
                 exchange.getRequestBody().readAllBytes();
-                try {
-                    Thread.sleep(ThreadLocalRandom.current().nextInt(minMs, maxMs + 1));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                posts.incrementAndGet();
-                keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
-                exchange.sendResponseHeaders(202, -1);
-                exchange.close();
+                // A slow registry: the answer comes later, from a timer, so waiting holds no thread.
+                answers.schedule(() -> {
+                    posts.incrementAndGet();
+                    keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+                    try {
+                        exchange.sendResponseHeaders(202, -1);
+                    } catch (IOException e) {
+                        PipelineBench.out("registry answer not sent: %s", e);
+                    }
+                    exchange.close();
+                }, ThreadLocalRandom.current().nextInt(minMs, maxMs + 1), TimeUnit.MILLISECONDS);
             });
             server.start();
         }
@@ -205,18 +207,15 @@ public final class IncidentsBench {
         @Override
         public void close() {
             server.stop(0);
+            answers.shutdownNow();
             threads.shutdownNow();
         }
     }
 
+    /** One 100 ms polling step inside the benchmark's own report loops. */
     private static boolean pause() {
-        try {
-            Thread.sleep(100);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        Poll.pause(Duration.ofMillis(100));
+        return true;
     }
 
     private static String load() {

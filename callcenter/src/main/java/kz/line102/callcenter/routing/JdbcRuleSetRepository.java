@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
+import kz.line102.callcenter.app.JdbcAuditTrail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
@@ -27,11 +28,13 @@ class JdbcRuleSetRepository {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final TransactionTemplate tx;
+    private final JdbcAuditTrail auditTrail;
 
     JdbcRuleSetRepository(JdbcTemplate jdbc, JsonMapper json, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.json = json;
         this.tx = tx;
+        this.auditTrail = new JdbcAuditTrail(jdbc, json, "routing_audit");
     }
 
     Optional<RuleSetVersion> latest() {
@@ -98,22 +101,11 @@ class JdbcRuleSetRepository {
     }
 
     void audit(String actor, String action, Integer version, Map<String, ?> detail) {
-        jdbc.update("insert into routing_audit (actor, action, version, detail) values (?, ?, ?, ?::jsonb)", actor,
-                action, version, json.writeValueAsString(detail));
+        auditTrail.append(actor, action, version, detail);
     }
 
     List<Map<String, Object>> auditTrail(int limit) {
-        return jdbc.query("select id, at, actor, action, version, detail::text from routing_audit "
-                + "order by id desc limit ?", (rs, i) -> {
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("id", rs.getLong(1));
-                    entry.put("at", rs.getTimestamp(2).toInstant());
-                    entry.put("actor", rs.getString(3));
-                    entry.put("action", rs.getString(4));
-                    entry.put("version", rs.getObject(5));
-                    entry.put("detail", json.readValue(rs.getString(6), Map.class));
-                    return entry;
-                }, limit);
+        return auditTrail.read(limit);
     }
 
     private RuleSetVersion version(ResultSet rs, int row) throws SQLException {

@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -15,6 +17,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class JdbcSentExports extends ServiceSupport implements IdempotentRepository {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcSentExports.class);
 
     private final JdbcTemplate jdbc;
 
@@ -55,9 +59,13 @@ class JdbcSentExports extends ServiceSupport implements IdempotentRepository {
         return true;
     }
 
-    /** Refused: clearing would send every card again to every registry. */
+    /**
+     * Refused (a slip through Camel's management): clearing would send every card again to
+     * every registry.
+     */
     @Override
     public void clear() {
-        throw new UnsupportedOperationException("the record of delivered exports is never cleared");
+        log.error("refused to clear the record of delivered exports: every card would go to every registry again");
+        throw new IllegalStateException("the record of delivered exports is never cleared");
     }
 }

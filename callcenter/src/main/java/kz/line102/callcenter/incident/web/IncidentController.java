@@ -3,6 +3,7 @@ package kz.line102.callcenter.incident.web;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -43,6 +44,10 @@ import tools.jackson.databind.JsonNode;
 @RestController
 @RequestMapping("/api/v1/incidents")
 class IncidentController {
+
+    private static final Map<String, IncidentStatus> NAMED = Map.of("dispatch", IncidentStatus.DISPATCHED,
+            "arrival", IncidentStatus.ARRIVED, "work-off", IncidentStatus.WORKED_OFF, "close", IncidentStatus.CLOSED,
+            "cancel", IncidentStatus.CANCELLED);
 
     private final IncidentService incidents;
     private final IncidentProperties props;
@@ -151,39 +156,12 @@ class IncidentController {
         return move(auth, id, ifMatch, body, to);
     }
 
-    @PostMapping("/{id}/dispatch")
-    ResponseEntity<Incident> dispatch(Authentication auth, @PathVariable String id,
-                                      @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                      @RequestBody(required = false) TransitionRequest body) {
-        return move(auth, id, ifMatch, body, IncidentStatus.DISPATCHED);
-    }
-
-    @PostMapping("/{id}/arrival")
-    ResponseEntity<Incident> arrival(Authentication auth, @PathVariable String id,
-                                     @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                     @RequestBody(required = false) TransitionRequest body) {
-        return move(auth, id, ifMatch, body, IncidentStatus.ARRIVED);
-    }
-
-    @PostMapping("/{id}/work-off")
-    ResponseEntity<Incident> workOff(Authentication auth, @PathVariable String id,
-                                     @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                     @RequestBody(required = false) TransitionRequest body) {
-        return move(auth, id, ifMatch, body, IncidentStatus.WORKED_OFF);
-    }
-
-    @PostMapping("/{id}/close")
-    ResponseEntity<Incident> close(Authentication auth, @PathVariable String id,
+    /** The named transitions: {@code /dispatch}, {@code /arrival}, {@code /work-off}, {@code /close}, {@code /cancel}. */
+    @PostMapping("/{id}/{action:dispatch|arrival|work-off|close|cancel}")
+    ResponseEntity<Incident> named(Authentication auth, @PathVariable String id, @PathVariable String action,
                                    @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                    @RequestBody(required = false) TransitionRequest body) {
-        return move(auth, id, ifMatch, body, IncidentStatus.CLOSED);
-    }
-
-    @PostMapping("/{id}/cancel")
-    ResponseEntity<Incident> cancel(Authentication auth, @PathVariable String id,
-                                    @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                    @RequestBody(required = false) TransitionRequest body) {
-        return move(auth, id, ifMatch, body, IncidentStatus.CANCELLED);
+        return move(auth, id, ifMatch, body, NAMED.get(action));
     }
 
     @GetMapping("/{id}/transitions")
