@@ -47,7 +47,8 @@ class ConfigurationSamplesTest {
         assertThat(user).as("the bridge's AMI user").isNotNull();
         Set<String> read = Set.of(user.get("read").split("\\s*,\\s*"));
         assertThat(read).containsAll(Arrays.asList(AmiProperties.DEFAULT_EVENT_MASK.split(",")));
-        assertThat(Set.of(user.get("write").split("\\s*,\\s*"))).contains("system", "call", "agent");
+        // Least privilege (install.AsteriskSamplesTest): agent for the queue actions, reporting for the status ones.
+        assertThat(Set.of(user.get("write").split("\\s*,\\s*"))).contains("agent", "reporting");
     }
 
     @Test
@@ -85,11 +86,14 @@ class ConfigurationSamplesTest {
         try (InputStream in = getClass().getResourceAsStream("/application.yml")) {
             defaults = new Yaml().load(in);
         }
+        // The dialplan takes them from the globals the application renders (install.AsteriskSamplesTest).
         String dialplan = Files.readString(CONF.resolve("asterisk/extensions.conf"));
-        assertThat(dialplan).contains("Set(ROUTE_QUEUE=" + path(defaults, "line102.cti.agi.default-queue") + ")")
-                .contains("Set(ROUTE_PRIO=" + path(defaults, "line102.cti.agi.default-priority") + ")")
+        String globals = Files.readString(CONF.resolve("asterisk/line102-globals.conf"));
+        assertThat(globals).contains("ROUTE_DEFAULT_QUEUE = " + path(defaults, "line102.cti.agi.default-queue") + "\n")
+                .contains("ROUTE_DEFAULT_PRIO = " + path(defaults, "line102.cti.agi.default-priority") + "\n")
                 .contains("ROUTE_AGI = agi://127.0.0.1:" + path(defaults, "line102.cti.agi.port") + "/"
-                        + path(defaults, "line102.cti.agi.script"));
+                        + path(defaults, "line102.cti.agi.script") + "\n");
+        assertThat(dialplan).contains("Set(ROUTE_QUEUE=${ROUTE_DEFAULT_QUEUE})").contains("#include line102-globals.conf");
         assertThat(dialplan.indexOf("Set(ROUTE_QUEUE=")).isLessThan(dialplan.indexOf("AGI(${ROUTE_AGI}"));
     }
 
