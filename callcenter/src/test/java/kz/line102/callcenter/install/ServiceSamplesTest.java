@@ -25,8 +25,12 @@ import org.yaml.snakeyaml.Yaml;
  */
 class ServiceSamplesTest {
 
-    /** What the bridge's own shutdown takes at most beyond the Spring phases (AMI logoff, lanes, spool). */
-    private static final Duration BRIDGE_DRAIN = Duration.ofSeconds(2 * 5 + 5 + 10);
+    /**
+     * What the libraries' own shutdown takes at most after the Spring phases, in their code: the
+     * AMI logoff (2 x action-timeout) and lane drain (5 s), the stream publisher's hand-off to the
+     * spool (10 s), the recorder's running ingest jobs (30 s).
+     */
+    private static final Duration LIBRARY_DRAIN = Duration.ofSeconds(2 * 5 + 5 + 10 + 30);
 
     private final Map<String, String> unit = unit(ConfFiles.text(SYSTEMD.resolve("line102.service")));
     private final Map<String, String> env = ConfFiles.environmentFile(SYSTEMD.resolve("line102.env"));
@@ -50,7 +54,7 @@ class ServiceSamplesTest {
         Duration camel = Duration.ofSeconds(service.bind("camel.main.shutdown-timeout", Integer.class).get());
         Duration scheduled = service.bind("spring.task.scheduling.shutdown.await-termination-period", Duration.class)
                 .get();
-        Duration shutdown = phase.plus(camel).plus(scheduled).plus(BRIDGE_DRAIN);
+        Duration shutdown = phase.plus(camel).plus(scheduled).plus(LIBRARY_DRAIN);
         assertThat(Duration.ofSeconds(Long.parseLong(unit.get("TimeoutStopSec")))).isGreaterThan(shutdown);
         assertThat(unit).containsEntry("KillSignal", "SIGTERM").containsEntry("SuccessExitStatus", "143");
     }
