@@ -12,11 +12,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import kz.line102.cti.CallId;
+import kz.line102.cti.EventSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -97,7 +99,7 @@ public class JdbcCallRepository {
                     offered_at = ?, queued_at = ?, answered_at = ?, ended_at = ?, wait_seconds = ?,
                     talk_seconds = ?, hung_up_by = ?, end_cause = ?, end_cause_text = ?, missed_operators = ?,
                     fully_observed = ?, recording_file = ?, recording_finished_at = ?, event_count = ?,
-                    updated_at = clock_timestamp()
+                    source = ?, answer_source = ?, end_source = ?, updated_at = clock_timestamp()
                 where id = ?""", records, 500, (ps, r) -> {
             Connection con = ps.getConnection();
             int i = 1;
@@ -124,6 +126,9 @@ public class JdbcCallRepository {
             ps.setString(i++, r.recordingFile());
             setInstant(ps, i++, r.recordingFinishedAt());
             ps.setInt(i++, r.eventCount());
+            ps.setString(i++, code(r.source()));
+            ps.setString(i++, code(r.answerSource()));
+            ps.setString(i++, code(r.endSource()));
             ps.setObject(i, UUID.fromString(r.id().value()));
         });
     }
@@ -210,7 +215,19 @@ public class JdbcCallRepository {
             rs.getBoolean("fully_observed"),
             rs.getString("recording_file"),
             instant(rs, "recording_finished_at"),
-            rs.getInt("event_count"));
+            rs.getInt("event_count"),
+            source(rs.getString("source")),
+            source(rs.getString("answer_source")),
+            source(rs.getString("end_source")));
+
+    /** A source as stored and shown by the API: {@code observed}, {@code logged}, {@code inferred}. */
+    public static String code(EventSource source) {
+        return source == null ? null : source.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static EventSource source(String code) {
+        return code == null ? null : EventSource.valueOf(code.toUpperCase(Locale.ROOT));
+    }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
