@@ -10,11 +10,13 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import kz.line102.cti.CallId;
@@ -90,6 +92,48 @@ public class JdbcCallRepository {
             byCall.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getString(2));
         });
         return byCall;
+    }
+
+    /** Which of these event ids are stored already. */
+    public Set<UUID> storedEventIds(Collection<UUID> eventIds) {
+        Set<UUID> stored = new HashSet<>();
+        if (eventIds.isEmpty()) {
+            return stored;
+        }
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("select event_id from call_events where event_id = any(?)");
+            ps.setArray(1, con.createArrayOf("uuid", eventIds.toArray()));
+            return ps;
+        }, rs -> {
+            stored.add(rs.getObject(1, UUID.class));
+        });
+        return stored;
+    }
+
+    /**
+     * The event types each of these calls has from AMI live ({@code call id/type}): what the
+     * PBX's logs need not repeat. Lines stored before sources existed count as observed
+     * unless their {@code observed} flag says otherwise.
+     */
+    public Set<String> observedTypes(Collection<UUID> callIds) {
+        Set<String> types = new HashSet<>();
+        if (callIds.isEmpty()) {
+            return types;
+        }
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    select call_id, type from call_events
+                    where call_id = any(?)
+                      and coalesce((payload->>'body')::jsonb->>'source',
+                                   case when (payload->>'body')::jsonb->>'observed' = 'false' then 'INFERRED'
+                                        else 'OBSERVED' end) = 'OBSERVED'
+                    group by call_id, type""");
+            ps.setArray(1, con.createArrayOf("uuid", callIds.toArray()));
+            return ps;
+        }, rs -> {
+            types.add(rs.getObject(1, UUID.class) + "/" + rs.getString(2));
+        });
+        return types;
     }
 
     public void update(List<CallRecord> records) {
