@@ -10,3 +10,12 @@ alter table calls
 -- Records made before: inferred where a resync filled a gap, observed otherwise.
 update calls set source = case when fully_observed then 'observed' else 'inferred' end
 where offered_at is not null;
+
+-- How far each PBX's logs have been read (kz.line102.callcenter.pbxlog): a node that was
+-- down longer than the sliding window reads on from here at start, so no call of the
+-- outage is left without a record (bounded by line102.callcenter.pbxlog.catch-up).
+create table pbx_log_marks (
+    pbx        text primary key,
+    read_until timestamptz not null,
+    updated_at timestamptz not null default clock_timestamp()
+);

@@ -39,10 +39,16 @@ class JdbcPbxLogReader {
 
     /** Every call with a CEL or queue_log row at or after {@code from}, with all its rows. */
     List<LogRows> callsSince(Instant from) {
+        return callsBetween(from, Instant.parse("9999-12-31T00:00:00Z"));
+    }
+
+    /** Every call with a CEL or queue_log row in [{@code from}, {@code to}), with all its rows. */
+    List<LogRows> callsBetween(Instant from, Instant to) {
         List<String> linked = jdbc.queryForList("select linkedid from " + schema + ".cel where eventtime >= ? "
-                + "and linkedid is not null group by linkedid", String.class, utc(from));
+                + "and eventtime < ? and linkedid is not null group by linkedid", String.class, utc(from), utc(to));
         List<String> queued = jdbc.queryForList("select callid from " + schema + ".queue_log where \"time\" >= ? "
-                + "and callid not in ('NONE', 'MANAGER') group by callid", String.class, utc(from));
+                + "and \"time\" < ? and callid not in ('NONE', 'MANAGER') group by callid", String.class, utc(from),
+                utc(to));
         LinkedHashMap<String, Boolean> ids = new LinkedHashMap<>();
         linked.forEach(id -> ids.put(id, true));
         queued.forEach(id -> ids.put(id, true));
@@ -111,6 +117,19 @@ class JdbcPbxLogReader {
     List<Instant> pbxStartsSince(Instant from) {
         return jdbc.query("select \"time\" from " + schema + ".queue_log where event = 'QUEUESTART' and \"time\" >= ? "
                 + "order by \"time\"", (rs, n) -> instant(rs, 1), utc(from));
+    }
+
+    /** Until when this PBX's logs were read by a finished pass, or null. */
+    Instant mark(String pbx) {
+        return jdbc.query("select read_until from pbx_log_marks where pbx = ?",
+                rs -> rs.next() ? rs.getTimestamp(1).toInstant() : null, pbx);
+    }
+
+    void mark(String pbx, Instant readUntil) {
+        jdbc.update("""
+                insert into pbx_log_marks (pbx, read_until) values (?, ?)
+                on conflict (pbx) do update set read_until = greatest(pbx_log_marks.read_until, excluded.read_until),
+                    updated_at = clock_timestamp()""", pbx, java.sql.Timestamp.from(readUntil));
     }
 
     private static Array texts(java.sql.Connection con, Collection<String> values) throws SQLException {

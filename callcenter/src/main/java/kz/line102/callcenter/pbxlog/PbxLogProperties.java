@@ -26,10 +26,13 @@ import org.springframework.validation.annotation.Validated;
  *                        AMI's own events of it come first and the logs only fill what they missed
  * @param maxCallAge      a call with no logged end whose last row is older than this is no longer
  *                        taken to be up (the PBX died and was not started again)
+ * @param catchUp         after an outage longer than {@code window}, how far back the first pass
+ *                        reads at most (from where the last finished pass left off)
  */
 @Validated
 @ConfigurationProperties("line102.callcenter.pbxlog")
 public record PbxLogProperties(boolean enabled, @NotBlank String pbx, @NotBlank String schema,
                                @NotEmpty Set<String> inboundContexts, @NotNull Duration interval,
-                               @NotNull Duration window, @NotNull Duration settle, @NotNull Duration maxCallAge) {
+                               @NotNull Duration window, @NotNull Duration settle, @NotNull Duration maxCallAge,
+                               @NotNull Duration catchUp) {
 }

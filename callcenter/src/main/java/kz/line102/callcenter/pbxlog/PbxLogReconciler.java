@@ -60,14 +60,34 @@ public class PbxLogReconciler implements PbxCallCheck {
                 .description("call events made from the PBX's logs and handed to the intake").register(meters);
     }
 
-    /** One pass over the window now; returns how many events it handed to the intake. */
+    /**
+     * One pass now: over the sliding window, or from where the last finished pass left off
+     * when that is further back (this node, or every node, was away longer than the window),
+     * at most {@code catch-up} back. Returns how many events it handed to the intake.
+     */
     public int reconcileNow() {
         Instant now = clock.instant();
-        return reconcile(now.minus(props.window()), now);
+        Instant from = now.minus(props.window());
+        Instant mark = reader.mark(props.pbx());
+        // Rows older than the last pass's settle horizon were read by it; only a longer gap needs more.
+        if (mark != null && mark.minus(props.settle()).isBefore(from)) {
+            Instant back = mark.minus(props.settle());
+            Instant limit = now.minus(props.catchUp());
+            from = back.isBefore(limit) ? limit : back;
+            log.info("PBX {} logs last read until {}: catching up from {}", props.pbx(), mark, from);
+        }
+        int sent = 0;
+        // A long catch-up is read a window at a time, so no pass holds days of rows at once.
+        for (Instant a = from; a.isBefore(now); a = a.plus(props.window())) {
+            Instant b = a.plus(props.window()).isBefore(now) ? a.plus(props.window()) : now.plusSeconds(1);
+            sent += reconcile(a, b, now);
+        }
+        reader.mark(props.pbx(), now);
+        return sent;
     }
 
-    int reconcile(Instant from, Instant now) {
-        List<LogRows> rows = reader.callsSince(from);
+    int reconcile(Instant from, Instant to, Instant now) {
+        List<LogRows> rows = reader.callsBetween(from, to);
         List<Instant> starts = reader.pbxStartsSince(from);
         Instant settled = now.minus(props.settle());
         List<CallEvent> events = new ArrayList<>();

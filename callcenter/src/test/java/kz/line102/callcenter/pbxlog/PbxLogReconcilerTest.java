@@ -50,7 +50,7 @@ class PbxLogReconcilerTest extends IntakeTestSupport {
 
     PbxLogReconciler reconciler(String pbxName, String at) {
         PbxLogProperties props = new PbxLogProperties(true, pbxName, "asterisk", Set.of("from-pstn"),
-                Duration.ofMinutes(1), Duration.ofHours(2), Duration.ofSeconds(15), Duration.ofHours(12));
+                Duration.ofMinutes(1), Duration.ofHours(2), Duration.ofSeconds(15), Duration.ofHours(12), Duration.ofHours(24));
         return new PbxLogReconciler(new JdbcPbxLogReader(jdbc, "asterisk"), intake, calls, props,
                 Clock.fixed(Instant.parse(at), ZoneOffset.UTC), new SimpleMeterRegistry());
     }
@@ -180,6 +180,19 @@ class PbxLogReconcilerTest extends IntakeTestSupport {
         assertThat(r.recordingFile())
                 .isEqualTo("/var/spool/asterisk/monitor/102-20261204-065118-1796367078.0.wav");
         assertThat(r.recordingFinishedAt()).as("the recorder may fetch the torn file").isNotNull();
+    }
+
+    @Test
+    void afterAnOutageLongerThanTheWindowTheFirstPassReadsOnFromWhereTheLastOneLeftOff() {
+        assertThat(reconciler("2026-12-04T06:49:00Z").reconcileNow()).isZero();
+        fixtures.load("ami-gap");
+
+        // Five hours later: the two-hour window alone no longer reaches the gap's calls.
+        reconciler("2026-12-04T11:49:00Z").reconcileNow();
+
+        assertThat(record("1796367030.0").outcome()).isEqualTo(CallOutcome.ANSWERED);
+        assertThat(record("1796367042.2").outcome()).isEqualTo(CallOutcome.ABANDONED);
+        assertThat(record("1796367061.3").endedAt()).isEqualTo(t("06:51:04.381681"));
     }
 
     @Test

@@ -60,7 +60,7 @@ class PbxLogWithAmiTest extends IntakeTestSupport {
 
     PbxLogReconciler reconciler(String at) {
         PbxLogProperties props = new PbxLogProperties(true, pbx, "asterisk", Set.of("from-pstn"),
-                Duration.ofMinutes(1), Duration.ofHours(2), Duration.ofSeconds(15), Duration.ofHours(12));
+                Duration.ofMinutes(1), Duration.ofHours(2), Duration.ofSeconds(15), Duration.ofHours(12), Duration.ofHours(24));
         return new PbxLogReconciler(new JdbcPbxLogReader(jdbc, "asterisk"), intake, calls, props,
                 Clock.fixed(Instant.parse(at), ZoneOffset.UTC), new SimpleMeterRegistry());
     }
