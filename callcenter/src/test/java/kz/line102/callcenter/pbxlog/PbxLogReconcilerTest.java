@@ -1,7 +1,9 @@
 package kz.line102.callcenter.pbxlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import kz.line102.callcenter.call.CallIntakeService;
@@ -18,6 +21,7 @@ import kz.line102.callcenter.call.IntakeTestSupport;
 import kz.line102.callcenter.call.JdbcCallRepository;
 import kz.line102.cti.CallId;
 import kz.line102.cti.EventSource;
+import kz.line102.cti.QueueControl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -193,6 +197,32 @@ class PbxLogReconcilerTest extends IntakeTestSupport {
         assertThat(record("1796367030.0").outcome()).isEqualTo(CallOutcome.ANSWERED);
         assertThat(record("1796367042.2").outcome()).isEqualTo(CallOutcome.ABANDONED);
         assertThat(record("1796367061.3").endedAt()).isEqualTo(t("06:51:04.381681"));
+    }
+
+    @Test
+    void aPassRunsAtStartAndWhenTheAmiLinkComesUpAgain() {
+        AtomicReference<Runnable> linkUp = new AtomicReference<>();
+        QueueControl link = (QueueControl) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {QueueControl.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("onLinkUp")) {
+                        linkUp.set((Runnable) args[0]);
+                    }
+                    return null;
+                });
+        PbxLogProperties props = new PbxLogProperties(true, pbx, "asterisk", Set.of("from-pstn"),
+                Duration.ofHours(1), Duration.ofHours(2), Duration.ofSeconds(15), Duration.ofHours(12),
+                Duration.ofHours(24));
+        try (PbxLogSync sync = new PbxLogSync(reconciler("2026-12-04T06:55:00Z"))) {
+            sync.start(link, props);
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                    "select count(*) from pbx_log_marks where pbx = ?", Long.class, pbx) == 1);
+            fixtures.load("ami-gap");
+
+            linkUp.get().run();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> calls.find(UUID.fromString(
+                    CallId.derive(pbx, "1796367061.3").value())).map(r -> r.outcome() != null).orElse(false));
+        }
     }
 
     @Test
