@@ -9,5 +9,17 @@ import java.time.Instant;
  */
 public record CallCompleted(EventId eventId, CallId callId, Instant at,
                             String queue, String operator, int holdSeconds, int talkSeconds,
-                            String hungUpBy) implements CallEvent {
+                            String hungUpBy,
+                            EventSource source) implements CallEvent {
+
+    public CallCompleted {
+        source = EventSource.orObserved(source);
+    }
+
+    /** An event seen live on AMI. */
+    public CallCompleted(EventId eventId, CallId callId, Instant at, String queue, String operator, int holdSeconds,
+                         int talkSeconds, String hungUpBy) {
+        this(eventId, callId, at, queue, operator, holdSeconds, talkSeconds, hungUpBy, EventSource.OBSERVED);
+    }
 }
+

@@ -18,6 +18,11 @@ public sealed interface CallEvent
 
     Instant at();
 
+    /** How we know it; events that carry no source were seen live. */
+    default EventSource source() {
+        return EventSource.OBSERVED;
+    }
+
     /** The stable name of the event type, used on the wire. */
     default String type() {
         return getClass().getSimpleName();

@@ -8,5 +8,16 @@ import java.time.Instant;
  * the call does it tell which.
  */
 public record CallLeftQueue(EventId eventId, CallId callId, Instant at,
-                            String queue, int position, int count) implements CallEvent {
+                            String queue, int position, int count,
+                            EventSource source) implements CallEvent {
+
+    public CallLeftQueue {
+        source = EventSource.orObserved(source);
+    }
+
+    /** An event seen live on AMI. */
+    public CallLeftQueue(EventId eventId, CallId callId, Instant at, String queue, int position, int count) {
+        this(eventId, callId, at, queue, position, count, EventSource.OBSERVED);
+    }
 }
+

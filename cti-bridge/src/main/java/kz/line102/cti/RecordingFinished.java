@@ -7,5 +7,16 @@ import java.time.Instant;
  * MixMonitor files when the call ends, so this follows the end of the call.
  */
 public record RecordingFinished(EventId eventId, CallId callId, Instant at,
-                                String fileName) implements CallEvent {
+                                String fileName,
+                                EventSource source) implements CallEvent {
+
+    public RecordingFinished {
+        source = EventSource.orObserved(source);
+    }
+
+    /** An event seen live on AMI. */
+    public RecordingFinished(EventId eventId, CallId callId, Instant at, String fileName) {
+        this(eventId, callId, at, fileName, EventSource.OBSERVED);
+    }
 }
+

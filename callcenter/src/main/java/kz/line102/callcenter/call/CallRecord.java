@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.List;
 
 import kz.line102.cti.CallId;
+import kz.line102.cti.EventSource;
 
 /**
  * What we know of one call, projected from its events. Times are null until the
  * event that sets them has arrived; {@code outcome} is null while the call goes on.
- * {@code fullyObserved} is false when part of it was filled in by a resync after a
- * gap in the PBX link, so its times are approximate.
+ * {@code fullyObserved} is true when every fact it shows was seen live on AMI.
+ * {@code source} is the weakest source among those facts (observed, logged by the PBX,
+ * inferred after a gap: then some times are approximate); {@code answerSource} and
+ * {@code endSource} say it for the answer (or abandon) and for the end.
  */
 public record CallRecord(
         CallId id,
@@ -34,5 +37,8 @@ public record CallRecord(
         boolean fullyObserved,
         String recordingFile,
         Instant recordingFinishedAt,
-        int eventCount) {
+        int eventCount,
+        EventSource source,
+        EventSource answerSource,
+        EventSource endSource) {
 }

@@ -18,6 +18,7 @@ import kz.line102.cti.CallId;
 import kz.line102.cti.CallLeftQueue;
 import kz.line102.cti.CallOffered;
 import kz.line102.cti.CallQueued;
+import kz.line102.cti.EventSource;
 import kz.line102.cti.OperatorMissed;
 import kz.line102.cti.OperatorRang;
 import kz.line102.cti.RecordingFinished;
@@ -27,6 +28,9 @@ import kz.line102.cti.RecordingStarted;
  * Builds a call record from all the events of one call, whatever order they were
  * committed in: several consumers share the stream, so a call's end may be stored
  * before its start. Wait and talk times are the PBX's own counts where it gave them.
+ * The same fact may come from several sources (AMI live, the PBX's logs, an inference
+ * after a gap): the strongest source wins ({@link EventSource}), so an inferred answer or
+ * end never overrides an observed or logged one, whichever arrived first.
  */
 public final class CallRecordProjector {
 
@@ -47,53 +51,58 @@ public final class CallRecordProjector {
             s.apply(e);
         }
         NormalizedNumber number = numbers.normalize(s.callerNumber);
+        EventSource source = s.source();
         return new CallRecord(id, s.callerNumber, number.e164(),
                 s.offered == null ? null : number.status().code(), s.callerName, s.dialedNumber,
-                s.queue, s.operator, s.outcome(), s.offeredAt(), s.queuedAt, s.answeredAt, endedAt(s),
-                s.waitSeconds(), s.talkSeconds(), s.hungUpBy, s.ended == null ? null : s.ended.cause(),
-                s.ended == null ? null : s.ended.causeText(), List.copyOf(s.missed), s.fullyObserved,
-                s.recordingFile, s.recordingFinishedAt, events.size());
+                s.queue, s.operator(), s.outcome(), s.offeredAt(), s.queuedAt(), s.answeredAt(), endedAt(s),
+                s.waitSeconds(), s.talkSeconds(), s.hungUpBy(), s.ended == null ? null : s.ended.cause(),
+                s.ended == null ? null : s.ended.causeText(), List.copyOf(s.missed),
+                source == null || source == EventSource.OBSERVED, s.recordingFile(), s.recordingFinishedAt(),
+                events.size(), source, s.answerSource(), s.ended == null ? null : s.ended.source());
     }
 
     private static Instant endedAt(State s) {
         return s.ended == null ? null : s.ended.at();
     }
 
-    /** Walks the events in time order; later facts refine earlier ones. */
+    /** Whether {@code candidate} replaces {@code current}: a stronger source, or as strong and {@code later}. */
+    private static boolean wins(CallEvent candidate, CallEvent current, boolean later) {
+        if (current == null || candidate.source().stronger(current.source())) {
+            return true;
+        }
+        return later && candidate.source() == current.source();
+    }
+
+    /** Walks the events in time order; later facts of the same strength refine earlier ones. */
     private static final class State {
         CallOffered offered;
         String callerNumber;
         String callerName;
         String dialedNumber;
         String queue;
-        String operator;
-        Instant queuedAt;
+        CallQueued queued;
         Instant leftQueueAt;
-        Instant answeredAt;
         CallAnswered answered;
         CallAbandoned abandoned;
         CallCompleted completed;
         CallEnded ended;
-        String hungUpBy;
         final List<String> missed = new ArrayList<>();
-        boolean fullyObserved = true;
-        String recordingFile;
-        Instant recordingFinishedAt;
+        RecordingStarted recording;
+        RecordingFinished recordingFinished;
 
         void apply(CallEvent event) {
             if (event instanceof CallOffered e) {
-                if (offered == null || (e.observed() && !offered.observed())) {
+                if (wins(e, offered, false)) {
                     offered = e;
                     callerNumber = e.callerNumber();
                     callerName = e.callerName();
                     dialedNumber = e.dialedNumber();
                 }
-                fullyObserved &= e.observed();
             } else if (event instanceof CallQueued e) {
-                queue = e.queue();
-                if (queuedAt == null) {
-                    queuedAt = e.at();
+                if (wins(e, queued, false)) {
+                    queued = e;
                 }
+                queue = e.queue();
             } else if (event instanceof OperatorRang e) {
                 queue = orElse(e.queue(), queue);
             } else if (event instanceof OperatorMissed e) {
@@ -103,27 +112,31 @@ public final class CallRecordProjector {
             } else if (event instanceof CallLeftQueue e) {
                 leftQueueAt = e.at();
             } else if (event instanceof CallAnswered e) {
-                answered = e;
-                answeredAt = e.at();
-                operator = e.operator();
-                queue = orElse(e.queue(), queue);
+                if (wins(e, answered, true)) {
+                    answered = e;
+                    queue = orElse(e.queue(), queue);
+                }
             } else if (event instanceof CallAbandoned e) {
-                abandoned = e;
-                queue = orElse(e.queue(), queue);
+                if (wins(e, abandoned, true)) {
+                    abandoned = e;
+                    queue = orElse(e.queue(), queue);
+                }
             } else if (event instanceof CallCompleted e) {
-                completed = e;
-                hungUpBy = e.hungUpBy();
-                operator = orElse(e.operator(), operator);
+                if (wins(e, completed, true)) {
+                    completed = e;
+                }
             } else if (event instanceof CallEnded e) {
-                if (ended == null || (e.observed() && !ended.observed())) {
+                if (wins(e, ended, false)) {
                     ended = e;
                 }
-                fullyObserved &= e.observed();
             } else if (event instanceof RecordingStarted e) {
-                recordingFile = e.fileName();
+                if (wins(e, recording, true)) {
+                    recording = e;
+                }
             } else if (event instanceof RecordingFinished e) {
-                recordingFile = orElse(recordingFile, e.fileName());
-                recordingFinishedAt = e.at();
+                if (wins(e, recordingFinished, true)) {
+                    recordingFinished = e;
+                }
             }
         }
 
@@ -131,9 +144,66 @@ public final class CallRecordProjector {
             return offered != null ? offered.at() : null;
         }
 
+        Instant queuedAt() {
+            return queued != null ? queued.at() : null;
+        }
+
+        Instant answeredAt() {
+            return answered != null ? answered.at() : null;
+        }
+
+        String operator() {
+            String op = answered != null ? answered.operator() : null;
+            if (completed != null && (op == null || completed.source().stronger(answered.source()))) {
+                op = orElse(completed.operator(), op);
+            }
+            return op;
+        }
+
+        String hungUpBy() {
+            return completed != null ? completed.hungUpBy() : null;
+        }
+
+        String recordingFile() {
+            if (recording != null && recording.fileName() != null) {
+                return recording.fileName();
+            }
+            return recordingFinished != null ? recordingFinished.fileName() : null;
+        }
+
+        Instant recordingFinishedAt() {
+            return recordingFinished != null ? recordingFinished.at() : null;
+        }
+
+        /** The source of the answer, or of the abandon when nobody answered. */
+        EventSource answerSource() {
+            if (answered != null) {
+                return answered.source();
+            }
+            return abandoned != null ? abandoned.source() : null;
+        }
+
+        /** The weakest source among the facts the record shows; null before the call is known. */
+        EventSource source() {
+            if (offered == null && ended == null) {
+                return null;
+            }
+            EventSource s = EventSource.OBSERVED;
+            for (CallEvent e : new CallEvent[] {offered, queued, answered, abandoned, completed, ended}) {
+                if (e != null) {
+                    s = s.weakest(e.source());
+                }
+            }
+            return s;
+        }
+
         CallOutcome outcome() {
             if (answered != null) {
                 return ended != null || completed != null ? CallOutcome.ANSWERED : null;
+            }
+            if (completed != null) {
+                // The PBX's end of a conversation proves an answer even if the answer itself was lost.
+                return CallOutcome.ANSWERED;
             }
             if (abandoned != null) {
                 return CallOutcome.ABANDONED;
@@ -141,7 +211,7 @@ public final class CallRecordProjector {
             if (ended == null) {
                 return null;
             }
-            if (queuedAt != null && leftQueueAt != null && ended.observed()) {
+            if (queued != null && leftQueueAt != null && ended.observed()) {
                 return CallOutcome.TIMED_OUT;
             }
             if (!ended.observed() || NORMAL_CAUSES.contains(ended.cause())) {
@@ -153,18 +223,29 @@ public final class CallRecordProjector {
         }
 
         Integer waitSeconds() {
+            // The PBX's own count, from the strongest of the events that carry it: a resync's
+            // placeholder hold of 0 gives way to the logged or observed one.
+            CallEvent best = null;
+            int hold = 0;
             if (answered != null && answered.holdSeconds() >= 0) {
-                return answered.holdSeconds();
+                best = answered;
+                hold = answered.holdSeconds();
             }
-            if (abandoned != null) {
-                return abandoned.holdSeconds();
+            if (completed != null && (best == null || completed.source().stronger(best.source()))) {
+                best = completed;
+                hold = completed.holdSeconds();
             }
-            if (completed != null) {
-                return completed.holdSeconds();
+            if (best == null && abandoned != null) {
+                best = abandoned;
+                hold = abandoned.holdSeconds();
             }
-            if (queuedAt != null) {
-                Instant until = leftQueueAt != null ? leftQueueAt : ended != null ? ended.at() : null;
-                return until == null ? null : seconds(queuedAt, until);
+            if (best != null) {
+                return hold;
+            }
+            if (queued != null) {
+                Instant until = leftQueueAt != null ? leftQueueAt
+                        : ended != null && ended.observed() ? ended.at() : null;
+                return until == null ? null : seconds(queued.at(), until);
             }
             return null;
         }
@@ -173,10 +254,10 @@ public final class CallRecordProjector {
             if (completed != null) {
                 return completed.talkSeconds();
             }
-            if (answeredAt != null && ended != null) {
-                return seconds(answeredAt, ended.at());
+            if (answered != null && ended != null) {
+                return seconds(answered.at(), ended.at());
             }
-            return answeredAt != null ? null : (ended != null ? 0 : null);
+            return answered != null ? null : (ended != null ? 0 : null);
         }
 
         private static int seconds(Instant from, Instant to) {

@@ -10,13 +10,17 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import kz.line102.cti.CallId;
+import kz.line102.cti.EventSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -90,6 +94,48 @@ public class JdbcCallRepository {
         return byCall;
     }
 
+    /** Which of these event ids are stored already. */
+    public Set<UUID> storedEventIds(Collection<UUID> eventIds) {
+        Set<UUID> stored = new HashSet<>();
+        if (eventIds.isEmpty()) {
+            return stored;
+        }
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("select event_id from call_events where event_id = any(?)");
+            ps.setArray(1, con.createArrayOf("uuid", eventIds.toArray()));
+            return ps;
+        }, rs -> {
+            stored.add(rs.getObject(1, UUID.class));
+        });
+        return stored;
+    }
+
+    /**
+     * The event types each of these calls has from AMI live ({@code call id/type}): what the
+     * PBX's logs need not repeat. Lines stored before sources existed count as observed
+     * unless their {@code observed} flag says otherwise.
+     */
+    public Set<String> observedTypes(Collection<UUID> callIds) {
+        Set<String> types = new HashSet<>();
+        if (callIds.isEmpty()) {
+            return types;
+        }
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    select call_id, type from call_events
+                    where call_id = any(?)
+                      and coalesce((payload->>'body')::jsonb->>'source',
+                                   case when (payload->>'body')::jsonb->>'observed' = 'false' then 'INFERRED'
+                                        else 'OBSERVED' end) = 'OBSERVED'
+                    group by call_id, type""");
+            ps.setArray(1, con.createArrayOf("uuid", callIds.toArray()));
+            return ps;
+        }, rs -> {
+            types.add(rs.getObject(1, UUID.class) + "/" + rs.getString(2));
+        });
+        return types;
+    }
+
     public void update(List<CallRecord> records) {
         jdbc.batchUpdate("""
                 update calls set caller_number = ?, caller_number_e164 = ?, caller_number_status = ?,
@@ -97,7 +143,7 @@ public class JdbcCallRepository {
                     offered_at = ?, queued_at = ?, answered_at = ?, ended_at = ?, wait_seconds = ?,
                     talk_seconds = ?, hung_up_by = ?, end_cause = ?, end_cause_text = ?, missed_operators = ?,
                     fully_observed = ?, recording_file = ?, recording_finished_at = ?, event_count = ?,
-                    updated_at = clock_timestamp()
+                    source = ?, answer_source = ?, end_source = ?, updated_at = clock_timestamp()
                 where id = ?""", records, 500, (ps, r) -> {
             Connection con = ps.getConnection();
             int i = 1;
@@ -124,6 +170,9 @@ public class JdbcCallRepository {
             ps.setString(i++, r.recordingFile());
             setInstant(ps, i++, r.recordingFinishedAt());
             ps.setInt(i++, r.eventCount());
+            ps.setString(i++, code(r.source()));
+            ps.setString(i++, code(r.answerSource()));
+            ps.setString(i++, code(r.endSource()));
             ps.setObject(i, UUID.fromString(r.id().value()));
         });
     }
@@ -210,7 +259,19 @@ public class JdbcCallRepository {
             rs.getBoolean("fully_observed"),
             rs.getString("recording_file"),
             instant(rs, "recording_finished_at"),
-            rs.getInt("event_count"));
+            rs.getInt("event_count"),
+            source(rs.getString("source")),
+            source(rs.getString("answer_source")),
+            source(rs.getString("end_source")));
+
+    /** A source as stored and shown by the API: {@code observed}, {@code logged}, {@code inferred}. */
+    public static String code(EventSource source) {
+        return source == null ? null : source.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static EventSource source(String code) {
+        return code == null ? null : EventSource.valueOf(code.toUpperCase(Locale.ROOT));
+    }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);

@@ -20,6 +20,7 @@ import kz.line102.cti.CallLeftQueue;
 import kz.line102.cti.CallOffered;
 import kz.line102.cti.CallQueued;
 import kz.line102.cti.EventId;
+import kz.line102.cti.EventSource;
 import kz.line102.cti.OperatorMissed;
 import kz.line102.cti.OperatorRang;
 import kz.line102.cti.RecordingFinished;
@@ -163,8 +164,9 @@ final class AmiEventTranslator {
         sink.accept(new CallEnded(EventId.derive(pbx, call.linkedId, "CallEnded", "resync"), call.callId, at, 0,
                 null, false));
         for (Map.Entry<String, String> r : Map.copyOf(call.recordings).entrySet()) {
-            finishRecording(call, r.getKey(), EventId.derive(pbx, call.linkedId, "RecordingFinished", "resync",
-                    r.getKey()), at);
+            call.recordings.remove(r.getKey());
+            sink.accept(new RecordingFinished(EventId.derive(pbx, call.linkedId, "RecordingFinished", "resync",
+                    r.getKey()), call.callId, at, r.getValue(), EventSource.INFERRED));
         }
         tracker.forget(call);
         log.info("callId={} ended while the AMI link was down (resync)", call.callId);

@@ -14,6 +14,7 @@ import kz.line102.cti.CallId;
 import kz.line102.cti.CallOffered;
 import kz.line102.cti.CallQueued;
 import kz.line102.cti.EventId;
+import kz.line102.cti.EventSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * call we do not know began while we were away. Each decision runs on the call's lane,
  * after every event of that call received before the snapshot, so it never races them.
  * Ids of inferred events are derived without a time, so a second resync of the same call
- * yields the same id and the consumer keeps one.
+ * yields the same id and the consumer keeps one. Everything it sends is
+ * {@link EventSource#INFERRED} (the answer's time is the resync's, its hold a placeholder
+ * 0): the consumer lets an observed or logged fact of the same call win over it.
  */
 final class CallResync {
 
@@ -93,11 +96,13 @@ final class CallResync {
                 caller.channel(), caller.age());
         sink.accept(new CallOffered(EventId.derive(pbx, linkedId, "CallOffered", "resync"), call.callId,
                 now.minus(caller.age()), AmiValues.orNull(caller.callerNumber()),
-                AmiValues.orNull(caller.callerName()), AmiValues.orNull(caller.exten()), false));
+                AmiValues.orNull(caller.callerName()), AmiValues.orNull(caller.exten()), false,
+                EventSource.INFERRED));
         PbxSnapshot.Waiting inQueue = waiting.get(caller.uniqueId());
         if (inQueue != null) {
             sink.accept(new CallQueued(EventId.derive(pbx, linkedId, "CallQueued", "resync", inQueue.queue()),
-                    call.callId, now.minusSeconds(inQueue.waitSeconds()), inQueue.queue(), inQueue.position()));
+                    call.callId, now.minusSeconds(inQueue.waitSeconds()), inQueue.queue(), inQueue.position(),
+                    EventSource.INFERRED));
         }
         if (caller.bridgeId() == null || caller.bridgeId().isBlank()) {
             return;
@@ -107,6 +112,6 @@ final class CallResync {
                 .findFirst()
                 .ifPresent(op -> sink.accept(new CallAnswered(
                         EventId.derive(pbx, linkedId, "CallAnswered", "resync", op.uniqueId()), call.callId, now,
-                        caller.queue(), AmiValues.endpoint(op.channel()), 0, 0)));
+                        caller.queue(), AmiValues.endpoint(op.channel()), 0, 0, EventSource.INFERRED)));
     }
 }

@@ -18,6 +18,7 @@ import kz.line102.cti.CallLeftQueue;
 import kz.line102.cti.CallOffered;
 import kz.line102.cti.CallQueued;
 import kz.line102.cti.EventId;
+import kz.line102.cti.EventSource;
 import kz.line102.cti.OperatorMissed;
 import kz.line102.cti.OperatorRang;
 import kz.line102.cti.RecordingFinished;
@@ -57,6 +58,34 @@ class CallEventCodecTest {
             assertThat(codec.decode(fields)).isEqualTo(e);
             assertThat(codec.decode(codec.fromLine(codec.toLine(fields)))).isEqualTo(e);
         }
+    }
+
+    @Test
+    void aSourceSurvivesTheRoundTrip() {
+        List<CallEvent> all = List.of(
+                new CallAnswered(EventId.random(), call, at, "q102", "1001", 2, 2, EventSource.LOGGED),
+                new CallEnded(EventId.random(), call, at, 16, "Normal Clearing", true, EventSource.LOGGED),
+                new CallEnded(EventId.random(), call, at, 0, null, false, EventSource.INFERRED),
+                new RecordingFinished(EventId.random(), call, at, "/x.wav", EventSource.INFERRED));
+        for (CallEvent e : all) {
+            CallEvent back = codec.decode(codec.fromLine(codec.toLine(codec.encode(e))));
+            assertThat(back).isEqualTo(e);
+            assertThat(back.source()).isEqualTo(e.source());
+        }
+    }
+
+    @Test
+    void linesStoredBeforeSourcesExistedStillDecode() {
+        String id = EventId.random().value();
+        CallEvent answered = codec.decode(Map.of("type", "CallAnswered", "body", "{\"eventId\":{\"value\":\"" + id
+                + "\"},\"callId\":{\"value\":\"" + call.value() + "\"},\"at\":\"2026-11-22T23:36:08Z\","
+                + "\"queue\":\"q102\",\"operator\":\"1001\",\"holdSeconds\":3,\"ringSeconds\":1}"));
+        assertThat(answered.source()).isEqualTo(EventSource.OBSERVED);
+        CallEnded inferred = (CallEnded) codec.decode(Map.of("type", "CallEnded", "body", "{\"eventId\":{\"value\":\""
+                + id + "\"},\"callId\":{\"value\":\"" + call.value() + "\"},\"at\":\"2026-11-22T23:36:08Z\","
+                + "\"cause\":0,\"observed\":false}"));
+        assertThat(inferred.source()).isEqualTo(EventSource.INFERRED);
+        assertThat(inferred.observed()).isFalse();
     }
 
     @Test

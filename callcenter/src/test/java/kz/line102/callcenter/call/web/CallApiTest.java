@@ -95,6 +95,9 @@ class CallApiTest extends IntakeTestSupport {
         assertThat(call.get("endedAt").isNull()).isFalse();
         assertThat(call.get("waitSeconds").asInt()).isEqualTo(4);
         assertThat(call.get("talkSeconds").asInt()).isEqualTo(30);
+        assertThat(call.get("source").asString()).as("every fact seen live on AMI").isEqualTo("observed");
+        assertThat(call.get("answerSource").asString()).isEqualTo("observed");
+        assertThat(call.get("endSource").asString()).isEqualTo("observed");
         assertThat(call.get("events")).hasSize(7);
     }
 
