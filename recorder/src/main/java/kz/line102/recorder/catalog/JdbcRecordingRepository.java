@@ -20,7 +20,7 @@ import kz.line102.recorder.Recording;
 public final class JdbcRecordingRepository {
 
     static final String COLUMNS = "id, call_id, incident_id, call_at, caller_number, operator, source_name, path, "
-            + "sha256, size_bytes, duration_ms, codec, retention_class, retain_from, ingested_at";
+            + "sha256, size_bytes, duration_ms, codec, retention_class, retain_from, ingested_at, orphan, truncated_reason";
 
     private final DataSource ds;
 
@@ -31,7 +31,7 @@ public final class JdbcRecordingRepository {
     /** Inserts {@code r} in the caller's transaction (the ingest marks its job in the same one). */
     public void insert(Connection c, Recording r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into recordings (" + COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, r.id());
             ps.setString(2, r.callId());
             ps.setString(3, r.incidentId());
@@ -47,6 +47,8 @@ public final class JdbcRecordingRepository {
             ps.setString(13, r.retentionClass());
             Jdbc.set(ps, 14, r.retainFrom());
             Jdbc.set(ps, 15, r.ingestedAt());
+            ps.setBoolean(16, r.orphan());
+            ps.setString(17, r.truncatedReason());
             ps.executeUpdate();
         }
     }
@@ -88,6 +90,7 @@ public final class JdbcRecordingRepository {
         filter(sql, args, "operator = ?", q.operator());
         filter(sql, args, "call_id = ?", q.callId());
         filter(sql, args, "incident_id = ?", q.incidentId());
+        filter(sql, args, "orphan = ?", q.orphan());
         if (q.after() != null) {
             PageCursor cursor = PageCursor.decode(q.after());
             // A row comparison walks the (call_at desc, id desc) indexes without an offset.
@@ -156,6 +159,7 @@ public final class JdbcRecordingRepository {
                 Jdbc.instant(rs, "call_at"), rs.getString("caller_number"), rs.getString("operator"),
                 rs.getString("source_name"), rs.getString("path"), rs.getString("sha256"),
                 rs.getLong("size_bytes"), Duration.ofMillis(rs.getLong("duration_ms")), rs.getString("codec"),
-                rs.getString("retention_class"), Jdbc.instant(rs, "retain_from"), Jdbc.instant(rs, "ingested_at"));
+                rs.getString("retention_class"), Jdbc.instant(rs, "retain_from"), Jdbc.instant(rs, "ingested_at"),
+                rs.getBoolean("orphan"), rs.getString("truncated_reason"));
     }
 }
