@@ -258,6 +258,14 @@ public final class RecordingService implements AutoCloseable {
     }
 
     private static RecordingSource source(RecorderProperties props) {
+        if (props.ingest().source() == RecorderProperties.SourceKind.SPOOL && !props.storage().directoriesChecked()) {
+            try {
+                // A demonstration has no PBX to create it; production refuses a missing one instead.
+                java.nio.file.Files.createDirectories(props.ingest().spoolDir());
+            } catch (IOException e) {
+                log.warn("spool directory {} cannot be created: {}", props.ingest().spoolDir(), e.toString());
+            }
+        }
         return switch (props.ingest().source()) {
             case SPOOL -> new SpoolDirectorySource(props.ingest().spoolDir());
             case ARI -> new AriRecordingSource(props.ingest().ari());

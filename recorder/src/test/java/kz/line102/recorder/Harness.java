@@ -55,6 +55,11 @@ public final class Harness implements AutoCloseable {
                     public java.util.Optional<Call> find(String uniqueId) {
                         return calls.find(uniqueId);
                     }
+
+                    @Override
+                    public String orphanCallId(String fileName, String uniqueId) {
+                        return calls.orphanCallId(fileName, uniqueId);
+                    }
                 }, nanos::get);
     }
 
