@@ -76,7 +76,9 @@ class RecordingsAfterFaultsTest extends IntakeTestSupport {
             files.add(leftInSpool("102-20261204-065118-" + linkedId + ".wav"));
         }
         for (CallId call : calls) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> "answered".equals(outcome(call)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                    "select count(*) from calls where id = ?::uuid and answered_at is not null", Integer.class,
+                    call.value()) == 1);
         }
 
         // The restarted node: a recorder of its own on the same database and spool.
