@@ -217,7 +217,9 @@ function renderRows() {
     tr.dataset.id = item.id;
     cell(tr, new Date(item.callAt).toLocaleString(lang));
     cell(tr, item.callerNumber || t('withheld'), 'number');
-    cell(tr, item.operator || '');
+    // The person signed in at the desk when the call was answered, beside the desk's extension.
+    cell(tr, item.operatorUser ? item.operatorUser + (item.operator ? ' (' + item.operator + ')' : '')
+      : (item.operator || ''));
     // Marks IT staff and auditors must see: a recording no call matched, one a PBX crash cut.
     const marks = [item.orphan ? t('orphan') : '', item.truncatedReason ? t('truncated') : ''].filter(Boolean);
     const length = cell(tr, duration(item.durationMs) + (marks.length ? ' (' + marks.join(', ') + ')' : ''));

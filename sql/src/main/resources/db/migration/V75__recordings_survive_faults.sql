@@ -1,7 +1,7 @@
 -- Recordings that survive crashes: files no event announced (the orphan sweep), torn
 -- and still-growing WAVs, sources that stay missing for days, retention by what the
--- recording is (the category of its incident card), and a purge clock that never runs
--- ahead of real time.
+-- recording is (the category of its incident card), the operator as a person beside
+-- the desk's extension, and a purge clock that never runs ahead of real time.
 
 -- One job per PBX file, whoever found it first: the call's RecordingFinished gives the
 -- PBX's own path, the orphan sweep a name in the spool (or an ARI stored recording), so
@@ -27,6 +27,12 @@ alter table recordings
     add column orphan           boolean not null default false,
     -- why the archived audio is shorter than the call (a PBX crash cut the file), or null
     add column truncated_reason text;
+
+-- The person, not only the desk: the user signed in at the answering extension when the
+-- call was answered (operator_sessions), so an auditor finds a recording by either.
+alter table recordings add column operator_user text;
+create index recordings_operator_user_idx on recordings (operator_user, call_at desc, id desc)
+    where deleted_at is null and operator_user is not null;
 
 create index recordings_orphan_idx on recordings (call_at desc, id desc) where orphan and deleted_at is null;
 

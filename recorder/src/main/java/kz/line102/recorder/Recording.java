@@ -27,6 +27,8 @@ import java.util.UUID;
  *                       to 1970 must not make a fresh recording expire at once)
  * @param ingestedAt     when it entered the archive
  * @param orphan         found in the PBX's recordings with no call to match it
+ * @param operatorUser   the user signed in at the operator's extension when the call was
+ *                       answered, or null (not known yet, or nobody signed in)
  * @param truncatedReason why the audio is shorter than the call was (the PBX never closed the
  *                       file: it crashed), or null
  */
@@ -34,7 +36,7 @@ public record Recording(UUID id, String callId, String incidentId, Instant callA
                         String callerNumber, String operator, String sourceName, String path,
                         String sha256, long sizeBytes, Duration duration, String codec,
                         String retentionClass, Instant retainFrom, Instant ingestedAt,
-                        boolean orphan, String truncatedReason) {
+                        boolean orphan, String truncatedReason, String operatorUser) {
 
     public Recording {
         Objects.requireNonNull(id, "id");
@@ -51,7 +53,7 @@ public record Recording(UUID id, String callId, String incidentId, Instant callA
                      String sourceName, String path, String sha256, long sizeBytes, Duration duration, String codec,
                      String retentionClass, Instant retainFrom, Instant ingestedAt) {
         this(id, callId, incidentId, callAt, callerNumber, operator, sourceName, path, sha256, sizeBytes, duration,
-                codec, retentionClass, retainFrom, ingestedAt, false, null);
+                codec, retentionClass, retainFrom, ingestedAt, false, null, null);
     }
 
     /** Whether the audio stops before the call did. */

@@ -60,11 +60,12 @@ class ArchiveController {
 
     record RecordingView(UUID id, String callId, String incidentId, Instant callAt, String callerNumber,
                          String operator, long durationMs, long sizeBytes, String sha256, String codec,
-                         String retentionClass, Instant ingestedAt, boolean orphan, String truncatedReason) {
+                         String retentionClass, Instant ingestedAt, boolean orphan, String truncatedReason,
+                         String operatorUser) {
         static RecordingView of(Recording r) {
             return new RecordingView(r.id(), r.callId(), r.incidentId(), r.callAt(), r.callerNumber(), r.operator(),
                     r.duration() == null ? 0 : r.duration().toMillis(), r.sizeBytes(), r.sha256(), r.codec(),
-                    r.retentionClass(), r.ingestedAt(), r.orphan(), r.truncatedReason());
+                    r.retentionClass(), r.ingestedAt(), r.orphan(), r.truncatedReason(), r.operatorUser());
         }
     }
 

@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
  * index); the first pass after start-up and one a day look at every linked recording, so
  * a change the short passes missed (a node down for longer than the window) is settled
  * before any purge can act on it. Also clears the orphan mark of a recording whose call
- * record has turned up (rebuilt from the PBX's logs), filling in its caller and operator.
+ * record has turned up (rebuilt from the PBX's logs), filling in its caller and operator,
+ * and names the person who answered: the user signed in at the answering extension when
+ * the call was answered ({@code operator_sessions}), beside the extension.
  */
 @Component
 class RecordingClassifier {
@@ -89,6 +91,22 @@ class RecordingClassifier {
             adopted.increment(matched);
             log.info("{} orphan recording(s) matched to call records that turned up", matched);
         }
+        attributeOperators(windowMs);
         return changed;
+    }
+
+    /** Recordings of the link window whose operator's extension had a signed-in user at the answer. */
+    private void attributeOperators(long windowMs) {
+        int named = jdbc.update("""
+                update recordings r set operator_user = u.username
+                from calls c, operator_sessions s, users u
+                where r.operator_user is null and r.operator is not null and r.deleted_at is null
+                  and r.call_at > clock_timestamp() - ? * interval '1 millisecond'
+                  and c.id::text = r.call_id and s.extension = r.operator and u.id = s.user_id
+                  and s.started_at <= coalesce(c.answered_at, r.call_at)
+                  and (s.ended_at is null or s.ended_at > coalesce(c.answered_at, r.call_at))""", windowMs);
+        if (named > 0) {
+            log.info("{} recording(s) given the operator signed in at their extension", named);
+        }
     }
 }

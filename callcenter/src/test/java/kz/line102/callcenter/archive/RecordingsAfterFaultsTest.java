@@ -152,13 +152,44 @@ class RecordingsAfterFaultsTest extends IntakeTestSupport {
                 "audio"::equals);
     }
 
-    /** A call that ended normally with its recording archived. */
+    @Test
+    void anAuditorFindsARecordingByTheOperatorWhoAnsweredAsWellAsByTheDesk() throws Exception {
+        String person = Api.user(users, "archive-person-op", Role.OPERATOR);
+        String extension = "9" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        Long userId = jdbc.queryForObject("select id from users where username = ?", Long.class, person);
+        Long desk = jdbc.queryForObject("insert into workstations (name, extension, interface) values (?, ?, ?)"
+                + " returning id", Long.class, "desk-" + extension, extension, "PJSIP/" + extension);
+        jdbc.update("update operator_sessions set ended_at = clock_timestamp(), end_reason = 'signed-out'"
+                + " where user_id = ? and ended_at is null", userId);
+        jdbc.update("insert into operator_sessions (user_id, workstation_id, extension, interface, started_at)"
+                + " values (?, ?, ?, ?, clock_timestamp() - interval '1 hour')", userId, desk, extension,
+                "PJSIP/" + extension);
+        Files.createDirectories(SPOOL);
+
+        CallId call = recordedCall("+77172120103", extension);
+
+        Recording r = await().atMost(Duration.ofSeconds(30)).until(() -> recordings.search(
+                RecordingQuery.all(5).callId(call.value())).items().get(0), x -> person.equals(x.operatorUser()));
+        assertThat(r.operator()).isEqualTo(extension);
+        assertThat(recordings.search(RecordingQuery.all(5).operator(person)).items()).extracting(Recording::id)
+                .contains(r.id());
+        assertThat(recordings.search(RecordingQuery.all(5).operator(extension)).items()).extracting(Recording::id)
+                .contains(r.id());
+        jdbc.update("update operator_sessions set ended_at = clock_timestamp(), end_reason = 'signed-out'"
+                + " where user_id = ? and ended_at is null", userId);
+    }
+
     private CallId recordedCall(String number) throws Exception {
+        return recordedCall(number, "op-1");
+    }
+
+    /** A call that ended normally with its recording archived. */
+    private CallId recordedCall(String number, String operator) throws Exception {
         CallId call = newCall();
         String file = "102-" + UUID.randomUUID() + ".wav";
         Files.copy(FIXTURE, SPOOL.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         List<CallEvent> events = new ArrayList<>(answered(call, number,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), "op-1", 3, 20));
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), operator, 3, 20));
         events.add(new RecordingFinished(EventId.random(), call, events.get(events.size() - 1).at().plusMillis(5),
                 "/var/spool/asterisk/monitor/" + file));
         events.forEach(publisher::accept);

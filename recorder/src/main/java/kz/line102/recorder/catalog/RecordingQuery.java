@@ -10,7 +10,7 @@ import kz.line102.recorder.InvalidRequestException;
  * @param from         calls at or after this time
  * @param to           calls before this time
  * @param callerNumber the caller's number exactly as stored
- * @param operator     the answering operator
+ * @param operator     the answering operator: the extension, or the user signed in at it
  * @param callId       one call
  * @param incidentId   one incident
  * @param orphan       true: only recordings no call was found for; false: only the others; null: all

@@ -149,7 +149,7 @@ public final class IngestPipeline {
         Instant now = clock.instant();
         Recording r = new Recording(job.id(), job.callId(), null, job.callAt(), job.callerNumber(), job.operator(),
                 job.sourceName(), path, sha, encoded.sizeBytes(), encoded.decodedDuration(), encoded.codec(),
-                job.retentionClass(), retainFrom(job, now), now, job.orphan(), info.truncatedReason());
+                job.retentionClass(), retainFrom(job, now), now, job.orphan(), info.truncatedReason(), null);
         Jdbc.inTransaction(ds, c -> {
             recordings.insert(c, r);
             jobs.markArchived(c, job.id(), now);
