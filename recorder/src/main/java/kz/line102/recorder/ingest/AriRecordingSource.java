@@ -26,6 +26,9 @@ import kz.line102.recorder.RecorderProperties;
  */
 public final class AriRecordingSource implements RecordingSource {
 
+    /** One object of ARI's JSON list: stored recordings are flat objects (name, format). */
+    private static final Pattern OBJECT = Pattern.compile("\\{[^{}]*\\}");
+
     private final RecorderProperties.Ari config;
     private final HttpClient http;
     private final String authorization;
@@ -93,8 +96,6 @@ public final class AriRecordingSource implements RecordingSource {
         }
         return out;
     }
-
-    private static final Pattern OBJECT = Pattern.compile("\\{[^{}]*\\}");
 
     private static String field(String json, String key) {
         Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
