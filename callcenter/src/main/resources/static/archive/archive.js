@@ -14,7 +14,7 @@ const TEXT = {
     find: 'Найти', results: 'Результаты', time: 'Время', number: 'Номер', duration: 'Длительность',
     hash: 'SHA-256', actions: 'Действия', nothing: 'Ничего не найдено', more: 'Показать ещё',
     listenTitle: 'Прослушивание', nowPlaying: 'Запись', play: 'Слушать', download: 'Скачать',
-    withheld: 'номер скрыт', dated: 'от', needRequest: 'Сначала зарегистрируйте запрос'
+    withheld: 'номер скрыт', orphan: 'звонок не найден', truncated: 'обрезана сбоем АТС', dated: 'от', needRequest: 'Сначала зарегистрируйте запрос'
   },
   kk: {
     title: '102 желісі — сөйлесу жазбаларының мұрағаты', logout: 'Жүйеден шығу',
@@ -26,7 +26,7 @@ const TEXT = {
     callId: 'Қоңырау идентификаторы', find: 'Іздеу', results: 'Нәтижелер', time: 'Уақыты', number: 'Нөмір',
     duration: 'Ұзақтығы', hash: 'SHA-256', actions: 'Әрекеттер', nothing: 'Ештеңе табылмады',
     more: 'Тағы көрсету', listenTitle: 'Тыңдау', nowPlaying: 'Жазба', play: 'Тыңдау', download: 'Жүктеу',
-    withheld: 'нөмір жасырын', dated: 'күні', needRequest: 'Алдымен сұрауды тіркеңіз'
+    withheld: 'нөмір жасырын', orphan: 'қоңырау табылмады', truncated: 'АТС ақауынан қысқарған', dated: 'күні', needRequest: 'Алдымен сұрауды тіркеңіз'
   },
   en: {
     title: 'Line 102 — call recording archive', logout: 'Sign out',
@@ -38,7 +38,7 @@ const TEXT = {
     find: 'Search', results: 'Results', time: 'Time', number: 'Number', duration: 'Duration',
     hash: 'SHA-256', actions: 'Actions', nothing: 'Nothing found', more: 'Show more',
     listenTitle: 'Playback', nowPlaying: 'Recording', play: 'Play', download: 'Download',
-    withheld: 'number withheld', dated: 'of', needRequest: 'Record a request first'
+    withheld: 'number withheld', orphan: 'no call found', truncated: 'cut short by a PBX crash', dated: 'of', needRequest: 'Record a request first'
   }
 };
 
@@ -217,8 +217,13 @@ function renderRows() {
     tr.dataset.id = item.id;
     cell(tr, new Date(item.callAt).toLocaleString(lang));
     cell(tr, item.callerNumber || t('withheld'), 'number');
-    cell(tr, item.operator || '');
-    cell(tr, duration(item.durationMs));
+    // The person signed in at the desk when the call was answered, beside the desk's extension.
+    cell(tr, item.operatorUser ? item.operatorUser + (item.operator ? ' (' + item.operator + ')' : '')
+      : (item.operator || ''));
+    // Marks IT staff and auditors must see: a recording no call matched, one a PBX crash cut.
+    const marks = [item.orphan ? t('orphan') : '', item.truncatedReason ? t('truncated') : ''].filter(Boolean);
+    const length = cell(tr, duration(item.durationMs) + (marks.length ? ' (' + marks.join(', ') + ')' : ''));
+    if (item.truncatedReason) length.title = item.truncatedReason;
     cell(tr, item.sha256 || '', 'hash');
     const actions = document.createElement('span');
     const button = document.createElement('button');

@@ -114,6 +114,7 @@ public final class ArchiveBench {
                 // No PBX here: a node without a bridge, as a pure archive/API node runs.
                 "--line102.cti.enabled=false", "--line102.cti.replay.enabled=false", "--line102.cti.agi.port=0",
                 "--line102.cti.stream.spool-dir=" + dir.resolve("cti-spool"),
+                "--line102.recorder.storage.require-absolute=false", // a bench keeps recordings in scratch folders
                 "--line102.recorder.ingest.spool-dir=" + dir.resolve("spool"),
                 "--line102.recorder.ingest.work-dir=" + dir.resolve("archive/.work"),
                 "--line102.recorder.storage.archive-root=" + dir.resolve("archive"),

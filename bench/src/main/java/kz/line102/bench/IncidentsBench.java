@@ -67,6 +67,7 @@ public final class IncidentsBench {
                 "--line102.redis.host=" + redis.host, "--line102.redis.port=" + redis.port,
                 "--line102.cti.enabled=false", "--line102.cti.replay.enabled=false", "--line102.cti.agi.port=0",
                 "--line102.cti.stream.spool-dir=" + spool,
+                "--line102.recorder.storage.require-absolute=false", // a bench keeps recordings in scratch folders
                 "--logging.file.name=" + System.getProperty("bench.log", "bench/target/incidents.log"),
                 "--logging.threshold.console=WARN")) {
             line = run(app, rate, seconds, registry);

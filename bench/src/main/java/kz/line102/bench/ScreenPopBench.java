@@ -109,6 +109,7 @@ public final class ScreenPopBench {
                 "--line102.cti.ami.username=bench", "--line102.cti.ami.secret=bench", "--line102.cti.ami.pbx=" + PBX,
                 "--line102.cti.replay.enabled=false", "--line102.cti.agi.port=0",
                 "--line102.cti.stream.spool-dir=" + spool,
+                "--line102.recorder.storage.require-absolute=false", // a bench keeps recordings in scratch folders
                 // Only the bench's users sign in, 200 times at start: cheap hashes keep set-up short.
                 "--line102.callcenter.security.bcrypt-strength=4",
                 "--logging.file.name=" + System.getProperty("bench.log", "bench/target/screenpop.log"),

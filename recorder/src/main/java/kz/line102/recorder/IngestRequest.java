@@ -12,9 +12,11 @@ import java.time.Instant;
  * @param callerNumber   the caller's number, or null
  * @param operator       the answering operator, or null
  * @param retentionClass a retention class, or null for the configured default
+ * @param orphan         found in the PBX's recordings without any call to match it (the
+ *                       call id is then the one derived from the file name)
  */
 public record IngestRequest(String callId, String sourceName, Instant callAt,
-                            String callerNumber, String operator, String retentionClass) {
+                            String callerNumber, String operator, String retentionClass, boolean orphan) {
 
     public IngestRequest {
         callId = InvalidRequestException.requireText(callId, "call id");
@@ -22,6 +24,11 @@ public record IngestRequest(String callId, String sourceName, Instant callAt,
         if (callAt == null) {
             throw new InvalidRequestException("call time is required");
         }
+    }
+
+    public IngestRequest(String callId, String sourceName, Instant callAt, String callerNumber, String operator,
+                         String retentionClass) {
+        this(callId, sourceName, callAt, callerNumber, operator, retentionClass, false);
     }
 
     /** A request with the default retention class. */

@@ -26,7 +26,7 @@ public record RecorderProperties(Ingest ingest, Transcode transcode, Storage sto
     /** Defaults for everything but the two directories, which have no sensible default. */
     public static RecorderProperties defaults(Path archiveRoot, Path spoolDir) {
         return new RecorderProperties(Ingest.defaults(spoolDir, archiveRoot.resolve(".work")),
-                Transcode.defaults(), new Storage(archiveRoot, 512L * 1024 * 1024),
+                Transcode.defaults(), new Storage(archiveRoot, 512L * 1024 * 1024, Boolean.FALSE),
                 Retention.defaults(), Integrity.defaults());
     }
 
@@ -50,22 +50,27 @@ public record RecorderProperties(Ingest ingest, Transcode transcode, Storage sto
     public enum SourceKind { SPOOL, ARI }
 
     /**
-     * @param source          SPOOL: a directory the PBX writes into (shared or local); ARI: Asterisk's REST interface
-     * @param spoolDir        the spool directory (SPOOL); the PBX file name's last element is looked up in it
-     * @param ari             the ARI connection (ARI)
-     * @param workDir         scratch space for fetched and transcoded files (same file system as the archive is best)
-     * @param workers         ingest threads; each transcodes one recording at a time
-     * @param queueCapacity   submitted jobs waiting for a thread; beyond it the periodic pass picks them up
-     * @param sweepInterval   how often unfinished and retrying jobs are resumed
-     * @param retryMin        first retry delay after a failure; doubles per attempt (with jitter)
-     * @param retryMax        longest retry delay
-     * @param missingAttempts attempts before a source that is not there is reported missing for good
-     * @param lease           how long a node may work on a job before another may take it over
-     * @param maxCallAge      a call time further than this from the ingest time is not trusted for retention
+     * @param source            SPOOL: a directory the PBX writes into (shared or local); ARI: Asterisk's REST interface
+     * @param spoolDir          the spool directory (SPOOL); the PBX file name's last element is looked up in it
+     * @param ari               the ARI connection (ARI)
+     * @param workDir           scratch space for fetched and transcoded files (same file system as the archive is best)
+     * @param workers           ingest threads; each transcodes one recording at a time
+     * @param queueCapacity     submitted jobs waiting for a thread; beyond it the periodic pass picks them up
+     * @param sweepInterval     how often unfinished and retrying jobs are resumed
+     * @param retryMin          first retry delay after a failure; doubles per attempt (with jitter)
+     * @param retryMax          longest retry delay
+     * @param quietPeriod       a file whose header does not vouch for its length (not closed by the PBX) is read
+     *                          only once it has not changed for this long
+     * @param missingAlertAfter a source still not there this long after its job began raises the alert
+     * @param missingHorizon    a source still not there this long after its job began is reported missing for good
+     * @param lease             how long a node may work on a job before another may take it over
+     * @param maxCallAge        a call time further than this from the ingest time is not trusted for retention
+     * @param orphanSweep       the search for recordings no event announced
      */
     public record Ingest(SourceKind source, Path spoolDir, Ari ari, Path workDir, int workers,
                          int queueCapacity, Duration sweepInterval, Duration retryMin,
-                         Duration retryMax, int missingAttempts, Duration lease, Duration maxCallAge) {
+                         Duration retryMax, Duration quietPeriod, Duration missingAlertAfter,
+                         Duration missingHorizon, Duration lease, Duration maxCallAge, OrphanSweep orphanSweep) {
 
         public Ingest {
             require(source != null, "ingest.source", "is required (spool or ari)");
@@ -78,24 +83,58 @@ public record RecorderProperties(Ingest ingest, Transcode transcode, Storage sto
             requirePositive(retryMin, "ingest.retry-min");
             requirePositive(retryMax, "ingest.retry-max");
             require(retryMax.compareTo(retryMin) >= 0, "ingest.retry-max", "must not be below retry-min");
-            require(missingAttempts >= 1, "ingest.missing-attempts", "must be at least 1");
+            requirePositive(quietPeriod, "ingest.quiet-period");
+            requirePositive(missingAlertAfter, "ingest.missing-alert-after");
+            requirePositive(missingHorizon, "ingest.missing-horizon");
+            require(missingHorizon.compareTo(missingAlertAfter) >= 0, "ingest.missing-horizon",
+                    "must not be below missing-alert-after");
             requirePositive(lease, "ingest.lease");
             requirePositive(maxCallAge, "ingest.max-call-age");
+            require(orphanSweep != null, "ingest.orphan-sweep", "is required");
         }
 
         public static Ingest defaults(Path spoolDir, Path workDir) {
             return new Ingest(SourceKind.SPOOL, spoolDir, null, workDir, 1, 1000, Duration.ofSeconds(30),
-                    Duration.ofSeconds(5), Duration.ofMinutes(10), 10, Duration.ofMinutes(30), Duration.ofDays(30));
+                    Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofMinutes(2), Duration.ofMinutes(30),
+                    Duration.ofDays(7), Duration.ofMinutes(30), Duration.ofDays(30), OrphanSweep.defaults());
         }
 
         public Ingest withSource(SourceKind value, Ari ariValue) {
             return new Ingest(value, spoolDir, ariValue, workDir, workers, queueCapacity, sweepInterval,
-                    retryMin, retryMax, missingAttempts, lease, maxCallAge);
+                    retryMin, retryMax, quietPeriod, missingAlertAfter, missingHorizon, lease, maxCallAge, orphanSweep);
         }
 
-        public Ingest withMissingAttempts(int value) {
+        public Ingest withMissing(Duration alertAfter, Duration horizon) {
             return new Ingest(source, spoolDir, ari, workDir, workers, queueCapacity, sweepInterval,
-                    retryMin, retryMax, value, lease, maxCallAge);
+                    retryMin, retryMax, quietPeriod, alertAfter, horizon, lease, maxCallAge, orphanSweep);
+        }
+
+        public Ingest withQuietPeriod(Duration value) {
+            return new Ingest(source, spoolDir, ari, workDir, workers, queueCapacity, sweepInterval,
+                    retryMin, retryMax, value, missingAlertAfter, missingHorizon, lease, maxCallAge, orphanSweep);
+        }
+
+        public Ingest withOrphanSweep(OrphanSweep value) {
+            return new Ingest(source, spoolDir, ari, workDir, workers, queueCapacity, sweepInterval,
+                    retryMin, retryMax, quietPeriod, missingAlertAfter, missingHorizon, lease, maxCallAge, value);
+        }
+    }
+
+    /**
+     * @param interval how often the source is searched for recordings without an ingest job (zero: never;
+     *                 the application schedules {@code RecordingService.sweepOrphans()} itself)
+     * @param minAge   a file is taken only when its last change is at least this old: the call's own
+     *                 {@code RecordingFinished} normally comes first
+     */
+    public record OrphanSweep(Duration interval, Duration minAge) {
+
+        public OrphanSweep {
+            require(interval != null && !interval.isNegative(), "ingest.orphan-sweep.interval", "must not be negative");
+            requirePositive(minAge, "ingest.orphan-sweep.min-age");
+        }
+
+        public static OrphanSweep defaults() {
+            return new OrphanSweep(Duration.ofMinutes(1), Duration.ofMinutes(5));
         }
     }
 
@@ -146,13 +185,20 @@ public record RecorderProperties(Ingest ingest, Transcode transcode, Storage sto
 
     /**
      * @param archiveRoot  where recordings live: {@code yyyy/MM/dd/HH/<sha256>.opus}, plus {@code quarantine/}
-     * @param minFreeBytes free space to leave on the archive's file system; below it ingest waits and retries
+     * @param minFreeBytes    free space to leave on the archive's file system; below it ingest waits and retries
+     * @param requireAbsolute the directories must be absolute, existing and writable at start-up (null: true);
+     *                        off only for demonstrations and tests, which keep them under the working directory
      */
-    public record Storage(Path archiveRoot, long minFreeBytes) {
+    public record Storage(Path archiveRoot, long minFreeBytes, Boolean requireAbsolute) {
 
         public Storage {
             require(archiveRoot != null, "storage.archive-root", "is required");
             require(minFreeBytes >= 0, "storage.min-free-bytes", "must not be negative");
+        }
+
+        /** Whether start-up refuses relative, missing or unwritable directories. */
+        public boolean directoriesChecked() {
+            return requireAbsolute == null || requireAbsolute;
         }
     }
 

@@ -26,11 +26,17 @@ import java.util.UUID;
  *                       when the PBX reported an implausible call time (a PBX clock reset
  *                       to 1970 must not make a fresh recording expire at once)
  * @param ingestedAt     when it entered the archive
+ * @param orphan         found in the PBX's recordings with no call to match it
+ * @param operatorUser   the user signed in at the operator's extension when the call was
+ *                       answered, or null (not known yet, or nobody signed in)
+ * @param truncatedReason why the audio is shorter than the call was (the PBX never closed the
+ *                       file: it crashed), or null
  */
 public record Recording(UUID id, String callId, String incidentId, Instant callAt,
                         String callerNumber, String operator, String sourceName, String path,
                         String sha256, long sizeBytes, Duration duration, String codec,
-                        String retentionClass, Instant retainFrom, Instant ingestedAt) {
+                        String retentionClass, Instant retainFrom, Instant ingestedAt,
+                        boolean orphan, String truncatedReason, String operatorUser) {
 
     public Recording {
         Objects.requireNonNull(id, "id");
@@ -40,6 +46,19 @@ public record Recording(UUID id, String callId, String incidentId, Instant callA
         Objects.requireNonNull(sha256, "sha256");
         Objects.requireNonNull(retentionClass, "retentionClass");
         Objects.requireNonNull(retainFrom, "retainFrom");
+    }
+
+    /** A whole recording of a known call. */
+    public Recording(UUID id, String callId, String incidentId, Instant callAt, String callerNumber, String operator,
+                     String sourceName, String path, String sha256, long sizeBytes, Duration duration, String codec,
+                     String retentionClass, Instant retainFrom, Instant ingestedAt) {
+        this(id, callId, incidentId, callAt, callerNumber, operator, sourceName, path, sha256, sizeBytes, duration,
+                codec, retentionClass, retainFrom, ingestedAt, false, null, null);
+    }
+
+    /** Whether the audio stops before the call did. */
+    public boolean truncated() {
+        return truncatedReason != null;
     }
 
     /** The content type of the archived file, for HTTP. */

@@ -8,6 +8,7 @@ import java.time.Period;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,15 +31,18 @@ import kz.line102.recorder.ingest.IngestJob;
 import kz.line102.recorder.ingest.IngestPipeline;
 import kz.line102.recorder.ingest.IngestService;
 import kz.line102.recorder.ingest.JdbcIngestJobRepository;
+import kz.line102.recorder.ingest.OrphanSweeper;
 import kz.line102.recorder.ingest.RecordingSource;
 import kz.line102.recorder.ingest.SpoolDirectorySource;
 import kz.line102.recorder.integrity.IntegrityChecker;
 import kz.line102.recorder.integrity.IntegrityReport;
 import kz.line102.recorder.retention.LegalHold;
 import kz.line102.recorder.retention.PurgeReport;
+import kz.line102.recorder.retention.PurgeRunningElsewhereException;
 import kz.line102.recorder.retention.RetentionPolicy;
 import kz.line102.recorder.retention.RetentionService;
 import kz.line102.recorder.storage.ArchiveStore;
+import kz.line102.recorder.storage.StorageDirectories;
 import kz.line102.recorder.transcode.Transcoder;
 
 /**
@@ -50,6 +54,8 @@ import kz.line102.recorder.transcode.Transcoder;
 public final class RecordingService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RecordingService.class);
+    /** How often the purge's trusted time is moved on: what a node that stops loses at most. */
+    private static final Duration TRUSTED_TIME_TICK = Duration.ofMinutes(1);
 
     private final RecorderProperties props;
     private final IngestService ingest;
@@ -57,22 +63,44 @@ public final class RecordingService implements AutoCloseable {
     private final RetentionService retention;
     private final IntegrityChecker integrity;
     private final AccessService access;
+    private final OrphanSweeper sweeper;
     private ScheduledExecutorService scheduler;
 
-    /** Wires the recorder with the configured source and archive. */
+    /** Wires the recorder with the configured source and archive; swept files match no call. */
     public RecordingService(RecorderProperties props, DataSource ds, Clock clock, MeterRegistry meters) {
-        this(props, ds, clock, meters, source(props), store(props));
+        this(props, ds, clock, meters, CallResolver.NONE);
+    }
+
+    /** Wires the recorder with the configured source and archive, swept files matched to calls by {@code calls}. */
+    public RecordingService(RecorderProperties props, DataSource ds, Clock clock, MeterRegistry meters,
+                            CallResolver calls) {
+        this(props, ds, clock, meters, source(props), store(props), calls, System::nanoTime);
     }
 
     /** Wires the recorder with a given source and archive (tests stand in failing ones). */
     public RecordingService(RecorderProperties props, DataSource ds, Clock clock, MeterRegistry meters,
                             RecordingSource source, ArchiveStore store) {
+        this(props, ds, clock, meters, source, store, CallResolver.NONE, System::nanoTime);
+    }
+
+    /**
+     * Everything given: the source, the archive, how swept files find their calls, and the
+     * monotonic clock the purge trusts (tests move their own).
+     */
+    public RecordingService(RecorderProperties props, DataSource ds, Clock clock, MeterRegistry meters,
+                            RecordingSource source, ArchiveStore store, CallResolver calls, LongSupplier nanoTime) {
+        if (props.storage().directoriesChecked()) {
+            StorageDirectories.check(props);
+        }
         this.props = props;
         this.catalog = new JdbcRecordingRepository(ds);
         IngestPipeline pipeline = new IngestPipeline(props, source, new Transcoder(props.transcode()), store, ds,
                 clock, meters);
-        this.ingest = new IngestService(props.ingest(), pipeline, new JdbcIngestJobRepository(ds), clock, meters);
-        this.retention = new RetentionService(props.retention(), ds, store, clock, meters);
+        JdbcIngestJobRepository jobs = new JdbcIngestJobRepository(ds);
+        this.ingest = new IngestService(props.ingest(), pipeline, jobs, clock, meters);
+        this.retention = new RetentionService(props.retention(), ds, store, clock, nanoTime, meters);
+        this.sweeper = new OrphanSweeper(props.ingest(), source, jobs, calls, this::retentionClass, ingest::start,
+                clock, meters);
         this.integrity = new IntegrityChecker(catalog, store, clock, props.integrity().batchSize(), meters);
         this.access = new AccessService(catalog, store, ds, clock);
     }
@@ -98,6 +126,19 @@ public final class RecordingService implements AutoCloseable {
     /** Resumes every due unfinished job in the caller's thread; returns how many were taken. */
     public int resumeIngest() {
         return ingest.resumeDue();
+    }
+
+    /**
+     * Claims every recording in the source that no event announced and that has not
+     * changed for the sweep's minimum age, and starts its ingest (in the background);
+     * returns how many it claimed.
+     */
+    public int sweepOrphans() {
+        try {
+            return sweeper.sweep();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the recording source could not be listed", e);
+        }
     }
 
     public Optional<IngestJob> ingestJob(UUID jobId) {
@@ -179,6 +220,9 @@ public final class RecordingService implements AutoCloseable {
             return t;
         });
         schedule("ingest resume", Duration.ZERO, props.ingest().sweepInterval(), ingest::resumeDue);
+        Duration orphans = props.ingest().orphanSweep().interval();
+        schedule("orphan sweep", orphans, orphans, this::sweepOrphans);
+        schedule("purge clock", Duration.ZERO, TRUSTED_TIME_TICK, retention::advanceTrustedTime);
         schedule("purge", props.retention().purgeInterval(), props.retention().purgeInterval(), retention::purge);
         schedule("integrity check", props.integrity().interval(), props.integrity().interval(), integrity::check);
     }
@@ -199,6 +243,8 @@ public final class RecordingService implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 task.run();
+            } catch (PurgeRunningElsewhereException e) {
+                log.info("recorder {} skipped: {}", what, e.getMessage());
             } catch (RuntimeException e) {
                 // A refused purge (clock) or a database outage must not end the schedule.
                 log.error("recorder {} failed", what, e);
@@ -212,6 +258,14 @@ public final class RecordingService implements AutoCloseable {
     }
 
     private static RecordingSource source(RecorderProperties props) {
+        if (props.ingest().source() == RecorderProperties.SourceKind.SPOOL && !props.storage().directoriesChecked()) {
+            try {
+                // A demonstration has no PBX to create it; production refuses a missing one instead.
+                java.nio.file.Files.createDirectories(props.ingest().spoolDir());
+            } catch (IOException e) {
+                log.warn("spool directory {} cannot be created: {}", props.ingest().spoolDir(), e.toString());
+            }
+        }
         return switch (props.ingest().source()) {
             case SPOOL -> new SpoolDirectorySource(props.ingest().spoolDir());
             case ARI -> new AriRecordingSource(props.ingest().ari());
@@ -219,6 +273,9 @@ public final class RecordingService implements AutoCloseable {
     }
 
     private static ArchiveStore store(RecorderProperties props) {
+        if (props.storage().directoriesChecked()) {
+            StorageDirectories.check(props); // before the store creates a relative archive root
+        }
         try {
             return new ArchiveStore(props.storage());
         } catch (IOException e) {

@@ -23,6 +23,19 @@ public final class Fixtures {
         throw new IllegalStateException("fixture " + NAME + " not found beside the project (../shared/fixtures)");
     }
 
+    /**
+     * The MixMonitor file as an Asterisk killed mid-call left it: RIFF and data sizes 0,
+     * 163 840 bytes (10.24 s) of 8 kHz 16-bit PCM after the 44-byte header.
+     */
+    public static Path tornWav() {
+        Path dir = mixMonitorWav().getParent();
+        Path torn = dir.resolve("faults/pbx-crash-recording/torn-mixmonitor.wav");
+        if (!Files.isRegularFile(torn)) {
+            throw new IllegalStateException("fixture " + torn + " not found");
+        }
+        return torn;
+    }
+
     /** Copies the fixture into {@code dir} under {@code name}, as the PBX would leave it. */
     public static Path spool(Path dir, String name) throws IOException {
         Files.createDirectories(dir);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -25,6 +26,10 @@ public final class Harness implements AutoCloseable {
     public final RecorderProperties props;
     public final ArchiveStore store;
     public final RecordingService service;
+    /** The monotonic clock the purge trusts: it moves only when the test moves it. */
+    public final AtomicLong nanos = new AtomicLong();
+    /** How swept files find their calls (none by default). */
+    public volatile CallResolver calls = CallResolver.NONE;
 
     public Harness(Path dir) throws IOException {
         this(dir, p -> p, null, null);
@@ -44,7 +49,18 @@ public final class Harness implements AutoCloseable {
         this.props = configure.apply(RecorderProperties.defaults(archive, spool));
         this.store = store != null ? store : new ArchiveStore(props.storage());
         this.service = new RecordingService(props, TestDatabase.get(), clock, meters,
-                source != null ? source : new SpoolDirectorySource(spool), this.store);
+                source != null ? source : new SpoolDirectorySource(spool), this.store,
+                new CallResolver() {
+                    @Override
+                    public java.util.Optional<Call> find(String uniqueId) {
+                        return calls.find(uniqueId);
+                    }
+
+                    @Override
+                    public String orphanCallId(String fileName, String uniqueId) {
+                        return calls.orphanCallId(fileName, uniqueId);
+                    }
+                }, nanos::get);
     }
 
     /** Puts the fixture in the spool as the PBX would and returns the name the PBX reports. */

@@ -61,7 +61,7 @@ public final class TestDatabase {
     public static void clean() {
         try (Connection c = get().getConnection(); Statement s = c.createStatement()) {
             s.execute("truncate recording_access_log, recording_deletions, retention_purge_runs, legal_holds,"
-                    + " recording_ingest_jobs, recordings cascade");
+                    + " recording_ingest_jobs, recordings, retention_clock cascade");
             s.execute("update retention_policies set keep_for = interval '1 year' where retention_class = 'audio'");
             s.execute("delete from retention_policies where retention_class not in ('audio', 'criminal-offence',"
                     + " 'administrative-offence', 'certification-interview')");

@@ -60,11 +60,12 @@ class ArchiveController {
 
     record RecordingView(UUID id, String callId, String incidentId, Instant callAt, String callerNumber,
                          String operator, long durationMs, long sizeBytes, String sha256, String codec,
-                         String retentionClass, Instant ingestedAt) {
+                         String retentionClass, Instant ingestedAt, boolean orphan, String truncatedReason,
+                         String operatorUser) {
         static RecordingView of(Recording r) {
             return new RecordingView(r.id(), r.callId(), r.incidentId(), r.callAt(), r.callerNumber(), r.operator(),
                     r.duration() == null ? 0 : r.duration().toMillis(), r.sizeBytes(), r.sha256(), r.codec(),
-                    r.retentionClass(), r.ingestedAt());
+                    r.retentionClass(), r.ingestedAt(), r.orphan(), r.truncatedReason(), r.operatorUser());
         }
     }
 
@@ -87,9 +88,10 @@ class ArchiveController {
                       @RequestParam(required = false) String number, @RequestParam(required = false) String operator,
                       @RequestParam(required = false) String callId,
                       @RequestParam(required = false) String incidentId,
+                      @RequestParam(required = false) Boolean orphan,
                       @RequestParam(required = false) Integer size, @RequestParam(required = false) String cursor) {
         RecordingQuery query = new RecordingQuery(instant(from, "from"), instant(to, "to"), blankToNull(number),
-                blankToNull(operator), blankToNull(callId), blankToNull(incidentId),
+                blankToNull(operator), blankToNull(callId), blankToNull(incidentId), orphan,
                 size == null ? props.pageSize() : size, blankToNull(cursor));
         RecordingPage page = archive.search(auth.getName(), request(header, param), query);
         return new SearchPage(page.items().stream().map(RecordingView::of).toList(), page.next());

@@ -20,4 +20,15 @@ record RecorderSettings(@NotNull RecorderProperties.Ingest ingest, @NotNull Reco
     RecorderProperties toRecorder() {
         return new RecorderProperties(ingest, transcode, storage, retention, integrity);
     }
+
+    /**
+     * @param relaxed a demonstration or test profile is active: the directories may be
+     *                relative and are not checked at start-up
+     */
+    RecorderProperties toRecorder(boolean relaxed) {
+        RecorderProperties.Storage checked = relaxed
+                ? new RecorderProperties.Storage(storage.archiveRoot(), storage.minFreeBytes(), Boolean.FALSE)
+                : storage;
+        return new RecorderProperties(ingest, transcode, checked, retention, integrity);
+    }
 }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * card lists it). Recordings arrive after their call ends and cards are opened while it
  * is answered, in either order, and a repeat call may move to another card later; a
  * periodic pass over recent links settles all of it, and running it twice changes
- * nothing.
+ * nothing. Each pass then re-classes the recordings by their cards ({@link RecordingClassifier}).
  */
 @Component
 public class RecordingLinkRoutes extends RouteBuilder {
@@ -26,10 +26,13 @@ public class RecordingLinkRoutes extends RouteBuilder {
 
     private final JdbcTemplate jdbc;
     private final ArchiveProperties props;
+    private final RecordingClassifier classifier;
     private final Counter linked;
 
-    RecordingLinkRoutes(JdbcTemplate jdbc, ArchiveProperties props, MeterRegistry meters) {
+    RecordingLinkRoutes(JdbcTemplate jdbc, ArchiveProperties props, RecordingClassifier classifier,
+                        MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.classifier = classifier;
         this.props = props;
         this.linked = Counter.builder("line102.callcenter.archive.recordings.linked")
                 .description("recordings linked (or moved) to the incident card of their call").register(meters);
@@ -40,7 +43,11 @@ public class RecordingLinkRoutes extends RouteBuilder {
         from("timer:recording-incident-link?delay=1000&period=" + props.linkInterval().toMillis())
                 .routeId(ROUTE_ID)
                 .errorHandler(linkErrorHandler())
-                .process(e -> link());
+                .process(e -> {
+                    link();
+                    // The class follows the card the recording now belongs to.
+                    classifier.classify();
+                });
     }
 
     /** One pass; returns the recordings whose card changed. */

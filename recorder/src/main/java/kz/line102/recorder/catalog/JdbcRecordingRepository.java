@@ -20,7 +20,7 @@ import kz.line102.recorder.Recording;
 public final class JdbcRecordingRepository {
 
     static final String COLUMNS = "id, call_id, incident_id, call_at, caller_number, operator, source_name, path, "
-            + "sha256, size_bytes, duration_ms, codec, retention_class, retain_from, ingested_at";
+            + "sha256, size_bytes, duration_ms, codec, retention_class, retain_from, ingested_at, orphan, truncated_reason, operator_user";
 
     private final DataSource ds;
 
@@ -31,7 +31,7 @@ public final class JdbcRecordingRepository {
     /** Inserts {@code r} in the caller's transaction (the ingest marks its job in the same one). */
     public void insert(Connection c, Recording r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into recordings (" + COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, r.id());
             ps.setString(2, r.callId());
             ps.setString(3, r.incidentId());
@@ -47,6 +47,9 @@ public final class JdbcRecordingRepository {
             ps.setString(13, r.retentionClass());
             Jdbc.set(ps, 14, r.retainFrom());
             Jdbc.set(ps, 15, r.ingestedAt());
+            ps.setBoolean(16, r.orphan());
+            ps.setString(17, r.truncatedReason());
+            ps.setString(18, r.operatorUser());
             ps.executeUpdate();
         }
     }
@@ -85,9 +88,15 @@ public final class JdbcRecordingRepository {
         filter(sql, args, "call_at >= ?", q.from());
         filter(sql, args, "call_at < ?", q.to());
         filter(sql, args, "caller_number = ?", q.callerNumber());
-        filter(sql, args, "operator = ?", q.operator());
+        if (q.operator() != null && !q.operator().isBlank()) {
+            // The desk's extension or the person signed in at it: auditors know one or the other.
+            sql.append(" and (operator = ? or operator_user = ?)");
+            args.add(q.operator());
+            args.add(q.operator());
+        }
         filter(sql, args, "call_id = ?", q.callId());
         filter(sql, args, "incident_id = ?", q.incidentId());
+        filter(sql, args, "orphan = ?", q.orphan());
         if (q.after() != null) {
             PageCursor cursor = PageCursor.decode(q.after());
             // A row comparison walks the (call_at desc, id desc) indexes without an offset.
@@ -156,6 +165,7 @@ public final class JdbcRecordingRepository {
                 Jdbc.instant(rs, "call_at"), rs.getString("caller_number"), rs.getString("operator"),
                 rs.getString("source_name"), rs.getString("path"), rs.getString("sha256"),
                 rs.getLong("size_bytes"), Duration.ofMillis(rs.getLong("duration_ms")), rs.getString("codec"),
-                rs.getString("retention_class"), Jdbc.instant(rs, "retain_from"), Jdbc.instant(rs, "ingested_at"));
+                rs.getString("retention_class"), Jdbc.instant(rs, "retain_from"), Jdbc.instant(rs, "ingested_at"),
+                rs.getBoolean("orphan"), rs.getString("truncated_reason"), rs.getString("operator_user"));
     }
 }

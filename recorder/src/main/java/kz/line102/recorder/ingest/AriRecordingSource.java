@@ -10,7 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import kz.line102.recorder.RecorderProperties;
 
@@ -21,6 +25,9 @@ import kz.line102.recorder.RecorderProperties;
  * MixMonitor must write under that directory for this source to reach its files.
  */
 public final class AriRecordingSource implements RecordingSource {
+
+    /** One object of ARI's JSON list: stored recordings are flat objects (name, format). */
+    private static final Pattern OBJECT = Pattern.compile("\\{[^{}]*\\}");
 
     private final RecorderProperties.Ari config;
     private final HttpClient http;
@@ -60,6 +67,42 @@ public final class AriRecordingSource implements RecordingSource {
         if (s != 204 && s != 200 && s != 404) {
             throw new SourceUnavailableException("ARI answered " + s + " to deleting " + sourceName, null);
         }
+    }
+
+    /**
+     * {@code GET /ari/recordings/stored}: each stored recording as the PBX path it was
+     * written to (recording directory, name, format), the form a MixMonitor event gives.
+     * ARI does not say when a file last changed: the sweep waits for one to stay listed.
+     */
+    @Override
+    public List<Listed> list() {
+        String base = config.baseUrl().toString().replaceAll("/+$", "");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/ari/recordings/stored"))
+                .timeout(config.timeout()).header("Authorization", authorization).GET().build();
+        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString(), "the stored list");
+        if (response.statusCode() != 200) {
+            throw new SourceUnavailableException("ARI answered " + response.statusCode()
+                    + " for the list of stored recordings", null);
+        }
+        String dir = config.recordingDir().endsWith("/") ? config.recordingDir() : config.recordingDir() + "/";
+        List<Listed> out = new ArrayList<>();
+        Matcher object = OBJECT.matcher(response.body());
+        while (object.find()) {
+            String name = field(object.group(), "name");
+            String format = field(object.group(), "format");
+            if (name != null && !name.isEmpty()) {
+                out.add(new Listed(dir + name + (format == null || format.isEmpty() ? "" : "." + format), null));
+            }
+        }
+        return out;
+    }
+
+    private static String field(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+        if (!m.find()) {
+            return null;
+        }
+        return m.group(1).replace("\\/", "/").replace("\\\"", "\"").replace("\\\\", "\\");
     }
 
     /** The ARI stored-recording name of a PBX file name. */

@@ -32,6 +32,7 @@ import kz.line102.recorder.transcode.TranscodeVerificationException;
 import kz.line102.recorder.transcode.Transcoder;
 import kz.line102.recorder.transcode.WavInfo;
 import kz.line102.recorder.transcode.WavProbe;
+import kz.line102.recorder.transcode.WavRepair;
 
 /**
  * Carries one leased job as far as it can go, then releases it in a final state or with a
@@ -83,13 +84,7 @@ public final class IngestPipeline {
                 archive(job, scratch);
             }
         } catch (SourceMissingException e) {
-            int attempts = job.attempts() + 1;
-            if (attempts >= config.missingAttempts()) {
-                log.error("recording {} never appeared after {} attempts: giving up", job.sourceName(), attempts);
-                end(job, IngestState.MISSING, e.code(), e.getMessage());
-            } else {
-                retry(job, attempts, e.code(), e.getMessage());
-            }
+            missing(job, e);
         } catch (ArchiveFullException e) {
             log.warn("archive full, ingest of {} waits: {}", job.sourceName(), e.getMessage());
             retry(job, job.attempts() + 1, e.code(), e.getMessage());
@@ -112,21 +107,38 @@ public final class IngestPipeline {
         Files.createDirectories(scratch);
         Path wav = source.fetch(job.sourceName(), scratch);
         TranscodeResult encoded;
+        WavInfo info;
+        boolean quietChecked = false;
         try {
-            WavInfo info = WavProbe.probe(wav);
+            info = WavProbe.probe(wav);
+            if (!info.closedByWriter()) {
+                quietChecked = true;
+                if (!quiet(job, wav)) {
+                    return;
+                }
+            }
             if (info.isEmpty()) {
                 log.warn("recording {} holds no audio (a zero-length call): nothing archived, source kept",
                         job.sourceName());
                 end(job, IngestState.EMPTY, "recording-empty", "no audio in " + Files.size(wav) + " bytes");
                 return;
             }
-            encoded = transcoder.transcode(wav, scratch.resolve("archive.opus"));
+            Path input = wav;
+            if (info.truncated()) {
+                log.warn("recording {} was not closed by the PBX: archiving the {} it holds ({})", job.sourceName(),
+                        info.duration(), info.truncatedReason());
+                input = WavRepair.repaired(wav, info, scratch.resolve("repaired.wav"));
+            }
+            encoded = transcoder.transcode(input, scratch.resolve("archive.opus"));
             Duration gap = encoded.decodedDuration().minus(info.duration()).abs();
             if (gap.compareTo(tolerance) > 0) {
                 throw new TranscodeVerificationException("the copy plays " + encoded.decodedDuration()
                         + ", the source " + info.duration());
             }
         } catch (CorruptRecordingException | TranscodeVerificationException e) {
+            if (!quietChecked && e instanceof CorruptRecordingException && !quiet(job, wav)) {
+                return; // a file just opened by MixMonitor may not hold a whole header yet
+            }
             Path copy = store.quarantine(wav, job.sourceName(), job.id());
             log.error("recording {} quarantined as {}, source kept: {}", job.sourceName(), copy, e.getMessage());
             end(job, IngestState.QUARANTINED, e.code(), e.getMessage() + " (copy: " + copy + ")");
@@ -137,15 +149,68 @@ public final class IngestPipeline {
         Instant now = clock.instant();
         Recording r = new Recording(job.id(), job.callId(), null, job.callAt(), job.callerNumber(), job.operator(),
                 job.sourceName(), path, sha, encoded.sizeBytes(), encoded.decodedDuration(), encoded.codec(),
-                job.retentionClass(), retainFrom(job, now), now);
+                job.retentionClass(), retainFrom(job, now), now, job.orphan(), info.truncatedReason(), null);
         Jdbc.inTransaction(ds, c -> {
             recordings.insert(c, r);
             jobs.markArchived(c, job.id(), now);
             return null;
         });
-        log.info("recording {} archived as {} ({} bytes, {})", job.sourceName(), path, r.sizeBytes(), r.duration());
+        log.info("recording {} archived as {} ({} bytes, {}{}{})", job.sourceName(), path, r.sizeBytes(),
+                r.duration(), r.truncated() ? ", truncated" : "", r.orphan() ? ", orphan: no call matched" : "");
+        if (r.truncated()) {
+            meters.counter("line102.recorder.ingest.truncated").increment();
+        }
         source.delete(job.sourceName());
         end(job, IngestState.DONE, null, null);
+    }
+
+    /**
+     * Whether a file whose header does not vouch for it (MixMonitor has not closed it) has
+     * looked the same for the quiet period. Judged by two looks a quiet period apart, by
+     * this application's clock, never by comparing the file's time with ours: the PBX's
+     * clock may differ. A file that changed, or is seen for the first time, is looked at
+     * again after the quiet period.
+     */
+    private boolean quiet(IngestJob job, Path wav) throws IOException {
+        String signature = source.signature(wav);
+        Instant now = clock.instant();
+        Duration quiet = config.quietPeriod();
+        if (signature.equals(job.sourceSignature()) && job.sourceSeenAt() != null
+                && !now.isBefore(job.sourceSeenAt().plus(quiet))) {
+            return true;
+        }
+        Instant since = signature.equals(job.sourceSignature()) && job.sourceSeenAt() != null
+                ? job.sourceSeenAt() : now;
+        jobs.awaitQuiet(job.id(), signature, since, since.plus(quiet),
+                "not closed by the PBX and last changed at " + since + " (" + signature
+                        + "): read once it has not changed for " + quiet, now);
+        log.info("recording {} is not closed by the PBX ({}): waiting until it has not changed for {}",
+                job.sourceName(), signature, quiet);
+        meters.counter("line102.recorder.ingest.jobs", "outcome", "waiting-quiet").increment();
+        return false;
+    }
+
+    /**
+     * A source that is not there is retried with backoff for the missing horizon (a spool
+     * that is not mounted, a PBX that is down for days); past the alert time it is logged
+     * at ERROR once and counted in the alert gauge, past the horizon it is missing for good.
+     */
+    private void missing(IngestJob job, SourceMissingException e) {
+        Instant now = clock.instant();
+        Instant began = job.createdAt() == null ? now : job.createdAt();
+        if (!now.isBefore(began.plus(config.missingHorizon()))) {
+            log.error("recording {} never appeared in {} ({} attempts): giving up", job.sourceName(),
+                    config.missingHorizon(), job.attempts() + 1);
+            end(job, IngestState.MISSING, e.code(), e.getMessage());
+            return;
+        }
+        if (job.missingAlertedAt() == null && !now.isBefore(began.plus(config.missingAlertAfter()))) {
+            log.error("ALERT recording {} still missing after {}: is the spool mounted, is the PBX up? Retrying"
+                    + " until {}", job.sourceName(), Duration.between(began, now), began.plus(config.missingHorizon()));
+            jobs.missingAlerted(job.id(), now);
+            meters.counter("line102.recorder.ingest.missing.alerts").increment();
+        }
+        retry(job, job.attempts() + 1, e.code(), e.getMessage());
     }
 
     /**

@@ -50,6 +50,9 @@ public final class IngestService implements AutoCloseable {
                 }, new ThreadPoolExecutor.AbortPolicy());
         Gauge.builder("line102.recorder.ingest.backlog", jobs, JdbcIngestJobRepository::unfinished)
                 .description("ingest jobs not finished (pending or archived)").register(meters);
+        Gauge.builder("line102.recorder.ingest.missing", jobs, JdbcIngestJobRepository::missingAlerts)
+                .description("recordings still missing past the alert time (must be 0: is the spool mounted?)")
+                .register(meters);
     }
 
     /**
@@ -66,6 +69,15 @@ public final class IngestService implements AutoCloseable {
             log.warn("ingest pool full: {} waits for the periodic pass", request.sourceName());
         }
         return job.id();
+    }
+
+    /** Starts an existing job in the background (the orphan sweep's); the periodic pass takes it if the pool is full. */
+    public void start(UUID id) {
+        try {
+            pool.execute(() -> runClaimed(id));
+        } catch (RejectedExecutionException e) {
+            log.warn("ingest pool full: job {} waits for the periodic pass", id);
+        }
     }
 
     /** Records the job and works on it in the caller's thread; returns it as it was left. */

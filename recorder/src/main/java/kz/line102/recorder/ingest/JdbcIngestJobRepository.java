@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,32 +34,129 @@ public final class JdbcIngestJobRepository {
         this.ds = ds;
     }
 
-    /** The job for this source file: created now, or the one an earlier submit created. */
+    /**
+     * The key a source file is claimed under: its name without the directory, as the PBX's
+     * path (from the call's event) and the sweep's listing (of a mount, or of ARI) agree
+     * only on the name.
+     */
+    public static String sourceKey(String sourceName) {
+        String name = sourceName.replace('\\', '/');
+        int slash = name.lastIndexOf('/');
+        return slash < 0 ? name : name.substring(slash + 1);
+    }
+
+    /** The job for this source file: created now, or the one an earlier submit (or the sweep) created. */
     public IngestJob insertOrGet(IngestRequest r, String retentionClass, Instant now) {
         return Jdbc.inTransaction(ds, c -> {
-            try (PreparedStatement ps = c.prepareStatement("insert into recording_ingest_jobs (id, source_name,"
-                    + " call_id, call_at, caller_number, operator, retention_class, state, next_attempt_at,"
-                    + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)"
-                    + " on conflict (source_name) do nothing")) {
-                ps.setObject(1, UUID.randomUUID());
-                ps.setString(2, r.sourceName());
-                ps.setString(3, r.callId());
-                Jdbc.set(ps, 4, r.callAt());
-                ps.setString(5, r.callerNumber());
-                ps.setString(6, r.operator());
-                ps.setString(7, retentionClass);
-                Jdbc.set(ps, 8, now);
-                Jdbc.set(ps, 9, now);
-                Jdbc.set(ps, 10, now);
-                ps.executeUpdate();
-            }
+            insert(c, r, retentionClass, now);
             try (PreparedStatement ps = c.prepareStatement(
-                    "select * from recording_ingest_jobs where source_name = ?")) {
-                ps.setString(1, r.sourceName());
+                    "select * from recording_ingest_jobs where source_key = ?")) {
+                ps.setString(1, sourceKey(r.sourceName()));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return map(rs);
                 }
+            }
+        });
+    }
+
+    /**
+     * Creates the job only if no job exists for the file: the one insert that wins is the
+     * claim, so of several nodes sweeping one spool exactly one takes each file.
+     *
+     * @return the new job, or empty when the file already had one
+     */
+    public Optional<IngestJob> insertIfAbsent(IngestRequest r, String retentionClass, Instant now) {
+        return Jdbc.inTransaction(ds, c -> {
+            UUID id = insert(c, r, retentionClass, now);
+            if (id == null) {
+                return Optional.empty();
+            }
+            try (PreparedStatement ps = c.prepareStatement("select * from recording_ingest_jobs where id = ?")) {
+                ps.setObject(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return Optional.of(map(rs));
+                }
+            }
+        });
+    }
+
+    private static UUID insert(Connection c, IngestRequest r, String retentionClass, Instant now) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (PreparedStatement ps = c.prepareStatement("insert into recording_ingest_jobs (id, source_name,"
+                + " source_key, call_id, call_at, caller_number, operator, retention_class, orphan, state,"
+                + " next_attempt_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)"
+                + " on conflict do nothing")) {
+            ps.setObject(1, id);
+            ps.setString(2, r.sourceName());
+            ps.setString(3, sourceKey(r.sourceName()));
+            ps.setString(4, r.callId());
+            Jdbc.set(ps, 5, r.callAt());
+            ps.setString(6, r.callerNumber());
+            ps.setString(7, r.operator());
+            ps.setString(8, retentionClass);
+            ps.setBoolean(9, r.orphan());
+            Jdbc.set(ps, 10, now);
+            Jdbc.set(ps, 11, now);
+            Jdbc.set(ps, 12, now);
+            return ps.executeUpdate() == 1 ? id : null;
+        }
+    }
+
+    /** Which of these source keys already have a job (of any state). */
+    public Set<String> knownKeys(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return Jdbc.inTransaction(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select source_key from recording_ingest_jobs where source_key = any (?)")) {
+                ps.setArray(1, c.createArrayOf("text", keys.toArray()));
+                Set<String> out = new HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * Releases a job whose source is not yet quiet: remembers how it looked and since when,
+     * and comes back at {@code next}. Not a failure: the attempts are not counted.
+     */
+    public void awaitQuiet(UUID id, String signature, Instant seenAt, Instant next, String detail, Instant now) {
+        update("update recording_ingest_jobs set source_signature = ?, source_seen_at = ?, next_attempt_at = ?,"
+                + " error_code = 'recording-not-quiet', error_detail = ?, lease_until = null, updated_at = ?"
+                + " where id = ? returning *", ps -> {
+                    ps.setString(1, signature);
+                    Jdbc.set(ps, 2, seenAt);
+                    Jdbc.set(ps, 3, next);
+                    ps.setString(4, detail);
+                    Jdbc.set(ps, 5, now);
+                    ps.setObject(6, id);
+                });
+    }
+
+    /** Notes that the "still missing" alert was raised for the job. */
+    public void missingAlerted(UUID id, Instant now) {
+        update("update recording_ingest_jobs set missing_alerted_at = ? where id = ? returning *", ps -> {
+            Jdbc.set(ps, 1, now);
+            ps.setObject(2, id);
+        });
+    }
+
+    /** Unfinished jobs whose source has been missing past the alert time: the alert gauge. */
+    public long missingAlerts() {
+        return Jdbc.inTransaction(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from recording_ingest_jobs where "
+                    + RESUMABLE + " and missing_alerted_at is not null and error_code = 'recording-source-missing'");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
         });
     }
@@ -169,6 +269,8 @@ public final class JdbcIngestJobRepository {
                 Jdbc.instant(rs, "call_at"), rs.getString("caller_number"), rs.getString("operator"),
                 rs.getString("retention_class"), IngestState.of(rs.getString("state")), rs.getInt("attempts"),
                 Jdbc.instant(rs, "next_attempt_at"), rs.getObject("recording_id", UUID.class),
-                rs.getString("error_code"), rs.getString("error_detail"));
+                rs.getString("error_code"), rs.getString("error_detail"), rs.getBoolean("orphan"),
+                rs.getString("source_signature"), Jdbc.instant(rs, "source_seen_at"),
+                Jdbc.instant(rs, "missing_alerted_at"), Jdbc.instant(rs, "created_at"));
     }
 }

@@ -3,6 +3,11 @@
  * directory), the job table that makes ingest resumable, and the pipeline
  * fetch → check → transcode → decode-back → hash → store → index → delete source.
  *
+ * <p>Files no event announced (the application died during calls) are found by the
+ * {@link kz.line102.recorder.ingest.OrphanSweeper}; a file the PBX never closed (its
+ * header's sizes are zero) is read only once it has stopped changing, and archived whole,
+ * marked truncated.
+ *
  * <p>The rule every step keeps: at any crash there is the source, or the verified
  * archive copy with its index row, or both; never neither. The source is deleted only
  * after the job is marked archived in the same transaction that indexes the copy.

@@ -1,6 +1,10 @@
 package kz.line102.recorder.retention;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
@@ -8,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 import javax.sql.DataSource;
 
@@ -18,6 +23,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.line102.recorder.InvalidRequestException;
 import kz.line102.recorder.RecorderProperties;
+import kz.line102.recorder.catalog.Jdbc;
 import kz.line102.recorder.storage.ArchiveStore;
 
 /**
@@ -32,18 +38,30 @@ public final class RetentionService {
     public static final int PREVIEW_LIMIT = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(RetentionService.class);
+    /** The advisory lock key of the purge ("l102purg"): one purge at a time across nodes. */
+    private static final long PURGE_LOCK = 0x6c31303270757267L;
 
     private final RecorderProperties.Retention config;
     private final JdbcRetentionRepository repo;
     private final JdbcHoldRepository holds;
     private final PurgeClockGuard guard;
+    private final MonotonicPurgeClock trusted;
+    private final DataSource ds;
     private final ArchiveStore store;
     private final Clock clock;
     private final Counter deleted;
 
     public RetentionService(RecorderProperties.Retention config, DataSource ds, ArchiveStore store, Clock clock,
                             MeterRegistry meters) {
+        this(config, ds, store, clock, System::nanoTime, meters);
+    }
+
+    /** @param nanoTime a monotonic clock (tests pass one they move) */
+    public RetentionService(RecorderProperties.Retention config, DataSource ds, ArchiveStore store, Clock clock,
+                            LongSupplier nanoTime, MeterRegistry meters) {
         this.config = config;
+        this.ds = ds;
+        this.trusted = new MonotonicPurgeClock(ds, nanoTime);
         this.repo = new JdbcRetentionRepository(ds);
         this.holds = new JdbcHoldRepository(ds);
         this.guard = new PurgeClockGuard(config);
@@ -114,16 +132,54 @@ public final class RetentionService {
     }
 
     /**
-     * Deletes every recording that expired before the guarded time minus the grace and is
-     * not on hold, and finishes the file removals of an interrupted earlier run.
-     *
-     * @throws ClockBehindException when the clock reads before the previous run
-     * @throws ClockSkewException   when the application's and the database's clocks disagree
+     * Moves the purge's trusted time forward by the real time this node measured; the
+     * recorder calls it every minute so little is lost when a node stops.
      */
-    public PurgeReport purge() {
+    public Instant advanceTrustedTime() {
         Instant clockNow = clock.instant();
         Instant dbNow = repo.databaseNow();
-        Instant effective = guard.effective(clockNow, dbNow, repo.lastEffectiveAt());
+        return trusted.advance(clockNow.isBefore(dbNow) ? clockNow : dbNow);
+    }
+
+    /**
+     * Deletes every recording that expired before the guarded time minus the grace and is
+     * not on hold, and finishes the file removals of an interrupted earlier run. Runs on
+     * one node at a time (a PostgreSQL advisory lock held for the run).
+     *
+     * @throws ClockBehindException            when the clock reads before the previous run
+     * @throws ClockSkewException              when the application's and the database's clocks disagree
+     * @throws PurgeRunningElsewhereException  when another node is purging
+     */
+    public PurgeReport purge() {
+        try (Connection lock = ds.getConnection()) {
+            if (!advisoryLock(lock, "pg_try_advisory_lock")) {
+                throw new PurgeRunningElsewhereException();
+            }
+            try {
+                return purgeLocked();
+            } finally {
+                advisoryLock(lock, "pg_advisory_unlock");
+            }
+        } catch (SQLException e) {
+            throw new Jdbc.DatabaseException(e);
+        }
+    }
+
+    private static boolean advisoryLock(Connection c, String function) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select " + function + "(?)")) {
+            ps.setLong(1, PURGE_LOCK);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private PurgeReport purgeLocked() {
+        Instant trustedNow = advanceTrustedTime();
+        Instant clockNow = clock.instant();
+        Instant dbNow = repo.databaseNow();
+        Instant effective = guard.effective(clockNow, dbNow, repo.lastEffectiveAt(), trustedNow);
         Instant cutoff = effective.minus(config.grace());
         UUID run = repo.startRun(clockNow, effective, dbNow);
         int finished = finishInterrupted();
@@ -153,7 +209,8 @@ public final class RetentionService {
     }
 
     private Instant effectiveNow(Instant clockNow) {
-        return guard.effective(clockNow, repo.databaseNow(), repo.lastEffectiveAt());
+        Instant trustedNow = advanceTrustedTime();
+        return guard.effective(clockNow, repo.databaseNow(), repo.lastEffectiveAt(), trustedNow);
     }
 
     private int finishInterrupted() {

@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Reads a WAV file's RIFF header and checks it against the file. FFmpeg decodes a
- * truncated WAV without complaint (it stops at the end of the file), so a header that
- * promises more audio than the file holds is caught here: such a file is the sign of a
- * PBX that died mid-call or a copy cut short, and must not become the archive copy.
+ * Reads a WAV file's RIFF header and measures it against the file. MixMonitor writes the
+ * header's sizes only when it closes the file: a file cut by a PBX crash, or one still
+ * being written, has zero sizes although it holds the audio. So the sizes are never
+ * trusted: the audio is what lies after the data chunk's header, and a header that says
+ * otherwise (zero, too short, too long) makes the file {@link WavInfo#truncated() truncated}
+ * with the reason. What the file holds is archived; nothing is thrown away for a header.
  */
 public final class WavProbe {
 
@@ -24,16 +26,16 @@ public final class WavProbe {
     }
 
     /**
-     * The header of {@code file}; a file of zero bytes is an empty recording.
+     * What {@code file} holds; a file of zero bytes is an empty recording.
      *
-     * @throws CorruptRecordingException when it is not a RIFF/WAVE file, its header is
-     *                                   damaged, or its data chunk is shorter than declared
+     * @throws CorruptRecordingException when it is not a RIFF/WAVE file or its header is
+     *                                   damaged (cut before the data chunk starts)
      */
     public static WavInfo probe(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size == 0) {
-                return new WavInfo(PCM, 1, 8000, 16, 0);
+                return new WavInfo(PCM, 1, 8000, 16, 0, 0, null);
             }
             ByteBuffer head = read(ch, 0, 12);
             if (head.remaining() < 12 || head.getInt(0) != 0x46464952 || head.getInt(8) != 0x45564157) {
@@ -52,17 +54,48 @@ public final class WavProbe {
                     if (fmt == null) {
                         throw new CorruptRecordingException("data chunk before fmt chunk");
                     }
-                    long available = size - body;
-                    if (len > available) {
-                        throw new CorruptRecordingException("truncated: header declares " + len
-                                + " bytes of audio, the file holds " + available);
-                    }
-                    return new WavInfo(fmt.format(), fmt.channels(), fmt.sampleRate(), fmt.bitsPerSample(), len);
+                    return data(ch, fmt, body, len, size);
                 }
                 pos = body + len + (len & 1);
             }
             throw new CorruptRecordingException(fmt == null ? "no fmt chunk" : "no data chunk");
         }
+    }
+
+    private static WavInfo data(FileChannel ch, WavInfo fmt, long body, long declared, long size) throws IOException {
+        long available = size - body;
+        String reason = null;
+        long bytes = declared;
+        if (declared == 0 && available > 0) {
+            reason = "header declares no audio but the file holds " + available
+                    + " bytes after it (not closed by the PBX: a crash, or still recording)";
+            bytes = available;
+        } else if (declared > available) {
+            reason = "truncated: header declares " + declared + " bytes of audio, the file holds " + available;
+            bytes = available;
+        } else if (declared < available && !chunkFollows(ch, body + declared + (declared & 1), size)) {
+            reason = "header declares " + declared + " bytes of audio, the file holds " + available
+                    + " (header not updated when the file was last written)";
+            bytes = available;
+        }
+        int frame = Math.max(1, fmt.channels() * (fmt.bitsPerSample() / 8));
+        bytes -= bytes % frame;
+        return new WavInfo(fmt.format(), fmt.channels(), fmt.sampleRate(), fmt.bitsPerSample(), body, bytes, reason);
+    }
+
+    /** Whether a well-formed chunk header (four printable characters) sits at {@code at}. */
+    private static boolean chunkFollows(FileChannel ch, long at, long size) throws IOException {
+        if (at + 8 > size) {
+            return at >= size; // nothing, or a pad byte: the declared size was right
+        }
+        ByteBuffer b = read(ch, at, 4);
+        for (int i = 0; i < 4; i++) {
+            int c = b.get(i) & 0xff;
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static WavInfo readFormat(FileChannel ch, long at, long len, long size) throws IOException {
@@ -79,7 +112,7 @@ public final class WavProbe {
             throw new CorruptRecordingException("unusable fmt chunk: format " + format + ", " + channels
                     + " channels, " + rate + " Hz, " + bits + " bits");
         }
-        return new WavInfo(format, channels, rate, bits, 0);
+        return new WavInfo(format, channels, rate, bits, 0, 0, null);
     }
 
     private static ByteBuffer read(FileChannel ch, long at, int n) throws IOException {

@@ -73,6 +73,16 @@ class AriRecordingSourceTest {
                 out.write(body);
             }
         });
+        // The stored list, as Asterisk answers it (a JSON array of name and format).
+        ari.createContext("/ari/recordings/stored", ex -> {
+            requests.add(ex.getRequestMethod() + " " + ex.getRequestURI().getRawPath());
+            byte[] body = (stored ? "[{\"name\":\"" + NAME.replace("/", "\\/") + "\",\"format\":\"wav\"}]" : "[]")
+                    .getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        });
         ari.start();
     }
 
@@ -98,6 +108,23 @@ class AriRecordingSourceTest {
             assertThat(requests).containsExactly(
                     "GET /ari/recordings/stored/line102%2F102-20261122-233608-1795390568.0/file",
                     "DELETE /ari/recordings/stored/line102%2F102-20261122-233608-1795390568.0");
+        }
+    }
+
+    @Test
+    void theSweepFindsAStoredRecordingNoEventAnnouncedOnceItHasStayedListedForTheMinimumAge() throws Exception {
+        RecorderProperties.Ari ariConfig = config("ari102secret");
+        try (Harness h = new Harness(dir, p -> p.withIngest(p.ingest().withSource(RecorderProperties.SourceKind.ARI,
+                ariConfig)), new AriRecordingSource(ariConfig), null)) {
+            assertThat(h.service.sweepOrphans()).as("first seen now: ARI does not say when it changed").isZero();
+
+            h.clock.advance(h.props.ingest().orphanSweep().minAge());
+            assertThat(h.service.sweepOrphans()).isEqualTo(1);
+
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !stored);
+            assertThat(h.service.search(kz.line102.recorder.catalog.RecordingQuery.all(5).orphan(true)).items())
+                    .singleElement().satisfies(r -> assertThat(r.sourceName())
+                            .isEqualTo("/var/spool/asterisk/recording/" + NAME + ".wav"));
         }
     }
 

@@ -95,19 +95,24 @@ class IngestTest {
     }
 
     @Test
-    void quarantinesATruncatedWavReportsItAndKeepsTheSource() throws Exception {
+    void archivesWhatAWavCutShortOfItsHeaderHoldsMarkedTruncatedOnceItIsQuiet() throws Exception {
         try (Harness h = new Harness(dir)) {
             byte[] all = Files.readAllBytes(h.spool.resolve(Path.of(h.spoolFixture(FILE)).getFileName()));
-            Files.write(h.spool.resolve(FILE), Arrays.copyOf(all, all.length / 3));
+            Files.write(h.spool.resolve(FILE), Arrays.copyOf(all, 44 + 8000 * 2 * 6));
 
             IngestJob job = h.service.ingest(request("/var/spool/asterisk/monitor/" + FILE));
+            assertThat(job.state()).isEqualTo(IngestState.PENDING);
+            assertThat(job.errorCode()).isEqualTo("recording-not-quiet");
 
-            assertThat(job.state()).isEqualTo(IngestState.QUARANTINED);
-            assertThat(job.errorCode()).isEqualTo("recording-corrupt");
-            assertThat(job.errorDetail()).contains("truncated");
-            assertThat(h.spool.resolve(FILE)).exists();
-            assertThat(h.archive.resolve("quarantine").resolve(job.id() + "-" + FILE)).exists();
-            assertThat(h.service.find(job.id())).isEmpty();
+            h.clock.advance(h.props.ingest().quietPeriod());
+            h.service.resumeIngest();
+
+            assertThat(h.service.ingestJob(job.id()).orElseThrow().state()).isEqualTo(IngestState.DONE);
+            Recording r = h.service.find(job.id()).orElseThrow();
+            assertThat(r.truncated()).isTrue();
+            assertThat(r.truncatedReason()).contains("truncated");
+            assertThat(r.duration()).isCloseTo(Duration.ofSeconds(6), Duration.ofMillis(100));
+            assertThat(h.spool.resolve(FILE)).doesNotExist();
         }
     }
 
@@ -116,6 +121,9 @@ class IngestTest {
         try (Harness h = new Harness(dir)) {
             Files.writeString(h.spool.resolve(FILE), "garbage written by a broken PBX");
 
+            h.service.ingest(request(FILE)); // perhaps a file just opened: looked at again when quiet
+            h.clock.advance(h.props.ingest().quietPeriod());
+            h.service.resumeIngest();
             IngestJob job = h.service.ingest(request(FILE));
 
             assertThat(job.state()).isEqualTo(IngestState.QUARANTINED);
@@ -130,6 +138,9 @@ class IngestTest {
             header[40] = header[41] = header[42] = header[43] = 0;
             Files.write(h.spool.resolve(FILE), header);
 
+            h.service.ingest(request(FILE));
+            h.clock.advance(h.props.ingest().quietPeriod());
+            h.service.resumeIngest();
             IngestJob job = h.service.ingest(request(FILE));
 
             assertThat(job.state()).isEqualTo(IngestState.EMPTY);
@@ -140,19 +151,43 @@ class IngestTest {
     }
 
     @Test
-    void aMissingFileIsRetriedThenReportedMissing() throws Exception {
-        try (Harness h = new Harness(dir, p -> p.withIngest(p.ingest().withMissingAttempts(3)), null, null)) {
+    void aMissingFileIsRetriedRaisesTheAlertAndIsReportedMissingOnlyPastTheHorizon() throws Exception {
+        try (Harness h = new Harness(dir)) {
             IngestJob job = h.service.ingest(request("/var/spool/asterisk/monitor/never-written.wav"));
             assertThat(job.state()).isEqualTo(IngestState.PENDING);
             assertThat(job.errorCode()).isEqualTo("recording-source-missing");
-
             assertThat(h.service.resumeIngest()).as("not due before its retry time").isZero();
-            h.clock.advance(Duration.ofHours(1));
-            h.service.resumeIngest();
-            h.clock.advance(Duration.ofHours(1));
+
+            // Far past the old 10 attempts (about half an hour): an unmounted spool, still retried.
+            for (int hour = 0; hour < 24; hour++) {
+                h.clock.advance(Duration.ofHours(1));
+                h.service.resumeIngest();
+            }
+            assertThat(h.service.ingestJob(job.id()).orElseThrow().state()).isEqualTo(IngestState.PENDING);
+            assertThat(h.meters.get("line102.recorder.ingest.missing").gauge().value()).isEqualTo(1);
+            assertThat(h.meters.counter("line102.recorder.ingest.missing.alerts").count()).isEqualTo(1);
+
+            h.clock.advance(h.props.ingest().missingHorizon());
             h.service.resumeIngest();
 
             assertThat(h.service.ingestJob(job.id()).orElseThrow().state()).isEqualTo(IngestState.MISSING);
+            assertThat(h.meters.get("line102.recorder.ingest.missing").gauge().value()).isZero();
+        }
+    }
+
+    @Test
+    void aSpoolThatComesBackWithinTheHorizonIsIngested() throws Exception {
+        try (Harness h = new Harness(dir)) {
+            IngestJob job = h.service.ingest(request(FILE));
+            h.clock.advance(Duration.ofDays(2));
+            h.service.resumeIngest();
+            assertThat(h.service.ingestJob(job.id()).orElseThrow().state()).isEqualTo(IngestState.PENDING);
+
+            h.spoolFixture(FILE); // the mount is back
+            h.clock.advance(Duration.ofHours(1));
+            h.service.resumeIngest();
+
+            assertThat(h.service.ingestJob(job.id()).orElseThrow().state()).isEqualTo(IngestState.DONE);
         }
     }
 
@@ -173,7 +208,7 @@ class IngestTest {
     @Test
     void aFullArchiveMakesIngestWaitDeletingNothingAndItFinishesWhenSpaceReturns() throws Exception {
         AtomicBoolean full = new AtomicBoolean(true);
-        RecorderProperties.Storage storage = new RecorderProperties.Storage(dir.resolve("archive"), 1024);
+        RecorderProperties.Storage storage = new RecorderProperties.Storage(dir.resolve("archive"), 1024, false);
         ArchiveStore store = new ArchiveStore(storage) {
             @Override
             protected long usableSpace(Path d) throws IOException {

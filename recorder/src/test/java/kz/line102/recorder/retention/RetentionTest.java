@@ -130,7 +130,7 @@ class RetentionTest {
     @Test
     void aPurgeInterruptedBeforeRemovingAFileIsFinishedByTheNextRun() throws Exception {
         AtomicBoolean diskFails = new AtomicBoolean(true);
-        RecorderProperties.Storage storage = new RecorderProperties.Storage(dir.resolve("archive"), 0);
+        RecorderProperties.Storage storage = new RecorderProperties.Storage(dir.resolve("archive"), 0, false);
         ArchiveStore store = new ArchiveStore(storage) {
             @Override
             public void delete(String relative) throws IOException {
@@ -187,23 +187,85 @@ class RetentionTest {
 
     @Test
     void aClockThatJumpsForwardDeletesNothingBeforeItsTime() throws Exception {
-        // Both clocks jumped (the database check is switched off): only the step guard remains.
-        RecorderProperties.Retention trusting = new RecorderProperties.Retention("audio", Duration.ofDays(3),
-                Duration.ofDays(2), Duration.ofDays(100_000), 500, Duration.ZERO);
-        try (Harness h = new Harness(dir, p -> p.withRetention(trusting), null, null)) {
+        // Both clocks jumped (the database check is switched off): the trusted time remains.
+        try (Harness h = new Harness(dir, p -> p.withRetention(trusting()), null, null)) {
             Instant realNow = h.clock.instant();
             h.service.purge(); // the last trustworthy run
             Recording expiresInAMonth = Archived.put(h, yearsAgo(h, 1, Duration.ofDays(30)), "audio");
             Recording expiresNextYear = Archived.put(h, yearsAgo(h, 0, Duration.ofDays(-1)), "audio");
 
             h.clock.advance(Duration.ofDays(800)); // the clock leaps two years ahead
+            h.nanos.addAndGet(Duration.ofMinutes(5).toNanos()); // while five minutes really pass
             PurgeReport report = h.service.purge();
 
-            assertThat(report.effectiveAt()).isEqualTo(realNow.plus(Duration.ofDays(2)));
+            assertThat(report.effectiveAt()).isEqualTo(realNow.plus(Duration.ofMinutes(5)));
             assertThat(report.items()).isEmpty();
             assertThat(h.service.find(expiresInAMonth.id())).isPresent();
             assertThat(h.service.find(expiresNextYear.id())).isPresent();
         }
+    }
+
+    @Test
+    void tenDailyRunsWithTheClocksAYearAheadDeleteOnlyWhatReallyExpired() throws Exception {
+        try (Harness h = new Harness(dir, p -> p.withRetention(trusting()), null, null)) {
+            Instant realNow = h.clock.instant();
+            Recording expiresInAMonth = Archived.put(h, yearsAgo(h, 1, Duration.ofDays(30)), "audio");
+            Recording expiresInTwoDays = Archived.put(h, yearsAgo(h, 1, Duration.ofDays(2)), "audio");
+            Recording criminal = Archived.put(h, yearsAgo(h, 4, Duration.ofDays(-100)), "criminal-offence");
+            h.service.purge();
+
+            h.clock.advance(Duration.ofDays(365)); // both clocks set a year ahead
+            for (int day = 1; day <= 10; day++) {
+                h.clock.advance(Duration.ofDays(1));
+                h.nanos.addAndGet(Duration.ofDays(1).toNanos());
+                PurgeReport report = h.service.purge();
+
+                assertThat(report.effectiveAt()).as("day %d", day).isEqualTo(realNow.plus(Duration.ofDays(day)));
+                // Really expired on day 2, due after the 3-day grace: deleted on day 6, not before.
+                assertThat(h.service.find(expiresInTwoDays.id()).isPresent()).as("day %d", day).isEqualTo(day < 6);
+                assertThat(h.service.find(expiresInAMonth.id())).as("day %d", day).isPresent();
+                assertThat(h.service.find(criminal.id())).as("day %d", day).isPresent();
+            }
+        }
+    }
+
+    @Test
+    void aCriminalOffenceRecordingSurvivesAPurgeThirteenMonthsLater() throws Exception {
+        try (Harness h = new Harness(dir)) {
+            Instant thirteenMonthsAgo = h.clock.instant().atOffset(ZoneOffset.UTC).minusMonths(13).toInstant();
+            Recording criminal = Archived.put(h, thirteenMonthsAgo, "criminal-offence");
+            Recording administrative = Archived.put(h, thirteenMonthsAgo, "administrative-offence");
+            Recording plain = Archived.put(h, thirteenMonthsAgo, "audio");
+
+            PurgeReport report = h.service.purge();
+
+            assertThat(report.items()).extracting(PurgeCandidate::recordingId).containsExactly(plain.id());
+            assertThat(h.service.find(criminal.id())).isPresent();
+            assertThat(h.service.find(administrative.id())).isPresent();
+        }
+    }
+
+    @Test
+    void onlyOnePurgeRunsAtATime() throws Exception {
+        try (Harness h = new Harness(dir)) {
+            Recording r = Archived.put(h, yearsAgo(h, 2, Duration.ZERO), "audio");
+            try (Connection otherNode = TestDatabase.get().getConnection(); Statement s = otherNode.createStatement()) {
+                s.execute("select pg_advisory_lock(" + 0x6c31303270757267L + ")");
+
+                assertThatThrownBy(h.service::purge).isInstanceOf(PurgeRunningElsewhereException.class)
+                        .hasFieldOrPropertyWithValue("code", "purge-running-elsewhere");
+                assertThat(h.service.find(r.id())).isPresent();
+
+                s.execute("select pg_advisory_unlock(" + 0x6c31303270757267L + ")");
+            }
+            assertThat(h.service.purge().items()).extracting(PurgeCandidate::recordingId).containsExactly(r.id());
+        }
+    }
+
+    /** A configuration that does not compare with the database's clock: as if both clocks were wrong alike. */
+    private static RecorderProperties.Retention trusting() {
+        return new RecorderProperties.Retention("audio", Duration.ofDays(3), Duration.ofDays(2),
+                Duration.ofDays(100_000), 500, Duration.ZERO);
     }
 
     @Test

@@ -30,12 +30,33 @@ class WavProbeTest {
     }
 
     @Test
-    void refusesAFileCutShortOfWhatItsHeaderDeclares() throws Exception {
+    void takesTheLengthOfAFileCutShortOfWhatItsHeaderDeclaresFromTheFile() throws Exception {
         byte[] all = Files.readAllBytes(Fixtures.mixMonitorWav());
-        Path cut = Files.write(dir.resolve("cut.wav"), Arrays.copyOf(all, all.length / 2));
+        Path cut = Files.write(dir.resolve("cut.wav"), Arrays.copyOf(all, 44 + 80000));
 
-        assertThatThrownBy(() -> WavProbe.probe(cut)).isInstanceOf(CorruptRecordingException.class)
-                .hasMessageContaining("truncated");
+        WavInfo info = WavProbe.probe(cut);
+
+        assertThat(info.truncated()).isTrue();
+        assertThat(info.truncatedReason()).contains("truncated").contains("80000");
+        assertThat(info.duration()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(info.closedByWriter()).isFalse();
+    }
+
+    @Test
+    void aMixMonitorFileCutByAPbxCrashHoldsItsAudioDespiteItsZeroHeader() throws Exception {
+        Path torn = Fixtures.tornWav();
+
+        WavInfo info = WavProbe.probe(torn);
+
+        assertThat(Files.size(torn)).isEqualTo(163_884);
+        assertThat(info.truncatedReason()).contains("header declares no audio");
+        assertThat(info.dataBytes()).isEqualTo(163_840);
+        assertThat(info.duration()).isEqualTo(Duration.ofMillis(10_240));
+    }
+
+    @Test
+    void aHeaderThatIsRightVouchesForAFinishedFile() throws Exception {
+        assertThat(WavProbe.probe(Fixtures.mixMonitorWav()).closedByWriter()).isTrue();
     }
 
     @Test
