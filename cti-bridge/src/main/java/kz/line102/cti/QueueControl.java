@@ -33,6 +33,15 @@ public interface QueueControl {
     boolean available();
 
     /**
+     * Whether this node holds the PBX's AMI link (and so hears its member events): work
+     * that must run once per PBX across nodes, such as the periodic queue reconciliation,
+     * runs where this is true. A single node without a lease always holds it.
+     */
+    default boolean linkHolder() {
+        return available();
+    }
+
+    /**
      * Called after every login once the link is in sync again (at start and after each
      * reconnect), on the link's own thread: hand slow work elsewhere.
      */

@@ -119,6 +119,7 @@ public final class AmiConnector implements AutoCloseable {
         metrics.gauges(() -> state == AmiLinkState.CONNECTED ? 1 : 0, lanes::backlog, tracker::size);
         this.restarts = new PbxRestarts(props.pbx());
         this.holder = lease == null;
+        queueControl.holder(() -> holder);
         this.leaseKeeper = lease == null ? null : new LeaseKeeper(lease, LeaseKeeper.Timings.of(lease.ttl()),
                 new LeaseKeeper.Listener() {
                     @Override
