@@ -102,7 +102,8 @@ public class OperatorService {
         try {
             listeners.orderedStream().forEach(l -> l.signedIn(session));
         } catch (RuntimeException e) {
-            tx.executeWithoutResult(s -> sessions.closeForUser(user.id(), "refused"));
+            // As if it never happened, as the sign-in's rollback did before the PBX was asked outside it.
+            tx.executeWithoutResult(s -> sessions.delete(session.id()));
             log.warn("operatorId={} sign-in at {} undone: {}", username, session.workstation(), e.getMessage());
             throw e;
         }
