@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The PBX's queues as the call centre drives them: membership of operator interfaces,
- * pauses, and what app_queue holds now. Asterisk is the truth for membership and pause;
- * every command answers only once the PBX has answered, and throws
+ * pauses, and what app_queue holds now. Asterisk is the truth for pauses (an operator may
+ * change them at the phone); the signed-in operators are the truth for membership (a
+ * PBX restart that lost them is repaired). Every command answers only once the PBX has answered, and throws
  * {@link QueueCommandException} with a stable reason when it did not take it.
  */
 public interface QueueControl {

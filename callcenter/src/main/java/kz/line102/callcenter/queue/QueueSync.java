@@ -49,7 +49,7 @@ class QueueSync implements CallIntakeListener, AutoCloseable {
     }
 
     void start(QueueControl pbx, QueueProperties props) {
-        pbx.onLinkUp(() -> submit(() -> reconciler.reconcile(reconnects.getAndIncrement() == 0 ? "start-up"
+        pbx.onLinkUp(() -> submit(() -> reconciler.reconcile(reconnects.getAndIncrement() == 0 ? "AMI link up"
                 : "AMI reconnect")));
         pbx.onMemberChange(this::memberChanged);
         states.whenUncertain(() -> reconcileSoon("a PBX command not answered in time"));

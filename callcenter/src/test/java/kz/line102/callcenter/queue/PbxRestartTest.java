@@ -89,6 +89,15 @@ class PbxRestartTest extends QueueTestSupport {
         assertThat(sent.get(pause2)).containsEntry("reason", "lunch").containsEntry("queue", "q102");
         assertThat(sent.get(pause2).get("paused")).isIn("true", "1", "yes");
         assertThat(indexOf(sent, "QueuePause", iface)).as("the ready one is not paused").isNegative();
+        // The same actions, field for field, as the lab client sent the real Asterisk in session ami-1.
+        List<Map<String, String>> lab = labActions();
+        Map<String, String> labAdd = lab.stream().filter(a -> a.get("action").equals("QueueAdd")).findFirst()
+                .orElseThrow();
+        Map<String, String> labPause = lab.stream().filter(a -> a.get("action").equals("QueuePause")).findFirst()
+                .orElseThrow();
+        assertThat(withoutActionId(sent.get(add2)).keySet()).isEqualTo(withoutActionId(labAdd).keySet());
+        assertThat(withoutActionId(sent.get(pause2)).keySet()).isEqualTo(withoutActionId(labPause).keySet());
+        assertThat(sent.get(pause2).get("reason")).isEqualTo(labPause.get("reason"));
 
         await().atMost(WAIT).until(() -> stateOf().equals("ready") && stateOf(second).equals("paused"));
         assertThat(api.get("/api/v1/operators/me/state", second).json().path("state").path("reason").asString())
@@ -137,6 +146,42 @@ class PbxRestartTest extends QueueTestSupport {
     private double restored() {
         var c = meters.find("line102.callcenter.queue.members.restored").counter();
         return c == null ? 0 : c.count();
+    }
+
+    /** The actions of faults/pbx-restart-members/ami-1.sent.txt, header names lower-cased. */
+    private static List<Map<String, String>> labActions() {
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("line102.fixtures",
+                "../../shared/fixtures/asterisk/22.10.1"));
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            dir = java.nio.file.Path.of("/work/shared/fixtures/asterisk/22.10.1");
+        }
+        String text;
+        try {
+            text = java.nio.file.Files.readString(dir.resolve("faults/pbx-restart-members/ami-1.sent.txt"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<Map<String, String>> actions = new java.util.ArrayList<>();
+        for (String block : text.split("\r?\n\r?\n")) {
+            Map<String, String> a = new java.util.LinkedHashMap<>();
+            for (String line : block.split("\r?\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    a.put(line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
+                            line.substring(colon + 1).trim());
+                }
+            }
+            if (a.containsKey("action")) {
+                actions.add(a);
+            }
+        }
+        return actions;
+    }
+
+    private static Map<String, String> withoutActionId(Map<String, String> action) {
+        Map<String, String> copy = new java.util.TreeMap<>(action);
+        copy.remove("actionid");
+        return copy;
     }
 
     private static int indexOf(List<Map<String, String>> sent, String action, String ifc) {
