@@ -5,14 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import kz.line102.cti.CallEventSink;
 import kz.line102.cti.QueueControl;
@@ -73,13 +70,11 @@ public final class AmiConnector implements AutoCloseable {
     private final PbxRestarts restarts;
     private final LeaseKeeper leaseKeeper;
     private final List<Consumer<AmiLinkConnected>> connectedListeners = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean resyncRequested = new AtomicBoolean();
-    private final Set<String> askedFor = ConcurrentHashMap.newKeySet();
+    private final LinkResync resyncs;
     private volatile boolean holder;
     private volatile boolean wasStandby;
     private volatile boolean everHeld;
     private volatile Instant lostAt;
-    private volatile long lastResyncNanos;
 
     private final Object lock = new Object();
     private boolean started;
@@ -117,6 +112,31 @@ public final class AmiConnector implements AutoCloseable {
         this.queueControl = new AmiQueueControl(props.pbx(), this::connected, this::awaitConnected,
                 props.actionTimeout(), clock);
         metrics.gauges(() -> state == AmiLinkState.CONNECTED ? 1 : 0, lanes::backlog, tracker::size);
+        this.resyncs = new LinkResync(props, metrics, resync, link, new LinkResync.Link() {
+            @Override
+            public boolean holds(long mySession) {
+                synchronized (lock) {
+                    return !stopped && mySession == session && holder;
+                }
+            }
+
+            @Override
+            public long session() {
+                synchronized (lock) {
+                    return session;
+                }
+            }
+
+            @Override
+            public GuardedManagerConnection connection() {
+                return holder ? connected() : null;
+            }
+
+            @Override
+            public void failed(String why) {
+                error(why);
+            }
+        });
         this.restarts = new PbxRestarts(props.pbx());
         this.holder = lease == null;
         queueControl.holder(() -> holder);
@@ -142,7 +162,7 @@ public final class AmiConnector implements AutoCloseable {
                     public void heldElsewhere() {
                         onLinkThread(AmiConnector.this::standingBy);
                     }
-                }, "ami-" + props.pbx());
+                }, "ami-" + props.pbx()).holdingThroughOutages();
     }
 
     /**
@@ -291,29 +311,7 @@ public final class AmiConnector implements AutoCloseable {
         queueControl.linkUp();
         AmiLinkConnected announced = new AmiLinkConnected(props.pbx(), clock.instant(), cause, restarted,
                 restarts.startedAt(), lost);
-        resyncUntilDone(connection, mySession, 0, () -> announce(announced));
-    }
-
-    /**
-     * Resyncs on the session's link; a failure (a timeout under load, most often) is tried
-     * again with backoff and a longer timeout rather than dropping a link that still answers
-     * pings. Gives up only when the session is gone.
-     */
-    private void resyncUntilDone(GuardedManagerConnection connection, long mySession, int attempt, Runnable then) {
-        synchronized (lock) {
-            if (stopped || mySession != session || !holder) {
-                return;
-            }
-        }
-        long timeout = props.actionTimeout().toMillis() * Math.min(4, 1 + attempt);
-        if (resync(connection, timeout)) {
-            then.run();
-            return;
-        }
-        long delay = Math.min(props.reconnectMax().toMillis(), 250L << Math.min(attempt, 10));
-        log.warn("pbx={} resync attempt {} failed ({}): trying again in {} ms, the link is kept", props.pbx(),
-                attempt + 1, lastError, delay);
-        link.schedule(() -> resyncUntilDone(connection, mySession, attempt + 1, then), delay, TimeUnit.MILLISECONDS);
+        resyncs.untilDone(connection, mySession, 0, () -> announce(announced));
     }
 
     private void announce(AmiLinkConnected event) {
@@ -328,50 +326,9 @@ public final class AmiConnector implements AutoCloseable {
         }
     }
 
-    private boolean resync(GuardedManagerConnection connection, long timeoutMillis) {
-        lastResyncNanos = System.nanoTime();
-        askedFor.clear();
-        try {
-            PbxSnapshot snapshot = PbxSnapshots.take(connection, timeoutMillis);
-            int calls = resync.apply(snapshot);
-            metrics.resyncs.increment();
-            log.info("pbx={} resync: {} channels, {} waiting, {} calls compared", props.pbx(),
-                    snapshot.channels().size(), snapshot.waiting().size(), calls);
-            return true;
-        } catch (Exception e) {
-            metrics.resyncFailures.increment();
-            error("resync failed: " + e.getMessage());
-            return false;
-        }
-    }
-
-    /** On a lane: an event of a call never seen to begin. One resync (at most one a second) recovers them. */
+    /** On a lane: an event of a call never seen to begin (see {@link LinkResync}). */
     private void unknownCall(String linkedId) {
-        metrics.unknownCalls.increment();
-        if (!holder || askedFor.size() > 10_000 || !askedFor.add(linkedId)) {
-            return;
-        }
-        log.warn("pbx={} events of a call whose start was never seen (linkedid {}): asking the PBX (resync)",
-                props.pbx(), linkedId);
-        if (resyncRequested.compareAndSet(false, true)) {
-            long sinceLast = (System.nanoTime() - lastResyncNanos) / 1_000_000L;
-            long delay = Math.max(100, 1000 - sinceLast);
-            try {
-                link.schedule(() -> {
-                    resyncRequested.set(false);
-                    GuardedManagerConnection c = connected();
-                    long mySession;
-                    synchronized (lock) {
-                        mySession = session;
-                    }
-                    if (c != null && holder) {
-                        resyncUntilDone(c, mySession, 0, () -> { });
-                    }
-                }, delay, TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException e) {
-                resyncRequested.set(false);
-            }
-        }
+        resyncs.unknownCall(linkedId);
     }
 
     /** On the link thread: the lease is ours; the standby session makes way for a full one. */
@@ -479,7 +436,7 @@ public final class AmiConnector implements AutoCloseable {
             synchronized (lock) {
                 mySession = session;
             }
-            resyncUntilDone(connection, mySession, 0, () -> { });
+            resyncs.untilDone(connection, mySession, 0, () -> { });
         }
     }
 

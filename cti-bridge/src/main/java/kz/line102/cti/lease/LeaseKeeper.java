@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * own thread, when it was won ({@code acquired}) and lost ({@code lost}). A holder that
  * cannot renew (Redis away) counts the lease as lost once 80 % of the ttl has passed since
  * its last good renewal, before Redis lets a standby take it: two holders never overlap
- * on a healthy clock. Worst case for a standby to take over from a holder that died:
+ * on a healthy clock (unless {@link #holdingThroughOutages()}). Worst case for a standby to take over from a holder that died:
  * ttl + retryEvery.
  *
  * <pre>{@code
@@ -68,6 +68,7 @@ public final class LeaseKeeper implements AutoCloseable {
     private volatile long validUntilNanos;
     private volatile boolean closed;
     private boolean toldElsewhere;
+    private volatile boolean holdThroughOutages;
 
     public LeaseKeeper(Lease lease, Timings timings, Listener listener, String name) {
         this.lease = lease;
@@ -79,6 +80,18 @@ public final class LeaseKeeper implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * While Redis does not answer at all, the holder keeps holding (instead of giving up at
+     * 80 % of the ttl): for work where doing it twice for a moment is harmless but not
+     * doing it loses something, such as reading a PBX's events (their ids are deterministic,
+     * so a second reader's copies are dropped by the consumer, while a link nobody holds
+     * misses calls). Only Redis answering that another holds the lease takes it away.
+     */
+    public LeaseKeeper holdingThroughOutages() {
+        this.holdThroughOutages = true;
+        return this;
     }
 
     public LeaseKeeper start() {
@@ -115,6 +128,11 @@ public final class LeaseKeeper implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("lease {}: Redis did not answer ({})", lease.key(), e.toString());
             ok = false;
+            if (held && holdThroughOutages) {
+                validUntilNanos = System.nanoTime() + lease.ttl().toNanos();
+                schedule(timings.renewEvery());
+                return;
+            }
             if (held && System.nanoTime() < validUntilNanos) {
                 schedule(timings.renewEvery().dividedBy(2));
                 return;
