@@ -251,7 +251,7 @@ public final class AmiConnector implements AutoCloseable {
 
     public AmiHealth health() {
         return new AmiHealth(props.pbx(), state, since, lastError, lastErrorAt, (long) metrics.reconnects.count(),
-                tracker.size(), !holder);
+                tracker.size(), !holder && wasStandby);
     }
 
     // --- on the link thread ---

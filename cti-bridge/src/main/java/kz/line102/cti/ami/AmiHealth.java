@@ -9,7 +9,8 @@ import java.time.Instant;
  * @param lastError   the last failure (login refused, connection lost, resync failed…), or null
  * @param reconnects  reconnect attempts scheduled since start
  * @param activeCalls calls the tracker holds now
- * @param standby     another node holds this PBX's AMI link under the lease; this one waits to take over
+ * @param standby     another node holds this PBX's AMI link under the lease (Redis said so); this one
+ *                    waits to take over. False while the lease is undecided (Redis away at start): DOWN
  */
 public record AmiHealth(String pbx, AmiLinkState state, Instant since, String lastError, Instant lastErrorAt,
                         long reconnects, int activeCalls, boolean standby) {
