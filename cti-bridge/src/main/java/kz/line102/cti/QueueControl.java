@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The PBX's queues as the call centre drives them: membership of operator interfaces,
- * pauses, and what app_queue holds now. Asterisk is the truth for membership and pause;
- * every command answers only once the PBX has answered, and throws
+ * pauses, and what app_queue holds now. Asterisk is the truth for pauses (an operator may
+ * change them at the phone); the signed-in operators are the truth for membership (a
+ * PBX restart that lost them is repaired). Every command answers only once the PBX has answered, and throws
  * {@link QueueCommandException} with a stable reason when it did not take it.
  */
 public interface QueueControl {
@@ -31,6 +32,15 @@ public interface QueueControl {
 
     /** Whether commands can be sent now. */
     boolean available();
+
+    /**
+     * Whether this node holds the PBX's AMI link (and so hears its member events): work
+     * that must run once per PBX across nodes, such as the periodic queue reconciliation,
+     * runs where this is true. A single node without a lease always holds it.
+     */
+    default boolean linkHolder() {
+        return available();
+    }
 
     /**
      * Called after every login once the link is in sync again (at start and after each

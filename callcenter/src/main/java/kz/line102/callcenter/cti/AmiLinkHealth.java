@@ -5,7 +5,12 @@ import kz.line102.cti.ami.AmiHealth;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
-/** The AMI link in {@code /actuator/health} as {@code ami}: down while not logged in to the PBX. */
+/**
+ * The AMI link in {@code /actuator/health} as {@code ami}: DOWN while this node should
+ * hold the link to the PBX and is not logged in; a standby (another node holds the link
+ * under the lease) is UP with {@code role: standby}, whether its commands-only session is
+ * up or not shown in {@code state}.
+ */
 final class AmiLinkHealth implements HealthIndicator {
 
     private final AmiConnector connector;
@@ -17,8 +22,9 @@ final class AmiLinkHealth implements HealthIndicator {
     @Override
     public Health health() {
         AmiHealth h = connector.health();
-        Health.Builder b = h.connected() ? Health.up() : Health.down();
-        b.withDetail("pbx", h.pbx()).withDetail("state", h.state().name()).withDetail("since", String.valueOf(h.since()));
+        Health.Builder b = h.connected() || h.standby() ? Health.up() : Health.down();
+        b.withDetail("pbx", h.pbx()).withDetail("role", h.role()).withDetail("state", h.state().name())
+                .withDetail("since", String.valueOf(h.since()));
         if (h.lastError() != null) {
             b.withDetail("lastError", h.lastError()).withDetail("lastErrorAt", String.valueOf(h.lastErrorAt()));
         }

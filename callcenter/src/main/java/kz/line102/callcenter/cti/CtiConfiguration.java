@@ -11,6 +11,7 @@ import kz.line102.cti.agi.AgiRoutingServer;
 import kz.line102.cti.agi.RoutingDecider;
 import kz.line102.cti.ami.AmiConnector;
 import kz.line102.cti.ami.AmiProperties;
+import kz.line102.cti.lease.Lease;
 import kz.line102.cti.replay.AmiReplayServer;
 import kz.line102.cti.replay.ReplayConfig;
 import kz.line102.cti.stream.RedisStreamPublisher;
@@ -18,7 +19,9 @@ import kz.line102.cti.stream.StreamProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +32,9 @@ import redis.clients.jedis.UnifiedJedis;
  * With no AMI host configured, a replay server plays captured Asterisk calls on a
  * loopback port and the link connects to it, so the pipeline runs with no PBX. The
  * FastAGI routing service answers Asterisk's routing requests with the routing rules.
+ * With several nodes one holds the PBX's AMI link under a lease in Redis; every time it
+ * (re)connects and has resynced, {@link kz.line102.cti.ami.AmiLinkConnected} is published
+ * as an application event ({@code @EventListener void on(AmiLinkConnected e)}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CtiProperties.class)
@@ -63,15 +69,34 @@ class CtiConfiguration {
         }
     }
 
+    /**
+     * Under a lease only with a configured PBX: the demo's replay is this process's own,
+     * so no other node could share it.
+     */
     @Bean(destroyMethod = "close")
     AmiConnector amiConnector(CtiProperties props, DemoReplay replay, RedisStreamPublisher publisher,
-                              MeterRegistry meters, ObjectProvider<Clock> clock) {
+                              MeterRegistry meters, ObjectProvider<Clock> clock, UnifiedJedis redis,
+                              ApplicationEventPublisher events,
+                              @Value("${line102.callcenter.intake.consumer-name:node}") String node) {
+        Lease lease = props.ami().configured() && props.link().leaseEnabled()
+                ? Lease.redis(redis, "line102:cti:lease:ami:" + props.ami().pbx(), node, props.link().leaseTtl())
+                : null;
         AmiConnector connector = new AmiConnector(amiProperties(props, replay), publisher, meters,
-                clock.getIfAvailable(Clock::systemUTC));
+                clock.getIfAvailable(Clock::systemUTC), lease);
+        // Published as an application event off the link thread: listeners may take their time.
+        connector.onLinkConnected(e -> LINK_EVENTS.execute(() -> events.publishEvent(e)));
         connector.start();
         replay.startPlaying();
         return connector;
     }
+
+    /** One thread for AmiLinkConnected listeners (the PBX-log reconciliation, queue members). */
+    private static final java.util.concurrent.Executor LINK_EVENTS = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "ami-link-events");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** Queue membership and pauses in the PBX, for operator states. */
     @Bean

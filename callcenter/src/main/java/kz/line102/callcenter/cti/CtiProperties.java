@@ -22,7 +22,14 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("line102.cti")
 public record CtiProperties(boolean enabled, @Valid @NotNull Ami ami, @Valid @NotNull Stream stream,
-                            @Valid @NotNull Replay replay, @Valid @NotNull Agi agi) {
+                            @Valid @NotNull Replay replay, @Valid @NotNull Agi agi, @Valid @NotNull Link link) {
+
+    /**
+     * One AMI link per PBX across nodes: the node holding the lease reads the events, the
+     * others stand by (commands only) and take over when it runs out.
+     */
+    public record Link(boolean leaseEnabled, @NotNull Duration leaseTtl) {
+    }
 
     /** The Asterisk Manager Interface; a blank host plays the bundled replay instead. */
     public record Ami(String host, @Min(1) @Max(65535) int port, String username, String secret,

@@ -59,6 +59,11 @@ class JdbcOperatorSessionRepository {
                 where user_id = ? and ended_at is null""", reason, userId) > 0;
     }
 
+    /** Removes a session that never took effect (its sign-in was refused by the PBX). */
+    void delete(long sessionId) {
+        jdbc.update("delete from operator_sessions where id = ? and ended_at is null", sessionId);
+    }
+
     void closeAt(long workstationId, String reason) {
         jdbc.update("""
                 update operator_sessions set ended_at = greatest(clock_timestamp(), started_at), end_reason = ?

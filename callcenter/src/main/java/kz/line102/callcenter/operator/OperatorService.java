@@ -12,12 +12,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Signing operators in and out at workstations. An operator is at one desk at a
  * time and a desk has one operator: signing in elsewhere ends the earlier session
- * ({@code moved}); a desk someone else holds is refused.
+ * ({@code moved}); a desk someone else holds is refused. The session listeners (queue
+ * membership in the PBX) are called with no transaction open: PBX I/O never holds a
+ * database connection or a row lock.
  */
 @Service
 public class OperatorService {
@@ -30,13 +33,15 @@ public class OperatorService {
     private final JdbcOperatorSessionRepository sessions;
     /** Resolved at each use: the listeners themselves need this service. */
     private final ObjectProvider<SessionListener> listeners;
+    private final TransactionTemplate tx;
 
     OperatorService(UserService users, JdbcWorkstationRepository workstations, JdbcOperatorSessionRepository sessions,
-                    ObjectProvider<SessionListener> listeners) {
+                    ObjectProvider<SessionListener> listeners, PlatformTransactionManager transactions) {
         this.users = users;
         this.workstations = workstations;
         this.sessions = sessions;
         this.listeners = listeners;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     /** The user, the session they are in now and their latest sessions. */
@@ -64,14 +69,50 @@ public class OperatorService {
         return sessions.openAtExtension(extension);
     }
 
-    /** @param workstationOrExtension the desk's name or its phone's extension */
-    @Transactional
+    private record Opened(OperatorSession session, OperatorSession moved, boolean already) {
+    }
+
+    /**
+     * @param workstationOrExtension the desk's name or its phone's extension. The session is
+     *     committed first, then the listeners join the PBX's queues with no transaction open;
+     *     when they refuse, the session is closed again and the refusal thrown.
+     */
     public OperatorSession signIn(String username, String workstationOrExtension) {
         if (workstationOrExtension == null || workstationOrExtension.isBlank()) {
             throw new InvalidRequestException("give the 'workstation' (name) or the 'extension' to sign in at");
         }
         String key = workstationOrExtension.trim();
         UserAccount user = users.get(username);
+        Opened opened;
+        try {
+            opened = tx.execute(s -> open(user, key));
+        } catch (DuplicateKeyException e) {
+            // A concurrent sign-in of the same user won the race for the unique open-session index.
+            throw new ConflictException("workstation-occupied", "a concurrent sign-in took this session; try again");
+        }
+        if (opened.already()) {
+            return opened.session();
+        }
+        if (opened.moved() != null) {
+            log.info("operatorId={} left the previous workstation to sign in at {}", username,
+                    opened.session().workstation());
+            tellSignedOut(opened.moved(), "moved");
+        }
+        OperatorSession session = opened.session();
+        try {
+            listeners.orderedStream().forEach(l -> l.signedIn(session));
+        } catch (RuntimeException e) {
+            // As if it never happened, as the sign-in's rollback did before the PBX was asked outside it.
+            tx.executeWithoutResult(s -> sessions.delete(session.id()));
+            log.warn("operatorId={} sign-in at {} undone: {}", username, session.workstation(), e.getMessage());
+            throw e;
+        }
+        log.info("operatorId={} signed in at workstation {} (extension {}, {})", username, session.workstation(),
+                session.extension(), session.iface());
+        return session;
+    }
+
+    private Opened open(UserAccount user, String key) {
         Workstation ws = workstations.lockByNameOrExtension(key, key)
                 .orElseThrow(() -> new NoSuchWorkstationException("'" + key + "'"));
         if (!ws.enabled()) {
@@ -80,36 +121,40 @@ public class OperatorService {
         Optional<OperatorSession> there = sessions.openAt(ws.id());
         if (there.isPresent()) {
             if (there.get().username().equals(user.username())) {
-                return there.get();
+                return new Opened(there.get(), null, true);
             }
             throw new ConflictException("workstation-occupied",
                     "another operator is signed in at workstation '" + ws.name() + "'");
         }
         Optional<OperatorSession> previous = sessions.openForUser(user.id());
-        if (sessions.closeForUser(user.id(), "moved")) {
-            log.info("operatorId={} left the previous workstation to sign in at {}", username, ws.name());
-            previous.ifPresent(p -> listeners.orderedStream().forEach(l -> l.signedOut(p, "moved")));
-        }
-        try {
-            OperatorSession session = sessions.open(user.id(), ws);
-            listeners.orderedStream().forEach(l -> l.signedIn(session));
-            log.info("operatorId={} signed in at workstation {} (extension {}, {})", username, ws.name(),
-                    ws.extension(), ws.iface());
-            return session;
-        } catch (DuplicateKeyException e) {
-            // A concurrent sign-in of the same user won the race for the unique open-session index.
-            throw new ConflictException("workstation-occupied", "a concurrent sign-in took this session; try again");
-        }
+        boolean moved = sessions.closeForUser(user.id(), "moved");
+        return new Opened(sessions.open(user.id(), ws), moved ? previous.orElse(null) : null, false);
     }
 
-    /** Idempotent: signing out with no open session is not an error. */
-    @Transactional
+    /**
+     * Idempotent: signing out with no open session is not an error. The listeners leave the
+     * PBX's queues first (no transaction open); when they refuse, the session stays open.
+     */
     public void signOut(String username) {
         UserAccount user = users.get(username);
         Optional<OperatorSession> open = sessions.openForUser(user.id());
-        if (sessions.closeForUser(user.id(), "signed-out")) {
+        if (open.isEmpty()) {
+            return;
+        }
+        listeners.orderedStream().forEach(l -> l.signedOut(open.get(), "signed-out"));
+        if (Boolean.TRUE.equals(tx.execute(s -> sessions.closeForUser(user.id(), "signed-out")))) {
             log.info("operatorId={} signed out", username);
-            open.ifPresent(s -> listeners.orderedStream().forEach(l -> l.signedOut(s, "signed-out")));
+        }
+    }
+
+    /** A session ended by something else than its operator: the PBX is told, a refusal only logged. */
+    void tellSignedOut(OperatorSession session, String why) {
+        try {
+            listeners.orderedStream().forEach(l -> l.signedOut(session, why));
+        } catch (RuntimeException e) {
+            log.warn("operatorId={} session at {} ended ({}) but the PBX was not told: {}; the reconciliation "
+                    + "reports the member left there", session.username(), session.workstation(), why,
+                    e.getMessage());
         }
     }
 }

@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Administration of workstations and the phones they are bound to. */
 @Service
@@ -20,14 +22,16 @@ public class WorkstationService {
     private final JdbcWorkstationRepository workstations;
     private final JdbcOperatorSessionRepository sessions;
 
-    /** Resolved at each use: the listeners themselves need this service. */
-    private final ObjectProvider<SessionListener> listeners;
+    /** Resolved at use: it tells the session listeners of a session a disabled desk ended. */
+    private final ObjectProvider<OperatorService> operators;
+    private final TransactionTemplate tx;
 
     WorkstationService(JdbcWorkstationRepository workstations, JdbcOperatorSessionRepository sessions,
-                       ObjectProvider<SessionListener> listeners) {
+                       ObjectProvider<OperatorService> operators, PlatformTransactionManager transactions) {
         this.workstations = workstations;
         this.sessions = sessions;
-        this.listeners = listeners;
+        this.operators = operators;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     public List<Workstation> all() {
@@ -51,9 +55,18 @@ public class WorkstationService {
         return workstations.byName(n).orElseThrow();
     }
 
-    /** Null members stay as they are; disabling a desk ends the session held there. */
-    @Transactional
+    /** Null members stay as they are; disabling a desk ends the session held there (the PBX is told after). */
     public Workstation change(String name, String extension, String iface, Boolean enabled) {
+        java.util.concurrent.atomic.AtomicReference<OperatorSession> ended = new java.util.concurrent.atomic.AtomicReference<>();
+        Workstation changed = tx.execute(s -> update(name, extension, iface, enabled, ended));
+        if (ended.get() != null) {
+            operators.getObject().tellSignedOut(ended.get(), "disabled");
+        }
+        return changed;
+    }
+
+    private Workstation update(String name, String extension, String iface, Boolean enabled,
+                               java.util.concurrent.atomic.AtomicReference<OperatorSession> ended) {
         Workstation now = workstations.byName(name).orElseThrow(() -> new NoSuchWorkstationException("'" + name + "'"));
         String ext = extension == null ? now.extension() : check("extension", extension, "[0-9]{2,15}");
         String i = iface == null ? now.iface() : check("interface", iface, "[A-Za-z0-9]+/[!-~]{1,80}");
@@ -64,9 +77,8 @@ public class WorkstationService {
             throw new ConflictException("workstation-exists", "another workstation has this extension or interface");
         }
         if (!on) {
-            var open = sessions.openAt(now.id());
+            sessions.openAt(now.id()).ifPresent(ended::set);
             sessions.closeAt(now.id(), "disabled");
-            open.ifPresent(s -> listeners.orderedStream().forEach(l -> l.signedOut(s, "disabled")));
         }
         log.info("workstation {} changed: extension {}, {}, enabled {}", name, ext, i, on);
         return workstations.byName(name).orElseThrow();

@@ -39,6 +39,26 @@ class JdbcOperatorStateRepository {
         return jdbc.query(SELECT + " where u.id = ?", ROW, userId).get(0);
     }
 
+    /**
+     * Claims the operator for one change, committed at once (no transaction is open here):
+     * true when nobody else holds an unexpired claim. See V72__operator_state_claims.sql.
+     */
+    boolean claim(long userId, String token, long millis) {
+        jdbc.update("insert into operator_states (user_id, state) values (?, 'offline') on conflict do nothing",
+                userId);
+        return jdbc.update("""
+                update operator_states set acting_token = ?,
+                       acting_until = clock_timestamp() + make_interval(secs => ? / 1000.0)
+                where user_id = ? and (acting_until is null or acting_until < clock_timestamp())""",
+                token, millis, userId) == 1;
+    }
+
+    /** Clears the claim if it is still this one's. */
+    void release(long userId, String token) {
+        jdbc.update("update operator_states set acting_token = null, acting_until = null "
+                + "where user_id = ? and acting_token = ?", userId, token);
+    }
+
     Optional<OperatorState> find(String username) {
         return jdbc.query(SELECT + " where u.username = ?", ROW, username).stream().findFirst();
     }
@@ -67,11 +87,15 @@ class JdbcOperatorStateRepository {
                 values (?, ?, ?, ?, ?, ?, ?)""", userId, state, reason, iface, source, actor, detail);
     }
 
-    /** Wrap-ups that have run their time, locked; a row another node holds is skipped. */
+    /** Wrap-ups that have run their time (each is claimed before it is ended, so one node ends it). */
     List<Long> dueWrapUps() {
         return jdbc.queryForList("""
                 select user_id from operator_states where state = 'wrap-up' and wrap_up_until <= clock_timestamp()
-                order by wrap_up_until for update skip locked limit 100""", Long.class);
+                order by wrap_up_until limit 100""", Long.class);
+    }
+
+    Optional<OperatorState> findById(long userId) {
+        return jdbc.query(SELECT + " where u.id = ?", ROW, userId).stream().findFirst();
     }
 
     List<Map<String, Object>> history(String username, int limit) {

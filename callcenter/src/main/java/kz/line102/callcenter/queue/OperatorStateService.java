@@ -21,13 +21,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Operator states and the PBX's queues kept in step. Every change goes to the PBX first
- * (QueueAdd, QueueRemove, QueuePause) and is written here only once Asterisk took it, in
- * the same transaction that holds the operator's row locked, so two nodes never
- * interleave one operator's changes. When the PBX cannot be reached the change is
- * refused (503), not queued: an operator shown "paused" whom Asterisk still rings, or
- * shown "ready" whom it never rings, would leave callers waiting unseen. Sign-in and
- * sign-out are undone with it, since they are the same transaction.
+ * Operator states and the PBX's queues kept in step. A change is decided, then carried
+ * out in the PBX (QueueAdd, QueueRemove, QueuePause) and written here only once Asterisk
+ * took it, in a short transaction of its own: no transaction or row lock is held while
+ * the PBX is asked, so a PBX that is slow or never answers cannot starve the connection
+ * pool that call intake needs. One operator's changes are serialised across nodes by a
+ * claim on the operator's row ({@link OperatorClaims}). When the PBX cannot be reached the
+ * change is refused (503), not queued: an operator shown "paused" whom Asterisk still
+ * rings, or shown "ready" whom it never rings, would leave callers waiting unseen. A
+ * signed-in operator the PBX lost (a restart) is put back in their queues before a pause.
  */
 public class OperatorStateService implements SessionListener {
 
@@ -42,6 +44,8 @@ public class OperatorStateService implements SessionListener {
     private final QueueProperties props;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final OperatorClaims claims;
+    private final QueueMembership membership;
     /** Asks for a reconciliation soon: a command the PBX did not answer may or may not have been carried out. */
     private volatile Runnable uncertain = () -> { };
 
@@ -57,6 +61,8 @@ public class OperatorStateService implements SessionListener {
         this.props = props;
         this.tx = tx;
         this.clock = clock;
+        this.claims = new OperatorClaims(states);
+        this.membership = new QueueMembership(pbx, config);
     }
 
     public OperatorState state(String username) {
@@ -79,76 +85,86 @@ public class OperatorStateService implements SessionListener {
             throw new InvalidRequestException("'state' must be 'ready' or 'paused', not '" + target + "'");
         }
         long userId = users.get(username).id();
-        return inTx(() -> {
+        return claims.exclusive(userId, username, () -> {
             OperatorSession session = operators.currentSession(username)
                     .orElseThrow(() -> new NotSignedInException(username));
-            OperatorState now = states.lock(userId);
+            OperatorState now = state(username);
             String iface = session.iface();
             List<String> queues = now.queues();
             try {
-                if (OperatorState.READY.equals(target)) {
-                    if (queues.isEmpty()) {
-                        // In no queue (the PBX lost the membership, e.g. a restart): ready means joining again.
-                        queues = join(username, iface);
-                    }
+                if (OperatorState.READY.equals(target) && queues.isEmpty()) {
+                    // In no queue (the PBX lost the membership, e.g. a restart): ready means joining again.
+                    queues = membership.join(username, iface);
                     if (!queues.isEmpty()) {
                         pbx.pause(null, iface, false, null);
                     }
                 } else {
-                    pbx.pause(null, iface, true, reason);
+                    List<String> joined = membership.pause(username, iface, OperatorState.PAUSED.equals(target),
+                            reason);
+                    if (!joined.isEmpty()) {
+                        queues = joined;
+                    }
                 }
             } catch (QueueCommandException e) {
                 throw refused(username, target, e);
             }
             String state = queues.isEmpty() ? OperatorState.OFFLINE : target;
             String why = OperatorState.PAUSED.equals(state) ? reason : queues.isEmpty() ? "no-queue" : null;
-            return record(userId, username, state, why, iface, queues, null, "operator", username, null);
+            List<String> in = queues;
+            return inTx(userId, () -> record(userId, username, state, why, iface, in, null, "operator", username,
+                    null));
         });
     }
 
+    /** After the sign-in committed: joins the queues; a refusal is thrown and the sign-in undone by its caller. */
     @Override
     public void signedIn(OperatorSession session) {
         long userId = users.get(session.username()).id();
-        states.lock(userId);
-        List<String> queues;
-        try {
-            queues = join(session.username(), session.iface());
-            if (!queues.isEmpty()) {
-                // A member that was already there (a static one) may be paused: signing in means ready.
-                pbx.pause(null, session.iface(), false, null);
+        claims.exclusive(userId, session.username(), () -> {
+            List<String> queues;
+            try {
+                queues = membership.join(session.username(), session.iface());
+                if (!queues.isEmpty()) {
+                    // A member that was already there (a static one) may be paused: signing in means ready.
+                    pbx.pause(null, session.iface(), false, null);
+                }
+            } catch (QueueCommandException e) {
+                throw refused(session.username(), "sign-in", e);
             }
-        } catch (QueueCommandException e) {
-            throw refused(session.username(), "sign-in", e);
-        }
-        if (queues.isEmpty()) {
-            log.warn("operatorId={} signed in at {} but no queue takes them (queue configuration): offline",
-                    session.username(), session.iface());
-        }
-        record(userId, session.username(), queues.isEmpty() ? OperatorState.OFFLINE : OperatorState.READY,
-                queues.isEmpty() ? "no-queue" : null, session.iface(), queues, null, "sign-in", session.username(),
-                "workstation " + session.workstation());
+            if (queues.isEmpty()) {
+                log.warn("operatorId={} signed in at {} but no queue takes them (queue configuration): offline",
+                        session.username(), session.iface());
+            }
+            return inTx(userId, () -> record(userId, session.username(),
+                    queues.isEmpty() ? OperatorState.OFFLINE : OperatorState.READY,
+                    queues.isEmpty() ? "no-queue" : null, session.iface(), queues, null, "sign-in",
+                    session.username(), "workstation " + session.workstation()));
+        });
     }
 
+    /** Before the session is closed: leaves the queues; a refusal is thrown and the session stays open. */
     @Override
     public void signedOut(OperatorSession session, String why) {
         long userId = users.get(session.username()).id();
-        states.lock(userId);
-        try {
-            for (QueueControl.Member m : pbx.status().members()) {
-                if (m.iface().equals(session.iface())) {
-                    if (m.dynamic()) {
-                        pbx.remove(m.queue(), m.iface());
-                    } else {
-                        log.warn("operatorId={} {} stays in {}: a static member of queues.conf cannot be removed",
-                                session.username(), m.iface(), m.queue());
+        claims.exclusive(userId, session.username(), () -> {
+            try {
+                for (QueueControl.Member m : pbx.status().members()) {
+                    if (m.iface().equals(session.iface())) {
+                        if (m.dynamic()) {
+                            pbx.remove(m.queue(), m.iface());
+                        } else {
+                            log.warn("operatorId={} {} stays in {}: a static member of queues.conf cannot be removed",
+                                    session.username(), m.iface(), m.queue());
+                        }
                     }
                 }
+            } catch (QueueCommandException e) {
+                throw refused(session.username(), "sign-out", e);
             }
-        } catch (QueueCommandException e) {
-            throw refused(session.username(), "sign-out", e);
-        }
-        record(userId, session.username(), OperatorState.OFFLINE, why, session.iface(), List.of(), null, "sign-out",
-                session.username(), "workstation " + session.workstation());
+            return inTx(userId, () -> record(userId, session.username(), OperatorState.OFFLINE, why,
+                    session.iface(), List.of(), null, "sign-out", session.username(),
+                    "workstation " + session.workstation()));
+        });
     }
 
     /** A call answered at {@code extension} ended: the operator there goes into wrap-up if ready. */
@@ -163,8 +179,8 @@ public class OperatorStateService implements SessionListener {
             return;
         }
         long userId = users.get(session.username()).id();
-        inTx(() -> {
-            OperatorState now = states.lock(userId);
+        claims.exclusive(userId, session.username(), () -> {
+            OperatorState now = state(session.username());
             if (!OperatorState.READY.equals(now.state())) {
                 return now;
             }
@@ -176,27 +192,72 @@ public class OperatorStateService implements SessionListener {
                 return now;
             }
             Instant until = clock.instant().plusSeconds(seconds);
-            return record(userId, session.username(), OperatorState.WRAP_UP, OperatorState.WRAP_UP_REASON,
-                    session.iface(), now.queues(), until, "call", "system", "callId " + callId + ", " + seconds + " s");
+            return inTx(userId, () -> record(userId, session.username(), OperatorState.WRAP_UP,
+                    OperatorState.WRAP_UP_REASON, session.iface(), now.queues(), until, "call", "system",
+                    "callId " + callId + ", " + seconds + " s"));
         });
     }
 
     /** Ends wrap-ups whose time is up: ready again. One that the PBX does not take is tried at the next check. */
     void endDueWrapUps() {
-        inTx(() -> {
-            for (Long userId : states.dueWrapUps()) {
-                OperatorState now = states.lock(userId);
+        for (Long userId : states.dueWrapUps()) {
+            // Another node (or a change by the operator) has it now: it is looked at again next time.
+            claims.ifFree(userId, () -> {
+                OperatorState now = states.findById(userId).orElseThrow();
+                if (!OperatorState.WRAP_UP.equals(now.state()) || now.wrapUpUntil() == null
+                        || now.wrapUpUntil().isAfter(clock.instant())) {
+                    return;
+                }
                 try {
                     pbx.pause(null, now.iface(), false, null);
                 } catch (QueueCommandException e) {
                     log.warn("operatorId={} wrap-up ended but the PBX did not take the unpause ({}): trying again",
                             now.username(), e.getMessage());
-                    continue;
+                    return;
                 }
-                record(userId, now.username(), OperatorState.READY, null, now.iface(), now.queues(), null,
-                        "wrap-up-ended", "system", null);
+                inTx(userId, () -> record(userId, now.username(), OperatorState.READY, null, now.iface(),
+                        now.queues(), null, "wrap-up-ended", "system", null));
+            });
+        }
+    }
+
+    /**
+     * Puts a signed-in operator the PBX lost (a restart without persistent members, a
+     * removal at the PBX) back in {@code missing} queues with their pause and its reason.
+     * Returns whether the PBX took it; a refusal is logged and left to the next pass.
+     */
+    boolean restore(OperatorSession session, List<String> inPbx, List<String> missing, String why,
+                    Instant writtenBefore) {
+        long userId = users.get(session.username()).id();
+        return claims.exclusive(userId, session.username(), () -> {
+            OperatorState ours = state(session.username());
+            boolean stillThere = operators.currentSession(session.username())
+                    .filter(open -> open.id() == session.id()).isPresent();
+            if (!stillThere || !java.util.Objects.equals(ours.updatedAt(), writtenBefore)) {
+                // Signed out, or changed while the PBX was asked: the next pass looks again.
+                return false;
             }
-            return null;
+            boolean paused = ours.pausedInPbx();
+            try {
+                membership.restore(session.username(), session.iface(), missing, paused, ours.reason());
+            } catch (QueueCommandException e) {
+                log.warn("operatorId={} not put back in {} ({}): {}", session.username(), missing, why,
+                        e.getMessage());
+                if (e.reason() == QueueCommandException.Reason.TIMEOUT) {
+                    uncertain.run();
+                }
+                return false;
+            }
+            List<String> queues = new ArrayList<>(inPbx);
+            missing.stream().filter(q -> !queues.contains(q)).forEach(queues::add);
+            String state = paused ? ours.state() : OperatorState.READY;
+            String reason = paused ? ours.reason() : null;
+            log.warn("operatorId={} put back in {} at {} ({}){}", session.username(), missing, session.iface(), why,
+                    paused ? ", paused (" + reason + ")" : "");
+            inTx(userId, () -> record(userId, session.username(), state, reason, session.iface(), queues,
+                    OperatorState.WRAP_UP.equals(state) ? ours.wrapUpUntil() : null, "restore", "system",
+                    why + ": the PBX had lost " + missing));
+            return true;
         });
     }
 
@@ -218,7 +279,8 @@ public class OperatorStateService implements SessionListener {
         }
         for (OperatorSession session : operators.openSessions()) {
             try {
-                inTx(() -> applyTo(session, config, status, actor));
+                long userId = users.get(session.username()).id();
+                claims.exclusive(userId, session.username(), () -> applyTo(userId, session, config, status, actor));
             } catch (QueueCommandException e) {
                 log.warn("operatorId={} queue configuration not applied: {}", session.username(), e.getMessage());
                 problems.add(session.username() + ": " + e.getMessage());
@@ -227,10 +289,9 @@ public class OperatorStateService implements SessionListener {
         return problems;
     }
 
-    private OperatorState applyTo(OperatorSession session, QueueConfig config, QueueControl.Status status,
+    private OperatorState applyTo(long userId, OperatorSession session, QueueConfig config, QueueControl.Status status,
                                   String actor) {
-        long userId = users.get(session.username()).id();
-        OperatorState now = states.lock(userId);
+        OperatorState now = state(session.username());
         String iface = session.iface();
         java.util.Map<String, QueueControl.Member> in = new java.util.TreeMap<>();
         status.members().stream().filter(m -> m.iface().equals(iface)).forEach(m -> in.put(m.queue(), m));
@@ -272,33 +333,10 @@ public class OperatorStateService implements SessionListener {
             state = OperatorState.READY;
             reason = null;
         }
-        return record(userId, session.username(), state, reason, iface, queues, now.wrapUpUntil(), "queue-config",
-                actor, String.join(", ", changes));
-    }
-
-    /** The queues the operator joins by the configuration, each added in the PBX; all or none. */
-    private List<String> join(String username, String iface) {
-        List<String> joined = new ArrayList<>();
-        try {
-            for (QueueConfig.Queue q : config.config().queues()) {
-                Optional<Integer> penalty = q.penaltyOf(username);
-                if (penalty.isPresent()) {
-                    pbx.add(q.name(), iface, username, penalty.get());
-                    joined.add(q.name());
-                }
-            }
-            return joined;
-        } catch (QueueCommandException e) {
-            for (String q : joined) {
-                try {
-                    pbx.remove(q, iface);
-                } catch (QueueCommandException again) {
-                    log.warn("operatorId={} {} left in {} after a failed sign-in: the reconciliation will show it",
-                            username, iface, q);
-                }
-            }
-            throw e;
-        }
+        String s = state;
+        String r = reason;
+        return inTx(userId, () -> record(userId, session.username(), s, r, iface, queues, now.wrapUpUntil(),
+                "queue-config", actor, String.join(", ", changes)));
     }
 
     /** Writes the state and its change, and mirrors it to Redis once committed. */
@@ -333,7 +371,16 @@ public class OperatorStateService implements SessionListener {
         return PbxProblems.of(e);
     }
 
-    private <T> T inTx(java.util.function.Supplier<T> work) {
-        return tx.execute(status -> work.get());
+    /** A short transaction that only writes: the operator's row locked, no PBX I/O inside. */
+    private <T> T inTx(long userId, java.util.function.Supplier<T> work) {
+        return tx.execute(status -> {
+            states.lock(userId);
+            return work.get();
+        });
+    }
+
+    /** The configuration's queues for an operator (what a restore puts them back in). */
+    List<String> configuredQueues(String username) {
+        return membership.configured(username);
     }
 }

@@ -30,6 +30,14 @@ final class PbxProblems {
         }
     }
 
+    /** Another change of the same operator is still waiting for the PBX's answer. */
+    static class OperatorBusyException extends ProblemException {
+        OperatorBusyException(String username) {
+            super(HttpStatus.SERVICE_UNAVAILABLE, "operator-busy", "another change of " + username
+                    + " is still waiting for the PBX's answer; try again");
+        }
+    }
+
     static class InvalidPauseReasonException extends ProblemException {
         private final List<String> allowed;
 

@@ -44,12 +44,16 @@ class QueueReconciler {
     private final TransactionTemplate tx;
     private volatile Set<String> unattended = Set.of();
     private final Counter corrections;
+    private final Counter restored;
 
     QueueReconciler(QueueControl pbx, OperatorService operators, UserService users, JdbcOperatorStateRepository states,
                     OperatorStateService service, OperatorStateMirror mirror, QueueLoadFeed load,
                     QueueSnapshots snapshots, TransactionTemplate tx, MeterRegistry meters) {
         this.corrections = Counter.builder("line102.callcenter.operator.state.corrections")
                 .description("operator states corrected from the PBX's QueueStatus").register(meters);
+        this.restored = Counter.builder("line102.callcenter.queue.members.restored")
+                .description("signed-in operators put back in queues the PBX had lost them from (a PBX restart)")
+                .register(meters);
         Gauge.builder("line102.callcenter.queue.unattended.members", this, r -> r.unattended.size())
                 .description("queue members in the PBX with no operator signed in at that interface").register(meters);
         this.pbx = pbx;
@@ -79,7 +83,7 @@ class QueueReconciler {
             }
             snapshots.put(status);
             load.reconcile(status);
-            int corrected = operators(status, written);
+            int corrected = operators(status, written, why);
             corrections.increment(corrected);
             if (corrected > 0) {
                 log.warn("queue reconciliation ({}): {} operator state(s) corrected from the PBX", why, corrected);
@@ -93,7 +97,7 @@ class QueueReconciler {
         }
     }
 
-    private int operators(QueueControl.Status status, Map<String, java.time.Instant> written) {
+    private int operators(QueueControl.Status status, Map<String, java.time.Instant> written, String why) {
         Map<String, List<QueueControl.Member>> byIface = new HashMap<>();
         status.members().forEach(m -> byIface.computeIfAbsent(m.iface(), k -> new ArrayList<>()).add(m));
         Set<String> attended = new HashSet<>();
@@ -101,6 +105,10 @@ class QueueReconciler {
         for (OperatorSession session : operators.openSessions()) {
             attended.add(session.iface());
             List<QueueControl.Member> members = byIface.getOrDefault(session.iface(), List.of());
+            if (restore(session, members, written, why)) {
+                corrected++;
+                continue;
+            }
             Integer done = tx.execute(s -> compare(session, members, written));
             corrected += done == null ? 0 : done;
         }
@@ -133,6 +141,26 @@ class QueueReconciler {
             unattended = Set.copyOf(others);
         }
         return corrected;
+    }
+
+    /**
+     * Membership is ours: a signed-in operator missing from a queue the configuration gives
+     * them was lost by the PBX (a restart without persistentmembers, a removal at the PBX)
+     * and is put back, with their pause. Their pause itself stays the PBX's (compare).
+     */
+    private boolean restore(OperatorSession session, List<QueueControl.Member> members,
+                            Map<String, java.time.Instant> written, String why) {
+        List<String> inPbx = members.stream().map(QueueControl.Member::queue).toList();
+        List<String> missing = service.configuredQueues(session.username()).stream()
+                .filter(q -> !inPbx.contains(q)).toList();
+        if (missing.isEmpty()) {
+            return false;
+        }
+        if (!service.restore(session, inPbx, missing, why, written.get(session.username()))) {
+            return false;
+        }
+        restored.increment();
+        return true;
     }
 
     /** One operator against the PBX, with their row locked; returns 1 when corrected. */

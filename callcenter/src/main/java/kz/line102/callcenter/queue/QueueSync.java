@@ -12,8 +12,10 @@ import kz.line102.callcenter.call.CallRecord;
 import kz.line102.cti.CallCompleted;
 import kz.line102.cti.CallEvent;
 import kz.line102.cti.QueueControl;
+import kz.line102.cti.ami.AmiLinkConnected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 
 /**
  * The feature's one background thread ({@code queue-sync}): reconciliation at start-up,
@@ -47,11 +49,16 @@ class QueueSync implements CallIntakeListener, AutoCloseable {
     }
 
     void start(QueueControl pbx, QueueProperties props) {
-        pbx.onLinkUp(() -> submit(() -> reconciler.reconcile(reconnects.getAndIncrement() == 0 ? "start-up"
+        pbx.onLinkUp(() -> submit(() -> reconciler.reconcile(reconnects.getAndIncrement() == 0 ? "AMI link up"
                 : "AMI reconnect")));
         pbx.onMemberChange(this::memberChanged);
         states.whenUncertain(() -> reconcileSoon("a PBX command not answered in time"));
-        every(props.reconcileInterval(), () -> reconciler.reconcile("periodic"));
+        // Once per PBX across nodes: on the node that holds its AMI link (and hears its member events).
+        every(props.reconcileInterval(), () -> {
+            if (pbx.linkHolder()) {
+                reconciler.reconcile("periodic");
+            }
+        });
         every(props.wrapUpCheck(), states::endDueWrapUps);
         every(props.loadRefresh(), load::refresh);
     }
@@ -62,6 +69,15 @@ class QueueSync implements CallIntakeListener, AutoCloseable {
             if (e instanceof CallCompleted c && c.operator() != null) {
                 submit(() -> states.callCompleted(c.operator(), c.queue(), c.callId().value()));
             }
+        }
+    }
+
+    /** A restarted PBX forgot its dynamic members: signed-in operators are put back at once. */
+    @EventListener
+    void linkConnected(AmiLinkConnected connected) {
+        if (connected.pbxRestarted()) {
+            log.warn("pbx={} restarted: putting every signed-in operator back in their queues", connected.pbx());
+            submit(() -> reconciler.reconcile("PBX restart"));
         }
     }
 

@@ -4,8 +4,10 @@ import java.util.List;
 
 /**
  * Renders the configuration as app_queue's queues.conf. Members are not listed: operators
- * join and leave over AMI when they sign in and out (persistentmembers = no, so a PBX
- * restart forgets them and the reconciliation finds that). Wrap-up is the backend's
+ * join and leave over AMI when they sign in and out. persistentmembers = yes: a restarted
+ * Asterisk puts them back itself, paused with their reason, before any backend node is
+ * connected (faults/pbx-restart-members-persistent); the reconciliation puts back any
+ * signed-in operator it still lacks either way (faults/pbx-restart-members). Wrap-up is the backend's
  * (a pause with reason {@code wrap-up}, visible to supervisors and ended early by the
  * operator), so app_queue's own wrapuptime stays 0. {@code conf/asterisk/queues.conf} is
  * this rendering of the bundled default (QueuesConfSampleTest).
@@ -24,7 +26,15 @@ final class QueuesConf {
                 ; (FastAGI) and manages membership and pauses over AMI: operators join the queues
                 ; when they sign in at a workstation, so no member is listed here.
                 [general]
-                persistentmembers = no
+                ; A signed-in operator is the backend's truth about membership. With "yes" a
+                ; restarted Asterisk restores its dynamic members from astdb itself, with their
+                ; pause and reason, the moment it is up, before any backend node has reconnected
+                ; (with "no" it comes back with empty queues and callers wait unanswered until the
+                ; backend re-adds its operators). The restore is silent (no QueueMemberAdded event,
+                ; no queue_log ADDMEMBER/PAUSE row), so the backend does not rely on it: after
+                ; every reconnect it compares QueueStatus with its signed-in operators and puts
+                ; back anyone missing, with their pause. Either setting works; "yes" closes the gap.
+                persistentmembers = yes
                 autofill = yes
                 monitor-type = MixMonitor
                 shared_lastcall = yes

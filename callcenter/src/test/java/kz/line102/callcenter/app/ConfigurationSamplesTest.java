@@ -64,7 +64,7 @@ class ConfigurationSamplesTest {
     @Test
     void theQueueSampleListsNoMembersSinceOperatorsJoinOverAmiWhenTheySignIn() throws IOException {
         String queues = Files.readString(CONF.resolve("asterisk/queues.conf"));
-        assertThat(queues).contains("[q102]").contains("persistentmembers = no").doesNotContain("member =>");
+        assertThat(queues).contains("[q102]").contains("persistentmembers = yes").doesNotContain("member =>");
     }
 
     @Test

@@ -116,21 +116,28 @@ class OperatorStateTest extends QueueTestSupport {
     }
 
     @Test
-    void aPauseOfAnInterfaceThePbxNoLongerHasIsAClearRefusalAndReadyJoinsAgain() {
+    void anInterfaceThePbxDroppedIsPutBackSoThePauseIsTaken() {
         signIn();
         assertThat(replay.server().removeMemberAtPbx("q102", iface)).isEqualTo("Removed interface from queue");
 
+        // Signed in is the application's truth about membership: the pause puts the interface back first.
         Response r = setState("{\"state\":\"paused\",\"reason\":\"technical\"}");
-        assertThat(r.status()).isEqualTo(409);
-        assertThat(r.code()).isEqualTo("pbx-refused");
-        assertThat(r.json().path("detail").asString()).contains("Interface not found").contains(iface);
-
-        // The PBX's QueueMemberRemoved, or the next pass, corrects our state to "in no queue".
-        reconciler.reconcile("test");
-        await().atMost(WAIT).until(() -> stateOf().equals("offline"));
-        assertThat(setState("{\"state\":\"ready\"}").status()).isEqualTo(200);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(inPbx()).extracting(QueueControl.Member::queue).containsExactly("q102");
+        assertThat(inPbx().get(0).paused()).isTrue();
+        assertThat(inPbx().get(0).pausedReason()).isEqualTo("technical");
+        assertThat(stateOf()).isEqualTo("paused");
+    }
+
+    @Test
+    void aSignedInOperatorThePbxDroppedIsPutBackByTheReconciliation() {
+        signIn();
+        assertThat(replay.server().removeMemberAtPbx("q102", iface)).isEqualTo("Removed interface from queue");
+
+        await().atMost(WAIT).until(() -> inPbx().size() == 1);
+        reconciler.reconcile("test");
         assertThat(stateOf()).isEqualTo("ready");
+        assertThat(reconciler.reconcile("test")).isZero();
     }
 
     @Test

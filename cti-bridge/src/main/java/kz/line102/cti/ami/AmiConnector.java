@@ -4,12 +4,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import kz.line102.cti.CallEventSink;
 import kz.line102.cti.QueueControl;
+import kz.line102.cti.lease.Lease;
+import kz.line102.cti.lease.LeaseKeeper;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.response.ManagerError;
 import org.slf4j.Logger;
@@ -21,6 +26,15 @@ import org.slf4j.LoggerFactory;
  * link is lost or login fails, and after every login asks the PBX what calls it has
  * ({@link CallResync}), so calls that began or ended while the link was down are still
  * recorded. Health and metrics show where it is.
+ *
+ * <p>With a {@link Lease}, several nodes may run a connector for the same PBX: only the
+ * lease holder logs in with events on (so no node doubles the events); the others stay
+ * logged in with events off ({@link AmiLinkState#STANDBY}), only for queue commands, and
+ * the first to take the lease once it runs out becomes the holder, resyncs and announces
+ * {@link AmiLinkConnected}. A resync that fails (a timeout under load) is retried with
+ * backoff on the same session: only a failed ping or a closed socket drops a link. An
+ * event of a call the bridge never saw begin (its first events were lost) asks for a
+ * resync, which recovers the call from the PBX.
  *
  * <p>Threads: asterisk-java's reader and dispatch thread per session, one
  * {@code ami-<pbx>-link} thread for connecting, resyncing, pinging and sweeping, and
@@ -53,6 +67,14 @@ public final class AmiConnector implements AutoCloseable {
     private final ScheduledThreadPoolExecutor link;
     private final AmiQueueControl queueControl;
     private final Object upMonitor = new Object();
+    private final PbxRestarts restarts;
+    private final LeaseKeeper leaseKeeper;
+    private final List<Consumer<AmiLinkConnected>> connectedListeners = new CopyOnWriteArrayList<>();
+    private final LinkResync resyncs;
+    private volatile boolean holder;
+    private volatile boolean wasStandby;
+    private volatile boolean everHeld;
+    private volatile Instant lostAt;
 
     private final Object lock = new Object();
     private boolean started;
@@ -66,13 +88,18 @@ public final class AmiConnector implements AutoCloseable {
     private volatile long lastPingNanos;
 
     public AmiConnector(AmiProperties props, CallEventSink sink, MeterRegistry registry, Clock clock) {
+        this(props, sink, registry, clock, null);
+    }
+
+    /** {@code lease}: held while this node holds the PBX's AMI link; null for a single node. */
+    public AmiConnector(AmiProperties props, CallEventSink sink, MeterRegistry registry, Clock clock, Lease lease) {
         this.props = props;
         this.clock = clock;
         this.since = clock.instant();
         this.metrics = new AmiMetrics(registry, props.pbx());
         this.lanes = new CallLanes(props.lanes(), "ami-" + props.pbx() + "-lane");
         this.translator = new AmiEventTranslator(props.pbx(), props.inboundContexts(), tracker,
-                metrics.counting(sink), clock);
+                metrics.counting(sink), clock, this::unknownCall);
         this.router = new AmiEventRouter(translator, lanes::submit, metrics.eventsIn::increment);
         this.resync = new CallResync(translator, lanes::submit, clock);
         this.backoff = new Backoff(props.reconnectMin(), props.reconnectMax(), ThreadLocalRandom.current()::nextDouble);
@@ -85,6 +112,65 @@ public final class AmiConnector implements AutoCloseable {
         this.queueControl = new AmiQueueControl(props.pbx(), this::connected, this::awaitConnected,
                 props.actionTimeout(), clock);
         metrics.gauges(() -> state == AmiLinkState.CONNECTED ? 1 : 0, lanes::backlog, tracker::size);
+        this.resyncs = new LinkResync(props, metrics, resync, link, new LinkResync.Link() {
+            @Override
+            public boolean holds(long mySession) {
+                synchronized (lock) {
+                    return !stopped && mySession == session && holder;
+                }
+            }
+
+            @Override
+            public long session() {
+                synchronized (lock) {
+                    return session;
+                }
+            }
+
+            @Override
+            public GuardedManagerConnection connection() {
+                return holder ? connected() : null;
+            }
+
+            @Override
+            public void failed(String why) {
+                error(why);
+            }
+        });
+        this.restarts = new PbxRestarts(props.pbx());
+        this.holder = lease == null;
+        queueControl.holder(() -> holder);
+        this.leaseKeeper = lease == null ? null : new LeaseKeeper(lease, LeaseKeeper.Timings.of(lease.ttl()),
+                new LeaseKeeper.Listener() {
+                    @Override
+                    public void acquired() {
+                        onLinkThread(AmiConnector.this::becomeHolder);
+                    }
+
+                    @Override
+                    public void lost() {
+                        // At once, not behind a resync on the link thread: events must stop now.
+                        holder = false;
+                        GuardedManagerConnection c = current();
+                        if (c != null) {
+                            c.abort();
+                        }
+                        onLinkThread(AmiConnector.this::becomeStandby);
+                    }
+
+                    @Override
+                    public void heldElsewhere() {
+                        onLinkThread(AmiConnector.this::standingBy);
+                    }
+                }, "ami-" + props.pbx()).holdingThroughOutages();
+    }
+
+    /**
+     * Told on the link thread each time this node holds the link and has resynced: hand
+     * slow work elsewhere. The hook for reconciling the gap from the PBX's own logs.
+     */
+    public void onLinkConnected(Consumer<AmiLinkConnected> listener) {
+        connectedListeners.add(listener);
     }
 
     /** Starts connecting in the background. Idempotent; a stopped connector stays stopped. */
@@ -96,8 +182,14 @@ public final class AmiConnector implements AutoCloseable {
             started = true;
             enter(AmiLinkState.CONNECTING);
         }
-        log.info("pbx={} AMI link starting: {}", props.pbx(), props);
-        link.execute(this::connect);
+        log.info("pbx={} AMI link starting{}: {}", props.pbx(), leaseKeeper == null ? "" : " under lease "
+                + leaseKeeper.lease(), props);
+        if (leaseKeeper == null) {
+            link.execute(this::connect);
+        } else {
+            // The lease decides the first session: held (events on) or held elsewhere (events off).
+            leaseKeeper.start();
+        }
         long sweep = Math.max(200, Math.min(props.callIdleTimeout().toMillis() / 4, 60_000));
         link.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
         link.scheduleWithFixedDelay(this::ping, PING_INTERVAL.toMillis(), PING_INTERVAL.toMillis(),
@@ -118,9 +210,33 @@ public final class AmiConnector implements AutoCloseable {
             log.warn("pbx={} AMI logoff did not finish cleanly: {}", props.pbx(), e.toString());
         }
         link.shutdownNow();
+        if (leaseKeeper != null) {
+            leaseKeeper.close();
+        }
         lanes.close(Duration.ofSeconds(5));
         enter(AmiLinkState.STOPPED);
         log.info("pbx={} AMI link stopped", props.pbx());
+    }
+
+    /**
+     * Dies as a killed node would: no Logoff, the lease is not released (it runs out), queued
+     * events are not drained. For takeover tests.
+     */
+    void crash() {
+        synchronized (lock) {
+            stopped = true;
+        }
+        if (leaseKeeper != null) {
+            leaseKeeper.abandon();
+        }
+        link.shutdownNow();
+        GuardedManagerConnection c = current();
+        if (c != null) {
+            c.abort();
+        }
+        lanes.close(Duration.ZERO);
+        enter(AmiLinkState.STOPPED);
+        log.warn("pbx={} AMI connector crashed (test)", props.pbx());
     }
 
     @Override
@@ -135,7 +251,7 @@ public final class AmiConnector implements AutoCloseable {
 
     public AmiHealth health() {
         return new AmiHealth(props.pbx(), state, since, lastError, lastErrorAt, (long) metrics.reconnects.count(),
-                tracker.size());
+                tracker.size(), !holder && wasStandby);
     }
 
     // --- on the link thread ---
@@ -143,6 +259,7 @@ public final class AmiConnector implements AutoCloseable {
     private void connect() {
         GuardedManagerConnection connection;
         long mySession;
+        boolean asHolder = holder;
         synchronized (lock) {
             if (stopped) {
                 return;
@@ -152,41 +269,113 @@ public final class AmiConnector implements AutoCloseable {
                     () -> onLinkThread(() -> lost(mySession)));
             current = connection;
         }
-        connection.addEventListener(router);
-        connection.addEventListener(queueControl);
+        if (asHolder) {
+            connection.addEventListener(restarts::onEvent);
+            connection.addEventListener(router);
+            connection.addEventListener(queueControl);
+        }
+        restarts.beforeLogin();
         try {
-            connection.login(props.eventMask());
+            // A standby asks for no events at all: only the holder's session feeds the stream.
+            connection.login(asHolder ? props.eventMask() : "off");
         } catch (Exception e) {
             connection.abort();
             failed("login to " + props.host() + ":" + props.port() + " failed: " + e.getMessage());
             return;
         }
-        enter(AmiLinkState.CONNECTED);
         backoff.reset();
         lastPingNanos = System.nanoTime();
-        log.info("pbx={} AMI link up ({}:{}, {})", props.pbx(), props.host(), props.port(),
-                connection.getVersion());
-        if (!resync(connection)) {
-            connection.abort();
-            lost(mySession);
+        if (!asHolder) {
+            wasStandby = true;
+            enter(AmiLinkState.STANDBY);
+            log.info("pbx={} AMI standby session up ({}:{}): another node holds the link", props.pbx(),
+                    props.host(), props.port());
             return;
         }
+        enter(AmiLinkState.CONNECTED);
+        log.info("pbx={} AMI link up ({}:{}, {})", props.pbx(), props.host(), props.port(),
+                connection.getVersion());
+        Instant lost = lostAt;
+        boolean restarted = restarts.afterLogin(connection, props.actionTimeout().toMillis());
+        if (restarted) {
+            metrics.pbxRestarts.increment();
+        }
+        AmiLinkConnected.Cause cause = !everHeld
+                ? (wasStandby ? AmiLinkConnected.Cause.TAKEOVER : AmiLinkConnected.Cause.START)
+                : AmiLinkConnected.Cause.RECONNECT;
+        if (cause == AmiLinkConnected.Cause.TAKEOVER) {
+            metrics.takeovers.increment();
+        }
+        everHeld = true;
+        // Queue members first: after a PBX restart the queues may be empty while callers wait.
         queueControl.linkUp();
+        AmiLinkConnected announced = new AmiLinkConnected(props.pbx(), clock.instant(), cause, restarted,
+                restarts.startedAt(), lost);
+        resyncs.untilDone(connection, mySession, 0, () -> announce(announced));
     }
 
-    private boolean resync(GuardedManagerConnection connection) {
-        try {
-            PbxSnapshot snapshot = PbxSnapshots.take(connection, props.actionTimeout().toMillis());
-            int calls = resync.apply(snapshot);
-            metrics.resyncs.increment();
-            log.info("pbx={} resync: {} channels, {} waiting, {} calls compared", props.pbx(),
-                    snapshot.channels().size(), snapshot.waiting().size(), calls);
-            return true;
-        } catch (Exception e) {
-            metrics.resyncFailures.increment();
-            error("resync failed: " + e.getMessage());
-            return false;
+    private void announce(AmiLinkConnected event) {
+        log.info("pbx={} AMI link held and in sync ({}{})", props.pbx(), event.cause(),
+                event.pbxRestarted() ? ", PBX restarted" : "");
+        for (Consumer<AmiLinkConnected> l : connectedListeners) {
+            try {
+                l.accept(event);
+            } catch (RuntimeException e) {
+                log.warn("pbx={} link-connected listener failed: {}", props.pbx(), e.toString(), e);
+            }
         }
+    }
+
+    /** On a lane: an event of a call never seen to begin (see {@link LinkResync}). */
+    private void unknownCall(String linkedId) {
+        resyncs.unknownCall(linkedId);
+    }
+
+    /** On the link thread: the lease is ours; the standby session makes way for a full one. */
+    private void becomeHolder() {
+        synchronized (lock) {
+            if (stopped) {
+                return;
+            }
+        }
+        holder = true;
+        log.warn("pbx={} this node takes the AMI link", props.pbx());
+        restartSession();
+    }
+
+    /** On the link thread: another node held the lease when this one asked (at start, or after losing it). */
+    private void standingBy() {
+        wasStandby = true;
+        if (current() == null && !holder) {
+            connect();
+        }
+    }
+
+    /** On the link thread: another node has the lease; ours goes back to a commands-only session. */
+    private void becomeStandby() {
+        synchronized (lock) {
+            if (stopped) {
+                return;
+            }
+        }
+        holder = false;
+        lostAt = clock.instant();
+        log.warn("pbx={} this node no longer holds the AMI link: standby", props.pbx());
+        restartSession();
+    }
+
+    private void restartSession() {
+        GuardedManagerConnection old;
+        synchronized (lock) {
+            old = current;
+            current = null;
+            session++;
+        }
+        if (old != null) {
+            old.abort();
+        }
+        backoff.reset();
+        connect();
     }
 
     private void lost(long lostSession) {
@@ -195,6 +384,9 @@ public final class AmiConnector implements AutoCloseable {
                 return;
             }
             current = null;
+        }
+        if (holder) {
+            lostAt = clock.instant();
         }
         failed("AMI connection lost");
     }
@@ -237,13 +429,14 @@ public final class AmiConnector implements AutoCloseable {
         long now = System.nanoTime();
         boolean anyIdle = tracker.calls().stream().anyMatch(c -> now - c.lastActivityNanos > idle);
         GuardedManagerConnection connection = connected();
-        if (anyIdle && connection != null) {
+        if (anyIdle && connection != null && holder) {
             log.info("pbx={} calls idle for over {}: checking them against the PBX", props.pbx(),
                     props.callIdleTimeout());
-            if (!resync(connection)) {
-                connection.abort();
-                lost(session);
+            long mySession;
+            synchronized (lock) {
+                mySession = session;
             }
+            resyncs.untilDone(connection, mySession, 0, () -> { });
         }
     }
 
@@ -271,9 +464,16 @@ public final class AmiConnector implements AutoCloseable {
         }
     }
 
+    /** The session commands can go through: the holder's, or a standby's. */
     private GuardedManagerConnection connected() {
         synchronized (lock) {
-            return state == AmiLinkState.CONNECTED ? current : null;
+            return state == AmiLinkState.CONNECTED || state == AmiLinkState.STANDBY ? current : null;
+        }
+    }
+
+    private GuardedManagerConnection current() {
+        synchronized (lock) {
+            return current;
         }
     }
 
@@ -287,7 +487,7 @@ public final class AmiConnector implements AutoCloseable {
             state = next;
             since = clock.instant();
         }
-        if (next == AmiLinkState.CONNECTED) {
+        if (next == AmiLinkState.CONNECTED || next == AmiLinkState.STANDBY) {
             synchronized (upMonitor) {
                 upMonitor.notifyAll();
             }

@@ -57,8 +57,21 @@ final class AmiEventTranslator {
     private final CallTracker tracker;
     private final CallEventSink sink;
     private final Clock clock;
+    private final java.util.function.Consumer<String> unknownCall;
 
     AmiEventTranslator(String pbx, Set<String> inboundContexts, CallTracker tracker, CallEventSink sink, Clock clock) {
+        this(pbx, inboundContexts, tracker, sink, clock, linkedId -> { });
+    }
+
+    /**
+     * {@code unknownCall} hears the Linkedid of an event that only a call to the line has
+     * (a queue or recording event) when the call was never seen to begin: its first events
+     * were lost (asterisk-java's full queue, a discarded block), so it must be recovered from
+     * the PBX rather than losing everything it does from now on.
+     */
+    AmiEventTranslator(String pbx, Set<String> inboundContexts, CallTracker tracker, CallEventSink sink, Clock clock,
+                       java.util.function.Consumer<String> unknownCall) {
+        this.unknownCall = unknownCall;
         this.pbx = pbx;
         this.inboundContexts = inboundContexts;
         this.tracker = tracker;
@@ -76,6 +89,8 @@ final class AmiEventTranslator {
         if (call == null) {
             if (e instanceof NewChannelEvent n) {
                 offer(n, linkedId, receivedNanos);
+            } else if (onlyOfALineCall(e) && !tracker.recentlyEnded(linkedId)) {
+                unknownCall.accept(linkedId);
             }
             return;
         }
@@ -125,6 +140,13 @@ final class AmiEventTranslator {
         } else if (e instanceof HangupEvent h) {
             hangup(call, h, at);
         }
+    }
+
+    /** Events an operator's own or an outgoing call never has: a caller in a queue, or its recording. */
+    private static boolean onlyOfALineCall(ManagerEvent e) {
+        return e instanceof QueueCallerJoinEvent || e instanceof AgentCalledEvent || e instanceof AgentConnectEvent
+                || e instanceof QueueCallerLeaveEvent || e instanceof QueueCallerAbandonEvent
+                || e instanceof AgentRingNoAnswerEvent || e instanceof MixMonitorStartEvent;
     }
 
     private void offer(NewChannelEvent n, String linkedId, long receivedNanos) {

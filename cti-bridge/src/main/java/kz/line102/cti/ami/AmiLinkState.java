@@ -8,6 +8,11 @@ public enum AmiLinkState {
     CONNECTING,
     /** Logged in; events flow. */
     CONNECTED,
+    /**
+     * Another node holds the PBX's AMI link (under the lease); this one is logged in with
+     * events off, only to send queue commands, and takes the link over when the lease frees.
+     */
+    STANDBY,
     /** The link was lost or a login failed; the next attempt is scheduled. */
     RECONNECTING
 }

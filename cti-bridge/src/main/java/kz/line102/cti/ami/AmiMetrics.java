@@ -32,6 +32,9 @@ final class AmiMetrics implements AmiInputListener {
     final Counter sinkFailures;
     final Counter resyncs;
     final Counter resyncFailures;
+    final Counter pbxRestarts;
+    final Counter takeovers;
+    final Counter unknownCalls;
     private final Map<MalformedInput, Counter> malformed = new EnumMap<>(MalformedInput.class);
     private final Map<MalformedInput, long[]> lastWarn = new ConcurrentHashMap<>();
     private final Map<String, Counter> translated = new ConcurrentHashMap<>();
@@ -45,7 +48,12 @@ final class AmiMetrics implements AmiInputListener {
         filtered = counter("events.filtered", "AMI events dropped unparsed as of no use to the bridge");
         sinkFailures = counter("sink.failures", "call events the sink threw on");
         resyncs = counter("resyncs", "resyncs from CoreShowChannels and QueueStatus");
-        resyncFailures = counter("resync.failures", "resyncs that failed (the link is then restarted)");
+        resyncFailures = counter("resync.failures", "resync attempts that failed (retried with backoff; "
+                + "the link itself is judged by its ping)");
+        pbxRestarts = counter("pbx.restarts", "PBX restarts noticed (Shutdown event or a new start time at login)");
+        takeovers = counter("link.takeovers", "times this node took the AMI link over under the lease");
+        unknownCalls = counter("events.unknown-call", "call events of a call the bridge never saw begin "
+                + "(its first event was lost): each asks for a resync");
         for (MalformedInput kind : MalformedInput.values()) {
             malformed.put(kind, Counter.builder(PREFIX + "malformed").tags(tags).tag("kind", kind.tag())
                     .description("malformed AMI input, by kind").register(registry));

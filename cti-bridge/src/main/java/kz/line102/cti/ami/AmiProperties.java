@@ -74,6 +74,11 @@ public record AmiProperties(String host, int port, String username, String secre
                 actionTimeout, eventMask, lanes, lineBytes, blockBytes, callIdleTimeout);
     }
 
+    public AmiProperties withActionTimeout(Duration timeout) {
+        return new AmiProperties(host, port, username, secret, pbx, inboundContexts, reconnectMin, reconnectMax,
+                timeout, eventMask, lanes, maxLineBytes, maxBlockBytes, callIdleTimeout);
+    }
+
     public AmiProperties withCallIdleTimeout(Duration idle) {
         return new AmiProperties(host, port, username, secret, pbx, inboundContexts, reconnectMin, reconnectMax,
                 actionTimeout, eventMask, lanes, maxLineBytes, maxBlockBytes, idle);

@@ -47,6 +47,7 @@ final class AmiQueueControl implements QueueControl, ManagerEventListener {
     private final LinkWait linkWait;
     private final Duration timeout;
     private final Clock clock;
+    private volatile java.util.function.BooleanSupplier holder = () -> true;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> memberListeners = new CopyOnWriteArrayList<>();
 
@@ -144,6 +145,15 @@ final class AmiQueueControl implements QueueControl, ManagerEventListener {
     @Override
     public boolean available() {
         return connection.get() != null;
+    }
+
+    @Override
+    public boolean linkHolder() {
+        return holder.getAsBoolean() && available();
+    }
+
+    void holder(java.util.function.BooleanSupplier holds) {
+        this.holder = holds;
     }
 
     @Override

@@ -27,7 +27,10 @@ final class AmiActions {
     private final LiveState state;
     private final HandshakeAnswers captured;
     private final LongSupplier epochMicros;
-    private final long startedEpochMicros;
+    private volatile long startedEpochMicros;
+    private final java.util.concurrent.ConcurrentLinkedDeque<Map<String, String>> received =
+            new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final java.util.Set<String> unanswered = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final MemberActions members;
 
     AmiActions(String username, String secret, LiveState state, HandshakeAnswers captured, LongSupplier epochMicros,
@@ -46,6 +49,16 @@ final class AmiActions {
         String action = req.getOrDefault("action", "");
         String id = req.get("actionid");
         String lower = action.toLowerCase(Locale.ROOT);
+        if (!lower.equals("login") && !lower.equals("challenge")) {
+            received.addLast(Map.copyOf(req));
+            while (received.size() > 10_000) {
+                received.pollFirst();
+            }
+        }
+        if (s.isLoggedIn() && unanswered.contains(lower)) {
+            // A PBX that hangs on this action: the request is read and never answered.
+            return true;
+        }
         if (!s.isLoggedIn() && !lower.equals("login") && !lower.equals("challenge") && !lower.equals("logoff")) {
             return s.send(error(id, "Permission denied"));
         }
@@ -75,6 +88,26 @@ final class AmiActions {
             default -> s.send(error(id, "Invalid/unknown command: " + action
                     + ". Use Action: ListCommands to show available commands."));
         };
+    }
+
+    /** As after a restart: Uptime counts from now, CoreStatus reports a new start time. */
+    void restarted() {
+        startedEpochMicros = epochMicros.getAsLong();
+    }
+
+    /** Every action received since start (but logins), headers lower-cased, oldest first. */
+    java.util.List<Map<String, String>> received() {
+        return java.util.List.copyOf(received);
+    }
+
+    void clearReceived() {
+        received.clear();
+    }
+
+    /** Actions (lower-case names) left unanswered from now on; empty to answer all again. */
+    void leaveUnanswered(java.util.Set<String> actions) {
+        unanswered.clear();
+        unanswered.addAll(actions);
     }
 
     private boolean challenge(AmiSession s, Map<String, String> req, String id) {

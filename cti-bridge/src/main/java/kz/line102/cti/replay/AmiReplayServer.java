@@ -161,6 +161,42 @@ public final class AmiReplayServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Restarts the PBX as {@code core restart now} does (faults/pbx-restart-members): calls
+     * are cut, every client taking events gets {@code Shutdown} ({@code Restart: True}) and
+     * its socket is closed; the PBX comes back at once with a new start time ({@code Uptime 0}
+     * at the next login), its dynamic queue members forgotten, or restored silently with their
+     * pause when {@code persistentMembers} (persistentmembers = yes).
+     */
+    public void restartPbx(boolean persistentMembers) {
+        long now = clock.nowEpochMicros();
+        hub.broadcastEvent(new AmiText().line("Event", "Shutdown").line("Privilege", "system,all")
+                .line("Timestamp", AmiActions.micros(now)).line("Shutdown", "Cleanly").line("Restart", "True")
+                .end().bytes());
+        hub.dropAll(false);
+        state.restart(persistentMembers, now / 1_000_000L);
+        actions.restarted();
+        log.info("AMI replay PBX restarted (persistent members: {})", persistentMembers);
+    }
+
+    /** Every action clients sent since start or {@link #clearActionsReceived()} (not logins), oldest first. */
+    public List<Map<String, String>> actionsReceived() {
+        return actions.received();
+    }
+
+    public void clearActionsReceived() {
+        actions.clearReceived();
+    }
+
+    /**
+     * From now on the PBX reads these actions (names, any case) and never answers them, as
+     * an Asterisk stuck on a lock would; an empty set answers everything again.
+     */
+    public void leaveUnanswered(java.util.Set<String> actionNames) {
+        actions.leaveUnanswered(actionNames.stream().map(a -> a.toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toSet()));
+    }
+
     /** Writes bytes as they are to every logged-in client: for malformed-input tests. */
     public void injectRaw(byte[] bytes) {
         hub.writeRaw(bytes.clone());

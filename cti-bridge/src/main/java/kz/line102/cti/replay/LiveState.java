@@ -225,6 +225,37 @@ final class LiveState {
         return new LinkedHashMap<>(m);
     }
 
+    /**
+     * A PBX restart (faults/pbx-restart-members): every channel and waiting caller gone, the
+     * counters back to zero; dynamic members forgotten, or with {@code persistentMembers}
+     * restored from astdb with their pause and reason (LoginTime and a paused member's
+     * LastPause = now, CallsTaken 0). Static members come back from queues.conf.
+     */
+    synchronized void restart(boolean persistentMembers, long nowEpochSeconds) {
+        channels.clear();
+        for (LiveQueue q : queues.values()) {
+            q.entries.clear();
+            q.holdTime = 0;
+            q.talkTime = 0;
+            q.completed = 0;
+            q.abandoned = 0;
+            q.completedInServiceLevel = 0;
+            q.abandonedInServiceLevel = 0;
+            q.members.values().removeIf(m -> "dynamic".equals(m.get("Membership")) && !persistentMembers);
+            for (Map<String, String> m : q.members.values()) {
+                m.put("CallsTaken", "0");
+                m.put("LastCall", "0");
+                m.put("InCall", "0");
+                m.put("LoginTime", Long.toString(nowEpochSeconds));
+                m.put("LastPause", "1".equals(m.get("Paused")) ? Long.toString(nowEpochSeconds) : "0");
+                if (!"dynamic".equals(m.get("Membership"))) {
+                    m.put("Paused", "0");
+                    m.put("PausedReason", "");
+                }
+            }
+        }
+    }
+
     /** Renders under the lock, so a response never shows half an update. */
     synchronized void readChannels(Consumer<List<LiveChannel>> reader) {
         reader.accept(new ArrayList<>(channels.values()));
