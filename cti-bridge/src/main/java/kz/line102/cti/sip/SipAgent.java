@@ -233,6 +233,9 @@ public final class SipAgent implements SipListener, AutoCloseable {
         }
         slots.release();
         p.timer().cancel(false);
+        if (response == null && failure == SipReply.Failure.TIMEOUT && Request.INVITE.equals(ct.getRequest().getMethod())) {
+            cancel(ct);
+        }
         if (response == null) {
             try {
                 // Without this the transaction would wait for the stack's own timers (32 s).
@@ -242,6 +245,15 @@ public final class SipAgent implements SipListener, AutoCloseable {
             }
         }
         p.reply().complete(new SipReply(response, failure, detail, System.nanoTime() - p.sentAt(), ct));
+    }
+
+    /** An INVITE left unanswered is cancelled, so the far end stops ringing; the stack times the CANCEL out. */
+    private void cancel(ClientTransaction invite) {
+        try {
+            provider.getNewClientTransaction(invite.createCancel()).sendRequest();
+        } catch (SipException | RuntimeException e) {
+            log.info("CANCEL of an unanswered INVITE not sent: {}", rootMessage(e));
+        }
     }
 
     @Override
