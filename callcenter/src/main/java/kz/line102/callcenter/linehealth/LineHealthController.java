@@ -3,6 +3,7 @@ package kz.line102.callcenter.linehealth;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import kz.line102.callcenter.app.InvalidRequestException;
 import org.springframework.http.HttpStatus;
@@ -31,9 +32,28 @@ class LineHealthController {
     private static final Duration MAX_WINDOW = Duration.ofDays(366);
 
     private final LineHealthService service;
+    private final TestCallService testCalls;
 
-    LineHealthController(LineHealthService service) {
+    LineHealthController(LineHealthService service, TestCallService testCalls) {
         this.service = service;
+        this.testCalls = testCalls;
+    }
+
+    @GetMapping("/test-calls")
+    List<TestCallRecord> testCalls(@RequestParam(defaultValue = "50") int limit) {
+        return testCalls.recent(limit(limit));
+    }
+
+    @GetMapping("/test-calls/{id}")
+    TestCallRecord testCall(@PathVariable UUID id) {
+        return testCalls.find(id).orElseThrow(() -> new NoSuchTestCallException(id));
+    }
+
+    /** Places a test call now; 202 with its record, which fills in as the call goes (poll it). */
+    @PostMapping("/test-calls")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    TestCallRecord placeTestCall(Authentication auth) {
+        return testCalls.onDemand(auth.getName());
     }
 
     @GetMapping("/targets")
