@@ -5,6 +5,9 @@
 
 const TEXT = {
   ru: {
+    'no-answer': 'нет ответа', rejected: 'отклонён', 'bad-sdp': 'неверный SDP', 'codec-mismatch': 'другой кодек',
+    'one-way-audio': 'односторонний звук', 'packet-loss': 'потери пакетов', dropped: 'разъединён',
+    'not-sent': 'не отправлен', 'no-call-record': 'нет записи о вызове', 'no-recording': 'нет аудиозаписи',
     title: 'Линия 102 — доступность линии', logout: 'Выйти из системы',
     targets: 'SIP-узлы (проверка OPTIONS)', noTargets: 'Узлы не заданы', name: 'Название', peer: 'Адрес',
     state: 'Состояние', since: 'С', rtt: 'RTT, мс', lastResult: 'Последний результат', lastFailure: 'Последний сбой',
@@ -21,6 +24,9 @@ const TEXT = {
     lost: 'потери', jitter: 'джиттер', zone: 'время вашего браузера'
   },
   kk: {
+    'no-answer': 'жауап жоқ', rejected: 'қабылданбады', 'bad-sdp': 'қате SDP', 'codec-mismatch': 'басқа кодек',
+    'one-way-audio': 'бір жақты дыбыс', 'packet-loss': 'пакет жоғалту', dropped: 'ажыратылды',
+    'not-sent': 'жіберілмеді', 'no-call-record': 'қоңырау жазбасы жоқ', 'no-recording': 'аудиожазба жоқ',
     title: '102 желісі — желінің қолжетімділігі', logout: 'Жүйеден шығу',
     targets: 'SIP түйіндері (OPTIONS тексерісі)', noTargets: 'Түйіндер берілмеген', name: 'Атауы', peer: 'Мекенжай',
     state: 'Күйі', since: 'Бастап', rtt: 'RTT, мс', lastResult: 'Соңғы нәтиже', lastFailure: 'Соңғы ақау',
@@ -37,6 +43,9 @@ const TEXT = {
     lost: 'жоғалту', jitter: 'джиттер', zone: 'браузеріңіздің уақыты'
   },
   en: {
+    'no-answer': 'no answer', rejected: 'rejected', 'bad-sdp': 'bad SDP', 'codec-mismatch': 'codec mismatch',
+    'one-way-audio': 'one-way audio', 'packet-loss': 'packet loss', dropped: 'dropped',
+    'not-sent': 'not sent', 'no-call-record': 'no call record', 'no-recording': 'no recording',
     title: 'Line 102 — line health', logout: 'Sign out',
     targets: 'SIP targets (OPTIONS probes)', noTargets: 'No targets yet', name: 'Name', peer: 'Address',
     state: 'State', since: 'Since', rtt: 'RTT, ms', lastResult: 'Last result', lastFailure: 'Last failure',
@@ -189,7 +198,7 @@ function renderCalls() {
     tr.dataset.testCallId = c.id;
     L.cell(tr, L.time(c.startedAt));
     L.cell(tr, t(c.trigger) + ' · ' + c.requestedBy);
-    L.cell(tr, c.outcome ? (c.outcome === 'passed' ? t('passed') : c.outcome) + (c.detail ? ': ' + c.detail : '')
+    L.cell(tr, c.outcome ? t(c.outcome) + (c.detail ? ': ' + c.detail : '')
       : t('running'), c.outcome === 'passed' ? 'good' : c.outcome ? 'bad' : '');
     L.cell(tr, c.packetsSent == null ? '' : c.packetsReceived + '/' + c.packetsSent + ', ' + t('lost') + ' '
       + (c.lossPct || 0).toFixed(1) + ' %, ' + t('jitter') + ' ' + (c.jitterMs || 0).toFixed(1) + ' ms, RTT '

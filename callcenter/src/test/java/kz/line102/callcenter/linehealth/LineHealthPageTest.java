@@ -75,9 +75,10 @@ class LineHealthPageTest {
             assertThat(browser.findElement(row).getText()).contains(name, "127.0.0.1:" + peer.port());
 
             browser.findElement(By.id("run-test-call")).click();
-            await().atMost(Duration.ofSeconds(15)).until(() -> browser.findElement(By.id("test-calls")).getText()
-                    .contains("успешно"));
-            assertThat(browser.findElement(By.id("test-calls")).getText()).contains("20/20", "PCMU/8000", "bye");
+            By newest = By.cssSelector("#test-calls tbody tr:first-child");
+            await().atMost(Duration.ofSeconds(15)).until(() -> browser.findElement(newest).getText()
+                    .contains("lh-page-admin") && browser.findElement(newest).getText().contains("успешно"));
+            assertThat(browser.findElement(newest).getText()).contains("20/20", "PCMU/8000", "bye");
 
             browser.findElement(By.cssSelector("button[data-lang=kk]")).click();
             assertThat(browser.findElement(By.id("run-test-call")).getText()).isEqualTo("Қазір бақылау қоңырауын жасау");

@@ -86,6 +86,13 @@ class LineHealthProbesTest {
             id = target(sipPort, "udp");
             await().atMost(PATIENCE).until(() -> state(id).equals("up"));
             assertThat(read(id).get("lastRttMs").asDouble()).isPositive().isLessThan(100);
+            String name = read(id).get("name").asString();
+            await().atMost(PATIENCE).until(() -> api.get("/actuator/prometheus", "lh-admin").body()
+                    .contains("line102_linehealth_target_state{target=\"" + name + "\"} 2.0"));
+            assertThat(api.get("/actuator/prometheus", "lh-admin").body())
+                    .contains("line102_linehealth_probe_rtt_seconds_count{target=\"" + name + "\"}");
+            JsonNode health = api.get("/actuator/health", "lh-admin").json().get("components").get("lineHealth");
+            assertThat(health.get("details").get(name).get("state").asString()).isIn("up", "degraded");
         }
         await().atMost(PATIENCE).until(() -> state(id).equals("down"));
         JsonNode down = read(id);
