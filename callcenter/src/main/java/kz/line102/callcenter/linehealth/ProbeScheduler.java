@@ -48,7 +48,9 @@ final class ProbeScheduler implements AutoCloseable {
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    private record Running(Target target, TargetHealth health, ScheduledFuture<?> future, AtomicBoolean busy) {
+    /** {@code first}: no result recorded yet since this node took the target. */
+    private record Running(Target target, TargetHealth health, ScheduledFuture<?> future, AtomicBoolean busy,
+                           AtomicBoolean first) {
     }
 
     ProbeScheduler(JdbcTargetRepository targets, OptionsProber prober, LineHealthAlarms alarms,
@@ -106,7 +108,7 @@ final class ProbeScheduler implements AutoCloseable {
         AtomicBoolean busy = new AtomicBoolean();
         ScheduledFuture<?> f = timer.scheduleAtFixedRate(() -> probe(t, health, busy), 0, t.intervalMs(),
                 TimeUnit.MILLISECONDS);
-        running.put(t.id(), new Running(t, health, f, busy));
+        running.put(t.id(), new Running(t, health, f, busy, new AtomicBoolean(true)));
         log.info("target {} ({}) probed every {} ms, timeout {} ms", t.name(), t.peer(), t.intervalMs(),
                 t.timeoutMs());
     }
@@ -148,6 +150,15 @@ final class ProbeScheduler implements AutoCloseable {
                 return;
             }
             metrics.probed(t, r, health.state());
+            if (current.first().getAndSet(false) && before == health.state()) {
+                // Taken over (a restart, another node's death): the alarm follows the state the
+                // previous owner saved, in case it died between saving it and raising or clearing.
+                if (health.state() == TargetState.DOWN) {
+                    alarms.targetDown(t, "down when this node took the target over; last: " + r.detail());
+                } else {
+                    alarms.targetBack(t, "not down when this node took the target over");
+                }
+            }
             if (before != health.state()) {
                 log.warn("target {} ({}) {} -> {} after {}: {}", t.name(), t.peer(), before.code(),
                         health.state().code(), r.outcome().code(), r.detail());

@@ -2,10 +2,8 @@ package kz.line102.cti.sip;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,21 +19,15 @@ import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
-import javax.sip.ListeningPoint;
 import javax.sip.ObjectInUseException;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
-import javax.sip.SipFactory;
 import javax.sip.SipListener;
 import javax.sip.SipProvider;
-import javax.sip.SipStack;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionTerminatedEvent;
-import javax.sip.address.AddressFactory;
-import javax.sip.header.HeaderFactory;
-import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -53,12 +45,10 @@ import org.slf4j.LoggerFactory;
 public final class SipAgent implements SipListener, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SipAgent.class);
-    private static final AtomicInteger STACKS = new AtomicInteger();
 
     private final SipAgentConfig config;
-    private final SipStack stack;
+    private final SipStackHandle handle;
     private final SipProvider provider;
-    private final List<ListeningPoint> points;
     private final int port;
     private final SipMessages messages;
     private final Map<ClientTransaction, Pending> pending = new ConcurrentHashMap<>();
@@ -72,14 +62,12 @@ public final class SipAgent implements SipListener, AutoCloseable {
                            ScheduledFuture<?> timer, String peer) {
     }
 
-    private SipAgent(SipAgentConfig config, SipStack stack, SipProvider provider, List<ListeningPoint> points, int port,
-                     SipMessages messages) {
+    private SipAgent(SipAgentConfig config, SipStackHandle handle) {
         this.config = config;
-        this.stack = stack;
-        this.provider = provider;
-        this.points = points;
-        this.port = port;
-        this.messages = messages;
+        this.handle = handle;
+        this.provider = handle.provider();
+        this.port = handle.port();
+        this.messages = handle.messages();
         this.slots = new Semaphore(config.maxInFlight());
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "line102-sip-timeouts");
@@ -90,46 +78,16 @@ public final class SipAgent implements SipListener, AutoCloseable {
 
     /** Starts the stack and binds UDP and TCP on the configured (or a free) port. */
     public static SipAgent start(SipAgentConfig config) throws IOException {
-        int port = config.port() == 0 ? FreePorts.udpAndTcp(config.bindAddress()) : config.port();
-        SipFactory factory = SipFactory.getInstance();
-        factory.setPathName("gov.nist");
-        Properties p = new Properties();
-        // The factory keeps stacks by name: every agent gets its own.
-        p.setProperty("javax.sip.STACK_NAME", "line102-sip-" + STACKS.incrementAndGet() + "-" + port);
-        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(config.stackThreads()));
-        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-        p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", Integer.toString(config.maxInFlight() * 2));
-        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", Integer.toString(config.maxInFlight() * 2));
-        p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", Integer.toString(config.maxInFlight()));
-        p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", "0");
-        // Only the stack's own errors reach the log (through the log4j bridge to SLF4J).
-        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
-        SipStack stack = null;
-        List<ListeningPoint> points = new ArrayList<>();
+        SipStackHandle handle = SipStackHandle.open(config);
         try {
-            stack = factory.createSipStack(p);
-            for (Transport t : Transport.values()) {
-                points.add(stack.createListeningPoint(config.bindAddress(), port, t.sipName()));
-            }
-            SipProvider provider = stack.createSipProvider(points.get(0));
-            for (int i = 1; i < points.size(); i++) {
-                provider.addListeningPoint(points.get(i));
-            }
-            SipMessages messages = new SipMessages(factory.createAddressFactory(), factory.createHeaderFactory(),
-                    factory.createMessageFactory(), provider, config.bindAddress(), port, config.userAgent());
-            SipAgent agent = new SipAgent(config, stack, provider, points, port, messages);
-            provider.addSipListener(agent);
-            stack.start();
-            log.info("SIP user agent listening on {}:{} (udp, tcp)", config.bindAddress(), port);
+            SipAgent agent = new SipAgent(config, handle);
+            handle.provider().addSipListener(agent);
+            handle.stack().start();
+            log.info("SIP user agent listening on {}:{} (udp, tcp)", config.bindAddress(), handle.port());
             return agent;
         } catch (Exception e) {
-            if (stack != null) {
-                for (ListeningPoint lp : points) {
-                    quietly(stack, lp);
-                }
-                stack.stop();
-            }
-            throw new IOException("SIP user agent did not start on " + config.bindAddress() + ":" + port + ": " + e, e);
+            handle.close();
+            throw new IOException("SIP user agent did not start: " + e, e);
         }
     }
 
@@ -345,25 +303,8 @@ public final class SipAgent implements SipListener, AutoCloseable {
         }
         timers.shutdownNow();
         provider.removeSipListener(this);
-        try {
-            stack.deleteSipProvider(provider);
-        } catch (ObjectInUseException e) {
-            log.warn("SIP provider not deleted: {}", e.getMessage());
-        }
-        for (ListeningPoint lp : points) {
-            quietly(stack, lp);
-        }
-        stack.stop();
+        handle.close();
         log.info("SIP user agent on {}:{} closed", config.bindAddress(), port);
-    }
-
-    private static void quietly(SipStack stack, ListeningPoint lp) {
-        try {
-            stack.deleteListeningPoint(lp);
-        } catch (ObjectInUseException | RuntimeException e) {
-            log.warn("SIP listening point {}:{}/{} not deleted: {}", lp.getIPAddress(), lp.getPort(),
-                    lp.getTransport(), e.getMessage());
-        }
     }
 
     static String rootMessage(Throwable e) {
