@@ -158,6 +158,18 @@ class AccessMatrixTest {
             new Endpoint("GET", "/api/v1/reports/daily/1999-01-01.pdf", null,
                     EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
             new Endpoint("POST", "/api/v1/reports/daily/1999-01-01/sign-off", null, EnumSet.of(SUPERVISOR)),
+            // Line health: supervisors read; IT staff change targets and place test calls. The changes
+            // below are refused (400), aim at no target (404) or find no test number configured (409).
+            new Endpoint("GET", "/api/v1/line-health/targets", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/line-health/targets/999999999", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/line-health/targets/999999999/probes", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("POST", "/api/v1/line-health/targets", "{}", EnumSet.of(ADMIN)),
+            new Endpoint("PUT", "/api/v1/line-health/targets/999999999", "{}", EnumSet.of(ADMIN)),
+            new Endpoint("DELETE", "/api/v1/line-health/targets/999999999", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/api/v1/line-health/incidents", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/line-health/audit", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/line-health/test-calls", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("POST", "/api/v1/line-health/test-calls", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/actuator/prometheus", null, EnumSet.of(ADMIN, METRICS)),
             new Endpoint("GET", "/actuator/metrics", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/actuator/info", null, EnumSet.of(ADMIN)),

@@ -1,0 +1,104 @@
+package kz.line102.callcenter.linehealth;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import kz.line102.cti.sip.TestCallResult;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code line_health_test_calls}, and the marking of their records in {@code calls}. */
+@Repository
+class JdbcTestCallRepository {
+
+    /** Any constant: scheduled test calls of all nodes start under this advisory lock. */
+    private static final long SCHEDULE_LOCK = 0x4C48_0077L;
+    private static final String COLUMNS = "id, started_at, ended_at, trigger, requested_by, outcome, detail,"
+            + " sip_status, codec, packets_sent, packets_received, loss_pct, jitter_ms, rtt_ms, steps::text, call_id";
+    private static final TypeReference<List<TestCallResult.Step>> STEPS = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    JdbcTestCallRepository(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    TestCallRecord start(UUID id, Instant at, String trigger, String by) {
+        return jdbc.queryForObject("insert into line_health_test_calls (id, started_at, trigger, requested_by)"
+                + " values (?, ?, ?, ?) returning " + COLUMNS, this::row, id, Timestamp.from(at), trigger, by);
+    }
+
+    /**
+     * Starts a scheduled test call unless one started within {@code interval} (on any
+     * node): the advisory lock makes two nodes due at once start one.
+     */
+    Optional<TestCallRecord> startScheduled(UUID id, Instant at, Duration interval) {
+        return jdbc.query("with lock as (select pg_try_advisory_xact_lock(?) as got)"
+                        + " insert into line_health_test_calls (id, started_at, trigger, requested_by)"
+                        + " select ?, ?, 'schedule', 'system' from lock where got and not exists"
+                        + " (select 1 from line_health_test_calls where trigger = 'schedule'"
+                        + " and started_at > ? - ? * interval '1 millisecond') returning " + COLUMNS, this::row,
+                SCHEDULE_LOCK, id, Timestamp.from(at), Timestamp.from(at), interval.toMillis() - 500)
+                .stream().findFirst();
+    }
+
+    void finish(UUID id, String outcome, String detail, TestCallResult r, List<TestCallResult.Step> steps,
+                UUID callId) {
+        jdbc.update("update line_health_test_calls set ended_at = clock_timestamp(), outcome = ?, detail = ?,"
+                        + " sip_status = ?, codec = ?, packets_sent = ?, packets_received = ?, loss_pct = ?,"
+                        + " jitter_ms = ?, rtt_ms = ?, steps = ?::jsonb, call_id = ? where id = ?", outcome, detail,
+                r.sipStatus() == 0 ? null : r.sipStatus(), r.codec(), r.rtp().sent(), r.rtp().received(),
+                r.rtp().lossPct(), r.rtp().jitterMs(), r.rtp().meanRttMs(), json.writeValueAsString(steps), callId,
+                id);
+    }
+
+    Optional<TestCallRecord> find(UUID id) {
+        return jdbc.query("select " + COLUMNS + " from line_health_test_calls where id = ?", this::row, id)
+                .stream().findFirst();
+    }
+
+    List<TestCallRecord> recent(int limit) {
+        return jdbc.query("select " + COLUMNS + " from line_health_test_calls order by started_at desc limit ?",
+                this::row, limit);
+    }
+
+    /** What our side recorded of the test call: the call, its queue (routing answered) and its recording. */
+    record CallSeen(UUID id, String queue, String outcome, String recordingFile) {
+    }
+
+    Optional<CallSeen> callFrom(String callerNumber, Instant since) {
+        return jdbc.query("select id, queue, outcome, recording_file from calls where caller_number = ?"
+                        + " and offered_at >= ? order by offered_at limit 1",
+                (rs, i) -> new CallSeen(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4)), callerNumber, Timestamp.from(since)).stream().findFirst();
+    }
+
+    /** Marks the call as a test call, so the centre's figures can leave it out. */
+    void markTestCall(UUID callId) {
+        jdbc.update("update calls set test_call = true where id = ?", callId);
+    }
+
+    private TestCallRecord row(ResultSet rs, int n) throws SQLException {
+        return new TestCallRecord(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), instant(rs, 3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), (Integer) rs.getObject(8),
+                rs.getString(9), (Integer) rs.getObject(10), (Integer) rs.getObject(11), (Double) rs.getObject(12),
+                (Double) rs.getObject(13), (Double) rs.getObject(14), json.readValue(rs.getString(15), STEPS),
+                rs.getObject(16, UUID.class));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,68 @@
+package kz.line102.callcenter.linehealth;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code line102.callcenter.line-health.*}; every key is described in conf/application.yml.
+ *
+ * @param enabled        probe the targets and place scheduled test calls on this node
+ * @param failuresToDown consecutive failed probes that put a target down
+ * @param successesToUp  consecutive good probes that bring a down target back
+ * @param window         recent probes looked at for "intermittent" (degraded)
+ * @param slowRtt        a good probe slower than this makes the target degraded
+ * @param minInterval    the shortest probe interval a target may have
+ * @param lease          how long a node owns the targets it probes; renewed every third of it
+ * @param keepProbes     probe results older than this are deleted
+ * @param pruneInterval  how often they are
+ */
+@Validated
+@ConfigurationProperties("line102.callcenter.line-health")
+record LineHealthProperties(@DefaultValue("true") boolean enabled,
+                            @DefaultValue @Valid @NotNull Sip sip,
+                            @DefaultValue("3") @Min(1) @Max(100) int failuresToDown,
+                            @DefaultValue("2") @Min(1) @Max(100) int successesToUp,
+                            @DefaultValue("10") @Min(1) @Max(100) int window,
+                            @DefaultValue("500ms") @NotNull Duration slowRtt,
+                            @DefaultValue("100ms") @NotNull Duration minInterval,
+                            @DefaultValue("30s") @NotNull Duration lease,
+                            @DefaultValue("30d") @NotNull Duration keepProbes,
+                            @DefaultValue("1h") @NotNull Duration pruneInterval,
+                            @DefaultValue @Valid @NotNull TestCall testCall) {
+
+    /** The user agent: where it listens (the address the PBX and trunks can answer to). */
+    record Sip(@DefaultValue("127.0.0.1") String bindAddress, @DefaultValue("0") @Min(0) @Max(65535) int port,
+               @DefaultValue("1000") @Min(1) int maxInFlight, @DefaultValue("2") @Min(1) @Max(32) int stackThreads,
+               @DefaultValue("line102-linehealth") String userAgent) {
+    }
+
+    /**
+     * Synthetic test calls to the test number ({@code host} empty: none are placed).
+     *
+     * @param callerNumber    the From user of the INVITE, as the PBX shows it: the call record is found by it
+     * @param interval        between scheduled test calls; 0 for on demand only
+     * @param media           how long RTP is sent
+     * @param maxLossPct      more lost echo packets than this fails the call
+     * @param callRecordBudget how long our call record of it may take to appear
+     * @param requireCallRecord fail the test call when no call record appears (a PBX that reports to us)
+     */
+    record TestCall(@DefaultValue("") String host, @DefaultValue("5060") @Min(1) @Max(65535) int port,
+                    @DefaultValue("udp") String transport, @DefaultValue("102999") String number,
+                    @DefaultValue("line102test") String callerNumber, @DefaultValue("0s") @NotNull Duration interval,
+                    @DefaultValue("5s") @NotNull Duration answerTimeout, @DefaultValue("2s") @NotNull Duration media,
+                    @DefaultValue("3s") @NotNull Duration byeTimeout, @DefaultValue("5") double maxLossPct,
+                    @DefaultValue("30s") @NotNull Duration callRecordBudget,
+                    @DefaultValue("false") boolean requireCallRecord) {
+
+        boolean configured() {
+            return host != null && !host.isBlank();
+        }
+    }
+}

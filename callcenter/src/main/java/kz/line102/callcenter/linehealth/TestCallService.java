@@ -1,0 +1,219 @@
+package kz.line102.callcenter.linehealth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import kz.line102.callcenter.app.ConflictException;
+import kz.line102.cti.sip.SipAgent;
+import kz.line102.cti.sip.TestCallResult;
+import kz.line102.cti.sip.TestCaller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * Synthetic test calls, on schedule and on demand, one at a time per node: the SIP
+ * part ({@link TestCaller}), then our side's part, the call's record in {@code calls}
+ * (its AMI events reached the database; its queue shows the routing answered; its
+ * recording file) looked for within a budget and marked as a test call. A failed test
+ * call opens the test-call incident and its alert; the next passing one clears it.
+ */
+@Service
+class TestCallService {
+
+    private static final Logger log = LoggerFactory.getLogger(TestCallService.class);
+    private static final Duration RECHECK = Duration.ofMillis(500);
+
+    private final JdbcTestCallRepository calls;
+    private final LineHealthAlarms alarms;
+    private final LineHealthMetrics metrics;
+    private final LineHealthProperties props;
+    private final ObjectProvider<SipAgent> agent;
+    private final Clock clock;
+    private final AtomicReference<UUID> running = new AtomicReference<>();
+    private volatile TestCallPlan plan;
+    private ScheduledExecutorService caller;
+    private ScheduledExecutorService checks;
+
+    TestCallService(JdbcTestCallRepository calls, LineHealthAlarms alarms, LineHealthMetrics metrics,
+                    LineHealthProperties props, ObjectProvider<SipAgent> agent, Clock clock) {
+        this.calls = calls;
+        this.alarms = alarms;
+        this.metrics = metrics;
+        this.props = props;
+        this.agent = agent;
+        this.clock = clock;
+        this.plan = props.testCall().configured() ? TestCallPlan.of(props.testCall()) : null;
+    }
+
+    @PostConstruct
+    void start() {
+        caller = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "line102-linehealth-test-call"));
+        checks = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "line102-linehealth-test-call-checks"));
+        Duration every = props.testCall().interval();
+        if (props.enabled() && plan != null && !every.isZero()) {
+            caller.scheduleWithFixedDelay(this::scheduled, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+            log.info("test calls to {} every {}", plan.peer(), every);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        caller.shutdownNow();
+        checks.shutdownNow();
+    }
+
+    /** The destination can be changed at run time by the application (not over the API). */
+    void plan(TestCallPlan plan) {
+        this.plan = plan;
+    }
+
+    List<TestCallRecord> recent(int limit) {
+        return calls.recent(limit);
+    }
+
+    Optional<TestCallRecord> find(UUID id) {
+        return calls.find(id);
+    }
+
+    /** Starts a test call now; it runs in the background and its record fills in as it goes. */
+    TestCallRecord onDemand(String by) {
+        TestCallPlan p = ready();
+        UUID id = UUID.randomUUID();
+        if (!running.compareAndSet(null, id)) {
+            throw new ConflictException("test-call-running", "test call " + running.get() + " is still running");
+        }
+        TestCallRecord record = calls.start(id, clock.instant(), "on-demand", by);
+        log.info("testCall={} requested by {} to {}", id, by, p.peer());
+        caller.execute(() -> place(record, p));
+        return record;
+    }
+
+    private void scheduled() {
+        try {
+            TestCallPlan p = plan;
+            UUID id = UUID.randomUUID();
+            if (p == null || !running.compareAndSet(null, id)) {
+                return;
+            }
+            Optional<TestCallRecord> record = calls.startScheduled(id, clock.instant(), props.testCall().interval());
+            if (record.isEmpty()) {
+                running.set(null);
+                return;
+            }
+            place(record.get(), p);
+        } catch (RuntimeException e) {
+            running.set(null);
+            log.error("scheduled test call not started: {}", e.toString());
+        }
+    }
+
+    private TestCallPlan ready() {
+        TestCallPlan p = plan;
+        if (p == null) {
+            throw new ConflictException("test-call-not-configured", "no test number is configured "
+                    + "(line102.callcenter.line-health.test-call.host)");
+        }
+        if (agent.getIfAvailable() == null) {
+            throw new ConflictException("line-health-disabled", "line health is disabled on this node "
+                    + "(line102.callcenter.line-health.enabled)");
+        }
+        return p;
+    }
+
+    private void place(TestCallRecord record, TestCallPlan p) {
+        TestCallResult r;
+        try {
+            r = new TestCaller(agent.getObject()).call(p.peer(), p.callerNumber(), p.answerTimeout(), p.media(),
+                    p.byeTimeout(), p.maxLossPct());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.set(null);
+            return;
+        } catch (RuntimeException e) {
+            running.set(null);
+            log.error("testCall={} failed on our side: {}", record.id(), e.toString());
+            return;
+        }
+        running.set(null);
+        if (!r.passed()) {
+            finish(record, p, r, new ArrayList<>(r.steps()), null, r.outcome().code(), r.detail());
+            return;
+        }
+        check(record, p, r, clock.instant().plus(p.callRecordBudget()));
+    }
+
+    /** Looks for the call's record (then its recording) until found or the budget is spent. */
+    private void check(TestCallRecord record, TestCallPlan p, TestCallResult r, Instant deadline) {
+        try {
+            Instant now = clock.instant();
+            Optional<JdbcTestCallRepository.CallSeen> seen = calls.callFrom(p.callerNumber(),
+                    record.startedAt().minusSeconds(5));
+            boolean late = now.isAfter(deadline);
+            if (seen.isPresent() && (seen.get().recordingFile() != null || late)) {
+                JdbcTestCallRepository.CallSeen c = seen.get();
+                calls.markTestCall(c.id());
+                List<TestCallResult.Step> steps = new ArrayList<>(r.steps());
+                steps.add(step(record, "call-record", true, "call " + c.id() + ", queue " + c.queue() + ", outcome "
+                        + c.outcome()));
+                steps.add(step(record, "recording", c.recordingFile() != null,
+                        c.recordingFile() != null ? c.recordingFile() : "no recording within the budget"));
+                boolean ok = c.recordingFile() != null || !p.requireCallRecord();
+                finish(record, p, r, steps, c.id(), ok ? "passed" : "no-recording", ok ? r.detail()
+                        : "call " + c.id() + " has no recording after " + p.callRecordBudget());
+            } else if (late) {
+                List<TestCallResult.Step> steps = new ArrayList<>(r.steps());
+                steps.add(step(record, "call-record", false, "no call from " + p.callerNumber() + " in the calls "
+                        + "table within " + p.callRecordBudget()));
+                boolean ok = !p.requireCallRecord();
+                finish(record, p, r, steps, null, ok ? "passed" : "no-call-record", ok ? r.detail()
+                        : "the PBX answered but no call record reached the database within " + p.callRecordBudget());
+            } else {
+                checks.schedule(() -> check(record, p, r, deadline), RECHECK.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (RuntimeException e) {
+            log.error("testCall={} call record not checked: {}", record.id(), e.toString());
+            finish(record, p, r, new ArrayList<>(r.steps()), null, "passed", r.detail());
+        }
+    }
+
+    private void finish(TestCallRecord record, TestCallPlan p, TestCallResult r, List<TestCallResult.Step> steps,
+                        UUID callId, String outcome, String detail) {
+        try {
+            calls.finish(record.id(), outcome, detail, r, steps, callId);
+            metrics.testCall(outcome, Duration.between(record.startedAt(), clock.instant()));
+            if (outcome.equals("passed")) {
+                log.info("testCall={} passed: {}", record.id(), detail);
+                alarms.testCallPassed("test call " + record.id() + " passed");
+            } else {
+                log.warn("testCall={} failed: {} ({})", record.id(), outcome, detail);
+                alarms.testCallFailed(p.peer().user(), outcome, detail);
+            }
+        } catch (RuntimeException e) {
+            log.error("testCall={} result not recorded: {}", record.id(), e.toString());
+        }
+    }
+
+    private static TestCallResult.Step step(TestCallRecord record, String name, boolean ok, String detail) {
+        return new TestCallResult.Step(name, Duration.between(record.startedAt(), Instant.now()).toMillis(), ok,
+                detail);
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

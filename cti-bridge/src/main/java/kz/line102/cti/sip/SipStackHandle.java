@@ -1,0 +1,87 @@
+package kz.line102.cti.sip;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sip.ListeningPoint;
+import javax.sip.ObjectInUseException;
+import javax.sip.SipFactory;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A JAIN-SIP stack with a UDP and a TCP listening point on one port and one provider
+ * for both; opened and closed in the order the stack needs (the provider is deleted
+ * before its listening points, or they stay bound).
+ */
+record SipStackHandle(SipStack stack, SipProvider provider, List<ListeningPoint> points, int port,
+                      SipMessages messages) {
+
+    private static final Logger log = LoggerFactory.getLogger(SipStackHandle.class);
+    private static final AtomicInteger STACKS = new AtomicInteger();
+
+    static SipStackHandle open(SipAgentConfig config) throws IOException {
+        // The stack refuses port 0 for a listening point: ask the kernel for a free one first.
+        int port = config.port() == 0 ? FreePorts.udpAndTcp(config.bindAddress()) : config.port();
+        SipFactory factory = SipFactory.getInstance();
+        factory.setPathName("gov.nist");
+        Properties p = new Properties();
+        // The factory keeps stacks by name: every agent gets its own.
+        p.setProperty("javax.sip.STACK_NAME", "line102-sip-" + STACKS.incrementAndGet() + "-" + port);
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(config.stackThreads()));
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", Integer.toString(config.maxInFlight() * 2));
+        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", Integer.toString(config.maxInFlight() * 2));
+        p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", Integer.toString(config.maxInFlight()));
+        p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", "0");
+        // Only the stack's own errors reach the log (through the log4j bridge to SLF4J).
+        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        SipStack stack = null;
+        List<ListeningPoint> points = new ArrayList<>();
+        try {
+            stack = factory.createSipStack(p);
+            for (Transport t : Transport.values()) {
+                points.add(stack.createListeningPoint(config.bindAddress(), port, t.sipName()));
+            }
+            SipProvider provider = stack.createSipProvider(points.get(0));
+            for (int i = 1; i < points.size(); i++) {
+                provider.addListeningPoint(points.get(i));
+            }
+            SipMessages messages = new SipMessages(factory.createAddressFactory(), factory.createHeaderFactory(),
+                    factory.createMessageFactory(), provider, config.bindAddress(), port, config.userAgent());
+            return new SipStackHandle(stack, provider, List.copyOf(points), port, messages);
+        } catch (Exception e) {
+            if (stack != null) {
+                SipStack opened = stack;
+                points.forEach(lp -> quietly(opened, lp));
+                stack.stop();
+            }
+            throw new IOException("SIP user agent did not start on " + config.bindAddress() + ":" + port + ": " + e, e);
+        }
+    }
+
+    void close() {
+        try {
+            stack.deleteSipProvider(provider);
+        } catch (ObjectInUseException e) {
+            log.warn("SIP provider not deleted: {}", e.getMessage());
+        }
+        points.forEach(lp -> quietly(stack, lp));
+        stack.stop();
+    }
+
+    private static void quietly(SipStack stack, ListeningPoint lp) {
+        try {
+            stack.deleteListeningPoint(lp);
+        } catch (ObjectInUseException | RuntimeException e) {
+            log.warn("SIP listening point {}:{}/{} not deleted: {}", lp.getIPAddress(), lp.getPort(),
+                    lp.getTransport(), e.getMessage());
+        }
+    }
+}
