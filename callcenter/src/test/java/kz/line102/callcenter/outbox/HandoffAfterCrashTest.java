@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import kz.line102.callcenter.call.CallOutbox;
 import kz.line102.callcenter.call.IntakeTestSupport;
+import kz.line102.callcenter.incident.deadletter.DeadLetter;
+import kz.line102.callcenter.incident.deadletter.DeadLetterService;
 import kz.line102.cti.CallEvent;
 import kz.line102.cti.CallId;
 import kz.line102.cti.EventId;
@@ -31,6 +34,8 @@ class HandoffAfterCrashTest extends IntakeTestSupport {
 
     @Autowired
     CamelContext camel;
+    @Autowired
+    DeadLetterService deadLetters;
 
     @AfterEach
     void drainRunning() throws Exception {
@@ -104,5 +109,28 @@ class HandoffAfterCrashTest extends IntakeTestSupport {
         events.forEach(publisher::accept);
         await().atMost(Duration.ofSeconds(10)).until(() -> redis.xlen(STREAM) == 0);
         assertThat(handoffs(call)).hasSize(3).allSatisfy(h -> assertThat(h.get("attempts")).isEqualTo(1));
+    }
+
+    @Test
+    void aHandOffThatKeepsFailingIsADeadLetterForItsCallAndIsReplayed() {
+        CallId call = newCall();
+        answered(call, "+77012345678", Instant.now(), "1001", 1, 2).forEach(publisher::accept);
+        await().atMost(Duration.ofSeconds(10)).until(() -> handoffs(call).size() == 3
+                && handoffs(call).stream().allMatch(h -> "done".equals(h.get("status"))));
+        // As if the draft hand-off had used all its attempts.
+        jdbc.update("""
+                update incident_jobs set status = 'dead', last_error = 'operator store away'
+                where call_id = ?::uuid and step = 'call-handoff' and target like 'draft-card:%'""", call.value());
+
+        List<DeadLetter> dead = deadLetters.list(CallOutbox.STEP, 1000).stream()
+                .filter(d -> call.value().equals(String.valueOf(d.callId()))).toList();
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).incidentId()).isNull();
+        assertThat(dead.get(0).target()).startsWith("draft-card:");
+        assertThat(dead.get(0).lastError()).isEqualTo("operator store away");
+
+        deadLetters.replay(dead.get(0).jobId(), "it-admin");
+        await().atMost(Duration.ofSeconds(10)).until(() -> handoffs(call).stream()
+                .allMatch(h -> "done".equals(h.get("status"))));
     }
 }
