@@ -154,6 +154,7 @@ public class CallIntakeService {
         }
         events.sort(Comparator.comparing(StoredEvent::eventId));
         Committed done = tx.execute(status -> {
+            failures.forget(messages.stream().map(StreamMessage::id).toList());
             if (!rejects.isEmpty()) {
                 calls.insertRejects(rejects);
             }

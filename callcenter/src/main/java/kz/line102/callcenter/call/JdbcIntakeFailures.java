@@ -1,5 +1,7 @@
 package kz.line102.callcenter.call;
 
+import java.util.List;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -34,6 +36,18 @@ class JdbcIntakeFailures {
         jdbc.update("insert into call_event_rejects (stream_id, fields, reason) values (?, ?::jsonb, ?)", entryId,
                 line, clip(reason));
         jdbc.update("delete from call_intake_failures where entry_id = ?", entryId);
+    }
+
+    /**
+     * Forgets the failures of entries that have now been stored (a failure that went
+     * away). Runs with every commit; the table is nearly always empty.
+     */
+    void forget(List<String> entryIds) {
+        if (entryIds.isEmpty()) {
+            return;
+        }
+        jdbc.update("delete from call_intake_failures where entry_id = any (?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", entryIds.toArray())));
     }
 
     private static String clip(String text) {
