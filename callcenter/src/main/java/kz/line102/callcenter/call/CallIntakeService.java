@@ -122,8 +122,19 @@ public class CallIntakeService {
             }
             log.error("stream entry {} failed {} times ({}); set aside as poison in call_event_rejects: {}", m.id(),
                     failed, cause.toString(), m.fields());
-            tx.executeWithoutResult(status -> failures.setAside(m.id(), line(m),
-                    "poison: not stored after " + failed + " attempts: " + cause));
+            String reason = "poison: not stored after " + failed + " attempts: " + cause;
+            try {
+                tx.executeWithoutResult(status -> failures.setAside(m.id(), line(m), reason));
+            } catch (RuntimeException asIs) {
+                if (StoreFailures.isInfrastructure(asIs)) {
+                    throw asIs;
+                }
+                // The content itself is what the database refuses: keep it as one text field.
+                String text = String.valueOf(m.fields()).replace('\0', '\uFFFD');
+                String safe = codec.toLine(Map.of("unstorable", text));
+                tx.executeWithoutResult(status -> failures.setAside(m.id(), safe, reason + " (kept as text: " + asIs
+                        + ")"));
+            }
             poisoned.increment();
             health.stored();
             return Set.of();

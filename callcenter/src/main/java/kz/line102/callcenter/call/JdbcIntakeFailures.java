@@ -50,7 +50,12 @@ class JdbcIntakeFailures {
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", entryIds.toArray())));
     }
 
+    /** PostgreSQL text holds no NUL, and an error message may quote the entry that had one. */
     private static String clip(String text) {
-        return text == null || text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR);
+        if (text == null) {
+            return null;
+        }
+        String clean = text.replace('\0', '\uFFFD');
+        return clean.length() <= MAX_ERROR ? clean : clean.substring(0, MAX_ERROR);
     }
 }
