@@ -10,7 +10,7 @@ const TEXT = {
     explain: 'Карточка не потеряна: задание ждёт здесь, пока его не отправят снова.', step: 'Шаг',
     allSteps: 'все', reload: 'Обновить', none: 'Остановленных заданий нет', card: 'Карточка (КУИ)',
     target: 'Получатель', attempts: 'Попыток', since: 'Остановлено', lastError: 'Последняя ошибка',
-    action: 'Действие', replay: 'Отправить снова', replayed: 'Задание снова в очереди', unregistered: 'без номера КУИ'
+    action: 'Действие', replay: 'Отправить снова', replayed: 'Задание снова в очереди', unregistered: 'без номера КУИ', call: 'вызов'
   },
   kk: {
     title: '102 желісі — жеткізілмеген тапсырмалар', logout: 'Жүйеден шығу',
@@ -18,7 +18,7 @@ const TEXT = {
     explain: 'Карточка жоғалған жоқ: тапсырма қайта жіберілгенше осында күтеді.', step: 'Қадам',
     allSteps: 'барлығы', reload: 'Жаңарту', none: 'Тоқтатылған тапсырма жоқ', card: 'Карточка (ААК)',
     target: 'Алушы', attempts: 'Әрекет', since: 'Тоқтатылды', lastError: 'Соңғы қате',
-    action: 'Әрекет', replay: 'Қайта жіберу', replayed: 'Тапсырма қайта кезекте', unregistered: 'ААК нөмірі жоқ'
+    action: 'Әрекет', replay: 'Қайта жіберу', replayed: 'Тапсырма қайта кезекте', unregistered: 'ААК нөмірі жоқ', call: 'қоңырау'
   },
   en: {
     title: 'Line 102 — dead letters', logout: 'Sign out',
@@ -26,7 +26,7 @@ const TEXT = {
     explain: 'No card is lost: a job waits here until it is sent again.', step: 'Step',
     allSteps: 'all', reload: 'Reload', none: 'No dead letters', card: 'Card (KUI)',
     target: 'Target', attempts: 'Attempts', since: 'Stopped at', lastError: 'Last error',
-    action: 'Action', replay: 'Replay', replayed: 'The job is back in line', unregistered: 'no KUI number'
+    action: 'Action', replay: 'Replay', replayed: 'The job is back in line', unregistered: 'no KUI number', call: 'call'
   }
 };
 
@@ -57,7 +57,8 @@ function render() {
   letters.forEach((l) => {
     const tr = document.createElement('tr');
     tr.dataset.jobId = l.jobId;
-    L.cell(tr, l.kuiNumber || t('unregistered') + ' · ' + l.incidentId);
+    // A call intake hand-off belongs to a call, not to a card.
+    L.cell(tr, l.kuiNumber || (l.incidentId ? t('unregistered') + ' · ' + l.incidentId : t('call') + ' · ' + l.callId));
     L.cell(tr, l.step);
     L.cell(tr, l.target);
     L.cell(tr, String(l.attempts));

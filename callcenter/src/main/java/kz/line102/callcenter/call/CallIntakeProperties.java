@@ -14,14 +14,21 @@ import org.springframework.validation.annotation.Validated;
  *                        takes back what it had not acknowledged
  * @param batchSize       entries committed per transaction
  * @param claimIdleMillis entries another consumer left unacknowledged this long are taken over
+ * @param poisonAfter     failures of one entry, for a reason of its own (not the database
+ *                        being away), after which it is set aside in call_event_rejects
+ * @param retryMillis     wait before a batch that could not be stored is offered again;
+ *                        doubles while the store keeps failing
+ * @param retryMaxMillis  the longest such wait
  */
 @Validated
 @ConfigurationProperties("line102.callcenter.intake")
 public record CallIntakeProperties(@NotBlank String stream, @NotBlank String group, @NotBlank String consumerName,
-                                   @Min(1) int batchSize, @Min(1000) long claimIdleMillis) {
+                                   @Min(1) int batchSize, @Min(1000) long claimIdleMillis, @Min(1) int poisonAfter,
+                                   @Min(10) long retryMillis, @Min(10) long retryMaxMillis) {
 
     String endpointUri() {
         return "redis-stream:" + stream + "?group=" + group + "&consumerName=" + consumerName
-                + "&batchSize=" + batchSize + "&claimIdleMillis=" + claimIdleMillis;
+                + "&batchSize=" + batchSize + "&claimIdleMillis=" + claimIdleMillis
+                + "&retryMillis=" + retryMillis + "&retryMaxMillis=" + retryMaxMillis;
     }
 }

@@ -1,18 +1,22 @@
 package kz.line102.callcenter.call;
 
 import java.util.List;
+import java.util.Set;
 
+import kz.line102.callcenter.call.stream.RedisStreamEndpoint;
 import kz.line102.callcenter.call.stream.StreamMessage;
 import org.apache.camel.LoggingLevel;
-import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
 import org.springframework.stereotype.Component;
 
 /**
  * The intake flow: call events from the bridge's Redis Stream into PostgreSQL.
- * A batch that cannot be committed is retried a few times here, then left pending
- * in the stream, where the consumer offers it again: nothing is acknowledged
- * before it is stored.
+ * A batch that cannot be stored because the database is away is retried twice here,
+ * then left pending in the stream, where the consumer offers it again after a capped
+ * back-off: nothing is acknowledged before it is stored. Entries the intake did not
+ * store for a reason of their own stay pending alone while the rest is acknowledged.
  */
 @Component
 public class CallIntakeRoutes extends RouteBuilder {
@@ -32,17 +36,25 @@ public class CallIntakeRoutes extends RouteBuilder {
         from(props.endpointUri())
                 .routeId(ROUTE_ID)
                 .errorHandler(intakeErrorHandler())
-                .process(exchange -> {
-                    @SuppressWarnings("unchecked")
-                    List<StreamMessage> batch = exchange.getIn().getBody(List.class);
-                    intake.intake(batch);
-                });
+                .process(processor(intake));
     }
 
-    /** Retries a failed commit (the database away for a moment) before giving the batch back. */
+    /** Commits the batch and names the entries that must stay pending (also for routes built in tests). */
+    public static Processor processor(CallIntakeService intake) {
+        return exchange -> {
+            @SuppressWarnings("unchecked")
+            List<StreamMessage> batch = exchange.getIn().getBody(List.class);
+            Set<String> keep = intake.intake(batch);
+            if (!keep.isEmpty()) {
+                exchange.getMessage().setHeader(RedisStreamEndpoint.KEEP_PENDING, keep);
+            }
+        };
+    }
+
+    /** A short retry for a blip of the database before giving the batch back to the consumer's back-off. */
     private DefaultErrorHandlerDefinition intakeErrorHandler() {
         return defaultErrorHandler()
-                .maximumRedeliveries(3)
+                .maximumRedeliveries(2)
                 .redeliveryDelay(200)
                 .useExponentialBackOff()
                 .backOffMultiplier(2)

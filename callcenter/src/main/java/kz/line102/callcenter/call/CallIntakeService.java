@@ -3,8 +3,10 @@ package kz.line102.callcenter.call;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -18,16 +20,23 @@ import kz.line102.cti.stream.CallEventCodec;
 import kz.line102.cti.stream.MalformedCallEventException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Commits a batch of stream entries in one transaction: new events are stored, the
- * records of the calls they touch are recomputed from all their events, and entries
- * that are not call events are kept as rejects. A replayed event is stored once and
- * changes nothing.
+ * records of the calls they touch are recomputed from all their events, the hand-offs
+ * that must follow them are written to the {@link CallOutbox}, and entries that are not
+ * call events are kept as rejects. A replayed event is stored once and changes nothing.
+ *
+ * <p>Nothing is acknowledged that was not stored. When the store is away (no
+ * transaction, a lost connection, a timeout, a serialization failure, an exhausted pool)
+ * the batch is thrown back whole and stays pending; {@link CallIntakeHealth} says intake
+ * is failing. When the store refuses an entry for a reason of its own, the batch is
+ * committed entry by entry and only that entry stays pending; after
+ * {@code poison-after} such failures (counted per entry id across deliveries and nodes)
+ * it is set aside in {@code call_event_rejects} with its reason, so it cannot stall the
+ * stream.
  */
 @Service
 public class CallIntakeService {
@@ -41,14 +50,24 @@ public class CallIntakeService {
     private final Counter committed;
     private final Counter duplicates;
     private final Counter rejected;
+    private final Counter poisoned;
     private final List<CallIntakeListener> listeners;
+    private final CallOutbox outbox;
+    private final JdbcIntakeFailures failures;
+    private final CallIntakeHealth health;
+    private final int poisonAfter;
 
     public CallIntakeService(JdbcCallRepository calls, CallRecordProjector projector, TransactionTemplate tx,
-                             MeterRegistry meters, List<CallIntakeListener> listeners) {
+                             MeterRegistry meters, List<CallIntakeListener> listeners, CallOutbox outbox,
+                             JdbcIntakeFailures failures, CallIntakeHealth health, CallIntakeProperties props) {
         this.calls = calls;
         this.listeners = List.copyOf(listeners);
         this.projector = projector;
         this.tx = tx;
+        this.outbox = outbox;
+        this.failures = failures;
+        this.health = health;
+        this.poisonAfter = props.poisonAfter();
         this.committed = Counter.builder("line102.callcenter.events.committed")
                 .description("call events stored in PostgreSQL").register(meters);
         this.duplicates = Counter.builder("line102.callcenter.events.duplicate")
@@ -56,41 +75,75 @@ public class CallIntakeService {
         this.rejected = Counter.builder("line102.callcenter.events.rejected")
                 .description("stream entries that were not readable call events (kept in call_event_rejects)")
                 .register(meters);
+        this.poisoned = Counter.builder("line102.callcenter.events.poison")
+                .description("stream entries set aside in call_event_rejects after failing poison-after times")
+                .register(meters);
     }
 
-    public void intake(List<StreamMessage> messages) {
+    /**
+     * @return ids of entries that were not stored and must stay pending, to be tried
+     *         again (each has had fewer than {@code poison-after} failures)
+     * @throws RuntimeException when the store is away: the whole batch stays pending
+     */
+    public Set<String> intake(List<StreamMessage> messages) {
         try {
             commit(messages);
-        } catch (DataAccessException e) {
-            if (!(e instanceof DataIntegrityViolationException)) {
-                throw e; // the database is away or refusing: leave the entries pending
-            }
-            isolate(messages, e);
+            health.stored();
+            return Set.of();
         } catch (RuntimeException e) {
-            isolate(messages, e);
+            if (StoreFailures.isInfrastructure(e)) {
+                health.storeFailed(e);
+                throw e;
+            }
+            if (messages.size() == 1) {
+                return failedAlone(messages.get(0), e);
+            }
+            log.warn("a batch of {} stream entries failed ({}); committing them one by one", messages.size(),
+                    e.toString());
+            Set<String> keep = new LinkedHashSet<>();
+            for (StreamMessage m : messages) {
+                keep.addAll(intake(List.of(m)));
+            }
+            return keep;
         }
     }
 
     /**
-     * One entry the database or the projection cannot take must not hold up the
-     * stream: commit the batch entry by entry, and keep an entry that fails alone as
-     * a reject with the reason.
+     * One entry the store refused for a reason of its own. The failure is counted first
+     * (if even that cannot be written, the store is away after all: retried as such).
      */
-    private void isolate(List<StreamMessage> messages, RuntimeException cause) {
-        if (messages.size() > 1) {
-            log.warn("a batch of {} stream entries failed ({}); committing them one by one", messages.size(),
-                    cause.toString());
-            for (StreamMessage m : messages) {
-                intake(List.of(m));
+    private Set<String> failedAlone(StreamMessage m, RuntimeException cause) {
+        try {
+            int failed = tx.execute(status -> failures.count(m.id(), cause.toString()));
+            if (failed < poisonAfter) {
+                log.warn("stream entry {} not stored ({}), failure {} of {}; it stays pending and is tried again",
+                        m.id(), cause.toString(), failed, poisonAfter);
+                return Set.of(m.id());
             }
-            return;
+            log.error("stream entry {} failed {} times ({}); set aside as poison in call_event_rejects: {}", m.id(),
+                    failed, cause.toString(), m.fields());
+            String reason = "poison: not stored after " + failed + " attempts: " + cause;
+            try {
+                tx.executeWithoutResult(status -> failures.setAside(m.id(), line(m), reason));
+            } catch (RuntimeException asIs) {
+                if (StoreFailures.isInfrastructure(asIs)) {
+                    throw asIs;
+                }
+                // The content itself is what the database refuses: keep it as one text field.
+                String text = String.valueOf(m.fields()).replace('\0', '\uFFFD');
+                String safe = codec.toLine(Map.of("unstorable", text));
+                tx.executeWithoutResult(status -> failures.setAside(m.id(), safe, reason + " (kept as text: " + asIs
+                        + ")"));
+            }
+            poisoned.increment();
+            health.stored();
+            return Set.of();
+        } catch (RuntimeException e) {
+            if (StoreFailures.isInfrastructure(e)) {
+                health.storeFailed(e);
+            }
+            throw e;
         }
-        StreamMessage m = messages.get(0);
-        log.error("stream entry {} cannot be committed ({}); kept in call_event_rejects: {}", m.id(),
-                cause.toString(), m.fields());
-        tx.executeWithoutResult(status -> calls.insertRejects(List.<String[]>of(
-                new String[] {m.id(), line(m), "not committed: " + cause.getMessage()})));
-        rejected.increment();
     }
 
     private void commit(List<StreamMessage> messages) {
@@ -112,6 +165,7 @@ public class CallIntakeService {
         }
         events.sort(Comparator.comparing(StoredEvent::eventId));
         Committed done = tx.execute(status -> {
+            failures.forget(messages.stream().map(StreamMessage::id).toList());
             if (!rejects.isEmpty()) {
                 calls.insertRejects(rejects);
             }
@@ -126,6 +180,8 @@ public class CallIntakeService {
             // Listeners see the new events in the order they happened, not in id order.
             List<CallEvent> fresh = new ArrayList<>(inserted.stream().map(e -> decoded.get(e.eventId())).toList());
             fresh.sort(Comparator.comparing(CallEvent::at));
+            outbox.add(inserted.stream().map(e -> new CallOutbox.Entry(decoded.get(e.eventId()), e.payload()))
+                    .toList());
             return new Committed(fresh, records);
         });
         committed.increment(done.events().size());
@@ -134,7 +190,10 @@ public class CallIntakeService {
         notifyListeners(done);
     }
 
-    /** Tells the features that follow calls (screen-pop, live state) what was just committed. */
+    /**
+     * Tells the live-only features (screen-pop rings, the shared queue load) what was just
+     * committed. Work that must not be lost went to the outbox in the transaction.
+     */
     private void notifyListeners(Committed done) {
         if (done.events().isEmpty()) {
             return;

@@ -24,7 +24,9 @@ import redis.clients.jedis.UnifiedJedis;
  * CallEnded take it out. The intake commits each event once across all nodes, and the
  * writes are idempotent, so a redelivered event changes nothing. Every node refreshes its
  * in-memory {@link QueueLoad} (what the routing rules read on every call) from Redis, and
- * the PBX's QueueStatus prunes entries a lost event left behind.
+ * the PBX's QueueStatus prunes entries a lost event left behind. That is why this stays a
+ * live listener and not an outbox hand-off: an update lost with a node is corrected by the
+ * next reconciliation, and a late one would only be wrong.
  */
 class QueueLoadFeed implements CallIntakeListener {
 

@@ -1,13 +1,12 @@
 package kz.line102.callcenter.queue;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import kz.line102.callcenter.call.CallIntakeListener;
+import kz.line102.callcenter.call.CallHandoff;
 import kz.line102.callcenter.call.CallRecord;
 import kz.line102.cti.CallCompleted;
 import kz.line102.cti.CallEvent;
@@ -20,10 +19,12 @@ import org.springframework.context.event.EventListener;
 /**
  * The feature's one background thread ({@code queue-sync}): reconciliation at start-up,
  * after every AMI reconnect and every {@code reconcile-interval}; ended wrap-ups; the
- * queue load refresh; and wrap-ups started by committed CallCompleted events, taken off
- * the intake thread because each waits on the PBX.
+ * queue load refresh; and wrap-ups started by committed CallCompleted events. A wrap-up
+ * is a hand-off of the intake's outbox (stored with the event, so a node that dies right
+ * after the commit still starts it); it runs on this thread, serialised with the
+ * reconciliation, and the drain waits for it so that a failure is retried.
  */
-class QueueSync implements CallIntakeListener, AutoCloseable {
+class QueueSync implements CallHandoff, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(QueueSync.class);
 
@@ -36,6 +37,8 @@ class QueueSync implements CallIntakeListener, AutoCloseable {
             new java.util.concurrent.atomic.AtomicBoolean();
     /** Member events come in bursts (one per queue, ours included): one pass a little after the first. */
     private static final long MEMBER_PASS_DELAY_MILLIS = 500;
+    /** Longer than a PBX action's timeout, with a reconciliation possibly ahead in line. */
+    private static final long WRAP_UP_WAIT_SECONDS = 60;
 
     QueueSync(QueueReconciler reconciler, OperatorStateService states, QueueLoadFeed load) {
         this.reconciler = reconciler;
@@ -64,11 +67,29 @@ class QueueSync implements CallIntakeListener, AutoCloseable {
     }
 
     @Override
-    public void committed(List<CallEvent> newEvents, List<CallRecord> changedCalls) {
-        for (CallEvent e : newEvents) {
-            if (e instanceof CallCompleted c && c.operator() != null) {
-                submit(() -> states.callCompleted(c.operator(), c.queue(), c.callId().value()));
-            }
+    public String name() {
+        return "wrap-up";
+    }
+
+    @Override
+    public boolean wants(CallEvent event) {
+        return event instanceof CallCompleted c && c.operator() != null;
+    }
+
+    /** Starting a wrap-up is idempotent: an operator already in wrap-up (or not ready) is left as is. */
+    @Override
+    public void handOff(CallEvent event, CallRecord call) {
+        CallCompleted c = (CallCompleted) event;
+        try {
+            thread.submit(() -> states.callCompleted(c.operator(), c.queue(), c.callId().value()))
+                    .get(WRAP_UP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting a wrap-up", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("wrap-up not started: " + e.getCause(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("wrap-up not started within " + WRAP_UP_WAIT_SECONDS + " s", e);
         }
     }
 

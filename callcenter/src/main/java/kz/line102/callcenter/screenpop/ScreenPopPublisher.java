@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import kz.line102.callcenter.call.CallHandoff;
 import kz.line102.callcenter.call.CallIntakeListener;
 import kz.line102.callcenter.call.CallRecord;
 import kz.line102.cti.CallAnswered;
@@ -24,9 +25,15 @@ import tools.jackson.databind.json.JsonMapper;
  * ring of a call in progress stays under the operator's extension until the call is
  * answered by someone else, missed or ended, so a console that connects late still
  * gets it.
+ *
+ * <p>Rings, misses and answers are pushed straight after the commit: they are live, and
+ * worthless later (a ring pushed after a node restart would pop a card for a call that
+ * is gone); what one of them fails to clear is cleared at the call's end. The end is a
+ * hand-off of the intake's outbox ({@link CallHandoff}), stored with the event: if it
+ * were lost, the card would stay on the operator's screen (and in Redis) for hours.
  */
 @Component
-class ScreenPopPublisher implements CallIntakeListener {
+class ScreenPopPublisher implements CallIntakeListener, CallHandoff {
 
     static final String CHANNEL = "line102:callcenter:screenpop";
     private static final long RING_TTL_SECONDS = 4 * 3600;
@@ -68,14 +75,31 @@ class ScreenPopPublisher implements CallIntakeListener {
                 // The phone that answered keeps the card; every other phone that rang stops.
                 publish(ring(call, answered.operator(), e, call.endedAt() == null));
                 stopOthers(call, answered.operator(), e);
-            } else if (e instanceof CallEnded) {
-                stopOthers(call, null, e);
-                if (call.operator() != null) {
-                    publish(ring(call, call.operator(), e, false));
-                }
-                redis.del(callRingsKey(call.id().value()));
             }
         }
+    }
+
+    @Override
+    public String name() {
+        return "screen-pop-end";
+    }
+
+    @Override
+    public boolean wants(CallEvent event) {
+        return event instanceof CallEnded;
+    }
+
+    /** Idempotent: the rings still held for the call are stopped, then forgotten. */
+    @Override
+    public void handOff(CallEvent event, CallRecord call) {
+        if (call == null) {
+            return;
+        }
+        stopOthers(call, null, event, true);
+        if (call.operator() != null) {
+            publish(ring(call, call.operator(), event, false), true);
+        }
+        redis.del(callRingsKey(call.id().value()));
     }
 
     private OperatorRing ring(CallRecord call, String extension, CallEvent e, boolean active) {
@@ -84,15 +108,24 @@ class ScreenPopPublisher implements CallIntakeListener {
     }
 
     private void stopOthers(CallRecord call, String keep, CallEvent e) {
+        stopOthers(call, keep, e, false);
+    }
+
+    private void stopOthers(CallRecord call, String keep, CallEvent e, boolean rethrow) {
         Set<String> rang = redis.smembers(callRingsKey(call.id().value()));
         for (String extension : rang) {
             if (!extension.equals(keep)) {
-                publish(ring(call, extension, e, false));
+                publish(ring(call, extension, e, false), rethrow);
             }
         }
     }
 
     private void publish(OperatorRing ring) {
+        publish(ring, false);
+    }
+
+    /** {@code rethrow}: a hand-off must fail (to be retried) when Redis did not take it. */
+    private void publish(OperatorRing ring, boolean rethrow) {
         if (ring.extension() == null) {
             return;
         }
@@ -105,6 +138,9 @@ class ScreenPopPublisher implements CallIntakeListener {
             }
             redis.publish(CHANNEL, body);
         } catch (RuntimeException ex) {
+            if (rethrow) {
+                throw ex;
+            }
             log.error("callId={} operator={} screen-pop not published: {}", ring.callId(), ring.extension(),
                     ex.toString());
         }

@@ -32,7 +32,9 @@ class CallIntakeTest extends IntakeTestSupport {
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         answered(call, "87172123456", t0, "1001", 3, 20).forEach(publisher::accept);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> "answered".equals(outcome(call)));
+        // The events may come in more than one batch: wait for all of them, not the first answered state.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> storedEvents(call) == 7 && "answered".equals(outcome(call)));
         CallRecord r = calls.find(java.util.UUID.fromString(call.value())).orElseThrow();
         assertThat(r.callerNumber()).isEqualTo("87172123456");
         assertThat(r.callerNumberE164()).isEqualTo("+77172123456");
@@ -66,7 +68,8 @@ class CallIntakeTest extends IntakeTestSupport {
         CallId call = newCall();
         List<CallEvent> events = answered(call, "+77012345678", Instant.now(), "1001", 1, 4);
         events.forEach(publisher::accept);
-        await().atMost(Duration.ofSeconds(10)).until(() -> "answered".equals(outcome(call)));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> storedEvents(call) == 7 && "answered".equals(outcome(call)));
         String row = "select row_to_json(c)::text from calls c where id = ?::uuid";
         String before = jdbc.queryForObject(row, String.class, call.value());
 

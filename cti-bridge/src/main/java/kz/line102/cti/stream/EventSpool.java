@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * survives a restart of the bridge: whatever is in it is delivered first when Redis
  * answers again. Reading is at-least-once: a crash between delivering a chunk and
  * truncating the file delivers that chunk again, which the idempotent consumer
- * absorbs.
+ * absorbs. A crash in the middle of an append leaves a torn last line: on open it is
+ * cut off and kept, byte for byte, in a side file ({@code call-events.spool.torn-*}),
+ * so the next append starts on a fresh line instead of being merged with it.
  */
 final class EventSpool implements AutoCloseable {
 
@@ -33,6 +35,7 @@ final class EventSpool implements AutoCloseable {
     private final FileChannel channel;
     private long readOffset;
     private long unreadable;
+    private long tornBytes;
 
     EventSpool(Path dir, long maxBytes, CallEventCodec codec) {
         this.maxBytes = maxBytes;
@@ -45,9 +48,74 @@ final class EventSpool implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the event spool in " + dir, e);
         }
+        repairTornTail();
         if (bytes() > 0) {
             log.warn("event spool {} holds {} bytes from an earlier run; they are delivered first", file, bytes());
         }
+    }
+
+    /**
+     * Cuts the file back to the end of its last complete line. The torn bytes are saved
+     * first (and forced to disk) so that nothing is thrown away unseen: an operator can
+     * read them, and a tail that only lacks its newline can be replayed by hand.
+     */
+    private void repairTornTail() {
+        try {
+            long size = channel.size();
+            long end = endOfLastCompleteLine(size);
+            if (end == size) {
+                return;
+            }
+            ByteBuffer torn = ByteBuffer.allocate(Math.toIntExact(size - end));
+            while (torn.hasRemaining() && channel.read(torn, end + torn.position()) > 0) {
+                // reads until the tail is whole
+            }
+            Path side = sideFile();
+            try (FileChannel out = FileChannel.open(side, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                torn.flip();
+                while (torn.hasRemaining()) {
+                    out.write(torn);
+                }
+                out.force(true);
+            }
+            channel.truncate(end);
+            channel.force(true);
+            tornBytes += size - end;
+            log.error("event spool {} ended in a torn line ({} bytes after the last complete record, left by a crash"
+                    + " mid-append); cut back to {} bytes, the torn bytes kept in {}", file, size - end, end, side);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot repair the torn tail of the event spool " + file, e);
+        }
+    }
+
+    /** Scans back from the end for the last newline: a line is complete only with its newline. */
+    private long endOfLastCompleteLine(long size) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
+        long pos = size;
+        while (pos > 0) {
+            int len = (int) Math.min(buf.capacity(), pos);
+            buf.clear().limit(len);
+            long from = pos - len;
+            while (buf.hasRemaining() && channel.read(buf, from + buf.position()) > 0) {
+                // reads until the block is whole
+            }
+            for (int i = buf.position() - 1; i >= 0; i--) {
+                if (buf.get(i) == '\n') {
+                    return from + i + 1;
+                }
+            }
+            pos = from;
+        }
+        return 0;
+    }
+
+    private Path sideFile() {
+        String base = file.getFileName() + ".torn-" + System.currentTimeMillis();
+        Path side = file.resolveSibling(base);
+        for (int n = 1; Files.exists(side); n++) {
+            side = file.resolveSibling(base + "-" + n);
+        }
+        return side;
     }
 
     /**
@@ -61,8 +129,9 @@ final class EventSpool implements AutoCloseable {
             out.writeBytes(codec.toLine(fields).getBytes(StandardCharsets.UTF_8));
             out.write('\n');
         }
+        long size = -1;
         try {
-            long size = channel.size();
+            size = channel.size();
             if (size + out.size() > maxBytes) {
                 return false;
             }
@@ -75,7 +144,23 @@ final class EventSpool implements AutoCloseable {
             return true;
         } catch (IOException e) {
             log.error("cannot write {} call events to the spool {}: {}", batch.size(), file, e.toString());
+            cutBack(size);
             return false;
+        }
+    }
+
+    /** A write that failed half way must not leave a partial line for the next append to merge with. */
+    private void cutBack(long size) {
+        if (size < 0) {
+            return;
+        }
+        try {
+            if (channel.size() > size) {
+                channel.truncate(size);
+            }
+        } catch (IOException e) {
+            log.error("cannot cut the spool {} back to {} bytes after a failed write; the next open repairs it: {}",
+                    file, size, e.toString());
         }
     }
 
@@ -150,6 +235,11 @@ final class EventSpool implements AutoCloseable {
 
     synchronized long unreadableLines() {
         return unreadable;
+    }
+
+    /** Bytes of torn tails cut off (and kept in side files) since this spool was opened. */
+    synchronized long tornBytes() {
+        return tornBytes;
     }
 
     Path file() {

@@ -64,6 +64,9 @@ public final class RedisStreamPublisher implements CallEventSink, AutoCloseable 
                 .description("call events waiting in memory").register(meters);
         Gauge.builder("line102.cti.spool.bytes", spool, EventSpool::bytes)
                 .description("bytes of call events waiting in the disk spool").register(meters);
+        Gauge.builder("line102.cti.spool.torn.bytes", spool, EventSpool::tornBytes)
+                .description("bytes of a torn spool tail (a crash mid-append) cut off at start and kept in a side file")
+                .register(meters);
         Gauge.builder("line102.cti.redis.up", this, p -> p.redisUp ? 1 : 0)
                 .description("1 while the last append to Redis succeeded").register(meters);
     }

@@ -1,9 +1,13 @@
 package kz.line102.callcenter.call.stream;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -24,7 +28,11 @@ import redis.clients.jedis.resps.StreamEntry;
  * first the entries this consumer was given but never acknowledged (a crash or a
  * failed commit), then entries other consumers left idle too long (they died), then
  * new entries. An entry is acknowledged and deleted only after the route committed
- * it, so delivery is at-least-once and the route must be idempotent.
+ * it, so delivery is at-least-once and the route must be idempotent. A batch the route
+ * failed on stays pending and is offered again after a back-off that doubles from
+ * {@code retryMillis} up to {@code retryMaxMillis} (with jitter, so nodes do not retry in
+ * step); entries the route names in {@link RedisStreamEndpoint#KEEP_PENDING} stay
+ * pending while the rest of their batch is acknowledged.
  */
 final class RedisStreamConsumer extends DefaultConsumer {
 
@@ -36,6 +44,7 @@ final class RedisStreamConsumer extends DefaultConsumer {
     private boolean ownPendingFirst = true;
     private long nextClaimAt;
     private boolean redisWasDown;
+    private int failedDeliveries;
 
     RedisStreamConsumer(RedisStreamEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -77,9 +86,19 @@ final class RedisStreamConsumer extends DefaultConsumer {
                     log.info("Redis answers again; consuming {}", endpoint.getKey());
                     redisWasDown = false;
                 }
-                if (!entries.isEmpty() && !deliver(entries)) {
-                    ownPendingFirst = true;
-                    pause(endpoint.getRetryMillis());
+                if (!entries.isEmpty()) {
+                    Delivery outcome = deliver(entries);
+                    if (outcome == Delivery.FAILED) {
+                        ownPendingFirst = true;
+                        failedDeliveries++;
+                        pause(backOff());
+                    } else {
+                        failedDeliveries = 0;
+                        if (outcome == Delivery.PARTLY) {
+                            ownPendingFirst = true;
+                            pause(endpoint.getRetryMillis());
+                        }
+                    }
                 }
             } catch (JedisDataException e) {
                 if (e.getMessage() != null && e.getMessage().startsWith("NOGROUP")) {
@@ -167,7 +186,9 @@ final class RedisStreamConsumer extends DefaultConsumer {
         return live;
     }
 
-    private boolean deliver(List<StreamEntry> entries) {
+    private enum Delivery { DONE, PARTLY, FAILED }
+
+    private Delivery deliver(List<StreamEntry> entries) {
         List<StreamMessage> messages = new ArrayList<>(entries.size());
         for (StreamEntry e : entries) {
             messages.add(new StreamMessage(e.getID().toString(), e.getFields()));
@@ -180,18 +201,44 @@ final class RedisStreamConsumer extends DefaultConsumer {
             if (exchange.getException() != null) {
                 log.error("route failed on {} stream entries (from {}); they stay pending and are retried: {}",
                         entries.size(), entries.get(0).getID(), exchange.getException().toString());
-                return false;
+                return Delivery.FAILED;
             }
-            StreamEntryID[] ids = entries.stream().map(StreamEntry::getID).toArray(StreamEntryID[]::new);
-            endpoint.redis().xack(endpoint.getKey(), endpoint.getGroup(), ids);
-            endpoint.redis().xdel(endpoint.getKey(), ids);
-            return true;
+            Set<String> keep = keepPending(exchange);
+            StreamEntryID[] ids = entries.stream().filter(e -> !keep.contains(e.getID().toString()))
+                    .map(StreamEntry::getID).toArray(StreamEntryID[]::new);
+            if (ids.length > 0) {
+                endpoint.redis().xack(endpoint.getKey(), endpoint.getGroup(), ids);
+                endpoint.redis().xdel(endpoint.getKey(), ids);
+            }
+            if (ids.length < entries.size()) {
+                log.warn("{} of {} stream entries stay pending to be tried again: {}", entries.size() - ids.length,
+                        entries.size(), keep);
+                return Delivery.PARTLY;
+            }
+            return Delivery.DONE;
         } catch (Exception e) {
             log.error("delivering {} stream entries failed; they stay pending", entries.size(), e);
-            return false;
+            return Delivery.FAILED;
         } finally {
             releaseExchange(exchange, false);
         }
+    }
+
+    private static Set<String> keepPending(Exchange exchange) {
+        Collection<?> keep = exchange.getMessage().getHeader(RedisStreamEndpoint.KEEP_PENDING, Collection.class);
+        if (keep == null || keep.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> ids = new HashSet<>();
+        keep.forEach(id -> ids.add(String.valueOf(id)));
+        return ids;
+    }
+
+    /** Doubles per failed delivery in a row, capped, with up to a quarter of jitter. */
+    private long backOff() {
+        long base = endpoint.getRetryMillis() << Math.min(20, Math.max(0, failedDeliveries - 1));
+        long capped = Math.min(base, Math.max(endpoint.getRetryMillis(), endpoint.getRetryMaxMillis()));
+        return capped - ThreadLocalRandom.current().nextLong(capped / 4 + 1);
     }
 
     private void pause(long millis) {

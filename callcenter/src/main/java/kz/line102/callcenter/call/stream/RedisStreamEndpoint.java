@@ -9,6 +9,12 @@ import redis.clients.jedis.UnifiedJedis;
 /** A Redis Stream read through one consumer group; consume-only. */
 public class RedisStreamEndpoint extends DefaultEndpoint {
 
+    /**
+     * Header a route may set to a collection of entry ids it did not store and wants
+     * offered again: the rest of the batch is acknowledged, these stay pending.
+     */
+    public static final String KEEP_PENDING = "RedisStreamKeepPending";
+
     private final UnifiedJedis redis;
     private final String key;
     private String group = "callcenter";
@@ -18,6 +24,7 @@ public class RedisStreamEndpoint extends DefaultEndpoint {
     private long claimIdleMillis = 30_000;
     private long claimIntervalMillis = 5_000;
     private long retryMillis = 1_000;
+    private long retryMaxMillis = 30_000;
 
     RedisStreamEndpoint(String uri, RedisStreamComponent component, UnifiedJedis redis, String key) {
         super(uri, component);
@@ -99,5 +106,13 @@ public class RedisStreamEndpoint extends DefaultEndpoint {
 
     public void setRetryMillis(long retryMillis) {
         this.retryMillis = retryMillis;
+    }
+
+    public long getRetryMaxMillis() {
+        return retryMaxMillis;
+    }
+
+    public void setRetryMaxMillis(long retryMaxMillis) {
+        this.retryMaxMillis = retryMaxMillis;
     }
 }

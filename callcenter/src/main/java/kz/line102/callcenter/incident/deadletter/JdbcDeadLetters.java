@@ -10,7 +10,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-/** Dead jobs with their cards' KUI numbers, read in one query for the page. */
+/**
+ * Dead jobs with their cards' KUI numbers, read in one query for the page; a call
+ * intake hand-off has a call instead of a card.
+ */
 @Repository
 class JdbcDeadLetters {
 
@@ -24,8 +27,8 @@ class JdbcDeadLetters {
     List<DeadLetter> list(String step, int limit) {
         return jdbc.query("""
                 select j.id, j.step, j.target, j.incident_id, i.kui_number, i.status, j.attempts, j.last_error,
-                    j.created_at, j.updated_at
-                from incident_jobs j join incidents i on i.id = j.incident_id
+                    j.created_at, j.updated_at, j.call_id
+                from incident_jobs j left join incidents i on i.id = j.incident_id
                 where j.status = 'dead' and (?::text is null or j.step = ?)
                 order by j.updated_at desc, j.id desc limit ?""", ROW, step, step, limit);
     }
@@ -33,8 +36,8 @@ class JdbcDeadLetters {
     Optional<DeadLetter> find(long jobId) {
         return jdbc.query("""
                 select j.id, j.step, j.target, j.incident_id, i.kui_number, i.status, j.attempts, j.last_error,
-                    j.created_at, j.updated_at
-                from incident_jobs j join incidents i on i.id = j.incident_id
+                    j.created_at, j.updated_at, j.call_id
+                from incident_jobs j left join incidents i on i.id = j.incident_id
                 where j.id = ? and j.status = 'dead'""", ROW, jobId).stream().findFirst();
     }
 
@@ -49,5 +52,5 @@ class JdbcDeadLetters {
 
     private static final RowMapper<DeadLetter> ROW = (rs, n) -> new DeadLetter(rs.getLong(1), rs.getString(2),
             rs.getString(3), rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getInt(7),
-            rs.getString(8), instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)));
+            rs.getString(8), instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)), rs.getObject(11, UUID.class));
 }
