@@ -31,8 +31,8 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -137,8 +137,8 @@ class SecurityConfiguration {
                 .formLogin(Customizer.withDefaults())
                 .logout(Customizer.withDefaults())
                 .csrf(c -> c.ignoringRequestMatchers(basicCredentials))
-                .addFilterBefore(new SignInGuardFilter(throttle, meters, json),
-                        UsernamePasswordAuthenticationFilter.class)
+                // Before the CSRF check too: a locked attempt costs one Redis round trip, nothing more.
+                .addFilterBefore(new SignInGuardFilter(throttle, meters, json), CsrfFilter.class)
                 .addFilterBefore(new BasicCredentialsFilter(), BasicAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limiter, limits, json), AuthorizationFilter.class)
                 .exceptionHandling(e -> e
