@@ -20,6 +20,7 @@ import kz.line102.callcenter.security.SecurityAudit;
 import kz.line102.callcenter.security.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -46,14 +47,17 @@ public class CallerCardService {
     private final JdbcCallHistory history;
     private final CallerProperties props;
     private final Clock clock;
-    private final CallAccess access;
-    private final RateLimiter limiter;
-    private final SecurityAudit audit;
-    private final NeedToKnowProperties needToKnow;
+    // Looked up when a person reads a card: the subscriber import command runs this
+    // package without the web and security parts.
+    private final ObjectProvider<CallAccess> access;
+    private final ObjectProvider<RateLimiter> limiter;
+    private final ObjectProvider<SecurityAudit> audit;
+    private final ObjectProvider<NeedToKnowProperties> needToKnow;
 
     CallerCardService(PhoneNumbers numbers, SubscriberCache subscribers, JdbcCallHistory history,
-                      CallerProperties props, Clock clock, CallAccess access, RateLimiter limiter,
-                      SecurityAudit audit, NeedToKnowProperties needToKnow) {
+                      CallerProperties props, Clock clock, ObjectProvider<CallAccess> access,
+                      ObjectProvider<RateLimiter> limiter, ObjectProvider<SecurityAudit> audit,
+                      ObjectProvider<NeedToKnowProperties> needToKnow) {
         this.numbers = numbers;
         this.subscribers = subscribers;
         this.history = history;
@@ -74,6 +78,8 @@ public class CallerCardService {
     public CallerCard read(Viewer who, String rawNumber, String reason) {
         String raw = rawNumber.trim();
         NormalizedNumber n = numbers.normalize(raw);
+        CallAccess access = this.access.getObject();
+        NeedToKnowProperties needToKnow = this.needToKnow.getObject();
         Optional<UUID> call = Optional.empty();
         if (who.is(Role.OPERATOR) || who.is(Role.SUPERVISOR)) {
             call = access.handledCallFrom(who.username(), raw, n.e164());
@@ -94,7 +100,7 @@ public class CallerCardService {
                         + " (at least " + needToKnow.minReasonChars() + " characters, 'reason' parameter or"
                         + " X-Lookup-Reason header): such lookups are limited and audited");
             }
-            limiter.acquire(LOOKUPS, who.username(), needToKnow.lookupsPerWindow(), needToKnow.lookupWindow(),
+            limiter.getObject().acquire(LOOKUPS, who.username(), needToKnow.lookupsPerWindow(), needToKnow.lookupWindow(),
                     "lookup-rate-limited", "caller lookups with a reason");
         }
         CallerCard card = cardFor(raw);
@@ -116,12 +122,12 @@ public class CallerCardService {
     private void record(String actor, String action, String raw, UUID callId, String reason) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("number", PersonalData.mask(raw));
-        detail.put("numberDigest", audit.digest(numbers.normalize(raw).e164() == null ? raw
-                : numbers.normalize(raw).e164()));
+        String e164 = numbers.normalize(raw).e164();
+        detail.put("numberDigest", audit.getObject().digest(e164 == null ? raw : e164));
         detail.put("callId", callId == null ? null : callId.toString());
         detail.put("basis", callId != null ? "call" : reason != null ? "reason" : "none");
         detail.put("reason", reason);
-        audit.append(actor, action, detail);
+        audit.getObject().append(actor, action, detail);
     }
 
     public CallerCard cardFor(String rawNumber) {
