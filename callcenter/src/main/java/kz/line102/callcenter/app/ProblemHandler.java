@@ -15,6 +15,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /** The one place failures become HTTP answers. */
 @RestControllerAdvice
@@ -24,11 +25,16 @@ class ProblemHandler {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e, HttpServletRequest request) {
-        log.info("{} {} -> {} {}: {}", request.getMethod(), request.getRequestURI(), e.status().value(), e.code(),
+        log.info("{} {} -> {} {}: {}", request.getMethod(), uri(request), e.status().value(), e.code(),
                 e.getMessage());
         ProblemDetail detail = Problems.detail(e.status(), e.code(), e.getMessage(), request);
         e.properties().forEach(detail::setProperty);
-        return ResponseEntity.status(e.status()).body(detail);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+        // A 429 says when to come back (RFC 9110 §10.2.3).
+        if (e.status() == HttpStatus.TOO_MANY_REQUESTS && e.properties().get("retryAfterSeconds") instanceof Number n) {
+            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(n.longValue()));
+        }
+        return answer.body(detail);
     }
 
     /**
@@ -46,9 +52,9 @@ class ProblemHandler {
             default -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
         if (status.is5xxServerError()) {
-            log.error("{} {} -> {} {}", request.getMethod(), request.getRequestURI(), status.value(), e.code(), e);
+            log.error("{} {} -> {} {}", request.getMethod(), uri(request), status.value(), e.code(), e);
         } else {
-            log.info("{} {} -> {} {}: {}", request.getMethod(), request.getRequestURI(), status.value(), e.code(),
+            log.info("{} {} -> {} {}: {}", request.getMethod(), uri(request), status.value(), e.code(),
                     e.getMessage());
         }
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
@@ -63,7 +69,25 @@ class ProblemHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        // A body cut off at its size limit (security.RequestSizeFilter) is a 413, not bad JSON.
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof ProblemException p) {
+                return problem(p, request);
+            }
+        }
         return problem(new InvalidRequestException("the request body is not valid JSON of the expected shape"), request);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        return problem(new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "request-too-large",
+                "the upload is larger than this endpoint takes (spring.servlet.multipart limits)") {
+        }, request);
+    }
+
+    /** Request URIs in log lines: caller numbers in paths and queries masked (security.PersonalData). */
+    private static String uri(HttpServletRequest request) {
+        return kz.line102.callcenter.security.PersonalData.uri(request.getRequestURI());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -17,6 +17,7 @@ import kz.line102.callcenter.call.CallRecord;
 import kz.line102.callcenter.call.JdbcCallRepository;
 import kz.line102.callcenter.caller.CallerCard;
 import kz.line102.callcenter.caller.CallerCardService;
+import kz.line102.callcenter.security.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,13 +54,16 @@ public class IncidentService {
     private final Clock clock;
     private final ObjectProvider<IncidentEditGuard> guards;
     private final ObjectProvider<IncidentTransitionListener> listeners;
+    private final IncidentAccess access;
     private final Counter registered;
     private final Timer registrationLatency;
 
     IncidentService(JdbcIncidentRepository repo, IncidentJobs jobs, IncidentValidator validator,
                     IncidentProperties props, JdbcCallRepository calls, CallerCardService callerCards,
                     Watches watches, TransactionTemplate tx, Clock clock, ObjectProvider<IncidentEditGuard> guards,
-                    ObjectProvider<IncidentTransitionListener> listeners, MeterRegistry meters) {
+                    ObjectProvider<IncidentTransitionListener> listeners, MeterRegistry meters,
+                    IncidentAccess access) {
+        this.access = access;
         this.repo = repo;
         this.jobs = jobs;
         this.validator = validator;
@@ -95,6 +99,13 @@ public class IncidentService {
         return repo.find(id).orElseThrow(() -> new NoSuchIncidentException(id));
     }
 
+    /** A card for a person: only when it is theirs to know ({@link IncidentAccess}); 403 need-to-know otherwise. */
+    public Incident read(Viewer who, UUID id) {
+        Incident card = get(id);
+        access.checkRead(who, card);
+        return card;
+    }
+
     public List<Incident> search(IncidentQuery query) {
         return repo.search(query);
     }
@@ -102,6 +113,21 @@ public class IncidentService {
     public List<IncidentTransition> timeline(UUID id) {
         get(id);
         return repo.transitions(id);
+    }
+
+    public List<IncidentTransition> timeline(Viewer who, UUID id) {
+        read(who, id);
+        return repo.transitions(id);
+    }
+
+    /** Whether the card is the viewer's to know (lists and pushes filter with it). */
+    public boolean mayRead(Viewer who, Incident card) {
+        return access.mayRead(who, card);
+    }
+
+    /** The start of the current watch: the duty officer's searches reach back to it. */
+    public java.time.Instant watchStart() {
+        return watches.current().start();
     }
 
     public List<IncidentType> types() {
@@ -134,13 +160,15 @@ public class IncidentService {
             log.info("incidentId={} operatorId={} draft opened without a call", id, by.username());
             return new Opened(get(id), true, List.of());
         }
+        CallRecord call = calls.find(callId).orElseThrow(() -> new InvalidIncidentException(
+                List.of(new FieldError("callId", "no call " + callId + " is known"))));
+        // Before the existing card is handed back: the card of another's call is not to be had this way.
+        access.checkOpen(by, callId);
         Optional<UUID> existing = repo.incidentOfCall(callId);
         if (existing.isPresent()) {
             return reopened(existing.get());
         }
-        CallRecord call = calls.find(callId).orElseThrow(() -> new InvalidIncidentException(
-                List.of(new FieldError("callId", "no call " + callId + " is known"))));
-        CallerCard card = callerCards.cardFor(call.callerNumber());
+        CallerCard card = callerCards.readForCall(by.username(), callId, call.callerNumber(), "incident-draft");
         String name = card.subscriber() == null ? call.callerName() : card.subscriber().holderName();
         String address = card.subscriber() == null ? null : card.subscriber().address();
         UUID id = UUID.randomUUID();
@@ -308,6 +336,7 @@ public class IncidentService {
     public Incident linkCall(Actor by, UUID id, UUID callId) {
         CallRecord call = calls.find(callId).orElseThrow(() -> new InvalidIncidentException(
                 List.of(new FieldError("callId", "no call " + callId + " is known"))));
+        access.checkOpen(by, callId);
         tx.executeWithoutResult(s -> {
             Optional<UUID> linkedTo = repo.incidentOfCall(callId);
             if (linkedTo.isPresent() && linkedTo.get().equals(id)) {

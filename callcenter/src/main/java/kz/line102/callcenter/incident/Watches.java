@@ -5,11 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 
+import kz.line102.callcenter.security.CurrentWatch;
 import org.springframework.stereotype.Component;
 
 /** The 24-hour watches (08:00 to 08:00 local time by default) that shifts and reports are counted in. */
 @Component
-public class Watches {
+public class Watches implements CurrentWatch {
 
     private final IncidentProperties props;
     private final Clock clock;
@@ -25,6 +26,12 @@ public class Watches {
 
     public Watch current() {
         return containing(clock.instant());
+    }
+
+    /** What "calls of the watch" means to the need-to-know rule (security.CallAccess). */
+    @Override
+    public Instant currentWatchStart() {
+        return current().start();
     }
 
     public Watch containing(Instant at) {

@@ -42,7 +42,8 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         String who = request.getUserPrincipal() == null ? "-" : request.getUserPrincipal().getName();
-        log.info("{} {} refused to {}: {}", request.getMethod(), request.getRequestURI(), who, e.getMessage());
+        log.info("{} {} refused to {}: {}", request.getMethod(), PersonalData.uri(request.getRequestURI()), who,
+                e.getMessage());
         write(request, response, HttpStatus.FORBIDDEN, "forbidden",
                 "your roles do not allow this request (or its CSRF token is missing)");
     }

@@ -11,7 +11,14 @@ import static org.springframework.http.HttpMethod.POST;
 import java.util.Arrays;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import kz.line102.callcenter.security.signin.MeteredPasswordEncoder;
+import kz.line102.callcenter.security.signin.SignInEvents;
+import kz.line102.callcenter.security.signin.SignInGuardFilter;
+import kz.line102.callcenter.security.signin.SignInProperties;
+import kz.line102.callcenter.security.signin.SignInThrottle;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -23,9 +30,13 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,18 +45,22 @@ import tools.jackson.databind.json.JsonMapper;
  * refused, so a new endpoint is closed until someone decides who may use it.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, NeedToKnowProperties.class, RequestLimitProperties.class,
+        SignInProperties.class})
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain filters(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain filters(HttpSecurity http, JsonMapper json, SignInThrottle throttle, MeterRegistry meters,
+                                RateLimiter limiter, RequestLimitProperties limits) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-        // CSRF protects ambient credentials (the session cookie). A request that carries
-        // an Authorization header was built by a client on purpose: browsers attach none
-        // by themselves (see ProblemResponses), and a foreign page cannot add one
-        // without a CORS pre-flight this server never allows.
-        RequestMatcher explicitCredentials = request -> request.getHeader("Authorization") != null;
+        // CSRF protects ambient credentials (the session cookie). A request with HTTP Basic
+        // credentials was built by a client on purpose: browsers attach none by themselves
+        // (see ProblemResponses), a foreign page cannot add one without a CORS pre-flight
+        // this server never allows, and BasicCredentialsFilter makes such a request run on
+        // those credentials alone (or end in 401), never on the session beside them. Any
+        // other Authorization header (a bogus one, a bearer token) waives nothing.
+        RequestMatcher basicCredentials = BasicCredentialsFilter::carriesBasic;
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/prometheus").hasAnyRole(roles(ADMIN, METRICS))
@@ -118,12 +133,18 @@ class SecurityConfiguration {
                         // Line health: supervisors watch it; IT staff manage targets and place test calls.
                         .requestMatchers(GET, "/api/v1/line-health/**").hasAnyRole(roles(SUPERVISOR, ADMIN))
                         .requestMatchers("/api/v1/line-health/**").hasRole(ADMIN.name())
+                        // Who read whose caller card, refusals and sign-in lockouts.
+                        .requestMatchers(GET, "/api/v1/security/audit").hasAnyRole(roles(AUDITOR, ADMIN))
                         .requestMatchers("/api/**").denyAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
                 .formLogin(Customizer.withDefaults())
                 .logout(Customizer.withDefaults())
-                .csrf(c -> c.ignoringRequestMatchers(explicitCredentials))
+                .csrf(c -> c.ignoringRequestMatchers(basicCredentials))
+                // Before the CSRF check too: a locked attempt costs one Redis round trip, nothing more.
+                .addFilterBefore(new SignInGuardFilter(throttle, meters, json), CsrfFilter.class)
+                .addFilterBefore(new BasicCredentialsFilter(), BasicAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(limiter, limits, json), AuthorizationFilter.class)
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(problems, api)
                         .defaultAccessDeniedHandlerFor(problems, api))
@@ -131,6 +152,8 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; object-src 'none'; "
                                 + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                        // Sent only on requests that came over TLS (a header on plain HTTP is ignored).
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true))
                         .frameOptions(f -> f.deny()));
         return http.build();
     }
@@ -141,9 +164,27 @@ class SecurityConfiguration {
 
     /** Hashes carry their algorithm ({@code {bcrypt}...}), so a later switch to Argon2 needs no migration. */
     @Bean
-    PasswordEncoder passwordEncoder(SecurityProperties props) {
-        return new DelegatingPasswordEncoder("bcrypt",
-                Map.of("bcrypt", new BCryptPasswordEncoder(props.bcryptStrength())));
+    PasswordEncoder passwordEncoder(SecurityProperties props, MeterRegistry meters) {
+        return new MeteredPasswordEncoder(new DelegatingPasswordEncoder("bcrypt",
+                Map.of("bcrypt", new BCryptPasswordEncoder(props.bcryptStrength()))), meters);
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(UnifiedJedis redis, SignInProperties props) {
+        return new SignInThrottle(redis, props);
+    }
+
+    @Bean
+    SignInEvents signInEvents(SignInThrottle throttle, MeterRegistry meters, SecurityAudit audit) {
+        return new SignInEvents(throttle, meters, audit);
+    }
+
+    /** Ahead of the security filters: an oversized body is refused before anyone reads it, signed in or not. */
+    @Bean
+    FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(RequestLimitProperties limits, JsonMapper json) {
+        FilterRegistrationBean<RequestSizeFilter> r = new FilterRegistrationBean<>(new RequestSizeFilter(limits, json));
+        r.setOrder(-110);
+        return r;
     }
 
     @Bean

@@ -22,6 +22,13 @@ public record SecurityProperties(@Min(4) @Max(31) int bcryptStrength, BootstrapA
         bootstrapAdmin = bootstrapAdmin == null ? new BootstrapAdmin(null, null) : bootstrapAdmin;
     }
 
+    /** Spelled out so that a secret added later is not printed by the record's default. */
+    @Override
+    public String toString() {
+        return "SecurityProperties[bcryptStrength=" + bcryptStrength + ", bootstrapAdmin=" + bootstrapAdmin
+                + ", demoUsers=" + demoUsers + "]";
+    }
+
     /** Empty username or password: no bootstrap. */
     public record BootstrapAdmin(String username, String password) {
 

@@ -88,7 +88,8 @@ class RecordingIngestAfterIntakeTest extends IntakeTestSupport {
         publish(before, Instant.now().truncatedTo(ChronoUnit.MILLIS), "/var/spool/asterisk/monitor/" + first);
         Recording early = await().atMost(Duration.ofSeconds(60)).until(() -> recordings.search(
                 RecordingQuery.all(10).callId(before.value())).items(), items -> !items.isEmpty()).get(0);
-        UUID lateCard = incidents.open(Actor.operator(operator), UUID.fromString(before.value())).incident().id();
+        // The duty officer opens these cards: neither call reached the operator's desk (need to know).
+        UUID lateCard = incidents.open(Actor.supervisor(operator), UUID.fromString(before.value())).incident().id();
 
         // The card first (the call is answered), the recording when the call ends.
         CallId after = newCall();
@@ -96,7 +97,7 @@ class RecordingIngestAfterIntakeTest extends IntakeTestSupport {
         answered(after, "+77172123457", t0, "op-1", 3, 20).forEach(publisher::accept);
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                 "select count(*) from calls where id = ?", Integer.class, UUID.fromString(after.value())) == 1);
-        UUID earlyCard = incidents.open(Actor.operator(operator), UUID.fromString(after.value())).incident().id();
+        UUID earlyCard = incidents.open(Actor.supervisor(operator), UUID.fromString(after.value())).incident().id();
         String second = "102-" + UUID.randomUUID() + ".wav";
         Files.copy(FIXTURE, SPOOL.resolve(second), StandardCopyOption.REPLACE_EXISTING);
         publisher.accept(new RecordingFinished(EventId.random(), after, t0.plusSeconds(30),

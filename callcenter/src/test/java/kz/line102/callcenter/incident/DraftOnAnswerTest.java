@@ -87,7 +87,7 @@ class DraftOnAnswerTest extends IntakeTestSupport {
     }
 
     @Test
-    void whenNoDraftWasOpenedOnAnswerTheOperatorOpensItFromTheCall() {
+    void whenNoDraftWasOpenedOnAnswerTheDutyOfficerOpensItFromTheCallButNoOtherOperator() {
         CallId call = newCall();
         // Answered at a phone nobody is signed in at: the listener cannot know whose draft it is.
         answered(call, number, Instant.now().truncatedTo(ChronoUnit.MILLIS), "9" + extension, 3, 30)
@@ -96,7 +96,12 @@ class DraftOnAnswerTest extends IntakeTestSupport {
         assertThat(jdbc.queryForObject("select count(*) from incident_calls where call_id = ?::uuid", Integer.class,
                 call.value())).isZero();
 
-        Response opened = api.json("POST", "/api/v1/incidents", operator, "{\"callId\":\"" + call.value() + "\"}");
+        // Another desk answered it: not this operator's to open (need to know).
+        Response refused = api.json("POST", "/api/v1/incidents", operator, "{\"callId\":\"" + call.value() + "\"}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("need-to-know");
+        String supervisor = Api.user(users, "draft-supervisor", Role.SUPERVISOR);
+        Response opened = api.json("POST", "/api/v1/incidents", supervisor, "{\"callId\":\"" + call.value() + "\"}");
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         assertThat(opened.json().path("incident").path("callerNumber").asString()).isEqualTo(number);
         assertThat(opened.json().path("incident").path("calls").get(0).path("callId").asString())

@@ -34,6 +34,8 @@ class AccessMatrixTest {
     int port;
     @Autowired
     UserService users;
+    @Autowired
+    kz.line102.callcenter.security.RateLimiter limiter;
 
     Api api;
     final Map<Role, String> userOf = new EnumMap<>(Role.class);
@@ -43,12 +45,17 @@ class AccessMatrixTest {
 
     static final String OPERATOR_NAME = "matrix-operator";
     static final String CARD = "/api/v1/incidents/00000000-0000-0000-0000-000000000000";
+    static final String MATRIX_REASON = "checking%20the%20URL%20table";
 
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET", "/api/v1/calls", null, EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
             new Endpoint("GET", "/api/v1/calls/00000000-0000-0000-0000-000000000000", null,
                     EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
-            new Endpoint("GET", "/api/v1/callers/%2B77172123456", null, EnumSet.of(OPERATOR, SUPERVISOR)),
+            // A number on none of the user's calls: past the URL table only with a stated reason
+            // (the need-to-know cases are below).
+            new Endpoint("GET", "/api/v1/callers/%2B77172123456?reason=" + MATRIX_REASON, null,
+                    EnumSet.of(OPERATOR, SUPERVISOR)),
+            new Endpoint("GET", "/api/v1/security/audit?limit=1", null, EnumSet.of(AUDITOR, ADMIN)),
             new Endpoint("GET", "/api/v1/operators/me", null, EnumSet.of(OPERATOR, SUPERVISOR)),
             new Endpoint("POST", "/api/v1/operators/me/session", "{\"workstation\":\"no-such-desk\"}",
                     EnumSet.of(OPERATOR, SUPERVISOR)),
@@ -182,6 +189,7 @@ class AccessMatrixTest {
         for (Role r : EnumSet.complementOf(EnumSet.of(OPERATOR))) {
             userOf.put(r, Api.user(users, "matrix-" + r.name().toLowerCase(java.util.Locale.ROOT), r));
         }
+        userOf.values().forEach(u -> limiter.reset(kz.line102.callcenter.caller.CallerCardService.LOOKUPS, u));
     }
 
     @Test

@@ -10,6 +10,7 @@ import kz.line102.callcenter.incident.IncidentService;
 import kz.line102.callcenter.incident.InvalidIncidentException;
 import kz.line102.callcenter.incident.LiveIncidents;
 import kz.line102.callcenter.incident.NoSuchIncidentException;
+import kz.line102.callcenter.security.Viewer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class IncidentBoardController {
 
     private final LiveIncidents live;
+    private final IncidentService incidents;
 
-    IncidentBoardController(LiveIncidents live) {
+    IncidentBoardController(LiveIncidents live, IncidentService incidents) {
         this.live = live;
+        this.incidents = incidents;
     }
 
     record CallCard(Incident incident, List<IncidentService.RepeatCandidate> repeatOf) {
@@ -47,7 +50,7 @@ class IncidentBoardController {
     }
 
     @GetMapping("/of-call/{callId}")
-    ResponseEntity<CallCard> ofCall(@PathVariable String callId) {
+    ResponseEntity<CallCard> ofCall(Authentication auth, @PathVariable String callId) {
         UUID id;
         try {
             id = UUID.fromString(callId.trim());
@@ -56,6 +59,7 @@ class IncidentBoardController {
         }
         IncidentService.Opened opened = live.ofCall(id)
                 .orElseThrow(() -> new NoSuchIncidentException("for call " + id + " (yet)"));
+        incidents.read(Viewer.of(auth), opened.incident().id());
         return ResponseEntity.ok().eTag("\"" + opened.incident().version() + "\"")
                 .body(new CallCard(opened.incident(), opened.repeatOf()));
     }

@@ -22,6 +22,8 @@ import kz.line102.callcenter.incident.IncidentTransition;
 import kz.line102.callcenter.incident.IncidentType;
 import kz.line102.callcenter.incident.InvalidIncidentException;
 import kz.line102.callcenter.incident.VersionRequiredException;
+import kz.line102.callcenter.security.Role;
+import kz.line102.callcenter.security.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -112,15 +114,22 @@ class IncidentController {
         }
         // An operator's list is their own cards; a single card (a repeat) they may open by id.
         String who = oversees(auth) ? blankToNull(operator) : auth.getName();
+        // The duty officer searches the watch: earlier cards (by number above all) are the archive's.
+        Viewer viewer = Viewer.of(auth);
+        Instant since = instant(from, "from");
+        if (viewer.is(Role.SUPERVISOR) && !viewer.is(Role.AUDITOR) && !viewer.is(Role.ADMIN)) {
+            Instant watch = incidents.watchStart();
+            since = since == null || since.isBefore(watch) ? watch : since;
+        }
         IncidentQuery q = new IncidentQuery(parse(IncidentStatus.class, status, "status"),
-                parse(IncidentCategory.class, category, "category"), priority, instant(from, "from"),
+                parse(IncidentCategory.class, category, "category"), priority, since,
                 instant(to, "to"), who, blankToNull(number), blankToNull(kui), page, pageSize);
         return new Page(incidents.search(q), page, pageSize);
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<Incident> get(@PathVariable String id) {
-        Incident i = incidents.get(uuid(id, "id"));
+    ResponseEntity<Incident> get(Authentication auth, @PathVariable String id) {
+        Incident i = incidents.read(Viewer.of(auth), uuid(id, "id"));
         return withVersion(ResponseEntity.ok(), i).body(i);
     }
 
@@ -165,8 +174,8 @@ class IncidentController {
     }
 
     @GetMapping("/{id}/transitions")
-    List<IncidentTransition> timeline(@PathVariable String id) {
-        return incidents.timeline(uuid(id, "id"));
+    List<IncidentTransition> timeline(Authentication auth, @PathVariable String id) {
+        return incidents.timeline(Viewer.of(auth), uuid(id, "id"));
     }
 
     @PostMapping("/{id}/calls")
