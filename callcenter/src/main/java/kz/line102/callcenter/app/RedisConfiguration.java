@@ -23,4 +23,9 @@ class RedisConfiguration {
         return RedisClient.builder().hostAndPort(new HostAndPort(props.host(), props.port()))
                 .clientConfig(config.build()).build();
     }
+
+    @Bean
+    RedisKeys redisKeys(RedisProperties props) {
+        return new RedisKeys(props.keyPrefix());
+    }
 }
