@@ -5,18 +5,28 @@ import kz.line102.cti.ami.AmiHealth;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
-/** The AMI link in {@code /actuator/health} as {@code ami}: down while not logged in to the PBX. */
+/**
+ * The AMI link in {@code /actuator/health} as {@code ami}: down while not logged in to
+ * the PBX, and down with {@code configured=false} when no PBX is configured at all.
+ */
 final class AmiLinkHealth implements HealthIndicator {
 
     private final AmiConnector connector;
 
-    AmiLinkHealth(AmiConnector connector) {
+    private final boolean configured;
+
+    AmiLinkHealth(AmiConnector connector, boolean configured) {
         this.connector = connector;
+        this.configured = configured;
     }
 
     @Override
     public Health health() {
         AmiHealth h = connector.health();
+        if (!configured) {
+            return Health.down().withDetail("configured", false)
+                    .withDetail("reason", "no PBX configured (line102.cti.ami.host)").build();
+        }
         Health.Builder b = h.connected() ? Health.up() : Health.down();
         b.withDetail("pbx", h.pbx()).withDetail("state", h.state().name()).withDetail("since", String.valueOf(h.since()));
         if (h.lastError() != null) {

@@ -11,8 +11,6 @@ import kz.line102.cti.agi.AgiRoutingServer;
 import kz.line102.cti.agi.RoutingDecider;
 import kz.line102.cti.ami.AmiConnector;
 import kz.line102.cti.ami.AmiProperties;
-import kz.line102.cti.replay.AmiReplayServer;
-import kz.line102.cti.replay.ReplayConfig;
 import kz.line102.cti.stream.RedisStreamPublisher;
 import kz.line102.cti.stream.StreamProperties;
 import org.slf4j.Logger;
@@ -22,12 +20,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The bridge inside this process: AMI link → translator → Redis Stream publisher.
- * With no AMI host configured, a replay server plays captured Asterisk calls on a
- * loopback port and the link connects to it, so the pipeline runs with no PBX. The
+ * With no AMI host configured, under a demo profile a replay server plays captured
+ * Asterisk calls on a loopback port and the link connects to it, so the pipeline runs
+ * with no PBX; elsewhere the link stays down (not configured) and health says so. The
  * FastAGI routing service answers Asterisk's routing requests with the routing rules.
  */
 @Configuration(proxyBeanMethods = false)
@@ -44,23 +44,10 @@ class CtiConfiguration {
                 s.queueCapacity(), s.batchSize(), s.retryMin(), s.retryMax()), meters);
     }
 
-    /** Only when no Asterisk is configured: the demo's source of calls. */
+    /** Only when no Asterisk is configured, under a demo profile: the demo's source of calls. */
     @Bean(destroyMethod = "close")
-    DemoReplay demoReplay(CtiProperties props) {
-        if (props.ami().configured() || !props.replay().enabled()) {
-            return DemoReplay.none();
-        }
-        try {
-            CtiProperties.Replay r = props.replay();
-            AmiReplayServer server = AmiReplayServer.start(ReplayConfig.ephemeral(r.username(), r.secret()));
-            // The captured lab had q102 only; the demo PBX has the queues a configured one would.
-            r.queues().forEach(server::defineQueue);
-            log.warn("no AMI host configured (line102.cti.ami.host): playing captured Asterisk calls from a replay "
-                    + "server on 127.0.0.1:{} at {} calls/s", server.port(), r.callsPerSecond());
-            return DemoReplay.playing(server, r.callsPerSecond(), r.pace());
-        } catch (IOException e) {
-            throw new UncheckedIOException("the AMI replay server did not start", e);
-        }
+    DemoReplay demoReplay(CtiProperties props, Environment env) {
+        return DemoReplay.start(props, env);
     }
 
     @Bean(destroyMethod = "close")
@@ -68,6 +55,12 @@ class CtiConfiguration {
                               MeterRegistry meters, ObjectProvider<Clock> clock) {
         AmiConnector connector = new AmiConnector(amiProperties(props, replay), publisher, meters,
                 clock.getIfAvailable(Clock::systemUTC));
+        if (!props.ami().configured() && !replay.active()) {
+            // Not started: health shows the link DOWN ("not configured") until a PBX is set.
+            log.error("no PBX configured (line102.cti.ami.host is empty): the AMI link stays DOWN and no call is "
+                    + "seen. Set the AMI host, or line102.cti.enabled=false on a node without a bridge");
+            return connector;
+        }
         connector.start();
         replay.startPlaying();
         return connector;
@@ -80,8 +73,8 @@ class CtiConfiguration {
     }
 
     @Bean("ami")
-    AmiLinkHealth amiLinkHealth(AmiConnector connector) {
-        return new AmiLinkHealth(connector);
+    AmiLinkHealth amiLinkHealth(AmiConnector connector, CtiProperties props, DemoReplay replay) {
+        return new AmiLinkHealth(connector, props.ami().configured() || replay.active());
     }
 
     /** Asterisk asks it, for every call, which queue and priority (see conf/asterisk/extensions.conf). */
@@ -105,11 +98,10 @@ class CtiConfiguration {
         int port = a.port();
         String username = a.username();
         String secret = a.secret();
-        if (!a.configured()) {
-            if (!replay.active()) {
-                throw new IllegalStateException("line102.cti.ami.host is not set and the replay is disabled: "
-                        + "set the AMI host, or line102.cti.enabled=false on a node without a bridge");
-            }
+        if (!a.configured() && !replay.active()) {
+            host = "not-configured.invalid"; // never connected: the connector is not started
+            username = "none";
+        } else if (!a.configured()) {
             host = "127.0.0.1";
             port = replay.port();
             username = props.replay().username();
