@@ -142,7 +142,9 @@ public class LocalServices implements EnvironmentPostProcessor, Ordered {
                 redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
                         .setting("dir " + dir.toAbsolutePath())
                         .setting("appendonly yes").setting("appendfsync everysec")
-                        .setting("maxmemory-policy noeviction").build();
+                        .setting("maxmemory-policy noeviction")
+                        // Drained: a Redis blocked writing its log to a full pipe stops answering.
+                        .soutListener(line -> { }).serrListener(line -> { }).build();
                 redis.start();
                 System.err.printf("line102 (%s profile): no Redis answered on this machine; started an embedded "
                         + "one on port %d%n", "demo/dev", redisPort);

@@ -20,16 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Commits a batch of stream entries in one transaction: new events are stored, the
  * records of the calls they touch are recomputed from all their events, and entries
  * that are not call events are kept as rejects. A replayed event is stored once and
- * changes nothing.
+ * changes nothing. Built in {@code CallConfiguration} on the intake pool.
  */
-@Service
 public class CallIntakeService {
 
     private static final Logger log = LoggerFactory.getLogger(CallIntakeService.class);
