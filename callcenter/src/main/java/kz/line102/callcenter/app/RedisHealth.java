@@ -5,7 +5,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import redis.clients.jedis.UnifiedJedis;
 
-/** Redis in {@code /actuator/health}: {@code redisServer} (answers PING; part of readiness) and {@code redisDurability}. */
+/**
+ * Redis in {@code /actuator/health}: {@code redisServer} (answers PING; part of
+ * readiness) and {@code redisDurability}.
+ */
 final class RedisHealth {
 
     private RedisHealth() {

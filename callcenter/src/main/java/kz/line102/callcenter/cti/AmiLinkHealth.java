@@ -24,7 +24,7 @@ final class AmiLinkHealth implements HealthIndicator {
     public Health health() {
         AmiHealth h = connector.health();
         if (!configured) {
-            return Health.down().withDetail("configured", false)
+            return Health.down().withDetail("configured", false).withDetail("pbx", h.pbx())
                     .withDetail("reason", "no PBX configured (line102.cti.ami.host)").build();
         }
         Health.Builder b = h.connected() ? Health.up() : Health.down();
