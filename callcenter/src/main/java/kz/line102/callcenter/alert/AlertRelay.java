@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import kz.line102.callcenter.app.RedisChannelSubscription;
+import kz.line102.callcenter.app.RedisKeys;
 import kz.line102.callcenter.app.RedisProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +24,8 @@ public class AlertRelay implements SmartLifecycle {
     private final RedisChannelSubscription subscription;
     private volatile boolean running;
 
-    AlertRelay(RedisProperties redis, JsonMapper json) {
-        this.subscription = new RedisChannelSubscription(redis, AlertService.CHANNEL, "alert-relay",
+    AlertRelay(RedisProperties redis, RedisKeys keys, JsonMapper json) {
+        this.subscription = new RedisChannelSubscription(redis, AlertService.channel(keys), "alert-relay",
                 () -> new JedisPubSub() {
                     @Override
                     public void onMessage(String channel, String message) {

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.line102.callcenter.app.ConflictException;
+import kz.line102.callcenter.app.RedisKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class AlertService {
 
-    static final String CHANNEL = "line102:alerts";
+    private final String CHANNEL;
     private static final Logger log = LoggerFactory.getLogger(AlertService.class);
 
     private final JdbcAlertRepository alerts;
@@ -37,7 +38,8 @@ public class AlertService {
     };
 
     AlertService(JdbcAlertRepository alerts, UnifiedJedis redis, JsonMapper json, AlertProperties props, Clock clock,
-                 MeterRegistry meters) {
+                 MeterRegistry meters, RedisKeys keys) {
+        this.CHANNEL = channel(keys);
         this.alerts = alerts;
         this.redis = redis;
         this.json = json;
@@ -48,6 +50,11 @@ public class AlertService {
                 .description("alerts not yet acknowledged by a supervisor").register(meters);
         Gauge.builder("line102_alerts_outbound_dead", alerts, a -> a.count("dead"))
                 .description("alerts whose outbound delivery gave up; IT staff can send them again").register(meters);
+    }
+
+    /** The pub/sub channel of alert messages to the screens of every node. */
+    static String channel(RedisKeys keys) {
+        return keys.key("alerts");
     }
 
     void onNewOutbound(Runnable nudge) {

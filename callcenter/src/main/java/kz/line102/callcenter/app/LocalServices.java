@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,16 +25,19 @@ import org.springframework.core.env.MapPropertySource;
 import redis.embedded.RedisServer;
 
 /**
- * Makes the system start on a machine with nothing set up: when PostgreSQL or Redis
- * is configured on this machine's loopback and does not answer there, an embedded
- * one is started in its place (and the database is created when the server answers
- * but lacks it). A server configured on another host is never replaced: a
- * production node that cannot reach its database must fail, not run on a private
- * one. {@code line102.embedded.enabled=false} turns this off.
+ * For the {@code demo} and {@code dev} profiles only: makes the system start on a
+ * machine with nothing set up. When PostgreSQL or Redis is configured on this machine's
+ * loopback and does not answer there, an embedded one is started in its place. A server
+ * configured on another host is never replaced.
+ *
+ * <p>Everywhere else this does nothing, and {@code line102.embedded.enabled=true}
+ * without one of those profiles stops the start-up: a node whose store does not answer
+ * waits for it ({@link StoreWait}) rather than commit calls into a private, empty one.
  */
 public class LocalServices implements EnvironmentPostProcessor, Ordered {
 
     private static EmbeddedPostgres postgres;
+    private static volatile boolean started;
     private static RedisServer redis;
     private static int redisPort;
 
@@ -44,13 +48,19 @@ public class LocalServices implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
-        if (!env.getProperty("line102.embedded.enabled", Boolean.class, true)) {
+        if (!env.getProperty("line102.embedded.enabled", Boolean.class, false)) {
             return;
+        }
+        if (!DemoProfiles.anyActive(env, DemoProfiles.EMBEDDED_STORES)) {
+            throw new IllegalStateException("line102.embedded.enabled=true is refused without the demo or dev "
+                    + "profile (active profiles: " + DemoProfiles.describe(env) + "): an embedded PostgreSQL or "
+                    + "Redis is a throwaway store and never stands in for the real one. Run with "
+                    + "--spring.profiles.active=demo, or remove the setting");
         }
         Map<String, Object> overrides = new HashMap<>();
         Path dataDir = Path.of(env.getProperty("line102.embedded.data-dir", "data/embedded"));
         database(env, dataDir, overrides);
-        redis(env, overrides);
+        redis(env, dataDir, overrides);
         if (!overrides.isEmpty()) {
             env.getPropertySources().addFirst(new MapPropertySource("line102-embedded-services", overrides));
         }
@@ -68,11 +78,8 @@ public class LocalServices implements EnvironmentPostProcessor, Ordered {
         if (!isLoopback(host)) {
             return;
         }
-        String user = env.getProperty("spring.datasource.username", "postgres");
-        String password = env.getProperty("spring.datasource.password", "");
         if (answers(host, port)) {
-            createDatabaseIfMissing(host, port, database, user, password);
-            return;
+            return; // StoreWait creates the database there when it is missing
         }
         String embeddedUrl = startPostgres(dataDir, database);
         overrides.put("spring.datasource.url", embeddedUrl);
@@ -83,13 +90,14 @@ public class LocalServices implements EnvironmentPostProcessor, Ordered {
     private static synchronized String startPostgres(Path dataDir, String database) {
         try {
             if (postgres == null) {
+                started = true;
                 postgres = EmbeddedPostgres.builder()
                         .setDataDirectory(dataDir.resolve("postgres").toAbsolutePath())
                         .setCleanDataDirectory(false)
                         .setPort(freePort())
                         .start();
-                System.err.printf("line102: no PostgreSQL answered on this machine; started an embedded one on port %d%n",
-                        postgres.getPort());
+                System.err.printf("line102 (%s profile): no PostgreSQL answered on this machine; started an "
+                        + "embedded one on port %d%n", "demo/dev", postgres.getPort());
             }
             createDatabaseIfMissing("127.0.0.1", postgres.getPort(), database, "postgres", "");
             return postgres.getJdbcUrl("postgres", database);
@@ -98,7 +106,7 @@ public class LocalServices implements EnvironmentPostProcessor, Ordered {
         }
     }
 
-    private static void createDatabaseIfMissing(String host, int port, String database, String user, String password) {
+    static void createDatabaseIfMissing(String host, int port, String database, String user, String password) {
         if (!database.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
             return;
         }
@@ -114,24 +122,32 @@ public class LocalServices implements EnvironmentPostProcessor, Ordered {
         }
     }
 
-    private static void redis(ConfigurableEnvironment env, Map<String, Object> overrides) {
+    private static void redis(ConfigurableEnvironment env, Path dataDir, Map<String, Object> overrides) {
         String host = env.getProperty("line102.redis.host", "127.0.0.1");
         int port = env.getProperty("line102.redis.port", Integer.class, 6379);
         if (!isLoopback(host) || answers(host, port)) {
             return;
         }
         overrides.put("line102.redis.host", "127.0.0.1");
-        overrides.put("line102.redis.port", startRedis());
+        overrides.put("line102.redis.port", startRedis(dataDir.resolve("redis")));
     }
 
-    private static synchronized int startRedis() {
+    private static synchronized int startRedis(Path dir) {
         try {
             if (redis == null) {
+                started = true;
                 redisPort = freePort();
-                redis = new RedisServer(redisPort);
+                // The same durability a production Redis must have (RedisDurabilityCheck).
+                Files.createDirectories(dir);
+                redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
+                        .setting("dir " + dir.toAbsolutePath())
+                        .setting("appendonly yes").setting("appendfsync everysec")
+                        .setting("maxmemory-policy noeviction")
+                        // Drained: a Redis blocked writing its log to a full pipe stops answering.
+                        .soutListener(line -> { }).serrListener(line -> { }).build();
                 redis.start();
-                System.err.printf("line102: no Redis answered on this machine; started an embedded one on port %d%n",
-                        redisPort);
+                System.err.printf("line102 (%s profile): no Redis answered on this machine; started an embedded "
+                        + "one on port %d%n", "demo/dev", redisPort);
             }
             return redisPort;
         } catch (IOException e) {
@@ -139,7 +155,12 @@ public class LocalServices implements EnvironmentPostProcessor, Ordered {
         }
     }
 
-    private static boolean isLoopback(String host) {
+    /** Whether this JVM started an embedded store. */
+    static boolean startedAny() {
+        return started;
+    }
+
+    static boolean isLoopback(String host) {
         try {
             return host != null && InetAddress.getByName(host).isLoopbackAddress();
         } catch (IOException e) {

@@ -1,7 +1,10 @@
 package kz.line102.callcenter.call;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import kz.line102.callcenter.app.IntakeDatabase;
 import kz.line102.callcenter.call.stream.RedisStreamComponent;
 import kz.line102.callcenter.caller.PhoneNumbers;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +13,27 @@ import redis.clients.jedis.UnifiedJedis;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CallIntakeProperties.class)
 class CallConfiguration {
+
+    /** On the intake pool: calls are committed even when the main pool is exhausted. */
+    @Bean
+    CallIntakeService callIntakeService(IntakeDatabase intake, CallRecordProjector projector, MeterRegistry meters,
+                                        ObjectProvider<CallIntakeListener> listeners, CallOutbox outbox,
+                                        JdbcIntakeFailures failures, CallIntakeHealth health,
+                                        CallIntakeProperties props) {
+        return new CallIntakeService(new JdbcCallRepository(intake.jdbc()), projector, intake.transactions(), meters,
+                listeners.orderedStream().toList(), outbox, failures, health, props);
+    }
+
+    @Bean
+    JdbcIntakeFailures jdbcIntakeFailures(IntakeDatabase intake) {
+        return new JdbcIntakeFailures(intake.jdbc());
+    }
+
+    /** On the intake pool too: its jobs commit in the intake's own transaction. */
+    @Bean
+    CallOutbox callOutbox(IntakeDatabase intake, ObjectProvider<CallHandoff> handoffs) {
+        return new CallOutbox(intake.jdbc(), handoffs.orderedStream().toList());
+    }
 
     @Bean
     CallRecordProjector callRecordProjector(PhoneNumbers numbers) {

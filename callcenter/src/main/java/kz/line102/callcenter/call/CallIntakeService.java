@@ -20,7 +20,6 @@ import kz.line102.cti.stream.CallEventCodec;
 import kz.line102.cti.stream.MalformedCallEventException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,8 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code poison-after} such failures (counted per entry id across deliveries and nodes)
  * it is set aside in {@code call_event_rejects} with its reason, so it cannot stall the
  * stream.
+ *
+ * <p>Built in {@code CallConfiguration} on the intake pool.
  */
-@Service
 public class CallIntakeService {
 
     private static final Logger log = LoggerFactory.getLogger(CallIntakeService.class);

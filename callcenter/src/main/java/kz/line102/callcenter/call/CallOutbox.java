@@ -8,7 +8,6 @@ import kz.line102.cti.CallEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -17,9 +16,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * that wants it, written in the intake's transaction into {@code incident_jobs} (step
  * {@value #STEP}, keyed by call; target {@code <hand-off>:<event id>}; the event line as
  * payload). A replayed event adds nothing. After the commit the drain is woken; its poll
- * takes whatever a wake-up missed, including jobs of a node that died.
+ * takes whatever a wake-up missed, including jobs of a node that died. Built on the
+ * intake pool ({@code CallConfiguration}): the jobs must be written on the intake
+ * transaction's own connection, or they would not commit or roll back with the events.
  */
-@Repository
 public class CallOutbox {
 
     public static final String STEP = "call-handoff";

@@ -3,14 +3,12 @@ package kz.line102.callcenter.call;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
 
 /**
  * Failures of single stream entries that the store refused for a reason of their own
  * ({@code call_intake_failures}), counted per entry id across deliveries, nodes and
  * restarts; and setting such an entry aside in {@code call_event_rejects}.
  */
-@Repository
 class JdbcIntakeFailures {
 
     private static final int MAX_ERROR = 2000;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
+import kz.line102.callcenter.app.RedisKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class SubscriberCache {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriberCache.class);
-    static final String GENERATION = "line102:callcenter:subscriber:generation";
-    static final String PREFIX = "line102:callcenter:subscriber:";
+    final String GENERATION;
+    final String PREFIX;
     private static final String NONE = "-";
     // One round trip: the generation and the entry under it.
     private static final String LOOKUP = """
@@ -39,7 +40,9 @@ public class SubscriberCache {
     private final long ttlSeconds;
 
     public SubscriberCache(UnifiedJedis redis, JdbcSubscriberRepository subscribers, JsonMapper json,
-                           CallerProperties props) {
+                           CallerProperties props, RedisKeys keys) {
+        this.GENERATION = keys.key("callcenter:subscriber:generation");
+        this.PREFIX = keys.key("callcenter:subscriber:");
         this.redis = redis;
         this.subscribers = subscribers;
         this.json = json;

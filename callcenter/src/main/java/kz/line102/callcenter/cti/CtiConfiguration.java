@@ -25,12 +25,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The bridge inside this process: AMI link → translator → Redis Stream publisher.
- * With no AMI host configured, a replay server plays captured Asterisk calls on a
- * loopback port and the link connects to it, so the pipeline runs with no PBX. The
+ * With no AMI host configured, under a demo profile a replay server plays captured
+ * Asterisk calls on a loopback port and the link connects to it, so the pipeline runs
+ * with no PBX; elsewhere the link stays down (not configured) and health says so. The
  * FastAGI routing service answers Asterisk's routing requests with the routing rules.
  * With several nodes one holds the PBX's AMI link under a lease in Redis; every time it
  * (re)connects and has resynced, {@link kz.line102.cti.ami.AmiLinkConnected} is published
@@ -50,23 +52,10 @@ class CtiConfiguration {
                 s.queueCapacity(), s.batchSize(), s.retryMin(), s.retryMax()), meters);
     }
 
-    /** Only when no Asterisk is configured: the demo's source of calls. */
+    /** Only when no Asterisk is configured, under a demo profile: the demo's source of calls. */
     @Bean(destroyMethod = "close")
-    DemoReplay demoReplay(CtiProperties props) {
-        if (props.ami().configured() || !props.replay().enabled()) {
-            return DemoReplay.none();
-        }
-        try {
-            CtiProperties.Replay r = props.replay();
-            AmiReplayServer server = AmiReplayServer.start(ReplayConfig.ephemeral(r.username(), r.secret()));
-            // The captured lab had q102 only; the demo PBX has the queues a configured one would.
-            r.queues().forEach(server::defineQueue);
-            log.warn("no AMI host configured (line102.cti.ami.host): playing captured Asterisk calls from a replay "
-                    + "server on 127.0.0.1:{} at {} calls/s", server.port(), r.callsPerSecond());
-            return DemoReplay.playing(server, r.callsPerSecond(), r.pace());
-        } catch (IOException e) {
-            throw new UncheckedIOException("the AMI replay server did not start", e);
-        }
+    DemoReplay demoReplay(CtiProperties props, Environment env) {
+        return DemoReplay.start(props, env);
     }
 
     /**
@@ -85,6 +74,12 @@ class CtiConfiguration {
                 clock.getIfAvailable(Clock::systemUTC), lease);
         // Published as an application event off the link thread: listeners may take their time.
         connector.onLinkConnected(e -> LINK_EVENTS.execute(() -> events.publishEvent(e)));
+        if (!props.ami().configured() && !replay.active()) {
+            // Not started: health shows the link DOWN ("not configured") until a PBX is set.
+            log.error("no PBX configured (line102.cti.ami.host is empty): the AMI link stays DOWN and no call is "
+                    + "seen. Set the AMI host, or line102.cti.enabled=false on a node without a bridge");
+            return connector;
+        }
         connector.start();
         replay.startPlaying();
         return connector;
@@ -105,8 +100,8 @@ class CtiConfiguration {
     }
 
     @Bean("ami")
-    AmiLinkHealth amiLinkHealth(AmiConnector connector) {
-        return new AmiLinkHealth(connector);
+    AmiLinkHealth amiLinkHealth(AmiConnector connector, CtiProperties props, DemoReplay replay) {
+        return new AmiLinkHealth(connector, props.ami().configured() || replay.active());
     }
 
     /** Asterisk asks it, for every call, which queue and priority (see conf/asterisk/extensions.conf). */
@@ -130,11 +125,10 @@ class CtiConfiguration {
         int port = a.port();
         String username = a.username();
         String secret = a.secret();
-        if (!a.configured()) {
-            if (!replay.active()) {
-                throw new IllegalStateException("line102.cti.ami.host is not set and the replay is disabled: "
-                        + "set the AMI host, or line102.cti.enabled=false on a node without a bridge");
-            }
+        if (!a.configured() && !replay.active()) {
+            host = "not-configured.invalid"; // never connected: the connector is not started
+            username = "none";
+        } else if (!a.configured()) {
             host = "127.0.0.1";
             port = replay.port();
             username = props.replay().username();

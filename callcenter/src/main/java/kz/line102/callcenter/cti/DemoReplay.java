@@ -1,18 +1,28 @@
 package kz.line102.callcenter.cti;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import kz.line102.callcenter.app.DemoProfiles;
 import kz.line102.cti.replay.AmiReplayServer;
 import kz.line102.cti.replay.PlayOptions;
+import kz.line102.cti.replay.ReplayConfig;
 import kz.line102.cti.replay.Scenario;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 
 /**
  * The replay server of the demo, and the steady trickle of captured calls it plays
  * (each with a fresh caller number), or nothing when a real Asterisk is configured.
+ *
+ * <p>It runs only when asked for ({@code line102.cti.replay.enabled=true}) and only
+ * under a profile that allows it ({@link DemoProfiles#REPLAY}): elsewhere the request
+ * stops the start-up, since the replay plays captured calls into the system as if they
+ * were real. A node with no AMI host and no replay has no PBX: its link stays DOWN.
  */
 public final class DemoReplay implements AutoCloseable {
 
@@ -28,6 +38,31 @@ public final class DemoReplay implements AutoCloseable {
         this.server = server;
         this.callsPerSecond = callsPerSecond;
         this.pace = pace;
+    }
+
+    /** What the settings and the active profiles call for; refuses a replay outside them. */
+    static DemoReplay start(CtiProperties props, Environment env) {
+        CtiProperties.Replay r = props.replay();
+        if (props.ami().configured() || !r.enabled()) {
+            return none();
+        }
+        if (!DemoProfiles.anyActive(env, DemoProfiles.REPLAY)) {
+            throw new IllegalStateException("line102.cti.replay.enabled=true is refused without the demo or dev "
+                    + "profile (active profiles: " + DemoProfiles.describe(env) + "): the replay plays captured "
+                    + "Asterisk calls into the system as if they were real. Set line102.cti.ami.host to the PBX, "
+                    + "or run with --spring.profiles.active=demo");
+        }
+        try {
+            AmiReplayServer server = AmiReplayServer.start(ReplayConfig.ephemeral(r.username(), r.secret()));
+            // The captured lab had q102 only; the demo PBX has the queues a configured one would.
+            r.queues().forEach(server::defineQueue);
+            log.warn("{} profile, no AMI host configured (line102.cti.ami.host): playing captured Asterisk calls "
+                    + "from a replay server on 127.0.0.1:{} at {} calls/s", DemoProfiles.describe(env),
+                    server.port(), r.callsPerSecond());
+            return playing(server, r.callsPerSecond(), r.pace());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the AMI replay server did not start", e);
+        }
     }
 
     static DemoReplay none() {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import kz.line102.callcenter.app.RedisKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -20,13 +21,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class OperatorStateMirror {
 
-    static final String KEY = "line102:callcenter:operator-states";
+    private final String KEY;
     private static final Logger log = LoggerFactory.getLogger(OperatorStateMirror.class);
 
     private final UnifiedJedis redis;
     private final JsonMapper json;
 
-    OperatorStateMirror(UnifiedJedis redis, JsonMapper json) {
+    OperatorStateMirror(UnifiedJedis redis, JsonMapper json, RedisKeys keys) {
+        this.KEY = keys.key("callcenter:operator-states");
         this.redis = redis;
         this.json = json;
     }

@@ -3,6 +3,7 @@ package kz.line102.callcenter.queue;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import kz.line102.callcenter.app.RedisKeys;
 import kz.line102.callcenter.operator.OperatorService;
 import kz.line102.callcenter.routing.QueueLoad;
 import kz.line102.callcenter.security.UserService;
@@ -37,13 +38,13 @@ class QueueConfiguration {
     }
 
     @Bean
-    OperatorStateMirror operatorStateMirror(UnifiedJedis redis, JsonMapper json) {
-        return new OperatorStateMirror(redis, json);
+    OperatorStateMirror operatorStateMirror(UnifiedJedis redis, JsonMapper json, RedisKeys keys) {
+        return new OperatorStateMirror(redis, json, keys);
     }
 
     @Bean
-    QueueSnapshots queueSnapshots(UnifiedJedis redis, JsonMapper json) {
-        return new QueueSnapshots(redis, json);
+    QueueSnapshots queueSnapshots(UnifiedJedis redis, JsonMapper json, RedisKeys keys) {
+        return new QueueSnapshots(redis, json, keys);
     }
 
     @Bean
@@ -64,8 +65,8 @@ class QueueConfiguration {
 
     @Bean
     QueueLoadFeed queueLoadFeed(UnifiedJedis redis, QueueLoad.InMemory load, QueueConfigService config,
-                                ObjectProvider<Clock> clock) {
-        return new QueueLoadFeed(redis, load, config, clock.getIfAvailable(Clock::systemUTC));
+                                ObjectProvider<Clock> clock, RedisKeys keys) {
+        return new QueueLoadFeed(redis, load, config, clock.getIfAvailable(Clock::systemUTC), keys);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import kz.line102.callcenter.app.RedisKeys;
 import kz.line102.callcenter.call.CallIntakeListener;
 import kz.line102.callcenter.call.CallRecord;
 import kz.line102.callcenter.routing.QueueLoad;
@@ -30,7 +31,7 @@ import redis.clients.jedis.UnifiedJedis;
  */
 class QueueLoadFeed implements CallIntakeListener {
 
-    static final String PREFIX = "line102:callcenter:queue-waiting:";
+    private final String PREFIX;
     private static final Logger log = LoggerFactory.getLogger(QueueLoadFeed.class);
     /** A waiting call the PBX no longer has may have joined this much before its longest waiter. */
     private static final long SLACK_MILLIS = 3_000;
@@ -40,14 +41,16 @@ class QueueLoadFeed implements CallIntakeListener {
     private final QueueConfigService config;
     private final Clock clock;
 
-    QueueLoadFeed(UnifiedJedis redis, QueueLoad.InMemory load, QueueConfigService config, Clock clock) {
+    QueueLoadFeed(UnifiedJedis redis, QueueLoad.InMemory load, QueueConfigService config, Clock clock,
+                  RedisKeys keys) {
+        this.PREFIX = keys.key("callcenter:queue-waiting:");
         this.redis = redis;
         this.load = load;
         this.config = config;
         this.clock = clock;
     }
 
-    static String key(String queue) {
+    String key(String queue) {
         return PREFIX + queue;
     }
 

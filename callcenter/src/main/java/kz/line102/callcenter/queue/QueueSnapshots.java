@@ -1,5 +1,6 @@
 package kz.line102.callcenter.queue;
 
+import kz.line102.callcenter.app.RedisKeys;
 import kz.line102.cti.QueueControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,13 +10,14 @@ import tools.jackson.databind.json.JsonMapper;
 /** The PBX's latest QueueStatus in Redis, for the wallboard on any node (with or without a bridge). */
 class QueueSnapshots {
 
-    static final String KEY = "line102:callcenter:queue-status";
+    private final String KEY;
     private static final Logger log = LoggerFactory.getLogger(QueueSnapshots.class);
 
     private final UnifiedJedis redis;
     private final JsonMapper json;
 
-    QueueSnapshots(UnifiedJedis redis, JsonMapper json) {
+    QueueSnapshots(UnifiedJedis redis, JsonMapper json, RedisKeys keys) {
+        this.KEY = keys.key("callcenter:queue-status");
         this.redis = redis;
         this.json = json;
     }

@@ -2,8 +2,10 @@ package kz.line102.callcenter.routing;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import kz.line102.callcenter.app.RedisChannelSubscription;
@@ -29,6 +31,7 @@ final class RoutingChanges implements AutoCloseable {
     private final ScheduledExecutorService poller;
     private final RedisChannelSubscription subscription;
     private final AtomicInteger subscriptions = new AtomicInteger();
+    private final AtomicBoolean reloadQueued = new AtomicBoolean();
     private boolean started;
     private Runnable reload = () -> { };
 
@@ -74,6 +77,23 @@ final class RoutingChanges implements AutoCloseable {
         return subscriptions.get();
     }
 
+    /**
+     * At most one reload waits on the poller: a flood of notifications (each only says
+     * "something changed") coalesces, since one reload reads the newest version anyway.
+     */
+    private void reloadSoon() {
+        if (reloadQueued.compareAndSet(false, true)) {
+            try {
+                poller.execute(() -> {
+                    reloadQueued.set(false);
+                    safeReload();
+                });
+            } catch (RejectedExecutionException e) {
+                reloadQueued.set(false); // closed
+            }
+        }
+    }
+
     private void safeReload() {
         try {
             reload.run();
@@ -96,13 +116,13 @@ final class RoutingChanges implements AutoCloseable {
         public void onSubscribe(String ch, int count) {
             subscriptions.incrementAndGet();
             // Whatever was announced while not subscribed is picked up now.
-            poller.execute(RoutingChanges.this::safeReload);
+            reloadSoon();
         }
 
         @Override
         public void onMessage(String ch, String message) {
             // Off the subscriber's reader: the reload queries the database.
-            poller.execute(RoutingChanges.this::safeReload);
+            reloadSoon();
         }
     }
 }

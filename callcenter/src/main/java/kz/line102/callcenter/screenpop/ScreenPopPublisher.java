@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import kz.line102.callcenter.call.CallHandoff;
+import kz.line102.callcenter.app.RedisKeys;
 import kz.line102.callcenter.call.CallIntakeListener;
 import kz.line102.callcenter.call.CallRecord;
 import kz.line102.cti.CallAnswered;
@@ -35,23 +36,34 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ScreenPopPublisher implements CallIntakeListener, CallHandoff {
 
-    static final String CHANNEL = "line102:callcenter:screenpop";
+    private final String CHANNEL;
+    private final RedisKeys keys;
     private static final long RING_TTL_SECONDS = 4 * 3600;
     private static final Logger log = LoggerFactory.getLogger(ScreenPopPublisher.class);
 
     private final UnifiedJedis redis;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    ScreenPopPublisher(UnifiedJedis redis) {
+    ScreenPopPublisher(UnifiedJedis redis, RedisKeys keys) {
+        this.CHANNEL = channel(keys);
+        this.keys = keys;
         this.redis = redis;
     }
 
-    static String ringKey(String extension) {
-        return "line102:callcenter:ring:" + extension;
+    static String channel(RedisKeys keys) {
+        return keys.key("callcenter:screenpop");
     }
 
-    static String callRingsKey(String callId) {
-        return "line102:callcenter:call-rings:" + callId;
+    static String ringKey(RedisKeys keys, String extension) {
+        return keys.key("callcenter:ring:" + extension);
+    }
+
+    private String ringKey(String extension) {
+        return ringKey(keys, extension);
+    }
+
+    private String callRingsKey(String callId) {
+        return keys.key("callcenter:call-rings:" + callId);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import kz.line102.callcenter.app.RedisChannelSubscription;
+import kz.line102.callcenter.app.RedisKeys;
 import kz.line102.callcenter.app.RedisProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,14 +29,17 @@ public class ScreenPopRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ScreenPopRelay.class);
 
     private final UnifiedJedis redis;
+    private final RedisKeys keys;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, List<Consumer<OperatorRing>>> consoles = new ConcurrentHashMap<>();
     private final RedisChannelSubscription subscription;
     private volatile boolean running;
 
-    public ScreenPopRelay(UnifiedJedis redis, RedisProperties redisProps) {
+    public ScreenPopRelay(UnifiedJedis redis, RedisProperties redisProps, RedisKeys keys) {
         this.redis = redis;
-        this.subscription = new RedisChannelSubscription(redisProps, ScreenPopPublisher.CHANNEL, "screenpop-relay",
+        this.keys = keys;
+        this.subscription = new RedisChannelSubscription(redisProps, ScreenPopPublisher.channel(keys),
+                "screenpop-relay",
                 () -> new JedisPubSub() {
                     @Override
                     public void onMessage(String channel, String message) {
@@ -59,7 +63,7 @@ public class ScreenPopRelay implements SmartLifecycle {
 
     /** The call ringing at (or taken on) {@code extension} now, if any. */
     public Optional<OperatorRing> current(String extension) {
-        String body = redis.get(ScreenPopPublisher.ringKey(extension));
+        String body = redis.get(ScreenPopPublisher.ringKey(keys, extension));
         return body == null ? Optional.empty() : Optional.of(json.readValue(body, OperatorRing.class));
     }
 

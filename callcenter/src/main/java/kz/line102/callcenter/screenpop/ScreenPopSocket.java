@@ -5,8 +5,6 @@ import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import kz.line102.callcenter.caller.CallerCard;
 import kz.line102.callcenter.caller.CallerCardService;
@@ -14,7 +12,6 @@ import kz.line102.callcenter.operator.OperatorService;
 import kz.line102.callcenter.operator.OperatorSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -31,45 +28,27 @@ import tools.jackson.databind.json.JsonMapper;
  * expected: one is answered with an error and otherwise ignored.
  */
 @Component
-class ScreenPopSocket extends TextWebSocketHandler implements DisposableBean {
+class ScreenPopSocket extends TextWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ScreenPopSocket.class);
     private static final int SEND_TIMEOUT_MS = 5_000;
     private static final int BUFFER_BYTES = 512 * 1024;
-    private static final int LANES = 4;
 
     private final ScreenPopRelay relay;
     private final OperatorService operators;
     private final CallerCardService cards;
     private final JsonMapper json;
     private final Map<String, AutoCloseable> registrations = new ConcurrentHashMap<>();
-    /**
-     * Card lookups and sends run off the relay's thread, on a few serial lanes chosen by
-     * extension: one console's pops stay in order, and a burst of rings on many phones
-     * does not queue behind one another's database reads.
-     */
-    private final ExecutorService[] lanes = new ExecutorService[LANES];
+    /** Card lookups and sends, off the relay's thread (bounded, see {@link ScreenPopLanes}). */
+    private final ScreenPopLanes lanes;
 
-    ScreenPopSocket(ScreenPopRelay relay, OperatorService operators, CallerCardService cards, JsonMapper json) {
+    ScreenPopSocket(ScreenPopRelay relay, OperatorService operators, CallerCardService cards, JsonMapper json,
+                    ScreenPopLanes lanes) {
         this.relay = relay;
         this.operators = operators;
         this.cards = cards;
         this.json = json;
-        for (int i = 0; i < LANES; i++) {
-            String name = "screenpop-lane-" + i;
-            lanes[i] = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, name);
-                t.setDaemon(true);
-                return t;
-            });
-        }
-    }
-
-    @Override
-    public void destroy() {
-        for (ExecutorService lane : lanes) {
-            lane.shutdownNow();
-        }
+        this.lanes = lanes;
     }
 
     @Override
@@ -86,10 +65,10 @@ class ScreenPopSocket extends TextWebSocketHandler implements DisposableBean {
             return;
         }
         String extension = session.get().extension();
-        ExecutorService lane = lanes[Math.floorMod(extension.hashCode(), LANES)];
-        registrations.put(raw.getId(), relay.register(extension, ring -> lane.execute(() -> deliver(socket, ring))));
+        registrations.put(raw.getId(), relay.register(extension,
+                ring -> lanes.execute(extension, () -> deliver(socket, ring))));
         log.info("operatorId={} console connected for extension {}", who.getName(), extension);
-        relay.current(extension).ifPresent(ring -> lane.execute(() -> deliver(socket, ring)));
+        relay.current(extension).ifPresent(ring -> lanes.execute(extension, () -> deliver(socket, ring)));
     }
 
     private void deliver(WebSocketSession socket, OperatorRing ring) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import kz.line102.callcenter.Api;
 import kz.line102.callcenter.Api.Response;
 import kz.line102.callcenter.CallcenterTest;
+import kz.line102.callcenter.app.RedisKeys;
 import kz.line102.callcenter.caller.bulk.SubscriberImporter;
 import kz.line102.callcenter.security.Role;
 import kz.line102.callcenter.security.UserService;
@@ -54,6 +55,8 @@ class CallerCardTest {
     JsonMapper json;
     @Autowired
     CallerProperties props;
+    @Autowired
+    RedisKeys keys;
 
     String e164;
     String local;
@@ -114,8 +117,8 @@ class CallerCardTest {
         load("number,name\n%s,Old Name\n".formatted(e164));
         assertThat(cache.find(e164).source()).isEqualTo(SubscriberCache.Source.DATABASE);
         assertThat(cache.find(e164).source()).isEqualTo(SubscriberCache.Source.CACHE);
-        String generation = redis.get(SubscriberCache.GENERATION);
-        assertThat(redis.exists(SubscriberCache.PREFIX + (generation == null ? "0" : generation) + ":" + e164)).isTrue();
+        String generation = redis.get(cache.GENERATION);
+        assertThat(redis.exists(cache.PREFIX + (generation == null ? "0" : generation) + ":" + e164)).isTrue();
 
         load("number,name\n%s,New Name\n".formatted(e164));
         assertThat(cards.cardFor(e164).subscriber().holderName()).isEqualTo("New Name");
@@ -170,7 +173,7 @@ class CallerCardTest {
         load("number,name\n%s,Redis Down\n".formatted(e164));
         try (UnifiedJedis dead = RedisClient.builder().hostAndPort(new HostAndPort("127.0.0.1", 1))
                 .clientConfig(DefaultJedisClientConfig.builder().timeoutMillis(200).build()).build()) {
-            SubscriberCache noRedis = new SubscriberCache(dead, subscribers, json, props);
+            SubscriberCache noRedis = new SubscriberCache(dead, subscribers, json, props, keys);
             SubscriberCache.Lookup lookup = noRedis.find(e164);
             assertThat(lookup.source()).isEqualTo(SubscriberCache.Source.DATABASE);
             assertThat(lookup.subscriber()).hasValueSatisfying(s -> assertThat(s.holderName()).isEqualTo("Redis Down"));

@@ -51,6 +51,8 @@ class ConsolePageTest {
     DemoReplay replay;
     @Autowired
     redis.clients.jedis.UnifiedJedis redis;
+    @Autowired
+    kz.line102.callcenter.app.RedisKeys keys;
 
     private ChromeDriver browser;
     private String operator;
@@ -66,7 +68,7 @@ class ConsolePageTest {
                 + "where ended_at is null and extension = '1001'");
         // An earlier run's context may have stopped before its played call ended, leaving
         // that call's ring on 1001 in the shared Redis (kept 4 h): the desk must start idle.
-        redis.del("line102:callcenter:ring:1001");
+        redis.del(keys.key("callcenter:ring:1001"));
         jdbc.update("""
                 insert into subscribers (number_e164, holder_name, address, lat, lon, source)
                 values (?, 'Әлия Қасымқызы', 'Астана, Кенесары көшесі, 10', 51.16940, 71.44910, 'test')

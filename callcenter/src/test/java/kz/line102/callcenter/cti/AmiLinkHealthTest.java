@@ -36,18 +36,18 @@ class AmiLinkHealthTest {
                 standby.start();
                 await().atMost(Duration.ofSeconds(5)).until(() -> standby.health().standby());
 
-                Health h = new AmiLinkHealth(holder).health();
+                Health h = new AmiLinkHealth(holder, true).health();
                 assertThat(h.getStatus()).isEqualTo(Status.UP);
                 assertThat(h.getDetails()).containsEntry("role", "holder");
-                Health s = new AmiLinkHealth(standby).health();
+                Health s = new AmiLinkHealth(standby, true).health();
                 assertThat(s.getStatus()).isEqualTo(Status.UP);
                 assertThat(s.getDetails()).containsEntry("role", "standby");
 
                 server.refuseConnections();
                 server.dropClients(false);
                 await().atMost(Duration.ofSeconds(5)).until(() -> !holder.health().connected());
-                assertThat(new AmiLinkHealth(holder).health().getStatus()).isEqualTo(Status.DOWN);
-                assertThat(new AmiLinkHealth(standby).health().getStatus()).isEqualTo(Status.UP);
+                assertThat(new AmiLinkHealth(holder, true).health().getStatus()).isEqualTo(Status.DOWN);
+                assertThat(new AmiLinkHealth(standby, true).health().getStatus()).isEqualTo(Status.UP);
             } finally {
                 redis.del(key);
             }

@@ -25,7 +25,7 @@ class QueueLoadTest extends QueueTestSupport {
 
     @Test
     void aCallerWaitingInTheQueueIsCountedWithItsWaitAndLeavesWhenItAbandons() throws Exception {
-        redis.del(QueueLoadFeed.key("q102"));
+        redis.del(feed.key("q102"));
         ReplayHandle call = replay.server().play("abandon", PlayOptions.paced(2));
         await().atMost(Duration.ofSeconds(20)).until(() -> load.of("q102").waiting() == 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> load.of("q102").longestWait().toSeconds() >= 1);
@@ -41,7 +41,7 @@ class QueueLoadTest extends QueueTestSupport {
 
     @Test
     void aWaitingCallThePbxNoLongerHasIsPrunedByTheReconciliation() {
-        redis.hset(QueueLoadFeed.key("q102"), "00000000-0000-0000-0000-00000000dead",
+        redis.hset(feed.key("q102"), "00000000-0000-0000-0000-00000000dead",
                 Long.toString(System.currentTimeMillis() - 600_000));
         feed.refresh();
         assertThat(load.of("q102").waiting()).isEqualTo(1);

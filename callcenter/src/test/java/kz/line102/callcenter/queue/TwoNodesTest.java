@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import kz.line102.callcenter.Api.Response;
+import kz.line102.callcenter.app.RedisKeys;
 import kz.line102.callcenter.operator.OperatorService;
 import kz.line102.cti.ami.AmiConnector;
 import kz.line102.cti.ami.AmiProperties;
@@ -36,6 +37,8 @@ class TwoNodesTest extends QueueTestSupport {
     UnifiedJedis redis;
     @Autowired
     QueueProperties props;
+    @Autowired
+    RedisKeys keys;
 
     private AmiConnector otherLink;
     private OperatorStateService otherNode;
@@ -47,7 +50,7 @@ class TwoNodesTest extends QueueTestSupport {
         otherLink.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> otherLink.queueControl().available());
         otherNode = new OperatorStateService(new JdbcOperatorStateRepository(jdbc), otherLink.queueControl(), config,
-                users, operators, new OperatorStateMirror(redis, JsonMapper.builder().build()), props,
+                users, operators, new OperatorStateMirror(redis, JsonMapper.builder().build(), keys), props,
                 new TransactionTemplate(tx), Clock.systemUTC());
     }
 

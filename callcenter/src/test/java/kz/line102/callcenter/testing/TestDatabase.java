@@ -17,8 +17,8 @@ import org.springframework.core.env.MapPropertySource;
  * Gives each checkout its own test database on the machine's PostgreSQL
  * ({@code test_<hash of the checkout's path>}), so a clean checkout starts from an
  * empty schema and two checkouts on one machine never share (or break) each
- * other's migrations. Runs before {@code LocalServices}, which creates the database
- * when it is missing.
+ * other's migrations. The start-up's store wait ({@code StoreWait}) creates the
+ * database when it is missing.
  */
 public class TestDatabase implements EnvironmentPostProcessor, Ordered {
 

@@ -1,5 +1,6 @@
 package kz.line102.cti.ami;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -112,6 +113,9 @@ public final class AmiConnector implements AutoCloseable {
         this.queueControl = new AmiQueueControl(props.pbx(), this::connected, this::awaitConnected,
                 props.actionTimeout(), clock);
         metrics.gauges(() -> state == AmiLinkState.CONNECTED ? 1 : 0, lanes::backlog, tracker::size);
+        FunctionCounter.builder(AmiMetrics.PREFIX + "lanes.blocked", lanes, CallLanes::blocked).tag("pbx", props.pbx())
+                .description("times the AMI reader waited for room on a full call lane (back-pressure, no drop)")
+                .register(registry);
         this.resyncs = new LinkResync(props, metrics, resync, link, new LinkResync.Link() {
             @Override
             public boolean holds(long mySession) {

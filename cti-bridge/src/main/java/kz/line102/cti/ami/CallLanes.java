@@ -1,11 +1,13 @@
 package kz.line102.cti.ami;
 
 import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,33 +16,45 @@ import org.slf4j.LoggerFactory;
  * to the same lane, so a call's events are handled in order and its state needs no
  * lock, while different calls proceed in parallel.
  *
- * <p>The lane queues are unbounded on purpose: {@link #submit} is called on
- * asterisk-java's dispatch thread, and blocking it would only move the overflow back
- * into asterisk-java's 20,000-event queue, which drops. Memory is the limit instead,
- * and the backlog is visible as a gauge and in a WARN once it passes a threshold.
+ * <p>The lanes hold at most {@code capacity} tasks in all. When a lane is full,
+ * {@link #submit} waits for room: that is asterisk-java's reader thread (it dispatches
+ * events on the thread that reads the socket), so the PBX's writes back up in TCP
+ * instead of events piling up in memory here. Nothing is dropped: if Asterisk gives up
+ * on a client that does not read (its {@code writetimeout}), the link drops, and the
+ * resync after reconnecting recovers the calls. Every wait is counted
+ * ({@code line102.cti.ami.lanes.blocked}) and logged at most once a minute. Lane tasks
+ * send nothing to the PBX, so a waiting reader cannot deadlock them.
  */
 final class CallLanes implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CallLanes.class);
-    private static final int WARN_BACKLOG = 50_000;
+    /** Tasks queued across all lanes; about 20 MB of AMI events at most. */
+    static final int DEFAULT_CAPACITY = 20_000;
+    private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final ThreadPoolExecutor[] lanes;
-    private volatile boolean warned;
+    private final LongAdder blocked = new LongAdder();
+    private final AtomicLong lastWarn = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
     CallLanes(int count, String name) {
+        this(count, name, DEFAULT_CAPACITY);
+    }
+
+    CallLanes(int count, String name, int capacity) {
+        int perLane = Math.max(1, capacity / count);
         lanes = new ThreadPoolExecutor[count];
         for (int i = 0; i < count; i++) {
             String threadName = name + "-" + i;
-            lanes[i] = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+            lanes[i] = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(perLane),
                     r -> {
                         Thread t = new Thread(r, threadName);
                         t.setDaemon(true);
                         return t;
-                    });
+                    }, this::waitForRoom);
         }
     }
 
-    /** Queues {@code task} on the lane of {@code key}; never blocks. */
+    /** Queues {@code task} on the lane of {@code key}; waits while that lane is full. */
     void submit(String key, Runnable task) {
         ThreadPoolExecutor lane = lanes[Math.floorMod(key.hashCode(), lanes.length)];
         lane.execute(() -> {
@@ -51,10 +65,32 @@ final class CallLanes implements AutoCloseable {
                 log.error("lane task failed for key {}", key, e);
             }
         });
-        if (!warned && lane.getQueue().size() > WARN_BACKLOG) {
-            warned = true;
-            log.warn("AMI lane backlog passed {} events: call event handling is behind the PBX", WARN_BACKLOG);
+    }
+
+    /** The rejection policy: back-pressure on the submitter, never a drop while the lane runs. */
+    private void waitForRoom(Runnable task, ThreadPoolExecutor lane) {
+        blocked.increment();
+        long now = System.nanoTime();
+        long last = lastWarn.get();
+        if (now - last >= WARN_EVERY_NANOS && lastWarn.compareAndSet(last, now)) {
+            log.warn("AMI lane full ({} queued): the AMI reader waits for call event handling to catch up "
+                    + "({} waits so far)", lane.getQueue().size(), blocked.sum());
         }
+        try {
+            while (!lane.isShutdown()) {
+                if (lane.getQueue().offer(task, 100, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new RejectedExecutionException("AMI lane stopped while waiting for room");
+    }
+
+    /** How many submits had to wait for room. */
+    long blocked() {
+        return blocked.sum();
     }
 
     long backlog() {
