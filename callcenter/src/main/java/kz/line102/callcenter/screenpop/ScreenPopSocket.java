@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import kz.line102.callcenter.caller.CallerCard;
@@ -75,13 +76,18 @@ class ScreenPopSocket extends TextWebSocketHandler {
         if (!socket.isOpen()) {
             return;
         }
-        ScreenPopMessage message = ring.active() ? ScreenPopMessage.ring(ring, card(ring)) : ScreenPopMessage.stop(ring);
+        ScreenPopMessage message = ring.active() ? ScreenPopMessage.ring(ring, card(socket, ring)) : ScreenPopMessage.stop(ring);
         send(socket, message);
     }
 
-    private CallerCard card(OperatorRing ring) {
+    private CallerCard card(WebSocketSession socket, OperatorRing ring) {
         try {
-            return ring.callerNumber() == null ? null : cards.cardFor(ring.callerNumber());
+            if (ring.callerNumber() == null) {
+                return null;
+            }
+            // Personal data shown on a screen is a caller-card read like any other: audited.
+            String actor = socket.getPrincipal() == null ? "unknown" : socket.getPrincipal().getName();
+            return cards.readForCall(actor, UUID.fromString(ring.callId()), ring.callerNumber(), "screen-pop");
         } catch (RuntimeException e) {
             // The pop must still show the number even when the registry cannot be read.
             log.error("callId={} operator={} caller card unavailable: {}", ring.callId(), ring.extension(), e.toString());
