@@ -89,6 +89,10 @@ final class AmiEventTranslator {
         if (call == null) {
             if (e instanceof NewChannelEvent n) {
                 offer(n, linkedId, receivedNanos);
+            } else if (e instanceof AgentCompleteEvent a && tracker.recentlyEnded(linkedId)) {
+                // Asterisk may send AgentComplete just after the caller's Hangup: it still says
+                // who hung up and the PBX's own talk time, so it belongs to the ended call.
+                completeEnded(linkedId, a, receivedNanos);
             } else if (onlyOfALineCall(e) && !tracker.recentlyEnded(linkedId)) {
                 unknownCall.accept(linkedId);
             }
@@ -140,6 +144,13 @@ final class AmiEventTranslator {
         } else if (e instanceof HangupEvent h) {
             hangup(call, h, at);
         }
+    }
+
+    private void completeEnded(String linkedId, AgentCompleteEvent a, long receivedNanos) {
+        TrackedCall ended = new TrackedCall(linkedId, CallId.derive(pbx, linkedId), receivedNanos);
+        String op = extension(a.getInterface(), a.getMemberName());
+        sink.accept(new CallCompleted(id(ended, a, "CallCompleted", op), ended.callId, at(a, clock), a.getQueue(), op,
+                intOr0(a.getHoldTime()), intOr0(a.getTalkTime()), a.getReason()));
     }
 
     /** Events an operator's own or an outgoing call never has: a caller in a queue, or its recording. */

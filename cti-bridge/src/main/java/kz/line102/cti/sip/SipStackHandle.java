@@ -69,11 +69,17 @@ record SipStackHandle(SipStack stack, SipProvider provider, List<ListeningPoint>
     void close() {
         try {
             stack.deleteSipProvider(provider);
-        } catch (ObjectInUseException e) {
-            log.warn("SIP provider not deleted: {}", e.getMessage());
+        } catch (ObjectInUseException | RuntimeException e) {
+            // A UDP processor whose reader thread has not run yet throws on stop (its channel list
+            // is made by that thread) after closing its socket: finish the rest of the close anyway.
+            log.warn("SIP provider not deleted cleanly: {}", e.toString());
         }
         points.forEach(lp -> quietly(stack, lp));
-        stack.stop();
+        try {
+            stack.stop();
+        } catch (RuntimeException e) {
+            log.warn("SIP stack did not stop cleanly: {}", e.toString());
+        }
     }
 
     private static void quietly(SipStack stack, ListeningPoint lp) {

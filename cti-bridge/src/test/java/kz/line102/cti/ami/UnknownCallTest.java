@@ -6,7 +6,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import kz.line102.cti.CallCompleted;
 import kz.line102.cti.CallEvent;
+import org.asteriskjava.manager.event.AgentCompleteEvent;
+import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.junit.jupiter.api.Test;
@@ -39,5 +42,31 @@ class UnknownCallTest {
         Captures.events("answered", AmiEventFilter.CALLS, AmiInputListener.NONE)
                 .forEach(e -> translator.translate(e, 0));
         assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void anAgentCompleteAfterTheCallersHangupStillSaysWhoHungUp() {
+        List<CallEvent> out = new ArrayList<>();
+        AmiEventTranslator translator = new AmiEventTranslator("p", Set.of("from-pstn"), new CallTracker(), out::add,
+                Clock.systemUTC(), linkedId -> { });
+        List<ManagerEvent> events = new ArrayList<>(
+                Captures.events("answered", AmiEventFilter.CALLS, AmiInputListener.NONE));
+        AgentCompleteEvent complete = events.stream().filter(AgentCompleteEvent.class::isInstance)
+                .map(AgentCompleteEvent.class::cast).findFirst().orElseThrow();
+        String linkedId = AmiValues.linkedId(complete);
+        // As seen in a burst: the caller's Hangup first, AgentComplete right after it.
+        events.remove(complete);
+        int callerHangup = -1;
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) instanceof HangupEvent h && linkedId.equals(h.getUniqueId())) {
+                callerHangup = i;
+            }
+        }
+        assertThat(callerHangup).isNotNegative();
+        events.add(callerHangup + 1, complete);
+        events.forEach(e -> translator.translate(e, 0));
+
+        assertThat(out).filteredOn(CallCompleted.class::isInstance).singleElement()
+                .extracting(e -> ((CallCompleted) e).hungUpBy()).isEqualTo(complete.getReason());
     }
 }
