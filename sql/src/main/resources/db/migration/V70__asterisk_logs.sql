@@ -13,13 +13,16 @@
 -- logger.conf queue_log_realtime_use_gmt = yes, cdr_pgsql timezone = UTC). The bigserial
 -- ids let a reader page the rows in insert order (several CEL rows share one eventtime).
 
+-- "if not exists" throughout: the schema has a fixed name (the PBX's samples name it), so
+-- where several schemas of the application share one database (the recorder's tests keep
+-- one per checkout) they share these tables too.
 create schema if not exists asterisk;
 
 -- cel_pgsql: one row per channel event. The call is the linkedid (the caller channel's
 -- uniqueid). eventtype holds names (CHAN_START, ANSWER, ...): an integer column would
 -- get the numeric codes. With show_user_defined = yes a CELGenUserEvent is USER_DEFINED
 -- with its name in userdeftype.
-create table asterisk.cel (
+create table if not exists asterisk.cel (
     id          bigserial primary key,
     eventtype   varchar(30)  not null,
     eventtime   timestamp    not null,   -- UTC, microseconds
@@ -43,15 +46,15 @@ create table asterisk.cel (
     peer        varchar(80),
     extra       text                     -- JSON for HANGUP (hangupcause, hangupsource), BRIDGE_*, USER_DEFINED
 );
-create index cel_linkedid_idx on asterisk.cel (linkedid, id);
-create index cel_eventtime_idx on asterisk.cel (eventtime);
+create index if not exists cel_linkedid_idx on asterisk.cel (linkedid, id);
+create index if not exists cel_eventtime_idx on asterisk.cel (eventtime);
 
 -- Realtime queue_log (extconfig.conf: queue_log => pgsql,general,asterisk.queue_log).
 -- Because data1..data5 exist, Asterisk's logger uses its "adaptive" mode: the
 -- |-separated data of a queue_log line is split over data1..data5 (missing ones are '').
 -- callid is the caller's uniqueid (= CEL linkedid); QUEUESTART (callid NONE) is written
 -- at every Asterisk start.
-create table asterisk.queue_log (
+create table if not exists asterisk.queue_log (
     id          bigserial primary key,
     "time"      timestamp,               -- UTC, microseconds
     callid      varchar(80),
@@ -64,13 +67,13 @@ create table asterisk.queue_log (
     data4       varchar(100),
     data5       varchar(100)
 );
-create index queue_log_callid_idx on asterisk.queue_log (callid, id);
-create index queue_log_time_idx on asterisk.queue_log ("time");
-create index queue_log_event_time_idx on asterisk.queue_log (event, "time");
+create index if not exists queue_log_callid_idx on asterisk.queue_log (callid, id);
+create index if not exists queue_log_time_idx on asterisk.queue_log ("time");
+create index if not exists queue_log_event_time_idx on asterisk.queue_log (event, "time");
 
 -- cdr_pgsql: one row per CDR, inserted when the call ends (a crashed call has none).
 -- Whole seconds; start/answer/end are the optional columns cdr_pgsql fills when present.
-create table asterisk.cdr (
+create table if not exists asterisk.cdr (
     id          bigserial primary key,
     calldate    timestamp    not null,   -- UTC, = start
     "start"     timestamp,
@@ -95,8 +98,8 @@ create table asterisk.cdr (
     linkedid    varchar(150),
     sequence    integer
 );
-create index cdr_linkedid_idx on asterisk.cdr (linkedid);
-create index cdr_calldate_idx on asterisk.cdr (calldate);
+create index if not exists cdr_linkedid_idx on asterisk.cdr (linkedid);
+create index if not exists cdr_calldate_idx on asterisk.cdr (calldate);
 
 -- The PBX's database user: it may only add rows (and draw ids) in this schema, never read
 -- or change the call centre's tables or its own past rows. NOLOGIN here; the installer
