@@ -24,7 +24,8 @@ public record Finding(String id, Status status, String outcome, List<Object> arg
     }
 
     public Finding {
-        args = List.copyOf(args.stream().map(a -> a == null ? "-" : a).toList());
+        // As text: MessageFormat would group a port's digits (4,599) by the reader's locale.
+        args = List.copyOf(args.stream().map(a -> a == null ? "-" : (Object) String.valueOf(a)).toList());
     }
 
     static Finding ok(String id, String outcome, Object... args) {

@@ -62,6 +62,6 @@ final class PbxLogCheck implements PreflightCheck {
     }
 
     private static String str(Instant t) {
-        return t == null ? "-" : t.toString();
+        return t == null ? "\u2014" : t.toString();
     }
 }

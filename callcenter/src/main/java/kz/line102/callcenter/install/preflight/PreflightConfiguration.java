@@ -25,7 +25,7 @@ import redis.clients.jedis.UnifiedJedis;
 class PreflightConfiguration {
 
     @Bean
-    Preflight preflight(PreflightProperties props, ObjectProvider<AmiConnector> ami,
+    Preflight preflightRun(PreflightProperties props, ObjectProvider<AmiConnector> ami,
                         ObjectProvider<AgiRoutingServer> agi, Environment environment, JdbcTemplate jdbc,
                         UnifiedJedis redis, ObjectProvider<Clock> clockProvider) {
         Clock clock = clockProvider.getIfAvailable(Clock::systemUTC);
