@@ -25,7 +25,7 @@ import org.springframework.boot.context.properties.bind.Binder;
  * @param defaultQueue     the queue when the routing service does not answer
  * @param defaultPriority  the priority then
  */
-record DialplanGlobals(String recordingDir, String recordingDirFrom, String agiUrl, String defaultQueue,
+public record DialplanGlobals(String recordingDir, String recordingDirFrom, String agiUrl, String defaultQueue,
                        int defaultPriority) {
 
     /** A path Asterisk takes literally: no spaces, no ${...}, no comment or separator characters. */
@@ -43,7 +43,7 @@ record DialplanGlobals(String recordingDir, String recordingDirFrom, String agiU
      * @throws GlobalsNotRenderableException when the configuration gives Asterisk nothing it could use
      * @throws IllegalArgumentException      when a given value is malformed
      */
-    static DialplanGlobals from(Binder config, OptionalInt boundAgiPort, String agiHost, String recordingDir) {
+    public static DialplanGlobals from(Binder config, OptionalInt boundAgiPort, String agiHost, String recordingDir) {
         CtiProperties.Agi agi = config.bind("line102.cti.agi", CtiProperties.Agi.class)
                 .orElseThrow(() -> new GlobalsNotRenderableException("line102.cti.agi is not configured"));
         RecorderProperties.Ingest ingest = config.bind("line102.recorder.ingest", RecorderProperties.Ingest.class)
@@ -51,6 +51,18 @@ record DialplanGlobals(String recordingDir, String recordingDirFrom, String agiU
         return new DialplanGlobals(recordingDir(ingest, recordingDir), recordingDirFrom(ingest, recordingDir),
                 agiUrl(agi, boundAgiPort.orElse(agi.port()), agiHost), queue(agi.defaultQueue()),
                 agi.defaultPriority());
+    }
+
+    /**
+     * Only the recording directory the dialplan's {@code RECDIR} must hold (the preflight compares
+     * it with the PBX's).
+     *
+     * @throws GlobalsNotRenderableException as {@link #from}
+     */
+    public static String recordingDirOf(Binder config, String recordingDir) {
+        RecorderProperties.Ingest ingest = config.bind("line102.recorder.ingest", RecorderProperties.Ingest.class)
+                .orElseThrow(() -> new GlobalsNotRenderableException("line102.recorder.ingest is not configured"));
+        return recordingDir(ingest, recordingDir);
     }
 
     /** The file Asterisk includes: comment lines and {@code NAME = value} lines, no section header. */

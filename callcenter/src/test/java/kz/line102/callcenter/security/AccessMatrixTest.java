@@ -177,6 +177,8 @@ class AccessMatrixTest {
             new Endpoint("GET", "/api/v1/line-health/audit", null, EnumSet.of(SUPERVISOR, ADMIN)),
             new Endpoint("GET", "/api/v1/line-health/test-calls", null, EnumSet.of(SUPERVISOR, ADMIN)),
             new Endpoint("POST", "/api/v1/line-health/test-calls", null, EnumSet.of(ADMIN)),
+            // The preflight: IT staff only; it reads and changes nothing.
+            new Endpoint("GET", "/api/v1/admin/preflight", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/actuator/prometheus", null, EnumSet.of(ADMIN, METRICS)),
             new Endpoint("GET", "/actuator/metrics", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/actuator/info", null, EnumSet.of(ADMIN)),

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import kz.line102.cti.CallEventSink;
+import kz.line102.cti.PbxInfo;
 import kz.line102.cti.QueueControl;
 import kz.line102.cti.lease.Lease;
 import kz.line102.cti.lease.LeaseKeeper;
@@ -67,6 +68,7 @@ public final class AmiConnector implements AutoCloseable {
     private final Backoff backoff;
     private final ScheduledThreadPoolExecutor link;
     private final AmiQueueControl queueControl;
+    private final AmiPbxInfo pbxInfo;
     private final Object upMonitor = new Object();
     private final PbxRestarts restarts;
     private final LeaseKeeper leaseKeeper;
@@ -112,6 +114,7 @@ public final class AmiConnector implements AutoCloseable {
         link.setRemoveOnCancelPolicy(true);
         this.queueControl = new AmiQueueControl(props.pbx(), this::connected, this::awaitConnected,
                 props.actionTimeout(), clock);
+        this.pbxInfo = new AmiPbxInfo(props.pbx(), this::connected, props.actionTimeout(), clock);
         metrics.gauges(() -> state == AmiLinkState.CONNECTED ? 1 : 0, lanes::backlog, tracker::size);
         FunctionCounter.builder(AmiMetrics.PREFIX + "lanes.blocked", lanes, CallLanes::blocked).tag("pbx", props.pbx())
                 .description("times the AMI reader waited for room on a full call lane (back-pressure, no drop)")
@@ -253,6 +256,11 @@ public final class AmiConnector implements AutoCloseable {
         return queueControl;
     }
 
+    /** The PBX's globals, clock, and what this login may send and hears, through this link. */
+    public PbxInfo pbxInfo() {
+        return pbxInfo;
+    }
+
     public AmiHealth health() {
         return new AmiHealth(props.pbx(), state, since, lastError, lastErrorAt, (long) metrics.reconnects.count(),
                 tracker.size(), !holder && wasStandby);
@@ -274,6 +282,8 @@ public final class AmiConnector implements AutoCloseable {
             current = connection;
         }
         if (asHolder) {
+            pbxInfo.newSession();
+            connection.addEventListener(pbxInfo);
             connection.addEventListener(restarts::onEvent);
             connection.addEventListener(router);
             connection.addEventListener(queueControl);

@@ -32,9 +32,11 @@ final class AmiActions {
             new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final java.util.Set<String> unanswered = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final MemberActions members;
+    private final Map<String, String> globals = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AmiPermissions permissions;
 
     AmiActions(String username, String secret, LiveState state, HandshakeAnswers captured, LongSupplier epochMicros,
-               ClientHub hub) {
+               ClientHub hub, AmiPermissions permissions) {
         this.username = username;
         this.secret = secret;
         this.state = state;
@@ -42,6 +44,7 @@ final class AmiActions {
         this.epochMicros = epochMicros;
         this.startedEpochMicros = epochMicros.getAsLong();
         this.members = new MemberActions(state, hub, epochMicros);
+        this.permissions = permissions;
     }
 
     /** Answers one request; false when the connection must close (Logoff, failed login). */
@@ -60,6 +63,9 @@ final class AmiActions {
             return true;
         }
         if (!s.isLoggedIn() && !lower.equals("login") && !lower.equals("challenge") && !lower.equals("logoff")) {
+            return s.send(error(id, "Permission denied"));
+        }
+        if (s.isLoggedIn() && !permissions.writable(lower)) {
             return s.send(error(id, "Permission denied"));
         }
         return switch (lower) {
@@ -84,6 +90,8 @@ final class AmiActions {
             case "queueremove" -> members.answer(s, members.remove(req, id));
             case "queuepause" -> members.answer(s, members.pause(req, id));
             case "queuepenalty" -> members.answer(s, members.penalty(req, id));
+            case "getvar" -> s.send(getvar(req, id));
+            case "listcommands" -> s.send(permissions.listCommands(id));
             case "" -> s.send(error(id, "Missing action in request"));
             default -> s.send(error(id, "Invalid/unknown command: " + action
                     + ". Use Action: ListCommands to show available commands."));
@@ -108,6 +116,33 @@ final class AmiActions {
     void leaveUnanswered(java.util.Set<String> actions) {
         unanswered.clear();
         unanswered.addAll(actions);
+    }
+
+    /** Sets (or, with null, unsets) a dialplan global, as {@code [globals]} and a dialplan reload would. */
+    void setGlobal(String name, String value) {
+        if (value == null) {
+            globals.remove(name);
+        } else {
+            globals.put(name, value);
+        }
+    }
+
+    /**
+     * Getvar of a global as Asterisk 22 answers it (ami-actions.txt, lab-10): an unset one is an
+     * empty Value, not an error. The replay has no channel variables: those are "No such channel"
+     * (lab-19).
+     */
+    private byte[] getvar(Map<String, String> req, String id) {
+        String variable = req.get("variable");
+        if (variable == null || variable.isBlank()) {
+            return error(id, "No variable specified");
+        }
+        String channel = req.get("channel");
+        if (channel != null && !channel.isBlank()) {
+            return error(id, "No such channel");
+        }
+        return new AmiText().line("Response", "Success").actionId(id).line("Variable", variable)
+                .line("Value", globals.getOrDefault(variable, "")).end().bytes();
     }
 
     private boolean challenge(AmiSession s, Map<String, String> req, String id) {

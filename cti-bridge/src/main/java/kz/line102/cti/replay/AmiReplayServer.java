@@ -43,7 +43,8 @@ public final class AmiReplayServer implements AutoCloseable {
     private static final AtomicLong INSTANCE_SEQ = new AtomicLong();
     private static final int MAX_CLIENTS = 256;
 
-    private final ClientHub hub = new ClientHub();
+    private final AmiPermissions permissions = new AmiPermissions();
+    private final ClientHub hub = new ClientHub(permissions);
     private final ReplayClock clock = new ReplayClock();
     private final LiveState state = LiveState.withLabQueue(clock.nowEpochMicros() / 1_000_000L);
     private final EventScheduler scheduler = new EventScheduler(hub, state, clock);
@@ -66,7 +67,7 @@ public final class AmiReplayServer implements AutoCloseable {
 
     private AmiReplayServer(ReplayConfig config) {
         this.actions = new AmiActions(config.username(), config.secret(), state, HandshakeAnswers.bundled(),
-                clock::nowEpochMicros, hub);
+                clock::nowEpochMicros, hub, permissions);
         this.pbxSide = new MemberActions(state, hub, clock::nowEpochMicros);
     }
 
@@ -195,6 +196,23 @@ public final class AmiReplayServer implements AutoCloseable {
     public void leaveUnanswered(java.util.Set<String> actionNames) {
         actions.leaveUnanswered(actionNames.stream().map(a -> a.toLowerCase(java.util.Locale.ROOT))
                 .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /**
+     * Sets a dialplan global (null: unsets it), as the PBX's {@code [globals]} would after a
+     * dialplan reload; {@code Getvar} with no channel answers it.
+     */
+    public void setGlobal(String name, String value) {
+        actions.setGlobal(name, value);
+    }
+
+    /**
+     * The AMI user's classes from now on, as manager.conf's {@code read =} and {@code write =}
+     * (null: every class, as the lab's user): events of no readable class are not sent, actions
+     * of no writable class are refused ("Permission denied") and left out of ListCommands.
+     */
+    public void restrictPermissions(java.util.Set<String> readClasses, java.util.Set<String> writeClasses) {
+        permissions.restrict(readClasses, writeClasses);
     }
 
     /** Writes bytes as they are to every logged-in client: for malformed-input tests. */

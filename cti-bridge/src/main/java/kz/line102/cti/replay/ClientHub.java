@@ -7,6 +7,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class ClientHub {
 
     private final List<AmiSession> sessions = new CopyOnWriteArrayList<>();
+    private final AmiPermissions permissions;
+
+    ClientHub(AmiPermissions permissions) {
+        this.permissions = permissions;
+    }
 
     void add(AmiSession s) {
         sessions.add(s);
@@ -19,6 +24,9 @@ final class ClientHub {
     /** Buffers one event for every client that would get it from Asterisk; returns how many. */
     int write(byte[] buf, int len) {
         int delivered = 0;
+        if (!permissions.readable(buf, len)) {
+            return 0;
+        }
         for (AmiSession s : sessions) {
             if (s.wantsEvents() && s.bufferEvent(buf, len)) {
                 delivered++;
@@ -29,6 +37,9 @@ final class ClientHub {
 
     /** An event raised by an action (not played): written and flushed at once to every client taking events. */
     void broadcastEvent(byte[] bytes) {
+        if (!permissions.readable(bytes, bytes.length)) {
+            return;
+        }
         for (AmiSession s : sessions) {
             if (s.wantsEvents()) {
                 s.send(bytes);
