@@ -73,7 +73,7 @@ public final class DemoReplay implements AutoCloseable {
         return new DemoReplay(server, callsPerSecond, pace);
     }
 
-    boolean active() {
+    public boolean active() {
         return server != null;
     }
 
