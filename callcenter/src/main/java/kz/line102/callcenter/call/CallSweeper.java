@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.UUID;
 
 import kz.line102.callcenter.call.stream.StreamMessage;
+import kz.line102.callcenter.cti.Leases;
 import kz.line102.cti.CallEnded;
 import kz.line102.cti.CallId;
 import kz.line102.cti.EventId;
+import kz.line102.cti.lease.LeaseKeeper;
 import kz.line102.cti.stream.CallEventCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,12 +45,17 @@ class CallSweeper {
     private final Clock clock;
     private final List<PbxCallCheck> checks;
     private final CallEventCodec codec = new CallEventCodec();
+    /** Held by one node at a time; null where every instance sweeps (tests built by hand). */
+    private LeaseKeeper once;
 
     @Autowired
     CallSweeper(JdbcTemplate jdbc, CallIntakeService intake,
                 @Value("${line102.callcenter.sweeper.max-silence:4h}") Duration maxSilence,
-                ObjectProvider<PbxCallCheck> checks) {
+                ObjectProvider<PbxCallCheck> checks, ObjectProvider<Leases> leases) {
         this(jdbc, intake, maxSilence, Clock.systemUTC(), checks.orderedStream().toList());
+        Leases l = leases.getIfAvailable();
+        // Closing is idempotent (derived ids), but one sweeper asking the PBX's logs is enough.
+        this.once = l == null ? null : l.keep("call-sweeper", Duration.ofSeconds(30));
     }
 
     CallSweeper(JdbcTemplate jdbc, CallIntakeService intake, Duration maxSilence, Clock clock,
@@ -62,6 +69,9 @@ class CallSweeper {
 
     @Scheduled(fixedDelayString = "${line102.callcenter.sweeper.interval:5m}", initialDelayString = "1m")
     void sweep() {
+        if (once != null && !once.held()) {
+            return;
+        }
         Instant now = clock.instant();
         List<Stale> stale = jdbc.query("""
                 select c.id, c.offered_at from calls c

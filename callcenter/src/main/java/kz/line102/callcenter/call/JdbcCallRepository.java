@@ -175,6 +175,32 @@ public class JdbcCallRepository {
             ps.setString(i++, code(r.endSource()));
             ps.setObject(i, UUID.fromString(r.id().value()));
         });
+        attributeOperators(records);
+    }
+
+    /**
+     * Names the user signed in at the answering desk at the answer, in the same transaction
+     * as the record. The PBX stamps the answer and the database the sign-in, so a few seconds
+     * of grace cover their clocks; an answer re-projected later keeps the name it got.
+     */
+    private void attributeOperators(List<CallRecord> records) {
+        Object[] answered = records.stream().filter(r -> r.operator() != null && r.answeredAt() != null)
+                .map(r -> UUID.fromString(r.id().value())).toArray();
+        if (answered.length == 0) {
+            return;
+        }
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("""
+                    update calls c set operator_user = (
+                        select u.username from operator_sessions s join users u on u.id = s.user_id
+                        where s.extension = c.operator
+                          and s.started_at <= c.answered_at + interval '5 seconds'
+                          and (s.ended_at is null or s.ended_at > c.answered_at - interval '5 seconds')
+                        order by s.started_at desc limit 1)
+                    where c.id = any(?) and c.operator_user is null""");
+            ps.setArray(1, con.createArrayOf("uuid", answered));
+            return ps;
+        });
     }
 
     public void insertRejects(List<String[]> rejects) {
@@ -212,7 +238,8 @@ public class JdbcCallRepository {
             args.add(q.numberRaw());
         }
         if (q.operator() != null) {
-            sql.append(" and operator = ?");
+            sql.append(" and (operator = ? or operator_user = ?)");
+            args.add(q.operator());
             args.add(q.operator());
         }
         if (q.outcome() != null) {
@@ -262,7 +289,8 @@ public class JdbcCallRepository {
             rs.getInt("event_count"),
             source(rs.getString("source")),
             source(rs.getString("answer_source")),
-            source(rs.getString("end_source")));
+            source(rs.getString("end_source")),
+            rs.getString("operator_user"));
 
     /** A source as stored and shown by the API: {@code observed}, {@code logged}, {@code inferred}. */
     public static String code(EventSource source) {

@@ -20,7 +20,9 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import kz.line102.callcenter.Api;
+import kz.line102.callcenter.call.CallQuery;
 import kz.line102.callcenter.call.IntakeTestSupport;
+import kz.line102.callcenter.call.JdbcCallRepository;
 import kz.line102.callcenter.incident.Actor;
 import kz.line102.callcenter.incident.IncidentService;
 import kz.line102.callcenter.security.Role;
@@ -57,6 +59,8 @@ class RecordingsAfterFaultsTest extends IntakeTestSupport {
     IncidentService incidents;
     @Autowired
     UserService users;
+    @Autowired
+    JdbcCallRepository callRecords;
     @Value("${line102.cti.ami.pbx}")
     String pbx;
 
@@ -123,11 +127,12 @@ class RecordingsAfterFaultsTest extends IntakeTestSupport {
 
     @Test
     void aCriminalOffenceCardKeepsItsRecordingThroughAPurgeThirteenMonthsLater() throws Exception {
-        String operator = Api.user(users, "retention-operator", Role.OPERATOR);
+        // The duty officer opens the card: these calls rang at no operator's desk (need to know).
+        String operator = Api.user(users, "retention-supervisor", Role.SUPERVISOR);
         Files.createDirectories(SPOOL);
         CallId criminal = recordedCall("+77172120101");
         CallId plain = recordedCall("+77172120102");
-        UUID card = incidents.open(Actor.operator(operator), UUID.fromString(criminal.value())).incident().id();
+        UUID card = incidents.open(Actor.supervisor(operator), UUID.fromString(criminal.value())).incident().id();
         jdbc.update("update incidents set category = 'CRIMINAL_OFFENCE', updated_at = clock_timestamp() where id = ?",
                 card);
 
@@ -153,7 +158,7 @@ class RecordingsAfterFaultsTest extends IntakeTestSupport {
     }
 
     @Test
-    void anAuditorFindsARecordingByTheOperatorWhoAnsweredAsWellAsByTheDesk() throws Exception {
+    void anAuditorFindsARecordingAndItsCallByTheOperatorWhoAnsweredAsWellAsByTheDesk() throws Exception {
         String person = Api.user(users, "archive-person-op", Role.OPERATOR);
         String extension = "9" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         Long userId = jdbc.queryForObject("select id from users where username = ?", Long.class, person);
@@ -175,6 +180,13 @@ class RecordingsAfterFaultsTest extends IntakeTestSupport {
                 .contains(r.id());
         assertThat(recordings.search(RecordingQuery.all(5).operator(extension)).items()).extracting(Recording::id)
                 .contains(r.id());
+        // The call record names the person too, and a search by either finds it.
+        assertThat(jdbc.queryForObject("select operator_user from calls where id = ?::uuid", String.class,
+                call.value())).isEqualTo(person);
+        assertThat(callRecords.search(new CallQuery(null, null, null, null, null, false, person, 0, 5)))
+                .extracting(c -> c.id().value()).contains(call.value());
+        assertThat(callRecords.search(new CallQuery(null, null, null, null, null, false, extension, 0, 5)))
+                .extracting(c -> c.id().value()).contains(call.value());
         jdbc.update("update operator_sessions set ended_at = clock_timestamp(), end_reason = 'signed-out'"
                 + " where user_id = ? and ended_at is null", userId);
     }

@@ -102,7 +102,8 @@ class PbxRestartTest extends QueueTestSupport {
         await().atMost(WAIT).until(() -> stateOf().equals("ready") && stateOf(second).equals("paused"));
         assertThat(api.get("/api/v1/operators/me/state", second).json().path("state").path("reason").asString())
                 .isEqualTo("lunch");
-        assertThat(restored() - restoredBefore).isEqualTo(2);
+        // Operators other tests of this context left signed in are restored too: counted, not asserted.
+        assertThat(restored() - restoredBefore).isGreaterThanOrEqualTo(2);
         assertThat(jdbc.queryForObject("""
                 select count(*) from operator_state_changes c join users u on u.id = c.user_id
                 where u.username in (?, ?) and c.source = 'restore'""", Long.class, operator, second)).isEqualTo(2);

@@ -28,7 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * No PBX I/O inside a database transaction: twelve operators change state at once against
  * a PBX that reads their QueuePause and never answers, while calls keep arriving. The
- * changes wait on the PBX without holding pooled connections (ten in the pool), so call
+ * changes wait on the PBX without holding pooled connections (more of them than the pool has), so call
  * intake commits meanwhile; each change is then refused as unavailable, nothing recorded.
  */
 class PbxSilenceTest extends QueueTestSupport {
@@ -50,7 +50,10 @@ class PbxSilenceTest extends QueueTestSupport {
     void twelveChangesWaitingOnASilentPbxLeaveCallIntakeItsConnections() throws Exception {
         List<String> operators = new ArrayList<>(List.of(operator));
         assertThat(signIn().status()).isEqualTo(201);
-        for (int i = 0; i < 11; i++) {
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        int poolSize = pool.getMaximumPoolSize();
+        // More changes than the pool has connections (at least the twelve).
+        for (int i = 0; i < Math.max(11, poolSize + 1); i++) {
             int n = ThreadLocalRandom.current().nextInt(100_000, 999_999);
             String op = Api.user(users, "queue-silent-" + n, Role.OPERATOR);
             assertThat(api.json("POST", "/api/v1/admin/workstations", admin,
@@ -60,8 +63,6 @@ class PbxSilenceTest extends QueueTestSupport {
             others.add(op);
             operators.add(op);
         }
-        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
-        int poolSize = pool.getMaximumPoolSize();
         assertThat(operators).hasSizeGreaterThan(poolSize);
 
         replay.server().leaveUnanswered(Set.of("QueuePause"));
@@ -69,7 +70,7 @@ class PbxSilenceTest extends QueueTestSupport {
                 .map(op -> CompletableFuture.supplyAsync(() -> api.json("PUT", "/api/v1/operators/me/state", op,
                         "{\"state\":\"paused\",\"reason\":\"break\"}")))
                 .toList();
-        await().atMost(Duration.ofSeconds(5)).until(() -> replay.server().actionsReceived().stream()
+        await().atMost(Duration.ofSeconds(15)).until(() -> replay.server().actionsReceived().stream()
                 .filter(a -> a.get("action").equalsIgnoreCase("QueuePause")).count() >= operators.size());
 
         ReplayHandle call = replay.server().play("answered", PlayOptions.fast());

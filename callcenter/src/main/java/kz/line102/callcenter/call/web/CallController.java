@@ -36,7 +36,7 @@ class CallController {
     @GetMapping
     CallPage search(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                     @RequestParam(required = false) String number, @RequestParam(required = false) String outcome,
-                    @RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "50") String size) {
+                    @RequestParam(required = false) String operator, @RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "50") String size) {
         int p = integer("page", page, 0, 1_000_000);
         int s = integer("size", size, 1, MAX_SIZE);
         Instant f = instant("from", from);
@@ -60,7 +60,8 @@ class CallController {
             raw = number.trim();
             e164 = n.e164();
         }
-        List<CallRecord> found = calls.search(new CallQuery(f, t, raw, e164, o, inProgress, null, p, s));
+        List<CallRecord> found = calls.search(new CallQuery(f, t, raw, e164, o, inProgress,
+                operator == null || operator.isBlank() ? null : operator.trim(), p, s));
         boolean more = found.size() > s;
         List<CallView> items = found.stream().limit(s).map(r -> CallView.of(r, null)).toList();
         return new CallPage(items, p, s, more);

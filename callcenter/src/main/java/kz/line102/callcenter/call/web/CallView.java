@@ -14,7 +14,7 @@ import kz.line102.callcenter.call.JdbcCallRepository.EventLine;
  * shows; {@code answerSource} and {@code endSource} that of the answer and of the end.
  */
 record CallView(String id, String callerNumber, String callerNumberE164, String callerNumberStatus,
-                String callerName, String queue, String operator, String outcome, Instant offeredAt,
+                String callerName, String queue, String operator, String operatorUser, String outcome, Instant offeredAt,
                 Instant queuedAt, Instant answeredAt, Instant endedAt, Integer waitSeconds, Integer talkSeconds,
                 String hungUpBy, Integer endCause, String endCauseText, List<String> missedOperators,
                 boolean fullyObserved, String source, String answerSource, String endSource, Recording recording,
@@ -27,7 +27,7 @@ record CallView(String id, String callerNumber, String callerNumberE164, String 
 
     static CallView of(CallRecord r, List<EventLine> events) {
         return new CallView(r.id().value(), r.callerNumber(), r.callerNumberE164(), r.callerNumberStatus(),
-                r.callerName(), r.queue(), r.operator(), r.outcome() == null ? IN_PROGRESS : r.outcome().code(),
+                r.callerName(), r.queue(), r.operator(), r.operatorUser(), r.outcome() == null ? IN_PROGRESS : r.outcome().code(),
                 r.offeredAt(), r.queuedAt(), r.answeredAt(), r.endedAt(), r.waitSeconds(), r.talkSeconds(),
                 r.hungUpBy(), r.endCause(), r.endCauseText(), r.missedOperators(), r.fullyObserved(),
                 JdbcCallRepository.code(r.source()), JdbcCallRepository.code(r.answerSource()),
