@@ -24,9 +24,14 @@ final class BenchOperators {
     }
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final int port;
+    private volatile int port;
 
     BenchOperators(int port) {
+        this.port = port;
+    }
+
+    /** Talk to another node from now on (the first one was killed). */
+    void use(int port) {
         this.port = port;
     }
 
@@ -49,6 +54,31 @@ final class BenchOperators {
             ops.add(new Operator(user, "PJSIP/" + ext, reason));
         }
         return ops;
+    }
+
+    /** The operator's state as the application shows it, e.g. {@code ready} or {@code paused/break}. */
+    String state(String user) {
+        try {
+            String body = call("GET", "/api/v1/operators/me/state", user, null, 200);
+            String state = field(body, "state\"\\s*:\\s*\\{[^}]*?\"state");
+            String reason = field(body, "reason");
+            return reason == null ? state : state + "/" + reason;
+        } catch (IOException e) {
+            return "error " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    /** The state an operator should show: paused with its reason, or ready. */
+    static String expected(Operator op) {
+        return op.pauseReason() == null ? "ready" : "paused/" + op.pauseReason();
+    }
+
+    private static String field(String json, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        return m.find() ? m.group(1) : null;
     }
 
     private String call(String method, String path, String user, String body, int expected)

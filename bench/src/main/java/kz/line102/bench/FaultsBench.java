@@ -50,6 +50,7 @@ public final class FaultsBench {
     private RestartableRedis redis;
     private AmiReplayServer server;
     private PbxLogWriter logs;
+    private BenchOperators operators;
     private double maxGap;
     private int restored = -1;
     private long t0;
@@ -97,7 +98,11 @@ public final class FaultsBench {
         out("link held by %s", holder());
         logs = new PbxLogWriter(db.url());
         server.setEventListener(logs);
-        List<BenchOperators.Operator> ops = new BenchOperators(nodes.get(0).httpPort).signIn(OPERATORS);
+        operators = new BenchOperators(nodes.get(0).httpPort);
+        List<BenchOperators.Operator> ops = operators.signIn(OPERATORS);
+        for (BenchOperators.Operator op : ops) {
+            out("  %s at %s: %s", op.username(), op.iface(), operators.state(op.username()));
+        }
         out("%d operators signed in (%d paused)", ops.size(), ops.stream().filter(o -> o.pauseReason() != null).count());
 
         List<ReplayHandle> handles = server.playMany(plan.instances, plan.instancesPerSecond(CPS),
@@ -208,6 +213,7 @@ public final class FaultsBench {
         BenchNode standby = nodes.stream().filter(n -> n != dying).findFirst().orElseThrow();
         out("%6.1f s: killing %s (SIGKILL), the link holder", since(), dying.name);
         dying.kill();
+        operators.use(standby.httpPort);
         long k = System.nanoTime();
         boolean took = Poll.until(Duration.ofSeconds(60), Duration.ofMillis(20),
                 () -> standby.name.equals(holder()));
@@ -221,9 +227,31 @@ public final class FaultsBench {
         server.clearActionsReceived();
         logs.pbxStarted(System.currentTimeMillis() * 1000);
         server.restartPbx(false);
-        Poll.until(Duration.ofSeconds(60), Duration.ofMillis(200), () -> countRestored(ops) == ops.size());
-        restored = countRestored(ops);
-        out("%6.1f s: %d/%d operators back in their queue (paused ones paused again)", since(), restored, ops.size());
+        Poll.until(Duration.ofSeconds(60), Duration.ofMillis(100), () -> server.loggedInClients() >= 1);
+        out("%6.1f s: the link is back", since());
+        // The application needs a moment to see the restart (an operator shows offline, not-in-pbx,
+        // until restored): judge only after that, then wait for every one to be back.
+        Poll.pause(Duration.ofSeconds(10));
+        Poll.until(Duration.ofSeconds(60), Duration.ofMillis(500), () -> statesRestored(ops) == ops.size());
+        restored = statesRestored(ops);
+        out("%6.1f s: %d/%d operators show their state again (%d sent back to the PBX with QueueAdd; the others "
+                + "the PBX listed again by itself)", since(), restored, ops.size(), countRestored(ops));
+        for (BenchOperators.Operator op : ops) {
+            String state = operators.state(op.username());
+            if (!state.equals(BenchOperators.expected(op))) {
+                out("  %s (%s): expected %s, shows %s", op.username(), op.iface(), BenchOperators.expected(op), state);
+            }
+        }
+    }
+
+    private int statesRestored(List<BenchOperators.Operator> ops) {
+        int n = 0;
+        for (BenchOperators.Operator op : ops) {
+            if (operators.state(op.username()).equals(BenchOperators.expected(op))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Operators whose QueueAdd (and, if paused, a later QueuePause with their reason) reached the PBX. */

@@ -47,6 +47,7 @@ final class PbxLogWriter implements ReplayEventListener, AutoCloseable {
     private final Connection connection;
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile java.util.function.BiConsumer<ReplayHandle, Map<String, String>> also = (h, f) -> { };
     private int cdrSequence;
     private PreparedStatement cel;
     private PreparedStatement queueLog;
@@ -79,6 +80,11 @@ final class PbxLogWriter implements ReplayEventListener, AutoCloseable {
     /** Asterisk writes QUEUESTART at every start, restarts included. */
     void pbxStarted(long epochMicros) {
         queue.add(new Played(null, 0, epochMicros));
+    }
+
+    /** Also told about every played event (on the writer's thread, in play order), with its fields. */
+    void alsoTell(java.util.function.BiConsumer<ReplayHandle, Map<String, String>> hook) {
+        this.also = hook;
     }
 
     /** Rows written so far. */
@@ -115,7 +121,9 @@ final class PbxLogWriter implements ReplayEventListener, AutoCloseable {
                     if (p.handle == null) {
                         queueLog(p.micros, "NONE", "NONE", "NONE", "QUEUESTART", "", "", "");
                     } else {
-                        apply(p.handle, p.handle.event(p.index, p.micros), p.micros);
+                        Map<String, String> fields = p.handle.event(p.index, p.micros);
+                        also.accept(p.handle, fields);
+                        apply(p.handle, fields, p.micros);
                     }
                 }
                 cel.executeBatch();
