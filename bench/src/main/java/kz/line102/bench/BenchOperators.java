@@ -35,12 +35,15 @@ final class BenchOperators {
         this.port = port;
     }
 
-    /** {@code count} operators at extensions 1001…; every third one paused for a break. */
+    /**
+     * {@code count} operators at extensions 2001…, away from the captured calls' operators (1001–1003:
+     * a replayed call would "answer" at a paused desk, which a real PBX never does); every third one paused.
+     */
     List<Operator> signIn(int count) throws IOException, InterruptedException {
         List<Operator> ops = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             String user = "bench-op" + i;
-            String ext = String.valueOf(1000 + i);
+            String ext = String.valueOf(2000 + i);
             call("POST", "/api/v1/admin/users", ADMIN, "{\"username\":\"" + user + "\",\"displayName\":\"Bench " + i
                     + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"OPERATOR\"]}", 201);
             call("POST", "/api/v1/admin/workstations", ADMIN, "{\"name\":\"bench-desk-" + i + "\",\"extension\":\""
