@@ -144,6 +144,16 @@ public final class FaultsBench {
         }
         r = compare(true);
         int dup = db.duplicatedEvents(ids) + db.numbersRecordedTwice(ids) + db.strayCalls(ids);
+        try (Connection c = DriverManager.getConnection(db.url(), "postgres", "");
+             PreparedStatement ps = c.prepareStatement("select coalesce(source, '?'), count(*) from calls "
+                     + "group by 1 order by 1");
+             ResultSet rs = ps.executeQuery()) {
+            StringBuilder b = new StringBuilder();
+            while (rs.next()) {
+                b.append(' ').append(rs.getString(1)).append('=').append(rs.getInt(2));
+            }
+            out("records by their weakest source (observed on AMI, logged by the PBX, inferred):%s", b);
+        }
         out("duplicated: %d events stored twice, %d numbers on two records, %d records of no played call",
                 db.duplicatedEvents(ids), db.numbersRecordedTwice(ids), db.strayCalls(ids));
         return new Result(r.recorded, r.wrong, r.lost, dup);
