@@ -19,7 +19,6 @@ import kz.line102.cti.CallId;
 import kz.line102.cti.replay.AmiReplayServer;
 import kz.line102.cti.replay.ReplayConfig;
 import kz.line102.cti.replay.ReplayHandle;
-import kz.line102.cti.replay.ScenarioMix;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -42,7 +41,7 @@ public final class FaultsBench {
     private static final String PBX = "bench";
     private static final String LEASE_KEY = "line102:cti:lease:ami:" + PBX;
 
-    private final CallPlan plan = CallPlan.forCalls(CALLS);
+    private final CallPlan plan = CallPlan.twoCallersFirst(CALLS);
     private final String stream = "line102:bench:" + UUID.randomUUID() + ":calls";
     private final BenchDatabase db = new BenchDatabase("127.0.0.1", 5432, DB_NAME, "postgres");
     private final Path dir = Path.of(System.getProperty("bench.dir", "bench/target/faults"));
@@ -79,7 +78,7 @@ public final class FaultsBench {
 
     private Result run() throws Exception {
         Files.createDirectories(dir);
-        out("faults: %d calls = %d replay instances of the bundled mix at %.0f calls/s; database %s, logs in %s",
+        out("faults: %d calls = %d replay instances of the bundled captures (two-callers first) at %.0f calls/s; database %s, logs in %s",
                 plan.calls, plan.instances, CPS, DB_NAME, dir);
         db.recreate();
         redis = RestartableRedis.start();
@@ -106,7 +105,7 @@ public final class FaultsBench {
         out("%d operators signed in (%d paused)", ops.size(), ops.stream().filter(o -> o.pauseReason() != null).count());
 
         List<ReplayHandle> handles = server.playMany(plan.instances, plan.instancesPerSecond(CPS),
-                ScenarioMix.allBundled(), 1);
+                plan.mix(), 1);
         t0 = System.nanoTime();
         List<UUID> ids = plan.callIds(PBX, handles);
         double d = plan.calls / CPS;

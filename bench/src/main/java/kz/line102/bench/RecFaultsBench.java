@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import kz.line102.cti.replay.AmiReplayServer;
 import kz.line102.cti.replay.ReplayConfig;
 import kz.line102.cti.replay.ReplayHandle;
-import kz.line102.cti.replay.ScenarioMix;
 
 /**
  * {@code bench/run recfaults}: recorded calls at 5 calls/s through the real recorder (spool
@@ -44,7 +43,7 @@ public final class RecFaultsBench {
             "/work/shared/fixtures/asterisk/22.10.1"));
     private static final String DB_NAME = System.getProperty("bench.db.name", "line102_recfaults_bench");
 
-    private final CallPlan plan = CallPlan.forCalls(RECORDINGS);
+    private final CallPlan plan = CallPlan.twoCallersFirst(RECORDINGS);
     private final BenchDatabase db = new BenchDatabase("127.0.0.1", 5432, DB_NAME, "postgres");
     private final Path dir = Path.of(System.getProperty("bench.dir", "bench/target/recfaults")).toAbsolutePath();
     private final Path spool = dir.resolve("spool");
@@ -87,7 +86,7 @@ public final class RecFaultsBench {
         logs.alsoTell(this::recordingEvent);
         server.setEventListener(logs);
         List<ReplayHandle> handles = server.playMany(plan.instances, plan.instancesPerSecond(CPS),
-                ScenarioMix.allBundled(), 1);
+                plan.mix(), 1);
         t0 = System.nanoTime();
         double d = plan.calls / CPS;
         at(0.30 * d);
