@@ -13,6 +13,7 @@ import java.util.UUID;
 import kz.line102.cti.CallId;
 import kz.line102.cti.replay.ReplayHandle;
 import kz.line102.cti.replay.Scenario;
+import kz.line102.cti.replay.ScenarioMix;
 
 /**
  * How many replay instances of {@code ScenarioMix.allBundled()} make a given number of
@@ -29,15 +30,19 @@ final class CallPlan {
     final int instances;
     final int calls;
 
-    private CallPlan(int wantedCalls) {
+    /** Scenario names in the order the mix cycles through them. */
+    private final List<String> order;
+
+    private CallPlan(int wantedCalls, List<String> order) {
+        this.order = List.copyOf(order);
         for (String name : Scenario.BUNDLED) {
             linkedids.put(name, capturedCallers(name));
         }
         int n = 0;
         int c = 0;
         while (c < wantedCalls) {
-            // allBundled() cycles through Scenario.BUNDLED in its order, one each.
-            c += linkedids.get(Scenario.BUNDLED.get(n % Scenario.BUNDLED.size())).size();
+            // The mix cycles through the scenarios in this order, one each.
+            c += linkedids.get(order.get(n % order.size())).size();
             n++;
         }
         this.instances = n;
@@ -46,7 +51,26 @@ final class CallPlan {
 
     /** The fewest instances of the mix with at least {@code calls} calls (exactly that many for 10,000). */
     static CallPlan forCalls(int calls) {
-        return new CallPlan(calls);
+        return new CallPlan(calls, Scenario.BUNDLED);
+    }
+
+    /**
+     * Every bundled scenario once a cycle, {@code two-callers} first: a cycle holds 7 calls, so
+     * with the two-call scenario first a partial cycle can end on any count (2,000 and 500
+     * exactly), where {@link #forCalls(int)} may overshoot by one.
+     */
+    static CallPlan twoCallersFirst(int calls) {
+        List<String> order = new ArrayList<>();
+        order.add("two-callers");
+        Scenario.BUNDLED.stream().filter(n -> !n.equals("two-callers")).forEach(order::add);
+        return new CallPlan(calls, order);
+    }
+
+    /** The mix the instance count was computed for: play exactly this. */
+    ScenarioMix mix() {
+        Map<String, Integer> weights = new java.util.LinkedHashMap<>();
+        order.forEach(n -> weights.put(n, 1));
+        return ScenarioMix.of(weights);
     }
 
     /** Instances per second (in scenario time) that offer {@code callsPerSecond} calls per second. */

@@ -2,7 +2,9 @@ package kz.line102.cti.replay;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -71,6 +73,25 @@ public final class ReplayHandle {
             }
         }
         return null;
+    }
+
+    /**
+     * The {@code index}-th event of this call (0-based, the order it is played in) with this
+     * instance's fresh values and {@code epochMicros} as its Timestamp, header by header in
+     * captured order: for a caller that derives from each played event what the PBX would
+     * also have written elsewhere (its CEL and queue_log rows).
+     */
+    public Map<String, String> event(int index, long epochMicros) {
+        ByteSink sink = new ByteSink(2048);
+        scenario.events().get(index).render(values, epochMicros, sink);
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String line : sink.toLatin1String().split("\r\n")) {
+            int colon = line.indexOf(": ");
+            if (colon > 0) {
+                fields.putIfAbsent(line.substring(0, colon), line.substring(colon + 2));
+            }
+        }
+        return fields;
     }
 
     public CompletableFuture<Void> done() {
