@@ -68,10 +68,14 @@ class CallSweeper {
     }
 
     @Scheduled(fixedDelayString = "${line102.callcenter.sweeper.interval:5m}", initialDelayString = "1m")
-    void sweep() {
-        if (once != null && !once.held()) {
-            return;
+    void sweepIfHeld() {
+        if (once == null || once.held()) {
+            sweep();
         }
+    }
+
+    /** One sweep, whoever holds the lease (the scheduled one runs only where it is held). */
+    void sweep() {
         Instant now = clock.instant();
         List<Stale> stale = jdbc.query("""
                 select c.id, c.offered_at from calls c

@@ -273,7 +273,8 @@ class IncidentExportTest {
         String erdr = "erdr@v" + card.version();
         SLOW.add(card.id().toString());
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> job(card.id(), erdr).map(j -> j.attempts() >= 2
+            // Two timed-out tries of 4 s each and the back-off between them; more on a loaded machine.
+            await().atMost(Duration.ofSeconds(60)).until(() -> job(card.id(), erdr).map(j -> j.attempts() >= 2
                     && j.lastError() != null).orElse(false));
             assertThat(job(card.id(), erdr).orElseThrow().lastError()).containsPattern("(?i)time(d)? ?out");
         } finally {
