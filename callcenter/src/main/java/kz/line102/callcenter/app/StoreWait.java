@@ -95,6 +95,8 @@ public class StoreWait implements ApplicationListener<ApplicationPreparedEvent> 
             log.warn("store wait: attempt {} — waiting for {}; not ready, next attempt in {} ms. The node never "
                     + "switches to another store", attempt, String.join(", ", waiting), delay);
             try {
+                // Before the application context exists there is no scheduler to hand the next
+                // attempt to: the start-up thread itself waits out the capped back-off.
                 Thread.sleep(delay);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
