@@ -34,6 +34,7 @@ class PreflightConfiguration {
                 new AmiChecks(ami),
                 new DialplanGlobalsCheck(ami, agi, environment, props),
                 new RecordingDirCheck(() -> spoolDir(environment), jdbc, props.recordingQuiet(), clock),
+                new AriCredentialsCheck(() -> ari(environment)),
                 new PbxLogCheck(jdbc, pbxSchema, props.logTolerance()),
                 new RedisCheck(redis),
                 new DatabaseRoleCheck(jdbc, pbxSchema),
@@ -56,6 +57,15 @@ class PreflightConfiguration {
                     t.setDaemon(true);
                     return t;
                 }));
+    }
+
+    /** Where the recorder fetches recordings over ARI, or empty when it reads a spool directory. */
+    private static Optional<AriCredentialsCheck.Target> ari(Environment environment) {
+        return Binder.get(environment).bind("line102.recorder.ingest", RecorderProperties.Ingest.class)
+                .map(Optional::of).orElse(Optional.empty())
+                .filter(i -> i.source() == RecorderProperties.SourceKind.ARI && i.ari() != null)
+                .map(i -> new AriCredentialsCheck.Target(i.ari().baseUrl(), i.ari().username(), i.ari().password(),
+                        i.ari().timeout()));
     }
 
     /** The recorder's spool directory, or empty when it fetches recordings over ARI. */
