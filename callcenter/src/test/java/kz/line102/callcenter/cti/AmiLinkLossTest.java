@@ -18,6 +18,7 @@ import kz.line102.cti.replay.ReplayHandle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,6 +33,8 @@ class AmiLinkLossTest {
         registry.add("line102.cti.ami.reconnect-max", () -> "500ms");
     }
 
+    @Value("${line102.cti.ami.pbx}")
+    String pbxName;
     @Autowired
     DemoReplay replay;
     @Autowired
@@ -45,7 +48,7 @@ class AmiLinkLossTest {
     }
 
     private UUID idOf(ReplayHandle handle) {
-        return UUID.fromString(CallId.derive("link-loss-test", handle.linkedid()).value());
+        return UUID.fromString(CallId.derive(pbxName, handle.linkedid()).value());
     }
 
     private void awaitLinkUp() {

@@ -19,6 +19,7 @@ import kz.line102.cti.replay.ReplayHandle;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,6 +36,8 @@ class CallPipelineTest {
         IsolatedBridge.register(registry, "pipeline-test");
     }
 
+    @Value("${line102.cti.ami.pbx}")
+    String pbxName;
     @Autowired
     DemoReplay replay;
     @Autowired
@@ -50,7 +53,7 @@ class CallPipelineTest {
 
         for (CapturedCall captured : CapturedCall.read(scenario)) {
             String linkedid = handle.freshValueOf(captured.linkedid());
-            UUID id = UUID.fromString(CallId.derive("pipeline-test", linkedid).value());
+            UUID id = UUID.fromString(CallId.derive(pbxName, linkedid).value());
             await().atMost(Duration.ofSeconds(30)).until(() -> calls.find(id)
                     .map(r -> r.outcome() != null && r.recordingFinishedAt() != null).orElse(false));
             CallRecord r = calls.find(id).orElseThrow();

@@ -24,6 +24,7 @@ import kz.line102.cti.replay.ReplayHandle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * No PBX I/O inside a database transaction: twelve operators change state at once against
@@ -33,6 +34,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class PbxSilenceTest extends QueueTestSupport {
 
+    @Value("${line102.cti.ami.pbx}")
+    String pbxName;
     @Autowired
     JdbcCallRepository calls;
     @Autowired
@@ -74,7 +77,7 @@ class PbxSilenceTest extends QueueTestSupport {
                 .filter(a -> a.get("action").equalsIgnoreCase("QueuePause")).count() >= operators.size());
 
         ReplayHandle call = replay.server().play("answered", PlayOptions.fast());
-        UUID id = UUID.fromString(CallId.derive("queue-test", call.linkedid()).value());
+        UUID id = UUID.fromString(CallId.derive(pbxName, call.linkedid()).value());
         await().atMost(Duration.ofSeconds(4)).until(() -> calls.find(id).isPresent());
         assertThat(changes).as("the changes are still waiting on the PBX while the call was committed")
                 .noneMatch(CompletableFuture::isDone);

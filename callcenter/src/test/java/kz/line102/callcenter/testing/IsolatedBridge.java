@@ -6,7 +6,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Gives a test context a call stream and a PBX name of its own, so the calls it plays
- * through the in-process bridge never meet another context's consumers or call ids.
+ * through the in-process bridge never meet another context's consumers or call ids. The
+ * PBX name also keys the AMI link's lease: two cached contexts under one name would take
+ * each other's link over (a PBX restart in one made the other the holder, reconciling its
+ * own PBX against the first one's operators). Tests read the name back with
+ * {@code @Value("${line102.cti.ami.pbx}")}.
  */
 public final class IsolatedBridge {
 
@@ -18,6 +22,7 @@ public final class IsolatedBridge {
         registry.add("line102.cti.stream.key", () -> stream);
         registry.add("line102.callcenter.intake.stream", () -> stream);
         registry.add("line102.cti.replay.calls-per-second", () -> "0");
-        registry.add("line102.cti.ami.pbx", () -> pbx);
+        String name = pbx + "-" + UUID.randomUUID().toString().substring(0, 8);
+        registry.add("line102.cti.ami.pbx", () -> name);
     }
 }
