@@ -22,7 +22,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 
-import kz.line102.callcenter.app.CallcenterApplication;
+import kz.line102.callcenter.CallcenterApplication;
 import kz.line102.callcenter.security.Role;
 import kz.line102.callcenter.security.UserService;
 import kz.line102.recorder.IngestRequest;

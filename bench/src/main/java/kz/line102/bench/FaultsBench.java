@@ -86,7 +86,7 @@ public final class FaultsBench {
         server = AmiReplayServer.start(ReplayConfig.ephemeral("bench", "bench"));
         for (String name : List.of("bench-a", "bench-b")) {
             BenchNode node = new BenchNode(name, appArgs(name), dir.resolve(name + ".out"));
-            node.start("kz.line102.callcenter.app.CallcenterApplication", System.getProperty("bench.node-heap", "1g"));
+            node.start("kz.line102.callcenter.CallcenterApplication", System.getProperty("bench.node-heap", "1g"));
             // One after the other: the first one migrates the database.
             Poll.require(name + " to start", Duration.ofMinutes(5), Duration.ofMillis(500), node::ready);
             nodes.add(node);

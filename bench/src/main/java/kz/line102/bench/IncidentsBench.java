@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 
-import kz.line102.callcenter.app.CallcenterApplication;
+import kz.line102.callcenter.CallcenterApplication;
 import kz.line102.callcenter.incident.Actor;
 import kz.line102.callcenter.incident.IncidentFields;
 import kz.line102.callcenter.incident.IncidentService;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-import kz.line102.callcenter.app.SubscriberImportCommand;
+import kz.line102.callcenter.caller.SubscriberImportCommand;
 import kz.line102.callcenter.caller.CallerCard;
 import kz.line102.callcenter.caller.CallerCardService;
 import kz.line102.callcenter.caller.SubscriberCache;

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import kz.line102.callcenter.app.CallcenterApplication;
+import kz.line102.callcenter.CallcenterApplication;
 import kz.line102.cti.replay.AmiReplayServer;
 import kz.line102.cti.replay.ReplayConfig;
 import kz.line102.cti.replay.ReplayHandle;

@@ -145,7 +145,7 @@ public final class RecFaultsBench {
     }
 
     private void startNode() throws Exception {
-        node.start("kz.line102.callcenter.app.CallcenterApplication", System.getProperty("bench.node-heap", "1g"));
+        node.start("kz.line102.callcenter.CallcenterApplication", System.getProperty("bench.node-heap", "1g"));
         Poll.require("the node to start", Duration.ofMinutes(5), Duration.ofMillis(500), node::ready);
         out("%6.1f s: node up", t0 == 0 ? 0 : since());
     }
@@ -153,7 +153,7 @@ public final class RecFaultsBench {
     private void killAndRestart(int n) throws Exception {
         out("%6.1f s: killing the application (SIGKILL), %d of 2", since(), n);
         node.kill();
-        node.start("kz.line102.callcenter.app.CallcenterApplication", System.getProperty("bench.node-heap", "1g"));
+        node.start("kz.line102.callcenter.CallcenterApplication", System.getProperty("bench.node-heap", "1g"));
         out("%6.1f s: started again (up when it answers HTTP)", since());
     }
 

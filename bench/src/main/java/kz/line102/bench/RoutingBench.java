@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
-import kz.line102.callcenter.app.CallcenterApplication;
+import kz.line102.callcenter.CallcenterApplication;
 import kz.line102.callcenter.routing.RoutingService;
 import kz.line102.cti.CallId;
 import kz.line102.cti.agi.AgiRoutingServer;

@@ -21,7 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import kz.line102.callcenter.app.CallcenterApplication;
+import kz.line102.callcenter.CallcenterApplication;
 import kz.line102.callcenter.operator.OperatorService;
 import kz.line102.callcenter.operator.WorkstationService;
 import kz.line102.callcenter.security.Role;

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** One clock for the application, so tests can move time instead of waiting for it. */
 @Configuration(proxyBeanMethods = false)
-class ClockConfiguration {
+public class ClockConfiguration {
 
     @Bean
     Clock clock() {

@@ -87,7 +87,7 @@ class ProblemHandler {
 
     /** Request URIs in log lines: caller numbers in paths and queries masked (security.PersonalData). */
     private static String uri(HttpServletRequest request) {
-        return kz.line102.callcenter.security.PersonalData.uri(request.getRequestURI());
+        return kz.line102.callcenter.app.PersonalData.uri(request.getRequestURI());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

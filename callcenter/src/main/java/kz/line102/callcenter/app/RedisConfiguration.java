@@ -14,7 +14,7 @@ import redis.clients.jedis.UnifiedJedis;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RedisProperties.class)
-class RedisConfiguration {
+public class RedisConfiguration {
 
     @Bean(destroyMethod = "close")
     @DependsOn("redisDurabilityCheck")

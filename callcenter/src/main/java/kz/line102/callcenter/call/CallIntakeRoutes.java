@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 
 import kz.line102.callcenter.call.stream.RedisStreamEndpoint;
-import kz.line102.callcenter.call.stream.StreamMessage;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;

@@ -13,7 +13,6 @@ import java.util.UUID;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.line102.callcenter.call.JdbcCallRepository.StoredEvent;
-import kz.line102.callcenter.call.stream.StreamMessage;
 import kz.line102.cti.CallEvent;
 import kz.line102.cti.CallId;
 import kz.line102.cti.stream.CallEventCodec;

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import kz.line102.callcenter.call.stream.StreamMessage;
 import kz.line102.callcenter.cti.Leases;
 import kz.line102.cti.CallEnded;
 import kz.line102.cti.CallId;

@@ -13,7 +13,7 @@ import kz.line102.callcenter.app.InvalidRequestException;
 import kz.line102.callcenter.security.CallAccess;
 import kz.line102.callcenter.security.NeedToKnowException;
 import kz.line102.callcenter.security.NeedToKnowProperties;
-import kz.line102.callcenter.security.PersonalData;
+import kz.line102.callcenter.app.PersonalData;
 import kz.line102.callcenter.security.RateLimiter;
 import kz.line102.callcenter.security.Role;
 import kz.line102.callcenter.security.SecurityAudit;

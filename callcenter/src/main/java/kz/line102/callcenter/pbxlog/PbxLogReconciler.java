@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import kz.line102.callcenter.call.CallIntakeService;
 import kz.line102.callcenter.call.JdbcCallRepository;
 import kz.line102.callcenter.call.PbxCallCheck;
-import kz.line102.callcenter.call.stream.StreamMessage;
+import kz.line102.callcenter.call.StreamMessage;
 import kz.line102.cti.CallEnded;
 import kz.line102.cti.CallEvent;
 import kz.line102.cti.CallId;

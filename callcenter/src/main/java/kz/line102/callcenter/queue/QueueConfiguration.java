@@ -5,7 +5,6 @@ import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.line102.callcenter.app.RedisKeys;
 import kz.line102.callcenter.operator.OperatorService;
-import kz.line102.callcenter.routing.QueueLoad;
 import kz.line102.callcenter.security.UserService;
 import kz.line102.cti.QueueCommandException;
 import kz.line102.cti.QueueControl;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import kz.line102.callcenter.app.InvalidRequestException;
-import kz.line102.callcenter.routing.QueueLoad;
 import kz.line102.cti.QueueControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -8,7 +8,6 @@ import java.util.Map;
 import kz.line102.callcenter.app.RedisKeys;
 import kz.line102.callcenter.call.CallIntakeListener;
 import kz.line102.callcenter.call.CallRecord;
-import kz.line102.callcenter.routing.QueueLoad;
 import kz.line102.cti.CallAbandoned;
 import kz.line102.cti.CallEnded;
 import kz.line102.cti.CallEvent;

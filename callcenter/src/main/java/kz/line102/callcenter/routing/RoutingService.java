@@ -1,5 +1,6 @@
 package kz.line102.callcenter.routing;
 
+import kz.line102.callcenter.queue.QueueLoad;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;

@@ -1,5 +1,6 @@
 package kz.line102.callcenter.routing;
 
+import kz.line102.callcenter.queue.QueueLoad;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;

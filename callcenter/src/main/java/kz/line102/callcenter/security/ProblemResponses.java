@@ -1,5 +1,6 @@
 package kz.line102.callcenter.security;
 
+import kz.line102.callcenter.app.PersonalData;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;

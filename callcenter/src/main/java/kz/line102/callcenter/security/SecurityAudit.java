@@ -1,5 +1,6 @@
 package kz.line102.callcenter.security;
 
+import kz.line102.callcenter.app.PersonalData;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

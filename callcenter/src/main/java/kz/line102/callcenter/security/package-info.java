@@ -34,6 +34,6 @@
  * Sign-in throttling is in {@code signin}; request bodies are bounded before they are
  * read ({@link kz.line102.callcenter.security.RequestSizeFilter}); the costly endpoints
  * are limited per user ({@link kz.line102.callcenter.security.RateLimitFilter}). Log
- * lines show caller numbers masked ({@link kz.line102.callcenter.security.PersonalData}).
+ * lines show caller numbers masked ({@link kz.line102.callcenter.app.PersonalData}).
  */
 package kz.line102.callcenter.security;

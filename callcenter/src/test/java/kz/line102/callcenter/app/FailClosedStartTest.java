@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import kz.line102.callcenter.CallcenterApplication;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

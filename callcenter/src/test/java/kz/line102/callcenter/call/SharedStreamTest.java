@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import kz.line102.callcenter.call.stream.StreamMessage;
 import kz.line102.cti.CallId;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;

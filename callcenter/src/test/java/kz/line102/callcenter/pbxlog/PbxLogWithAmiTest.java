@@ -18,7 +18,7 @@ import kz.line102.callcenter.call.CallRecord;
 import kz.line102.callcenter.call.IntakeTestSupport;
 import kz.line102.callcenter.call.JdbcCallRepository;
 import kz.line102.callcenter.call.PbxCallCheck;
-import kz.line102.callcenter.call.stream.StreamMessage;
+import kz.line102.callcenter.call.StreamMessage;
 import kz.line102.cti.CallAnswered;
 import kz.line102.cti.CallCompleted;
 import kz.line102.cti.CallEnded;

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 
 import kz.line102.callcenter.Api.Response;
-import kz.line102.callcenter.routing.QueueLoad;
 import kz.line102.cti.replay.PlayOptions;
 import kz.line102.cti.replay.ReplayHandle;
 import org.junit.jupiter.api.Test;

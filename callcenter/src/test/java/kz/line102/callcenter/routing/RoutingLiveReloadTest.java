@@ -3,6 +3,7 @@ package kz.line102.callcenter.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import kz.line102.callcenter.queue.QueueLoad;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import static kz.line102.callcenter.routing.Rules.rule;
 import static kz.line102.callcenter.routing.Rules.set;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import kz.line102.callcenter.queue.QueueLoad;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;

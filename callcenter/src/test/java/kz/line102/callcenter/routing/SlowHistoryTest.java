@@ -2,6 +2,7 @@ package kz.line102.callcenter.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import kz.line102.callcenter.queue.QueueLoad;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

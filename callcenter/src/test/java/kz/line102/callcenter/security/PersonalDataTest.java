@@ -2,6 +2,7 @@ package kz.line102.callcenter.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import kz.line102.callcenter.app.PersonalData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

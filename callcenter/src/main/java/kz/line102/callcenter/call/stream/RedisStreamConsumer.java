@@ -1,5 +1,6 @@
 package kz.line102.callcenter.call.stream;
 
+import kz.line102.callcenter.call.StreamMessage;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;

@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
 import kz.line102.callcenter.Api;
 import kz.line102.callcenter.Api.Response;
 import kz.line102.callcenter.CallcenterTest;
-import kz.line102.callcenter.app.SubscriberImportCommand;
+import kz.line102.callcenter.caller.SubscriberImportCommand;
 import kz.line102.callcenter.security.Role;
 import kz.line102.callcenter.security.UserService;
 import org.junit.jupiter.api.BeforeEach;

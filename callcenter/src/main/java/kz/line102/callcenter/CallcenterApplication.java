@@ -1,5 +1,6 @@
-package kz.line102.callcenter.app;
+package kz.line102.callcenter;
 
+import kz.line102.callcenter.caller.SubscriberImportCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;

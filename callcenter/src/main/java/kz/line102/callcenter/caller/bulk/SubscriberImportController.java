@@ -1,4 +1,4 @@
-package kz.line102.callcenter.admin;
+package kz.line102.callcenter.caller.bulk;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -8,9 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import kz.line102.callcenter.app.InvalidRequestException;
 import kz.line102.callcenter.app.UnsupportedMediaTypeException;
 import kz.line102.callcenter.caller.CallerProperties;
-import kz.line102.callcenter.caller.bulk.ImportReport;
-import kz.line102.callcenter.caller.bulk.SubscriberImporter;
-import kz.line102.callcenter.caller.bulk.UploadTooLargeException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;

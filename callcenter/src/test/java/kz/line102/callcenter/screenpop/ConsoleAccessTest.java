@@ -1,4 +1,4 @@
-package kz.line102.callcenter.console;
+package kz.line102.callcenter.screenpop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package kz.line102.callcenter.routing;
+package kz.line102.callcenter.queue;
 
 import java.time.Duration;
 import java.util.Map;

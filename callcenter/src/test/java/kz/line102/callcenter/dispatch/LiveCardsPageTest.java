@@ -1,4 +1,4 @@
-package kz.line102.callcenter.supervisor;
+package kz.line102.callcenter.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,8 +11,6 @@ import java.util.concurrent.Callable;
 import kz.line102.callcenter.Api;
 import kz.line102.callcenter.Api.Response;
 import kz.line102.callcenter.CallcenterTest;
-import kz.line102.callcenter.dispatch.DutySheetService;
-import kz.line102.callcenter.dispatch.Unit;
 import kz.line102.callcenter.security.Role;
 import kz.line102.callcenter.security.UserService;
 import kz.line102.callcenter.testing.Browser;

@@ -1,4 +1,4 @@
-package kz.line102.callcenter.admin;
+package kz.line102.callcenter.security;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Set;
 
 import kz.line102.callcenter.app.InvalidRequestException;
-import kz.line102.callcenter.security.Role;
-import kz.line102.callcenter.security.UserAccount;
-import kz.line102.callcenter.security.UserService;
 import kz.line102.callcenter.security.UserService.UserChange;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

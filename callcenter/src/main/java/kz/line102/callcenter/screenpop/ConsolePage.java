@@ -1,4 +1,4 @@
-package kz.line102.callcenter.console;
+package kz.line102.callcenter.screenpop;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,9 +1,7 @@
-package kz.line102.callcenter.admin;
+package kz.line102.callcenter.operator;
 
 import java.util.List;
 
-import kz.line102.callcenter.operator.Workstation;
-import kz.line102.callcenter.operator.WorkstationService;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

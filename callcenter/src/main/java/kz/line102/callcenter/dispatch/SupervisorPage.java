@@ -1,4 +1,4 @@
-package kz.line102.callcenter.supervisor;
+package kz.line102.callcenter.dispatch;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

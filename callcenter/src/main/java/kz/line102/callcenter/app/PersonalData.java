@@ -1,4 +1,4 @@
-package kz.line102.callcenter.security;
+package kz.line102.callcenter.app;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,7 +59,7 @@ public final class PersonalData {
         return "***" + digits.substring(digits.length() - VISIBLE_DIGITS);
     }
 
-    static void showFullNumbers(boolean on) {
+    public static void showFullNumbers(boolean on) {
         fullNumbers = on;
     }
 

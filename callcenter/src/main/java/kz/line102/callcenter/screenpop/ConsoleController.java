@@ -1,4 +1,4 @@
-package kz.line102.callcenter.console;
+package kz.line102.callcenter.screenpop;
 
 import java.security.Principal;
 import java.util.List;

@@ -1,5 +1,8 @@
-package kz.line102.callcenter.app;
+package kz.line102.callcenter.caller;
 
+import kz.line102.callcenter.app.ProblemException;
+import kz.line102.callcenter.app.ClockConfiguration;
+import kz.line102.callcenter.app.RedisConfiguration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -33,7 +36,7 @@ public final class SubscriberImportCommand {
     private SubscriberImportCommand() {
     }
 
-    static boolean wanted(String[] args) {
+    public static boolean wanted(String[] args) {
         return Arrays.stream(args).anyMatch(a -> a.startsWith("--" + FILE + "="));
     }
 

@@ -1,4 +1,4 @@
-package kz.line102.callcenter.supervisor;
+package kz.line102.callcenter.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,8 +14,6 @@ import kz.line102.callcenter.alert.Alert;
 import kz.line102.callcenter.alert.AlertRequest;
 import kz.line102.callcenter.alert.AlertService;
 import kz.line102.callcenter.alert.Severity;
-import kz.line102.callcenter.dispatch.DutySheetService;
-import kz.line102.callcenter.dispatch.Unit;
 import kz.line102.callcenter.security.Role;
 import kz.line102.callcenter.security.UserService;
 import kz.line102.callcenter.testing.Browser;

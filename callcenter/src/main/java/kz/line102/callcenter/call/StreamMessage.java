@@ -1,4 +1,4 @@
-package kz.line102.callcenter.call.stream;
+package kz.line102.callcenter.call;
 
 import java.util.Map;
 
