@@ -56,7 +56,7 @@ public class QueueConfigService {
         }
     }
 
-    void onSaved(java.util.function.BiConsumer<QueueConfig, String> listener) {
+    public void onSaved(java.util.function.BiConsumer<QueueConfig, String> listener) {
         this.onSaved = listener;
     }
 

@@ -2,12 +2,7 @@ package kz.line102.callcenter.queue;
 
 import java.time.Clock;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import kz.line102.callcenter.app.RedisKeys;
-import kz.line102.callcenter.operator.OperatorService;
-import kz.line102.callcenter.security.UserService;
-import kz.line102.cti.QueueCommandException;
-import kz.line102.cti.QueueControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,12 +15,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The queue feature's wiring. Without a bridge in this process, queue commands are refused as unavailable. */
+/** The queue feature's wiring: its configuration, the PBX's queue snapshots and the queue load. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(QueueProperties.class)
 class QueueConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(QueueConfiguration.class);
 
     @Bean
     QueueConfigService queueConfigService(JdbcTemplate jdbc, JsonMapper json, PlatformTransactionManager tx,
@@ -37,29 +30,8 @@ class QueueConfiguration {
     }
 
     @Bean
-    OperatorStateMirror operatorStateMirror(UnifiedJedis redis, JsonMapper json, RedisKeys keys) {
-        return new OperatorStateMirror(redis, json, keys);
-    }
-
-    @Bean
     QueueSnapshots queueSnapshots(UnifiedJedis redis, JsonMapper json, RedisKeys keys) {
         return new QueueSnapshots(redis, json, keys);
-    }
-
-    @Bean
-    JdbcOperatorStateRepository operatorStateRepository(JdbcTemplate jdbc) {
-        return new JdbcOperatorStateRepository(jdbc);
-    }
-
-    @Bean
-    OperatorStateService operatorStateService(JdbcOperatorStateRepository states, ObjectProvider<QueueControl> pbx,
-                                              QueueConfigService config, UserService users, OperatorService operators,
-                                              OperatorStateMirror mirror, QueueProperties props,
-                                              PlatformTransactionManager tx, ObjectProvider<Clock> clock) {
-        OperatorStateService service = new OperatorStateService(states, control(pbx), config, users, operators,
-                mirror, props, new TransactionTemplate(tx), clock.getIfAvailable(Clock::systemUTC));
-        config.onSaved(service::applyConfig);
-        return service;
     }
 
     @Bean
@@ -67,77 +39,4 @@ class QueueConfiguration {
                                 ObjectProvider<Clock> clock, RedisKeys keys) {
         return new QueueLoadFeed(redis, load, config, clock.getIfAvailable(Clock::systemUTC), keys);
     }
-
-    @Bean
-    QueueReconciler queueReconciler(ObjectProvider<QueueControl> pbx, OperatorService operators, UserService users,
-                                    JdbcOperatorStateRepository states, OperatorStateService service,
-                                    OperatorStateMirror mirror, QueueLoadFeed load, QueueSnapshots snapshots,
-                                    PlatformTransactionManager tx, MeterRegistry meters) {
-        return new QueueReconciler(control(pbx), operators, users, states, service, mirror, load, snapshots,
-                new TransactionTemplate(tx), meters);
-    }
-
-    @Bean(destroyMethod = "close")
-    QueueSync queueSync(QueueReconciler reconciler, OperatorStateService states, QueueLoadFeed load,
-                        ObjectProvider<QueueControl> pbx, QueueProperties props) {
-        QueueSync sync = new QueueSync(reconciler, states, load);
-        sync.start(control(pbx), props);
-        return sync;
-    }
-
-    private static QueueControl control(ObjectProvider<QueueControl> pbx) {
-        QueueControl control = pbx.getIfAvailable();
-        return control != null ? control : Unavailable.INSTANCE;
-    }
-
-    /** A node without a bridge (line102.cti.enabled=false) cannot reach the PBX's queues. */
-    enum Unavailable implements QueueControl {
-        INSTANCE;
-
-        @Override
-        public void add(String queue, String iface, String memberName, int penalty) {
-            throw none();
-        }
-
-        @Override
-        public void remove(String queue, String iface) {
-            throw none();
-        }
-
-        @Override
-        public void pause(String queue, String iface, boolean paused, String reason) {
-            throw none();
-        }
-
-        @Override
-        public void penalty(String queue, String iface, int penalty) {
-            throw none();
-        }
-
-        @Override
-        public Status status() {
-            throw none();
-        }
-
-        @Override
-        public boolean available() {
-            return false;
-        }
-
-        @Override
-        public void onMemberChange(Runnable listener) {
-            // Nothing to hear without a bridge.
-        }
-
-        @Override
-        public void onLinkUp(Runnable listener) {
-            log.info("no bridge in this process: operator states are not reconciled here");
-        }
-
-        private static QueueCommandException none() {
-            return new QueueCommandException(QueueCommandException.Reason.PBX_UNAVAILABLE,
-                    "this node has no bridge to the PBX (line102.cti.enabled=false)");
-        }
-    }
-
 }

@@ -1,5 +1,7 @@
 package kz.line102.callcenter.queue;
 
+import static kz.line102.callcenter.app.RequestParams.integer;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -137,15 +139,4 @@ class QueueController {
         }
     }
 
-    static int integer(String name, String value, int min, int max) {
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidRequestException("'" + name + "' must be a whole number " + min + ".." + max);
-    }
 }

@@ -28,7 +28,7 @@ import redis.clients.jedis.UnifiedJedis;
  * live listener and not an outbox hand-off: an update lost with a node is corrected by the
  * next reconciliation, and a late one would only be wrong.
  */
-class QueueLoadFeed implements CallIntakeListener {
+public class QueueLoadFeed implements CallIntakeListener {
 
     private final String PREFIX;
     private static final Logger log = LoggerFactory.getLogger(QueueLoadFeed.class);
@@ -76,7 +76,7 @@ class QueueLoadFeed implements CallIntakeListener {
     }
 
     /** Reads every configured queue's waiting calls from Redis into the routing rules' load. */
-    void refresh() {
+    public void refresh() {
         long now = clock.millis();
         for (String queue : config.names()) {
             Map<String, String> waiting = redis.hgetAll(key(queue));
@@ -89,7 +89,7 @@ class QueueLoadFeed implements CallIntakeListener {
      * Squares the shared waiting lists with what the PBX reports: a call it no longer has
      * (joined before its longest waiter did) is removed, with a WARN naming both counts.
      */
-    void reconcile(QueueControl.Status status) {
+    public void reconcile(QueueControl.Status status) {
         long now = status.at().toEpochMilli();
         for (String queue : config.names()) {
             List<QueueControl.Waiting> pbx = status.waiting().stream().filter(w -> w.queue().equals(queue)).toList();

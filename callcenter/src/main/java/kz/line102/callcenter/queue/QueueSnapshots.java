@@ -8,7 +8,7 @@ import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The PBX's latest QueueStatus in Redis, for the wallboard on any node (with or without a bridge). */
-class QueueSnapshots {
+public class QueueSnapshots {
 
     private final String KEY;
     private static final Logger log = LoggerFactory.getLogger(QueueSnapshots.class);
@@ -22,7 +22,7 @@ class QueueSnapshots {
         this.json = json;
     }
 
-    void put(QueueControl.Status status) {
+    public void put(QueueControl.Status status) {
         try {
             redis.set(KEY, json.writeValueAsString(status));
         } catch (RuntimeException e) {

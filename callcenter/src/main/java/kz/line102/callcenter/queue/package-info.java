@@ -1,8 +1,7 @@
 /**
- * app_queue's queues and the operators in them: the queue configuration IT staff manage
- * (versioned, audited, rendered as queues.conf), operator states (ready, paused with a
- * reason, wrap-up) sent to the PBX over the bridge's {@link kz.line102.cti.QueueControl}
- * and reconciled with its QueueStatus, the live queue load the routing rules read, and
- * the supervisors' wallboard.
+ * app_queue's queues: the queue configuration IT staff manage (versioned, audited,
+ * rendered as queues.conf), the PBX's latest QueueStatus, the live queue load the routing
+ * rules read, and the supervisors' wallboard. Who is in a queue and in what state is the
+ * operator feature's.
  */
 package kz.line102.callcenter.queue;

@@ -3,6 +3,8 @@ package kz.line102.callcenter.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import kz.line102.callcenter.operator.QueueReconciler;
+import kz.line102.callcenter.operator.OperatorStateService;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;

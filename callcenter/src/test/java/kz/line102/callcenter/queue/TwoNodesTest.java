@@ -3,6 +3,10 @@ package kz.line102.callcenter.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import kz.line102.callcenter.operator.JdbcOperatorStateRepository;
+import kz.line102.callcenter.operator.OperatorStateService;
+import kz.line102.callcenter.operator.OperatorStateMirror;
+import kz.line102.callcenter.operator.OperatorState;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,7 @@
 package kz.line102.callcenter.routing.web;
 
+import static kz.line102.callcenter.app.RequestParams.integer;
+
 import java.security.Principal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -150,17 +152,6 @@ class RoutingController {
         }
     }
 
-    private static int integer(String name, String value, int min, int max) {
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidRequestException("'" + name + "' must be a whole number " + min + ".." + max);
-    }
 
     /** Who made the change: the signed-in user (the API is behind Spring Security). */
     private static String actor(HttpServletRequest request) {

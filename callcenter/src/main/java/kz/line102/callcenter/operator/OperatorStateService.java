@@ -1,5 +1,8 @@
-package kz.line102.callcenter.queue;
+package kz.line102.callcenter.operator;
 
+import kz.line102.callcenter.queue.QueueConfigService;
+import kz.line102.callcenter.queue.QueueConfig;
+import kz.line102.callcenter.queue.QueueProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,11 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import kz.line102.callcenter.app.InvalidRequestException;
-import kz.line102.callcenter.operator.OperatorService;
-import kz.line102.callcenter.operator.OperatorSession;
-import kz.line102.callcenter.operator.SessionListener;
-import kz.line102.callcenter.queue.PbxProblems.InvalidPauseReasonException;
-import kz.line102.callcenter.queue.PbxProblems.NotSignedInException;
+import kz.line102.callcenter.operator.PbxProblems.InvalidPauseReasonException;
+import kz.line102.callcenter.operator.PbxProblems.NotSignedInException;
 import kz.line102.callcenter.security.UserService;
 import kz.line102.cti.QueueCommandException;
 import kz.line102.cti.QueueControl;
@@ -49,7 +49,7 @@ public class OperatorStateService implements SessionListener {
     /** Asks for a reconciliation soon: a command the PBX did not answer may or may not have been carried out. */
     private volatile Runnable uncertain = () -> { };
 
-    OperatorStateService(JdbcOperatorStateRepository states, QueueControl pbx, QueueConfigService config,
+    public OperatorStateService(JdbcOperatorStateRepository states, QueueControl pbx, QueueConfigService config,
                          UserService users, OperatorService operators, OperatorStateMirror mirror,
                          QueueProperties props, TransactionTemplate tx, Clock clock) {
         this.states = states;
@@ -199,7 +199,7 @@ public class OperatorStateService implements SessionListener {
     }
 
     /** Ends wrap-ups whose time is up: ready again. One that the PBX does not take is tried at the next check. */
-    void endDueWrapUps() {
+    public void endDueWrapUps() {
         for (Long userId : states.dueWrapUps()) {
             // Another node (or a change by the operator) has it now: it is looked at again next time.
             claims.ifFree(userId, () -> {

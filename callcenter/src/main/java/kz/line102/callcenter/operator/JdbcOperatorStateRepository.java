@@ -1,4 +1,4 @@
-package kz.line102.callcenter.queue;
+package kz.line102.callcenter.operator;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** {@code operator_states} (one row per operator) and {@code operator_state_changes} (the timeline). */
-class JdbcOperatorStateRepository {
+public class JdbcOperatorStateRepository {
 
     private static final String SELECT = """
             select u.username, u.display_name, coalesce(st.state, 'offline') as state, st.reason,
@@ -27,7 +27,7 @@ class JdbcOperatorStateRepository {
 
     private final JdbcTemplate jdbc;
 
-    JdbcOperatorStateRepository(JdbcTemplate jdbc) {
+    public JdbcOperatorStateRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,11 +1,11 @@
-package kz.line102.callcenter.queue;
+package kz.line102.callcenter.operator;
 
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
-import kz.line102.callcenter.queue.PbxProblems.OperatorBusyException;
+import kz.line102.callcenter.operator.PbxProblems.OperatorBusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

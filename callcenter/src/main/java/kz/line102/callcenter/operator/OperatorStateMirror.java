@@ -1,4 +1,4 @@
-package kz.line102.callcenter.queue;
+package kz.line102.callcenter.operator;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * rolled back; rebuilt from the database by every reconciliation. A Redis failure costs
  * only the copy (readers fall back to the database).
  */
-class OperatorStateMirror {
+public class OperatorStateMirror {
 
     private final String KEY;
     private static final Logger log = LoggerFactory.getLogger(OperatorStateMirror.class);
@@ -27,7 +27,7 @@ class OperatorStateMirror {
     private final UnifiedJedis redis;
     private final JsonMapper json;
 
-    OperatorStateMirror(UnifiedJedis redis, JsonMapper json, RedisKeys keys) {
+    public OperatorStateMirror(UnifiedJedis redis, JsonMapper json, RedisKeys keys) {
         this.KEY = keys.key("callcenter:operator-states");
         this.redis = redis;
         this.json = json;

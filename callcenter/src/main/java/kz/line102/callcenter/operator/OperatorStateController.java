@@ -1,5 +1,6 @@
-package kz.line102.callcenter.queue;
+package kz.line102.callcenter.operator;
 
+import kz.line102.callcenter.app.RequestParams;
 import java.util.List;
 import java.util.Map;
 
@@ -56,6 +57,6 @@ class OperatorStateController {
     @GetMapping("/api/v1/operators/state-changes")
     List<Map<String, Object>> changes(@RequestParam(required = false) String username,
                                       @RequestParam(defaultValue = "100") String limit) {
-        return states.history(username, QueueController.integer("limit", limit, 1, 1000));
+        return states.history(username, RequestParams.integer("limit", limit, 1, 1000));
     }
 }

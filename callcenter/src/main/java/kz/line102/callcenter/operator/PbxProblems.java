@@ -1,4 +1,4 @@
-package kz.line102.callcenter.queue;
+package kz.line102.callcenter.operator;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package kz.line102.callcenter.queue;
+package kz.line102.callcenter.operator;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +18,7 @@ public record OperatorState(String username, String displayName, String state, S
     static final String PAUSED = "paused";
     static final String WRAP_UP = "wrap-up";
     /** The PausedReason a wrap-up pause carries in the PBX. */
-    static final String WRAP_UP_REASON = "wrap-up";
+    public static final String WRAP_UP_REASON = "wrap-up";
 
     boolean pausedInPbx() {
         return PAUSED.equals(state) || WRAP_UP.equals(state);

@@ -1,5 +1,7 @@
-package kz.line102.callcenter.queue;
+package kz.line102.callcenter.operator;
 
+import kz.line102.callcenter.queue.QueueLoadFeed;
+import kz.line102.callcenter.queue.QueueProperties;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,5 +1,7 @@
-package kz.line102.callcenter.queue;
+package kz.line102.callcenter.operator;
 
+import kz.line102.callcenter.queue.QueueConfig;
+import kz.line102.callcenter.queue.QueueConfigService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,7 @@
-package kz.line102.callcenter.queue;
+package kz.line102.callcenter.operator;
 
+import kz.line102.callcenter.queue.QueueSnapshots;
+import kz.line102.callcenter.queue.QueueLoadFeed;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,8 +14,6 @@ import java.util.TreeSet;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import kz.line102.callcenter.operator.OperatorService;
-import kz.line102.callcenter.operator.OperatorSession;
 import kz.line102.callcenter.security.UserService;
 import kz.line102.cti.QueueCommandException;
 import kz.line102.cti.QueueControl;
@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * operator signed in at that interface are reported (WARN when that set changes) and
  * shown on the wallboard, not removed: they may be static members of queues.conf.
  */
-class QueueReconciler {
+public class QueueReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(QueueReconciler.class);
 
@@ -68,7 +68,7 @@ class QueueReconciler {
     }
 
     /** One pass (passes run one at a time). Returns the corrections made, or -1 when the PBX did not answer. */
-    synchronized int reconcile(String why) {
+    public synchronized int reconcile(String why) {
         try {
             // Read before the PBX is asked: a row written after this was changed after the
             // snapshot too, and is left for the next pass rather than "corrected" to the past.
