@@ -317,7 +317,6 @@ public final class FaultsBench {
                 "--line102.cti.stream.key=" + stream,
                 "--line102.cti.stream.spool-dir=" + dir.toAbsolutePath().resolve("spool-" + name),
                 "--line102.recorder.storage.require-absolute=false",
-                "--line102.callcenter.intake.stream=" + stream,
                 "--line102.callcenter.security.bootstrap-admin.username=" + BenchOperators.ADMIN,
                 "--line102.callcenter.security.bootstrap-admin.password=" + BenchOperators.PASSWORD,
                 "--line102.callcenter.pbxlog.interval=" + System.getProperty("bench.pbxlog.interval", "10s"),

@@ -206,7 +206,6 @@ public final class PipelineBench {
                 "--line102.cti.stream.key=" + stream,
                 "--line102.cti.stream.spool-dir=" + spool,
                 "--line102.recorder.storage.require-absolute=false", // a bench keeps recordings in scratch folders
-                "--line102.callcenter.intake.stream=" + stream,
                 "--line102.callcenter.intake.consumer-name=bench-1",
                 "--logging.file.name=" + System.getProperty("bench.log", "bench/target/pipeline.log"),
                 "--logging.threshold.console=WARN",

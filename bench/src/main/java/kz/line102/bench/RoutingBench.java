@@ -103,7 +103,6 @@ public final class RoutingBench {
                 "--line102.cti.stream.key=" + stream,
                 "--line102.cti.stream.spool-dir=bench/target/routing-spool",
                 "--line102.recorder.storage.require-absolute=false", // a bench keeps recordings in scratch folders
-                "--line102.callcenter.intake.stream=" + stream,
                 "--line102.callcenter.intake.consumer-name=routing-bench",
                 "--line102.callcenter.routing.changes-channel=line102:bench:routing:" + id + ":changes",
                 "--line102.cti.agi.port=0",

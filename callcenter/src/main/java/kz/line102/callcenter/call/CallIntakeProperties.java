@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code line102.callcenter.intake.*}: how this node reads the call event stream.
+ * {@code line102.callcenter.intake.*}: how this node reads the call event stream. Which
+ * stream is the bridge's one key, {@code line102.cti.stream.key} ({@link #STREAM_KEY}), so
+ * publisher and consumer cannot disagree.
  *
- * @param stream          the Redis Stream the bridge appends to
  * @param group           the consumer group all callcenter nodes share
  * @param consumerName    this node's name in the group; stable across restarts so it
  *                        takes back what it had not acknowledged
@@ -22,11 +23,14 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("line102.callcenter.intake")
-public record CallIntakeProperties(@NotBlank String stream, @NotBlank String group, @NotBlank String consumerName,
+public record CallIntakeProperties(@NotBlank String group, @NotBlank String consumerName,
                                    @Min(1) int batchSize, @Min(1000) long claimIdleMillis, @Min(1) int poisonAfter,
                                    @Min(10) long retryMillis, @Min(10) long retryMaxMillis) {
 
-    String endpointUri() {
+    /** The property both sides read: the stream the bridge appends to and the intake consumes. */
+    public static final String STREAM_KEY = "${line102.cti.stream.key}";
+
+    String endpointUri(String stream) {
         return "redis-stream:" + stream + "?group=" + group + "&consumerName=" + consumerName
                 + "&batchSize=" + batchSize + "&claimIdleMillis=" + claimIdleMillis
                 + "&retryMillis=" + retryMillis + "&retryMaxMillis=" + retryMaxMillis;

@@ -8,6 +8,7 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,15 +25,18 @@ public class CallIntakeRoutes extends RouteBuilder {
 
     private final CallIntakeService intake;
     private final CallIntakeProperties props;
+    private final String stream;
 
-    public CallIntakeRoutes(CallIntakeService intake, CallIntakeProperties props) {
+    public CallIntakeRoutes(CallIntakeService intake, CallIntakeProperties props,
+                            @Value(CallIntakeProperties.STREAM_KEY) String stream) {
         this.intake = intake;
         this.props = props;
+        this.stream = stream;
     }
 
     @Override
     public void configure() {
-        from(props.endpointUri())
+        from(props.endpointUri(stream))
                 .routeId(ROUTE_ID)
                 .errorHandler(intakeErrorHandler())
                 .process(processor(intake));

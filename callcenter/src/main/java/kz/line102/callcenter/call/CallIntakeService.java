@@ -152,7 +152,9 @@ public class CallIntakeService {
         for (StreamMessage m : messages) {
             String line = line(m);
             try {
-                CallEvent e = codec.decode(codec.fromLine(line));
+                // Decoded once, from the fields as stored (NUL already replaced): the projection
+                // below reuses it for this batch's events and decodes only the call's older ones.
+                CallEvent e = codec.decode(storable(m.fields()));
                 decoded.put(UUID.fromString(e.eventId().value()), e);
                 events.add(new StoredEvent(UUID.fromString(e.eventId().value()), UUID.fromString(e.callId().value()),
                         e.type(), e.at(), line, m.id()));
@@ -174,7 +176,7 @@ public class CallIntakeService {
             }
             List<UUID> changed = new ArrayList<>(new TreeSet<>(inserted.stream().map(StoredEvent::callId).toList()));
             calls.lockCalls(changed);
-            List<CallRecord> records = project(calls.payloads(changed));
+            List<CallRecord> records = project(calls.payloads(changed), decoded);
             calls.update(records);
             // Listeners see the new events in the order they happened, not in id order.
             List<CallEvent> fresh = new ArrayList<>(inserted.stream().map(e -> decoded.get(e.eventId())).toList());
@@ -220,14 +222,22 @@ public class CallIntakeService {
         return codec.toLine(m.fields()).replace("\\u0000", "\\uFFFD");
     }
 
-    private List<CallRecord> project(Map<UUID, List<String>> payloads) {
+    /** The fields as {@link #line} stores them: NUL in a value becomes U+FFFD. */
+    private static Map<String, String> storable(Map<String, String> fields) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        fields.forEach((k, v) -> out.put(k, v == null ? null : v.replace('\0', '\uFFFD')));
+        return out;
+    }
+
+    private List<CallRecord> project(Map<UUID, Map<UUID, String>> payloads, Map<UUID, CallEvent> known) {
         List<CallRecord> records = new ArrayList<>(payloads.size());
         Map<UUID, List<CallEvent>> byCall = new HashMap<>();
         payloads.forEach((call, lines) -> {
             List<CallEvent> decoded = new ArrayList<>(lines.size());
-            for (String line : lines) {
-                decoded.add(codec.decode(codec.fromLine(line)));
-            }
+            lines.forEach((eventId, line) -> {
+                CallEvent e = known.get(eventId);
+                decoded.add(e != null ? e : codec.decode(codec.fromLine(line)));
+            });
             byCall.put(call, decoded);
         });
         byCall.forEach((call, events) -> records.add(projector.project(new CallId(call.toString()), events)));

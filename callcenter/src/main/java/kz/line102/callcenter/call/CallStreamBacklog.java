@@ -2,6 +2,7 @@ package kz.line102.callcenter.call;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -20,16 +21,19 @@ public class CallStreamBacklog implements HealthIndicator {
 
     private final UnifiedJedis redis;
     private final CallIntakeProperties props;
+    private final String stream;
 
-    public CallStreamBacklog(UnifiedJedis redis, CallIntakeProperties props, MeterRegistry meters) {
+    public CallStreamBacklog(UnifiedJedis redis, CallIntakeProperties props,
+                             @Value(CallIntakeProperties.STREAM_KEY) String stream, MeterRegistry meters) {
         this.redis = redis;
         this.props = props;
+        this.stream = stream;
         Gauge.builder("line102.callcenter.stream.backlog", this, b -> b.backlogOrNaN())
                 .description("call events in the stream not yet committed to PostgreSQL").register(meters);
     }
 
     public long backlog() {
-        return redis.xlen(props.stream());
+        return redis.xlen(stream);
     }
 
     private double backlogOrNaN() {
@@ -46,15 +50,15 @@ public class CallStreamBacklog implements HealthIndicator {
             long length = backlog();
             long pending = 0;
             try {
-                StreamPendingSummary summary = redis.xpending(props.stream(), props.group());
+                StreamPendingSummary summary = redis.xpending(stream, props.group());
                 pending = summary.getTotal();
             } catch (JedisDataException e) {
                 // No group yet: nothing has been read, nothing is pending.
             }
-            return Health.up().withDetail("stream", props.stream()).withDetail("backlog", length)
+            return Health.up().withDetail("stream", stream).withDetail("backlog", length)
                     .withDetail("pending", pending).build();
         } catch (RuntimeException e) {
-            return Health.down().withDetail("stream", props.stream()).withDetail("error", e.toString()).build();
+            return Health.down().withDetail("stream", stream).withDetail("error", e.toString()).build();
         }
     }
 }

@@ -80,16 +80,17 @@ public class JdbcCallRepository {
         }, rs -> { });
     }
 
-    /** The encoded events of these calls, grouped by call. */
-    public Map<UUID, List<String>> payloads(Collection<UUID> callIds) {
-        Map<UUID, List<String>> byCall = new LinkedHashMap<>();
+    /** The encoded events of these calls by event id, grouped by call. */
+    public Map<UUID, Map<UUID, String>> payloads(Collection<UUID> callIds) {
+        Map<UUID, Map<UUID, String>> byCall = new LinkedHashMap<>();
         jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement(
-                    "select call_id, payload::text from call_events where call_id = any(?) order by call_id, at");
+            PreparedStatement ps = con.prepareStatement("select call_id, event_id, payload::text from call_events"
+                    + " where call_id = any(?) order by call_id, at");
             ps.setArray(1, con.createArrayOf("uuid", callIds.toArray()));
             return ps;
         }, rs -> {
-            byCall.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getString(2));
+            byCall.computeIfAbsent(rs.getObject(1, UUID.class), k -> new LinkedHashMap<>())
+                    .put(rs.getObject(2, UUID.class), rs.getString(3));
         });
         return byCall;
     }

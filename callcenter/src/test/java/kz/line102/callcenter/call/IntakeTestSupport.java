@@ -38,7 +38,7 @@ public abstract class IntakeTestSupport {
 
     @DynamicPropertySource
     static void stream(DynamicPropertyRegistry registry) {
-        registry.add("line102.callcenter.intake.stream", () -> STREAM);
+        registry.add("line102.cti.stream.key", () -> STREAM);
     }
 
     @Autowired

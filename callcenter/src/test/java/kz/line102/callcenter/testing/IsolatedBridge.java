@@ -20,7 +20,6 @@ public final class IsolatedBridge {
     public static void register(DynamicPropertyRegistry registry, String pbx) {
         String stream = "line102:test:" + UUID.randomUUID() + ":calls";
         registry.add("line102.cti.stream.key", () -> stream);
-        registry.add("line102.callcenter.intake.stream", () -> stream);
         registry.add("line102.cti.replay.calls-per-second", () -> "0");
         String name = pbx + "-" + UUID.randomUUID().toString().substring(0, 8);
         registry.add("line102.cti.ami.pbx", () -> name);

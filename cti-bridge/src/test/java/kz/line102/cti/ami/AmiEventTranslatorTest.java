@@ -191,6 +191,21 @@ class AmiEventTranslatorTest {
         assertThat(tracker.size()).isZero();
     }
 
+    /**
+     * A new CallEvent type must come out of the translator for some captured call: a type
+     * that is declared, encoded and projected but never emitted is a contract nobody keeps.
+     */
+    @Test
+    void everyCallEventTypeComesOutOfSomeCapturedScenario() {
+        Set<Class<?>> seen = new java.util.HashSet<>();
+        for (String scenario : List.of("answered", "abandon", "abandon-ringing", "rna-answer", "two-callers",
+                "agi-down", "originate", "actions")) {
+            out.clear();
+            translate(scenario).forEach(e -> seen.add(e.getClass()));
+        }
+        assertThat(seen).containsExactlyInAnyOrder(CallEvent.class.getPermittedSubclasses());
+    }
+
     private List<CallEvent> translate(String scenario) {
         Clock clock = Clock.fixed(Instant.parse("2026-11-22T23:00:00Z"), ZoneOffset.UTC);
         AmiEventTranslator translator = new AmiEventTranslator(PBX, Set.of("from-pstn"), tracker, out::add, clock);
