@@ -3,9 +3,8 @@ package kz.line102.callcenter.archive;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.line102.callcenter.incident.CardRecordings;
-import org.apache.camel.LoggingLevel;
+import kz.line102.callcenter.jobs.ErrorHandlers;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,7 +44,7 @@ public class RecordingLinkRoutes extends RouteBuilder {
     public void configure() {
         from("timer:recording-incident-link?delay=1000&period=" + props.linkInterval().toMillis())
                 .routeId(ROUTE_ID)
-                .errorHandler(linkErrorHandler())
+                .errorHandler(ErrorHandlers.nextPass())
                 .process(e -> {
                     link();
                     // The class follows the card the recording now belongs to.
@@ -68,13 +67,5 @@ public class RecordingLinkRoutes extends RouteBuilder {
             log.info("{} recording(s) linked to the incident cards of their calls", recordings);
         }
         return recordings;
-    }
-
-    /** The next pass tries again; a failing one is logged, never retried in a loop. */
-    private DefaultErrorHandlerDefinition linkErrorHandler() {
-        return defaultErrorHandler()
-                .maximumRedeliveries(0)
-                .logExhausted(true)
-                .retriesExhaustedLogLevel(LoggingLevel.ERROR);
     }
 }
