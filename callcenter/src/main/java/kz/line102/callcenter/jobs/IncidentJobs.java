@@ -116,29 +116,30 @@ public class IncidentJobs implements JobStore<IncidentJob> {
     /** Claims up to {@code limit} due jobs of {@code step}: pending ones whose time has come and expired leases. */
     @Override
     public List<IncidentJob> claimDue(String step, int limit, Duration lease, String node) {
-        return jdbc.query("""
-                update incident_jobs set status = 'running', attempts = attempts + 1,
-                    lease_until = clock_timestamp() + ? * interval '1 millisecond', claimed_by = ?,
-                    updated_at = clock_timestamp()
-                where id in (select id from incident_jobs where step = ? and (
-                        (status = 'pending' and next_attempt_at <= clock_timestamp())
-                        or (status = 'running' and lease_until < clock_timestamp()))
-                    order by next_attempt_at limit ? for update skip locked)
-                returning *""", ROW, lease.toMillis(), node, step, limit);
+        return claimWhere(step, null, limit, lease, node);
     }
 
     /** Claims the job of {@code step} for one card if it is due and nobody holds it. */
     @Override
     public Optional<IncidentJob> claim(String step, UUID incidentId, Duration lease, String node) {
+        return claimWhere(step, incidentId, 1, lease, node).stream().findFirst();
+    }
+
+    private List<IncidentJob> claimWhere(String step, UUID incidentId, int limit, Duration lease, String node) {
+        // A literal clause, not "? is null or ...": the planner keeps the card's unique index.
+        String card = incidentId == null ? "" : " and incident_id = ?";
+        Object[] args = incidentId == null ? new Object[] {lease.toMillis(), node, step, limit}
+                : new Object[] {lease.toMillis(), node, step, incidentId, limit};
         return jdbc.query("""
                 update incident_jobs set status = 'running', attempts = attempts + 1,
                     lease_until = clock_timestamp() + ? * interval '1 millisecond', claimed_by = ?,
                     updated_at = clock_timestamp()
-                where id in (select id from incident_jobs where step = ? and incident_id = ? and (
+                where id in (select id from incident_jobs where step = ?""" + card + """
+                     and (
                         (status = 'pending' and next_attempt_at <= clock_timestamp())
                         or (status = 'running' and lease_until < clock_timestamp()))
-                    for update skip locked)
-                returning *""", ROW, lease.toMillis(), node, step, incidentId).stream().findFirst();
+                    order by next_attempt_at limit ? for update skip locked)
+                returning *""", ROW, args);
     }
 
     /** Marks a running job done (a handler may do so in its own transaction; then this changes nothing). */
