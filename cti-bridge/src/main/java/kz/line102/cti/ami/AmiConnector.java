@@ -173,6 +173,19 @@ public final class AmiConnector implements AutoCloseable {
     }
 
     /**
+     * A connector that only ever logs in with events off ({@link AmiLinkState#STANDBY}), whoever
+     * holds the lease, and never takes it: for reads and commands beside a running node (the
+     * preflight's command line), so no event of a call is read twice or taken from the holder.
+     */
+    public static AmiConnector commandsOnly(AmiProperties props, MeterRegistry registry, Clock clock) {
+        AmiConnector connector = new AmiConnector(props, event -> {
+            throw new IllegalStateException("a commands-only AMI connector hands on no call events");
+        }, registry, clock, null);
+        connector.holder = false;
+        return connector;
+    }
+
+    /**
      * Told on the link thread each time this node holds the link and has resynced: hand
      * slow work elsewhere. The hook for reconciling the gap from the PBX's own logs.
      */
