@@ -1,7 +1,7 @@
 package kz.line102.callcenter;
 
 import kz.line102.callcenter.caller.SubscriberImportCommand;
-import kz.line102.callcenter.install.preflight.PreflightCommand;
+import kz.line102.callcenter.install.PreflightCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -14,8 +14,8 @@ public class CallcenterApplication {
         if (SubscriberImportCommand.wanted(args)) {
             System.exit(SubscriberImportCommand.run(args));
         }
-        if (PreflightCommand.wanted(args)) {
-            System.exit(PreflightCommand.run(args));
+        if (PreflightCommandLine.wanted(args)) {
+            System.exit(PreflightCommandLine.run(args));
         }
         SpringApplication.run(CallcenterApplication.class, args);
     }

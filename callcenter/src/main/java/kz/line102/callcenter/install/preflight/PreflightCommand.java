@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -108,21 +109,23 @@ public final class PreflightCommand {
     }
 
     private static ConfigurableApplicationContext context(List<String> args) {
-        // Above application.yml (the built-in defaults turn the store wait on): a store that does
-        // not answer is a finding, not a reason to wait. Any of them can still be given as an argument.
+        // Above application.yml (whose defaults turn the store wait on), below the arguments: a
+        // store that does not answer is a finding, not a reason to wait. In place before the
+        // logging system starts, so the findings are not buried in INFO lines.
         Map<String, Object> fixed = new LinkedHashMap<>();
         fixed.put("spring.flyway.enabled", "false");
         fixed.put("line102.startup.store-wait.enabled", "false");
         fixed.put("spring.datasource.hikari.connection-timeout", "5000");
         fixed.put("spring.datasource.hikari.initialization-fail-timeout", "-1");
         fixed.put("logging.level.root", "WARN");
+        fixed.put("logging.level.kz.line102", "WARN");
+        fixed.put("logging.level.org.asteriskjava", "WARN");
         // The node's readiness group names health contributors this small context does not have.
         fixed.put("management.endpoint.health.validate-group-membership", "false");
-        args.forEach(a -> fixed.keySet().removeIf(k -> a.startsWith("--" + k + "=")));
-        return new SpringApplicationBuilder(CommandContext.class)
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("preflight-command", fixed));
+        return new SpringApplicationBuilder(CommandContext.class).environment(environment)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .initializers(c -> c.getEnvironment().getPropertySources()
-                        .addFirst(new MapPropertySource("preflight-command", fixed)))
                 .run(args.toArray(String[]::new));
     }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 import kz.line102.callcenter.CallcenterTest;
 import kz.line102.callcenter.cti.DemoReplay;
@@ -57,12 +59,17 @@ class PreflightCommandTest {
     private record Run(int exit, List<String> out, String err) {
     }
 
-    private Run run(String... extra) {
+    private List<String> args(String... extra) {
         List<String> args = new ArrayList<>(List.of("--preflight", "--spring.profiles.active=test",
                 "--line102.cti.ami.host=127.0.0.1", "--line102.cti.ami.port=" + replay.server().port(),
                 "--line102.cti.ami.username=replay", "--line102.cti.ami.secret=replay",
                 "--line102.cti.ami.pbx=" + PBX, "--line102.cti.agi.port=4573"));
         args.addAll(Arrays.asList(extra));
+        return args;
+    }
+
+    private Run run(String... extra) {
+        List<String> args = args(extra);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = PreflightCommand.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -115,6 +122,26 @@ class PreflightCommandTest {
         // The port repaired on the PBX: that finding passes (Redis without AOF still fails here).
         replay.server().setGlobal("ROUTE_AGI", "agi://127.0.0.1:4573/route102");
         assertThat(line(run("--lang=en"), "dialplan-agi")).startsWith("OK dialplan-agi:");
+    }
+
+    @Test
+    void theLauncherRunsItInAJvmOfItsOwnWithoutAWebServerAndExitsWithItsCode() throws Exception {
+        replay.server().setGlobal("ROUTE_AGI", "agi://127.0.0.1:4599/route102");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "kz.line102.callcenter.CallcenterApplication"));
+        command.addAll(args("--lang=en"));
+        Process jvm = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out;
+        try (InputStream in = jvm.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(jvm.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(jvm.exitValue()).as(out).isEqualTo(1);
+        assertThat(out).contains("FAIL dialplan-agi: The dialplan calls the routing service at "
+                + "agi://127.0.0.1:4599/route102, port 4599").contains("Preflight at ")
+                .doesNotContain("Tomcat started").doesNotContain("Started CallcenterApplication")
+                .doesNotContain(" INFO ");
+        assertThat(out.lines().findFirst().orElse("")).startsWith("OK ami-link: ");
     }
 
     @Test
