@@ -76,11 +76,7 @@ public final class PreflightCommand {
             return report.failed() ? 1 : 0;
         } catch (RuntimeException e) {
             // A configuration the node would refuse too (a bad key, a store that refuses the login).
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            err.println(texts.text("preflight.command.failed", language, String.valueOf(root.getMessage())));
+            err.println(texts.text("preflight.command.failed", language, Preflight.describe(e)));
             return 1;
         }
     }
@@ -120,6 +116,8 @@ public final class PreflightCommand {
         fixed.put("logging.level.root", "WARN");
         fixed.put("logging.level.kz.line102", "WARN");
         fixed.put("logging.level.org.asteriskjava", "WARN");
+        // A check that cannot run is a finding with its cause; its stack trace would bury the others.
+        fixed.put("logging.level.kz.line102.callcenter.install.preflight", "ERROR");
         // The node's readiness group names health contributors this small context does not have.
         fixed.put("management.endpoint.health.validate-group-membership", "false");
         StandardEnvironment environment = new StandardEnvironment();

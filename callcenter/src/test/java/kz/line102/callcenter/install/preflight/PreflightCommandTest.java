@@ -155,6 +155,19 @@ class PreflightCommandTest {
     }
 
     @Test
+    void storesThatDoNotAnswerAreFailedFindingsNotAWait() {
+        long started = System.nanoTime();
+        Run run = run("--lang=en", "--line102.redis.port=1", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/test");
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+        assertThat(line(run, "redis-persistence")).startsWith("FAIL redis-persistence: Redis does not answer")
+                .contains("To change: Start Redis");
+        assertThat(run.out()).anyMatch(l -> l.startsWith("FAIL check: The check database-app-role could not run: ")
+                && l.contains("127.0.0.1:1"));
+        assertThat(line(run, "ami-link")).startsWith("OK ami-link:");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
+    }
+
+    @Test
     void aConfigurationTheNodeWouldRefuseEndsWithExitOneAndTheReasonOnStandardError() {
         Run run = run("--lang=en", "--line102.cti.ami.port=not-a-port");
         assertThat(run.exit()).isEqualTo(1);
