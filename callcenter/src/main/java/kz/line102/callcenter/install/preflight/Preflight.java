@@ -85,7 +85,8 @@ public final class Preflight {
                 default -> log.info("preflight {} {}: {}", f.id(), f.status().code(), line);
             }
         }
-        log.info("preflight done: {} ok, {} warn, {} fail, {} skipped", report.count(Finding.Status.OK),
+        log.info("preflight done: {} ok, {} warn, {} fail, {} skipped (page /admin/preflight)",
+                report.count(Finding.Status.OK),
                 report.count(Finding.Status.WARN), report.count(Finding.Status.FAIL),
                 report.count(Finding.Status.SKIPPED));
     }

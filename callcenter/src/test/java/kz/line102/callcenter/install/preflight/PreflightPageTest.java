@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,7 +72,9 @@ class PreflightPageTest {
 
     private void awaitRow(String id, String text) {
         try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(
+            // Each run (and each language) draws the rows anew: an element found a moment ago may be gone.
+            await().atMost(Duration.ofSeconds(20)).ignoreException(StaleElementReferenceException.class)
+                    .until(() -> !browser.findElements(
                     By.cssSelector("tr[data-id='" + id + "']")).isEmpty() && row(id).getText().contains(text));
         } catch (RuntimeException e) {
             throw new AssertionError(Browser.dump(browser), e);
