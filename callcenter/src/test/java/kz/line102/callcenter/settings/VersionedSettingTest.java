@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import redis.clients.jedis.UnifiedJedis;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -200,7 +201,7 @@ class VersionedSettingTest {
         VersionedSetting<Hosts> setting = node().define(spec(Duration.ofHours(1)));
         SettingVersion<Hosts> saved = setting.save(hosts("a"), "ivan", "save", "why", null);
 
-        Map<?, ?> shown = json.readValue(json.writeValueAsString(saved), Map.class);
+        Map<String, Object> shown = json.readValue(json.writeValueAsString(saved), new TypeReference<>() { });
 
         assertThat(shown.get("hosts")).isEqualTo(Map.of("hosts", List.of("a")));
         assertThat(shown.keySet()).containsExactlyInAnyOrder("version", "hosts", "createdBy", "createdAt", "action",
