@@ -15,7 +15,7 @@ public class InvalidSettingException extends ProblemException {
     private final List<String> violations;
 
     InvalidSettingException(SettingSpec<?> spec, List<String> violations) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-" + spec.code(), "the " + spec.title() + " was not saved: "
+        super(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-" + spec.code, "the " + spec.title + " was not saved: "
                 + String.join("; ", violations));
         this.violations = List.copyOf(violations);
     }

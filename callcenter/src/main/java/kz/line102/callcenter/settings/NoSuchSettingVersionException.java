@@ -7,6 +7,6 @@ import org.springframework.http.HttpStatus;
 public class NoSuchSettingVersionException extends ProblemException {
 
     NoSuchSettingVersionException(SettingSpec<?> spec, int version) {
-        super(HttpStatus.NOT_FOUND, "no-such-" + spec.code() + "-version", "no " + spec.title() + " version " + version);
+        super(HttpStatus.NOT_FOUND, "no-such-" + spec.code + "-version", "no " + spec.title + " version " + version);
     }
 }

@@ -37,12 +37,11 @@ final class SettingChanges implements AutoCloseable {
     private Runnable reload = () -> { };
 
     /** Without {@code redisProps} it only polls (a node with no Redis subscription, e.g. in a unit test). */
-    SettingChanges(UnifiedJedis redis, RedisProperties redisProps, String setting, String channel,
-                   Duration pollInterval) {
+    SettingChanges(UnifiedJedis redis, RedisProperties redisProps, SettingSpec<?> spec, String channel) {
         this.redis = redis;
-        this.setting = setting;
+        this.setting = spec.name;
         this.channel = channel;
-        this.pollInterval = pollInterval;
+        this.pollInterval = spec.pollInterval;
         this.subscription = redisProps == null ? null
                 : new RedisChannelSubscription(redisProps, channel, setting + "-changes", Subscriber::new);
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> {

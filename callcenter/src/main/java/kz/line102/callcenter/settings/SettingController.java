@@ -43,7 +43,7 @@ public abstract class SettingController<T> {
     protected SettingController(VersionedSetting<T> setting, JsonMapper json) {
         this.setting = setting;
         this.spec = setting.spec();
-        this.payloadReader = json.readerFor(spec.type()).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        this.payloadReader = json.readerFor(spec.type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         this.treeReader = json.readerFor(JsonNode.class);
     }
@@ -96,18 +96,18 @@ public abstract class SettingController<T> {
             throw invalid(e.getOriginalMessage());
         }
         if (!change.isObject()) {
-            throw invalid("a change is an object {\"" + spec.payloadKey() + "\": ..., \"comment\": ..., "
+            throw invalid("a change is an object {\"" + spec.payloadKey + "\": ..., \"comment\": ..., "
                     + "\"baseVersion\": ...}");
         }
-        Set<String> known = Set.of(spec.payloadKey(), COMMENT, BASE);
+        Set<String> known = Set.of(spec.payloadKey, COMMENT, BASE);
         for (String key : change.propertyNames()) {
             if (!known.contains(key)) {
-                throw invalid("unknown key '" + key + "' (known: " + spec.payloadKey() + ", comment, baseVersion)");
+                throw invalid("unknown key '" + key + "' (known: " + spec.payloadKey + ", comment, baseVersion)");
             }
         }
-        JsonNode payload = change.get(spec.payloadKey());
+        JsonNode payload = change.get(spec.payloadKey);
         if (payload == null || payload.isNull()) {
-            throw new InvalidRequestException("'" + spec.payloadKey() + "' is missing");
+            throw new InvalidRequestException("'" + spec.payloadKey + "' is missing");
         }
         JsonNode comment = change.get(COMMENT);
         JsonNode base = change.get(BASE);
@@ -139,6 +139,6 @@ public abstract class SettingController<T> {
     }
 
     private InvalidRequestException invalid(String why) {
-        return new InvalidRequestException("the body is not a valid " + spec.title() + ": " + why);
+        return new InvalidRequestException("the body is not a valid " + spec.title + ": " + why);
     }
 }

@@ -22,24 +22,26 @@ public final class SettingSpec<T> {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
     static final Duration DEFAULT_POLL = Duration.ofSeconds(30);
 
-    private final String name;
-    private final Class<T> type;
-    private String code;
-    private String title;
-    private String payloadKey = "payload";
+    // Read by the package as they stand; only the builder methods below write them.
+    final String name;
+    final Class<T> type;
+    String code;
+    String title;
+    String payloadKey = "payload";
     private Function<T, List<String>> validator = payload -> List.of();
     private Function<T, List<String>> warnings = payload -> List.of();
     private BiFunction<T, T, List<String>> diff = (before, after) -> List.of(
             before.equals(after) ? "no change" : "changed");
-    private T before;
-    private String beforeComment;
-    private boolean seeded;
-    private String channel;
-    private Duration pollInterval = DEFAULT_POLL;
+    T before;
+    String beforeComment;
+    boolean seeded;
+    String channel;
+    Duration pollInterval = DEFAULT_POLL;
 
     private SettingSpec(String name, Class<T> type) {
         if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("a setting's name is lower-case words joined by '-', not '" + name + "'");
+            throw new IllegalArgumentException("a setting's name is lower-case words joined by '-', not '"
+                    + name + "'");
         }
         this.name = name;
         this.type = Objects.requireNonNull(type);
@@ -110,26 +112,6 @@ public final class SettingSpec<T> {
         return this;
     }
 
-    String name() {
-        return name;
-    }
-
-    Class<T> type() {
-        return type;
-    }
-
-    String code() {
-        return code;
-    }
-
-    String title() {
-        return title;
-    }
-
-    String payloadKey() {
-        return payloadKey;
-    }
-
     List<String> violations(T payload) {
         return payload == null ? List.of("the " + title + " is missing") : validator.apply(payload);
     }
@@ -140,26 +122,6 @@ public final class SettingSpec<T> {
 
     List<String> diff(T previous, T next) {
         return diff.apply(previous, next);
-    }
-
-    T before() {
-        return before;
-    }
-
-    String beforeComment() {
-        return beforeComment;
-    }
-
-    boolean seeded() {
-        return seeded;
-    }
-
-    String channel() {
-        return channel;
-    }
-
-    Duration pollInterval() {
-        return pollInterval;
     }
 
     void check() {

@@ -36,28 +36,28 @@ class SettingStore<T> {
         this.json = json;
         this.tx = tx;
         this.spec = spec;
-        this.auditTrail = new JdbcAuditTrail(jdbc, json, "setting_audit", "setting", spec.name());
+        this.auditTrail = new JdbcAuditTrail(jdbc, json, "setting_audit", "setting", spec.name);
     }
 
     Optional<SettingVersion<T>> latest() {
         return jdbc.query("select " + COLUMNS + " from setting_versions where setting = ? order by version desc "
-                + "limit 1", this::version, spec.name()).stream().findFirst();
+                + "limit 1", this::version, spec.name).stream().findFirst();
     }
 
     int latestNumber() {
         Integer n = jdbc.queryForObject("select max(version) from setting_versions where setting = ?", Integer.class,
-                spec.name());
+                spec.name);
         return n == null ? 0 : n;
     }
 
     Optional<SettingVersion<T>> find(int version) {
         return jdbc.query("select " + COLUMNS + " from setting_versions where setting = ? and version = ?",
-                this::version, spec.name(), version).stream().findFirst();
+                this::version, spec.name, version).stream().findFirst();
     }
 
     List<SettingVersion<T>> list(int limit) {
         return jdbc.query("select " + COLUMNS + " from setting_versions where setting = ? order by version desc "
-                + "limit ?", this::version, spec.name(), limit);
+                + "limit ?", this::version, spec.name, limit);
     }
 
     /**
@@ -71,7 +71,7 @@ class SettingStore<T> {
                              Integer base, List<String> warnings) {
         return tx.execute(status -> {
             jdbc.queryForObject("select pg_advisory_xact_lock(?, hashtext(?))", Object.class, SAVE_LOCK,
-                    spec.name());
+                    spec.name);
             Optional<SettingVersion<T>> current = latest();
             int currentNumber = current.map(SettingVersion::version).orElse(0);
             if (action.equals("initial") && current.isPresent()) {
@@ -81,10 +81,10 @@ class SettingStore<T> {
                 throw new SettingVersionConflictException(spec, base, currentNumber);
             }
             List<String> changes = action.equals("initial") ? List.of("initial")
-                    : spec.diff(current.map(SettingVersion::payload).orElse(spec.before()), payload);
+                    : spec.diff(current.map(SettingVersion::payload).orElse(spec.before), payload);
             int next = currentNumber + 1;
             jdbc.update("insert into setting_versions (setting, version, payload, created_by, action, comment, "
-                            + "restored_from, changes) values (?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb)", spec.name(), next,
+                            + "restored_from, changes) values (?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb)", spec.name, next,
                     json.writeValueAsString(payload), actor, action, comment, restoredFrom,
                     json.writeValueAsString(changes));
             Map<String, Object> detail = new LinkedHashMap<>();
@@ -108,8 +108,8 @@ class SettingStore<T> {
     }
 
     private SettingVersion<T> version(ResultSet rs, int row) throws SQLException {
-        return new SettingVersion<>(rs.getInt(1), json.readValue(rs.getString(2), spec.type()), rs.getString(3),
+        return new SettingVersion<>(rs.getInt(1), json.readValue(rs.getString(2), spec.type), rs.getString(3),
                 rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), (Integer) rs.getObject(7),
-                json.readValue(rs.getString(8), SENTENCES), spec.payloadKey());
+                json.readValue(rs.getString(8), SENTENCES), spec.payloadKey);
     }
 }

@@ -10,8 +10,8 @@ import org.springframework.http.HttpStatus;
 public class SettingVersionConflictException extends ProblemException {
 
     SettingVersionConflictException(SettingSpec<?> spec, int base, int current) {
-        super(HttpStatus.CONFLICT, spec.code() + "-version-conflict", "the change was made to version " + base
-                + " but the current version of the " + spec.title() + " is " + current
+        super(HttpStatus.CONFLICT, spec.code + "-version-conflict", "the change was made to version " + base
+                + " but the current version of the " + spec.title + " is " + current
                 + ": reload it and apply the change again");
     }
 }

@@ -32,10 +32,10 @@ public final class VersionedSetting<T> implements AutoCloseable {
         this.spec = spec;
         this.store = store;
         this.changes = changes;
-        if (spec.seeded() && store.latest().isEmpty()) {
-            SettingVersion<T> first = store.append(spec.before(), "system", "initial", spec.beforeComment(), null,
+        if (spec.seeded && store.latest().isEmpty()) {
+            SettingVersion<T> first = store.append(spec.before, "system", "initial", spec.beforeComment, null,
                     null, List.of());
-            log.info("setting={} version {} written from the default", spec.name(), first.version());
+            log.info("setting={} version {} written from the default", spec.name, first.version());
         }
         inForce.set(store.latest().orElseGet(this::unsaved));
         changes.start(this::reloadIfNewer);
@@ -54,12 +54,12 @@ public final class VersionedSetting<T> implements AutoCloseable {
      */
     public static <T> VersionedSetting<T> fixed(SettingSpec<T> spec, T payload) {
         return new VersionedSetting<>(spec, new SettingVersion<>(1, payload, "system", Instant.EPOCH, "initial",
-                "fixed", null, List.of(), spec.payloadKey()));
+                "fixed", null, List.of(), spec.payloadKey));
     }
 
     private SettingVersion<T> unsaved() {
-        return new SettingVersion<>(0, spec.before(), "system", Instant.EPOCH, "initial", spec.beforeComment(), null,
-                List.of(), spec.payloadKey());
+        return new SettingVersion<>(0, spec.before, "system", Instant.EPOCH, "initial", spec.beforeComment, null,
+                List.of(), spec.payloadKey);
     }
 
     SettingSpec<T> spec() {
@@ -153,14 +153,14 @@ public final class VersionedSetting<T> implements AutoCloseable {
             Map<String, Object> detail = new java.util.LinkedHashMap<>(attempt);
             detail.put("violations", violations);
             writable().audit(actor, "rejected", null, detail);
-            log.warn("setting={} change from {} refused: {}", spec.name(), actor, violations);
+            log.warn("setting={} change from {} refused: {}", spec.name, actor, violations);
             throw new InvalidSettingException(spec, violations);
         }
     }
 
     private SettingStore<T> writable() {
         if (store == null) {
-            throw new IllegalStateException("setting " + spec.name() + " is fixed: it has no versions to change");
+            throw new IllegalStateException("setting " + spec.name + " is fixed: it has no versions to change");
         }
         return store;
     }
@@ -168,10 +168,10 @@ public final class VersionedSetting<T> implements AutoCloseable {
     private SettingVersion<T> put(SettingVersion<T> saved, List<String> warnings) {
         activate(saved);
         changes.announce(saved.version());
-        log.info("setting={} version {} saved by {} ({}): {}", spec.name(), saved.version(), saved.createdBy(),
+        log.info("setting={} version {} saved by {} ({}): {}", spec.name, saved.version(), saved.createdBy(),
                 saved.action(), saved.changes());
         if (!warnings.isEmpty()) {
-            log.warn("setting={} version {} holds {} warning(s): {}", spec.name(), saved.version(), warnings.size(),
+            log.warn("setting={} version {} holds {} warning(s): {}", spec.name, saved.version(), warnings.size(),
                     warnings);
         }
         saveListeners.forEach(l -> l.accept(saved));
@@ -182,12 +182,12 @@ public final class VersionedSetting<T> implements AutoCloseable {
         SettingVersion<T> before = inForce.getAndAccumulate(version,
                 (cur, next) -> next.version() > cur.version() ? next : cur);
         if (version.version() > before.version()) {
-            log.info("setting={} version {} in force", spec.name(), version.version());
+            log.info("setting={} version {} in force", spec.name, version.version());
             for (Consumer<SettingVersion<T>> listener : inForceListeners) {
                 try {
                     listener.accept(version);
                 } catch (RuntimeException e) {
-                    log.warn("setting={} a listener failed on version {}", spec.name(), version.version(), e);
+                    log.warn("setting={} a listener failed on version {}", spec.name, version.version(), e);
                 }
             }
         }

@@ -26,6 +26,7 @@ public class VersionedSettings implements AutoCloseable {
     private final RedisKeys keys;
     private final Map<String, VersionedSetting<?>> defined = new ConcurrentHashMap<>();
 
+    /** @param redisProps null: no subscription, changes of other nodes arrive only by each setting's poll */
     public VersionedSettings(JdbcTemplate jdbc, JsonMapper json, PlatformTransactionManager tx, UnifiedJedis redis,
                              RedisProperties redisProps, RedisKeys keys) {
         this.jdbc = jdbc;
@@ -44,9 +45,12 @@ public class VersionedSettings implements AutoCloseable {
      */
     public <T> VersionedSetting<T> define(SettingSpec<T> spec) {
         spec.check();
-        String channel = spec.channel() != null ? spec.channel()
-                : keys.key("callcenter:settings:" + spec.name() + ":changes");
-        SettingChanges changes = new SettingChanges(redis, redisProps, spec.name(), channel, spec.pollInterval());
+        if (defined.containsKey(spec.name)) {
+            throw new IllegalStateException("setting " + spec.name + " is defined twice");
+        }
+        String channel = spec.channel != null ? spec.channel
+                : keys.key("callcenter:settings:" + spec.name + ":changes");
+        SettingChanges changes = new SettingChanges(redis, redisProps, spec, channel);
         VersionedSetting<T> setting;
         try {
             setting = new VersionedSetting<>(spec, new SettingStore<>(jdbc, json, tx, spec), changes);
@@ -54,9 +58,9 @@ public class VersionedSettings implements AutoCloseable {
             changes.close();
             throw e;
         }
-        if (defined.putIfAbsent(spec.name(), setting) != null) {
+        if (defined.putIfAbsent(spec.name, setting) != null) {
             setting.close();
-            throw new IllegalStateException("setting " + spec.name() + " is defined twice");
+            throw new IllegalStateException("setting " + spec.name + " is defined twice");
         }
         return setting;
     }
