@@ -1,5 +1,6 @@
 package kz.line102.callcenter.alert;
 
+import kz.line102.callcenter.app.Secrets;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
@@ -51,6 +52,14 @@ public record AlertProperties(@Valid @NotNull Outbound outbound, @Min(1) @Max(10
         @Override
         public int consumers() {
             return 1;
+        }
+
+        /** The endpoint's credentials (in its user part or parameters) never reach a log line. */
+        @Override
+        public String toString() {
+            return "Outbound[uri=" + Secrets.uri(uri) + ", maxAttempts=" + maxAttempts + ", initialBackoff="
+                    + initialBackoff + ", maxBackoff=" + maxBackoff + ", pollInterval=" + pollInterval + ", lease="
+                    + lease + "]";
         }
     }
 }

@@ -1,5 +1,6 @@
 package kz.line102.callcenter.alert;
 
+import kz.line102.callcenter.app.PersonalData;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -33,7 +34,7 @@ public class AlertRelay implements SmartLifecycle {
                         try {
                             m = json.readValue(message, AlertMessage.class);
                         } catch (RuntimeException e) {
-                            log.error("unreadable alert message ({}): {}", e.toString(), message);
+                            log.error("unreadable alert message ({}): {}", e.toString(), PersonalData.text(message));
                             return;
                         }
                         deliver(m);

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import kz.line102.callcenter.security.AccountSessions;
+import kz.line102.callcenter.security.AccountSessions.Sockets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,8 +32,11 @@ class AlertSocket extends TextWebSocketHandler {
     private final AlertService alerts;
     private final JsonMapper json;
     private final Map<String, AutoCloseable> registrations = new ConcurrentHashMap<>();
+    private final Map<String, AutoCloseable> accountRegistrations = new ConcurrentHashMap<>();
+    private final AccountSessions accounts;
 
-    AlertSocket(AlertRelay relay, AlertService alerts, JsonMapper json) {
+    AlertSocket(AlertRelay relay, AlertService alerts, JsonMapper json, AccountSessions accounts) {
+        this.accounts = accounts;
         this.relay = relay;
         this.alerts = alerts;
         this.json = json;
@@ -42,6 +47,10 @@ class AlertSocket extends TextWebSocketHandler {
         WebSocketSession socket = new ConcurrentWebSocketSessionDecorator(raw, SEND_TIMEOUT_MS, BUFFER_BYTES);
         // Registered before the snapshot is read, so nothing raised in between is missed
         // (a screen may see an alert twice; it keys them by id).
+        if (raw.getPrincipal() != null) {
+            // Closed by the registry when the supervisor is disabled or demoted, on any node.
+            accountRegistrations.put(raw.getId(), accounts.register(raw.getPrincipal().getName(), Sockets.ALERTS, raw));
+        }
         registrations.put(raw.getId(), relay.register(m -> send(socket, m)));
         send(socket, AlertMessage.snapshot(alerts.openForScreen()));
         log.info("supervisor {} alert screen connected", raw.getPrincipal() == null ? "?" : raw.getPrincipal().getName());
@@ -69,6 +78,10 @@ class AlertSocket extends TextWebSocketHandler {
         AutoCloseable registration = registrations.remove(session.getId());
         if (registration != null) {
             registration.close();
+        }
+        AutoCloseable account = accountRegistrations.remove(session.getId());
+        if (account != null) {
+            account.close();
         }
     }
 }

@@ -18,11 +18,18 @@ import org.springframework.validation.annotation.Validated;
  *                         own connection for as long as the other one takes
  * @param intakePoolSize   connections of the intake pool: only stream intake uses it, so intake commits
  *                         even when requests, jobs and reports have taken every connection of the main pool
+ * @param appRole        the PostgreSQL role the application connects as when migrations run as the owner
+ *                       ({@code spring.flyway.user}): after every migration it is given exactly its grants
+ *                       ({@link AppRoleGrants}). Empty (demo, dev, tests): the application is its own owner
  */
 @Validated
 @ConfigurationProperties("line102.database")
 public record DatabaseProperties(@NotNull Duration statementTimeout, @NotNull Duration lockTimeout,
-                                 @Min(1) @Max(32) int intakePoolSize) {
+                                 @Min(1) @Max(32) int intakePoolSize, String appRole) {
+
+    public DatabaseProperties {
+        appRole = appRole == null ? "" : appRole.strip();
+    }
 
     /** PostgreSQL's {@code options} connection parameter that sets both timeouts at connection start. */
     String options() {

@@ -11,4 +11,9 @@ public class ForbiddenException extends ProblemException {
     public ForbiddenException(String detail) {
         super(HttpStatus.FORBIDDEN, "forbidden", detail);
     }
+
+    /** A refusal with a code of its own (e.g. {@code self-grant}) a page can explain. */
+    public ForbiddenException(String code, String detail) {
+        super(HttpStatus.FORBIDDEN, code, detail);
+    }
 }

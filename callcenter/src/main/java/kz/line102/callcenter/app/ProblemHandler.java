@@ -26,7 +26,7 @@ class ProblemHandler {
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e, HttpServletRequest request) {
         log.info("{} {} -> {} {}: {}", request.getMethod(), uri(request), e.status().value(), e.code(),
-                e.getMessage());
+                PersonalData.text(e.getMessage()));
         ProblemDetail detail = Problems.detail(e.status(), e.code(), e.getMessage(), request);
         e.properties().forEach(detail::setProperty);
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
@@ -55,7 +55,7 @@ class ProblemHandler {
             log.error("{} {} -> {} {}", request.getMethod(), uri(request), status.value(), e.code(), e);
         } else {
             log.info("{} {} -> {} {}: {}", request.getMethod(), uri(request), status.value(), e.code(),
-                    e.getMessage());
+                    PersonalData.text(e.getMessage()));
         }
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
         if (e instanceof MalformedRangeException m) {

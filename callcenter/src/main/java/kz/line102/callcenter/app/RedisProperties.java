@@ -36,6 +36,13 @@ public record RedisProperties(@NotBlank String host, @Min(1) @Max(65535) int por
      * @param configDisabled what to conclude when {@code CONFIG GET} is refused (renamed or disabled on a
      *                       managed Redis): {@code refuse} or {@code warn}, after saying so in the log
      */
+    /** Spelled out: the password never reaches a log line. */
+    @Override
+    public String toString() {
+        return "RedisProperties[host=" + host + ", port=" + port + ", password=" + Secrets.hidden(password)
+                + ", timeoutMillis=" + timeoutMillis + ", keyPrefix=" + keyPrefix + ", durability=" + durability + "]";
+    }
+
     public record Durability(@NotNull Mode mode, @NotNull Duration checkInterval, @NotNull Mode configDisabled) {
     }
 

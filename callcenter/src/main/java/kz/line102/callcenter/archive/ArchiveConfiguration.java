@@ -20,7 +20,7 @@ import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({RecorderSettings.class, ArchiveProperties.class})
+@EnableConfigurationProperties({RecorderSettings.class, ArchiveProperties.class, AuditProperties.class})
 class ArchiveConfiguration {
 
     /**

@@ -1,5 +1,6 @@
 package kz.line102.callcenter.call;
 
+import kz.line102.callcenter.app.PersonalData;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -120,7 +121,7 @@ public class CallIntakeService {
                 return Set.of(m.id());
             }
             log.error("stream entry {} failed {} times ({}); set aside as poison in call_event_rejects: {}", m.id(),
-                    failed, cause.toString(), m.fields());
+                    failed, PersonalData.text(cause.toString()), PersonalData.text(m.fields()));
             String reason = "poison: not stored after " + failed + " attempts: " + cause;
             try {
                 tx.executeWithoutResult(status -> failures.setAside(m.id(), line(m), reason));
@@ -160,7 +161,7 @@ public class CallIntakeService {
                         e.type(), e.at(), line, m.id()));
             } catch (MalformedCallEventException | IllegalArgumentException e) {
                 log.error("stream entry {} is not a call event ({}); kept in call_event_rejects: {}",
-                        m.id(), e.getMessage(), m.fields());
+                        m.id(), PersonalData.text(e.getMessage()), PersonalData.text(m.fields()));
                 rejects.add(new String[] {m.id(), line, e.getMessage()});
             }
         }

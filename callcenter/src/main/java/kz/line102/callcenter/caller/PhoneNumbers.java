@@ -1,5 +1,6 @@
 package kz.line102.callcenter.caller;
 
+import kz.line102.callcenter.app.PersonalData;
 import java.util.Locale;
 import java.util.Set;
 
@@ -53,7 +54,7 @@ public final class PhoneNumbers {
             // libphonenumber would read letters as a vanity keypad (ABC -> 222) or skip a
             // leading word; a caller id with letters is garbage, not a number to guess at.
             if (logInvalid) {
-                log.warn("caller number '{}' contains letters; kept raw and flagged", raw);
+                log.warn("caller number '{}' contains letters; kept raw and flagged", PersonalData.number(raw));
             }
             return new NormalizedNumber(raw, null, NumberStatus.INVALID);
         }
@@ -68,10 +69,10 @@ public final class PhoneNumbers {
                 return new NormalizedNumber(raw, null, NumberStatus.SHORT);
             }
         } catch (NumberParseException e) {
-            log.debug("caller number '{}' does not parse: {}", raw, e.getMessage());
+            log.debug("caller number '{}' does not parse: {}", PersonalData.number(raw), e.getMessage());
         }
         if (logInvalid) {
-            log.warn("caller number '{}' is not a valid number; kept raw and flagged", raw);
+            log.warn("caller number '{}' is not a valid number; kept raw and flagged", PersonalData.number(raw));
         }
         return new NormalizedNumber(raw, null, NumberStatus.INVALID);
     }

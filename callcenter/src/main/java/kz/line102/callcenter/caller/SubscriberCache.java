@@ -1,5 +1,6 @@
 package kz.line102.callcenter.caller;
 
+import kz.line102.callcenter.app.PersonalData;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +70,8 @@ public class SubscriberCache {
             log.warn("subscriber cache unavailable, reading PostgreSQL: {}", e.getMessage());
         } catch (JacksonException e) {
             // An entry written by another version of this record: read through and overwrite it.
-            log.warn("subscriber cache entry for {} unreadable, reading PostgreSQL: {}", e164, e.getMessage());
+            log.warn("subscriber cache entry for {} unreadable, reading PostgreSQL: {}", PersonalData.number(e164),
+                    PersonalData.text(e.getMessage()));
         }
         Optional<Subscriber> found = subscribers.find(e164);
         if (generation != null) {

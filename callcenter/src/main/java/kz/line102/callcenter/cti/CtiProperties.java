@@ -1,5 +1,6 @@
 package kz.line102.callcenter.cti;
 
+import kz.line102.callcenter.app.Secrets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +42,16 @@ public record CtiProperties(boolean enabled, @Valid @NotNull Ami ami, @Valid @No
         public boolean configured() {
             return host != null && !host.isBlank();
         }
+
+        /** Spelled out: the AMI secret never reaches a log line. */
+        @Override
+        public String toString() {
+            return "Ami[" + username + "@" + host + ":" + port + ", secret=" + Secrets.hidden(secret) + ", pbx=" + pbx
+                    + ", inboundContexts=" + inboundContexts + ", reconnect=" + reconnectMin + ".." + reconnectMax
+                    + ", actionTimeout=" + actionTimeout + ", eventMask=" + eventMask + ", lanes=" + lanes
+                    + ", maxLineBytes=" + maxLineBytes + ", maxBlockBytes=" + maxBlockBytes + ", callIdleTimeout="
+                    + callIdleTimeout + "]";
+        }
     }
 
     /** The hand-off to Redis. */
@@ -55,6 +66,12 @@ public record CtiProperties(boolean enabled, @Valid @NotNull Ami ami, @Valid @No
 
         public Replay {
             queues = queues == null ? List.of() : List.copyOf(queues);
+        }
+
+        @Override
+        public String toString() {
+            return "Replay[enabled=" + enabled + ", callsPerSecond=" + callsPerSecond + ", pace=" + pace + ", username="
+                    + username + ", secret=" + Secrets.hidden(secret) + ", queues=" + queues + "]";
         }
     }
 

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import kz.line102.callcenter.app.ConflictException;
 import kz.line102.callcenter.app.InvalidRequestException;
+import kz.line102.callcenter.security.AccountSessions;
+import kz.line102.callcenter.security.AccountSessions.Sockets;
 import kz.line102.callcenter.security.UserAccount;
 import kz.line102.callcenter.security.UserService;
 import org.slf4j.Logger;
@@ -34,9 +36,12 @@ public class OperatorService {
     /** Resolved at each use: the listeners themselves need this service. */
     private final ObjectProvider<SessionListener> listeners;
     private final TransactionTemplate tx;
+    private final AccountSessions accounts;
 
     OperatorService(UserService users, JdbcWorkstationRepository workstations, JdbcOperatorSessionRepository sessions,
-                    ObjectProvider<SessionListener> listeners, PlatformTransactionManager transactions) {
+                    ObjectProvider<SessionListener> listeners, PlatformTransactionManager transactions,
+                    AccountSessions accounts) {
+        this.accounts = accounts;
         this.users = users;
         this.workstations = workstations;
         this.sessions = sessions;
@@ -145,10 +150,22 @@ public class OperatorService {
         if (Boolean.TRUE.equals(tx.execute(s -> sessions.closeForUser(user.id(), "signed-out")))) {
             log.info("operatorId={} signed out", username);
         }
+        closeConsoles(username, "signed-out");
+    }
+
+    /** The consoles bound to the desk they left, on every node: the desk's next caller is not theirs. */
+    private void closeConsoles(String username, String why) {
+        try {
+            accounts.closeSockets(username, Sockets.SCREEN_POP, why);
+        } catch (RuntimeException e) {
+            // The consoles also check the desk before each pop (ScreenPopSocket), so none is shown meanwhile.
+            log.warn("operatorId={} consoles not closed ({}): {}", username, why, e.toString());
+        }
     }
 
     /** A session ended by something else than its operator: the PBX is told, a refusal only logged. */
     void tellSignedOut(OperatorSession session, String why) {
+        closeConsoles(session.username(), why);
         try {
             listeners.orderedStream().forEach(l -> l.signedOut(session, why));
         } catch (RuntimeException e) {

@@ -17,7 +17,7 @@ import java.util.UUID;
 public record DailyReport(Watch watch, String state, boolean ended, String signedBy, Instant signedAt,
                           String sha256, Boolean intact, List<ReportLine> lines, Totals totals,
                           Map<String, Map<String, String>> types, List<RepeatAddress> repeatAddresses,
-                          List<Addendum> addenda) {
+                          List<Addendum> addenda, String auditHead) {
 
     public static final String OPEN = "open";
     public static final String SIGNED = "signed";
@@ -45,7 +45,12 @@ public record DailyReport(Watch watch, String state, boolean ended, String signe
     }
 
     /** What is signed and hashed: everything the officer put their name to. */
+    /**
+     * {@code auditHead}: the audit chain's newest entry at sign-off ({@code <id>:<hash>}), so every signed
+     * (and printed) report anchors the chain outside the database; null in reports signed before.
+     */
     public record Snapshot(Watch watch, String signedBy, Instant signedAt, List<ReportLine> lines, Totals totals,
-                           Map<String, Map<String, String>> types, List<RepeatAddress> repeatAddresses) {
+                           Map<String, Map<String, String>> types, List<RepeatAddress> repeatAddresses,
+                           String auditHead) {
     }
 }

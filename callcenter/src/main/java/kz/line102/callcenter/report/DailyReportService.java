@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import kz.line102.callcenter.archive.ArchiveAuditLog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.line102.callcenter.incident.IncidentProperties;
@@ -45,10 +46,12 @@ public class DailyReportService {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final Counter signOffs;
+    private final ArchiveAuditLog auditLog;
 
     DailyReportService(JdbcReportRepository repo, DailyReportFeed feed, IncidentService incidents,
                        IncidentProperties incidentProps, Watches watches, Clock clock, TransactionTemplate tx,
-                       MeterRegistry meters) {
+                       MeterRegistry meters, ArchiveAuditLog auditLog) {
+        this.auditLog = auditLog;
         this.repo = repo;
         this.feed = feed;
         this.incidents = incidents;
@@ -98,11 +101,11 @@ public class DailyReportService {
             }
             return new DailyReport(snap.watch(), DailyReport.SIGNED, true, snap.signedBy(), snap.signedAt(),
                     s.sha256(), intact, snap.lines(), snap.totals(), snap.types(), snap.repeatAddresses(),
-                    repo.addenda(w.day()));
+                    repo.addenda(w.day()), snap.auditHead());
         }).orElseGet(() -> {
             List<ReportLine> lines = repo.lines(w.day());
             return new DailyReport(watch, DailyReport.OPEN, ended, null, null, null, null, lines, totals(lines),
-                    types(lines), repeats(lines), List.of());
+                    types(lines), repeats(lines), List.of(), null);
         });
     }
 
@@ -130,7 +133,9 @@ public class DailyReportService {
                 }
             }
             List<ReportLine> lines = repo.lines(w.day());
-            Snapshot snap = new Snapshot(view(w), by, now, lines, totals(lines), types(lines), repeats(lines));
+            ArchiveAuditLog.Head head = auditLog.head();
+            Snapshot snap = new Snapshot(view(w), by, now, lines, totals(lines), types(lines), repeats(lines),
+                    head.id() + ":" + head.hash());
             String text = DailyReportFeed.JSON.writeValueAsString(snap);
             String sha = DailyReportFeed.sha256(text);
             repo.insertSignOff(w.day(), w.start(), w.end(), by, now, text, sha);

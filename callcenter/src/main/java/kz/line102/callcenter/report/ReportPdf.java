@@ -64,6 +64,9 @@ class ReportPdf {
                 sheet.line(texts.t("state.signed") + ". " + texts.t("signedBy") + ": " + report.signedBy() + ", "
                         + time(report.signedAt(), zone), 10, 14);
                 sheet.line("SHA-256: " + report.sha256(), 9, 13);
+                if (report.auditHead() != null) {
+                    sheet.line(texts.t("auditHead") + ": " + report.auditHead(), 7, 11);
+                }
                 if (Boolean.FALSE.equals(report.intact())) {
                     sheet.line(texts.t("intact.false"), 10, 14);
                 }

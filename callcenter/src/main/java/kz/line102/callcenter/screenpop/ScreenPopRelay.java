@@ -1,5 +1,6 @@
 package kz.line102.callcenter.screenpop;
 
+import kz.line102.callcenter.app.PersonalData;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,7 @@ public class ScreenPopRelay implements SmartLifecycle {
                         try {
                             deliver(json.readValue(message, OperatorRing.class));
                         } catch (RuntimeException e) {
-                            log.error("unreadable screen-pop message ({}): {}", e.toString(), message);
+                            log.error("unreadable screen-pop message ({}): {}", e.toString(), PersonalData.text(message));
                         }
                     }
                 });

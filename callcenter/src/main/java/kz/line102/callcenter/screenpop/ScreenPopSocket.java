@@ -2,6 +2,7 @@ package kz.line102.callcenter.screenpop;
 
 import java.io.IOException;
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +12,8 @@ import kz.line102.callcenter.caller.CallerCard;
 import kz.line102.callcenter.caller.CallerCardService;
 import kz.line102.callcenter.operator.OperatorService;
 import kz.line102.callcenter.operator.OperatorSession;
+import kz.line102.callcenter.security.AccountSessions;
+import kz.line102.callcenter.security.AccountSessions.Sockets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,12 +42,14 @@ class ScreenPopSocket extends TextWebSocketHandler {
     private final OperatorService operators;
     private final CallerCardService cards;
     private final JsonMapper json;
-    private final Map<String, AutoCloseable> registrations = new ConcurrentHashMap<>();
+    private final Map<String, List<AutoCloseable>> registrations = new ConcurrentHashMap<>();
+    private final AccountSessions accounts;
     /** Card lookups and sends, off the relay's thread (bounded, see {@link ScreenPopLanes}). */
     private final ScreenPopLanes lanes;
 
     ScreenPopSocket(ScreenPopRelay relay, OperatorService operators, CallerCardService cards, JsonMapper json,
-                    ScreenPopLanes lanes) {
+                    ScreenPopLanes lanes, AccountSessions accounts) {
+        this.accounts = accounts;
         this.relay = relay;
         this.operators = operators;
         this.cards = cards;
@@ -66,14 +71,24 @@ class ScreenPopSocket extends TextWebSocketHandler {
             return;
         }
         String extension = session.get().extension();
-        registrations.put(raw.getId(), relay.register(extension,
-                ring -> lanes.execute(extension, () -> deliver(socket, ring))));
+        String operator = who.getName();
+        // Closed by the registry when the operator signs out, moves or the account changes, on any node.
+        registrations.put(raw.getId(), List.of(accounts.register(operator, Sockets.SCREEN_POP, raw),
+                relay.register(extension, ring -> lanes.execute(extension, () -> deliver(socket, operator, ring)))));
         log.info("operatorId={} console connected for extension {}", who.getName(), extension);
-        relay.current(extension).ifPresent(ring -> lanes.execute(extension, () -> deliver(socket, ring)));
+        relay.current(extension).ifPresent(ring -> lanes.execute(extension, () -> deliver(socket, operator, ring)));
     }
 
-    private void deliver(WebSocketSession socket, OperatorRing ring) {
+    private void deliver(WebSocketSession socket, String operator, OperatorRing ring) {
         if (!socket.isOpen()) {
+            return;
+        }
+        if (!stillAtDesk(operator, ring.extension())) {
+            // The close from the registry may still be on its way from another node: the
+            // desk's next operator's caller never reaches this socket in the meantime.
+            log.info("callId={} operatorId={} console no longer at extension {}: closed", ring.callId(), operator,
+                    ring.extension());
+            close(socket, "signed-out");
             return;
         }
         ScreenPopMessage message = ring.active() ? ScreenPopMessage.ring(ring, card(socket, ring)) : ScreenPopMessage.stop(ring);
@@ -92,6 +107,23 @@ class ScreenPopSocket extends TextWebSocketHandler {
             // The pop must still show the number even when the registry cannot be read.
             log.error("callId={} extension={} caller card unavailable: {}", ring.callId(), ring.extension(), e.toString());
             return null;
+        }
+    }
+
+    private boolean stillAtDesk(String operator, String extension) {
+        try {
+            return operators.openAtExtension(extension).map(s -> s.username().equals(operator)).orElse(false);
+        } catch (RuntimeException e) {
+            log.warn("operatorId={} desk of the console unreadable, pop withheld: {}", operator, e.toString());
+            return false;
+        }
+    }
+
+    private static void close(WebSocketSession socket, String why) {
+        try {
+            socket.close(new CloseStatus(AccountSessions.CLOSE_CODE, why));
+        } catch (IOException | RuntimeException e) {
+            log.debug("console {} not closed cleanly: {}", socket.getId(), e.toString());
         }
     }
 
@@ -117,9 +149,11 @@ class ScreenPopSocket extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
-        AutoCloseable registration = registrations.remove(session.getId());
+        List<AutoCloseable> registration = registrations.remove(session.getId());
         if (registration != null) {
-            registration.close();
+            for (AutoCloseable r : registration) {
+                r.close();
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 import kz.line102.callcenter.app.JdbcAuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,9 +32,13 @@ public class SecurityAudit {
 
     private final JdbcAuditTrail trail;
     private final byte[] key;
+    private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
-    SecurityAudit(JdbcTemplate jdbc, JsonMapper json, NeedToKnowProperties props) {
+    SecurityAudit(JdbcTemplate jdbc, JsonMapper json, NeedToKnowProperties props, ApplicationEventPublisher events) {
         this.trail = new JdbcAuditTrail(jdbc, json, "security_audit");
+        this.json = json;
+        this.events = events;
         this.key = props.numberKey().getBytes(StandardCharsets.UTF_8);
         PersonalData.showFullNumbers(props.logFullNumbers());
         if (key.length == 0) {
@@ -45,8 +50,10 @@ public class SecurityAudit {
         }
     }
 
+    /** Into {@code security_audit} (searchable) and the hash chain (tamper-evident), the same detail. */
     public void append(String actor, String action, Map<String, ?> detail) {
         trail.append(actor, action, null, detail);
+        events.publishEvent(new ChainedAudit(actor, action, json.writeValueAsString(detail)));
     }
 
     public List<Map<String, Object>> read(int limit) {

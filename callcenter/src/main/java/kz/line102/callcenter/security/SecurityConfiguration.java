@@ -8,9 +8,13 @@ import static kz.line102.callcenter.security.Role.SUPERVISOR;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.line102.callcenter.security.signin.MeteredPasswordEncoder;
 import kz.line102.callcenter.security.signin.SignInEvents;
@@ -23,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -31,6 +36,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -51,7 +57,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain filters(HttpSecurity http, JsonMapper json, SignInThrottle throttle, MeterRegistry meters,
-                                RateLimiter limiter, RequestLimitProperties limits) throws Exception {
+                                RateLimiter limiter, RequestLimitProperties limits, AccountSessions accounts)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         // CSRF protects ambient credentials (the session cookie). A request with HTTP Basic
@@ -139,12 +146,22 @@ class SecurityConfiguration {
                         .requestMatchers("/api/**").denyAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
-                .formLogin(Customizer.withDefaults())
+                .formLogin(f -> f.successHandler(new SavedRequestAwareAuthenticationSuccessHandler() {
+                    @Override
+                    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                                                        Authentication authentication)
+                            throws ServletException, IOException {
+                        SessionGenerationFilter.remember(accounts, request, authentication.getName());
+                        super.onAuthenticationSuccess(request, response, authentication);
+                    }
+                }))
                 .logout(Customizer.withDefaults())
                 .csrf(c -> c.ignoringRequestMatchers(basicCredentials))
                 // Before the CSRF check too: a locked attempt costs one Redis round trip, nothing more.
                 .addFilterBefore(new SignInGuardFilter(throttle, meters, json), CsrfFilter.class)
                 .addFilterBefore(new BasicCredentialsFilter(), BasicAuthenticationFilter.class)
+                // A session whose account changed since sign-in is ended before anything is authorised.
+                .addFilterBefore(new SessionGenerationFilter(accounts), BasicAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limiter, limits, json), AuthorizationFilter.class)
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(problems, api)

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import kz.line102.callcenter.app.InvalidRequestException;
 import kz.line102.callcenter.security.UserService.UserChange;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,8 +26,14 @@ class UserAdminController {
 
     private final UserService users;
 
-    UserAdminController(UserService users) {
+    private final RoleGrants grants;
+
+    UserAdminController(UserService users, RoleGrants grants) {
         this.users = users;
+        this.grants = grants;
+    }
+
+    record GrantProposal(String role, String reason) {
     }
 
     record NewUser(String username, String displayName, String password, List<String> roles) {
@@ -54,15 +62,43 @@ class UserAdminController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    UserView create(@RequestBody NewUser body) {
-        return UserView.of(users.create(body.username(), body.displayName(), body.password(), roles(body.roles())));
+    UserView create(Authentication auth, @RequestBody NewUser body) {
+        return UserView.of(users.create(auth.getName(), body.username(), body.displayName(), body.password(),
+                roles(body.roles())));
     }
 
     @PutMapping("/{username}")
-    UserView change(@PathVariable String username, @RequestBody Change body) {
+    UserView change(Authentication auth, @PathVariable String username, @RequestBody Change body) {
         Set<Role> roles = body.roles() == null ? null : roles(body.roles());
-        return UserView.of(users.change(username,
+        return UserView.of(users.change(auth.getName(), username,
                 new UserChange(body.displayName(), roles, body.enabled(), body.password())));
+    }
+
+    /** Four eyes: proposes a role that a second administrator must approve. */
+    @PostMapping("/{username}/role-grants")
+    @ResponseStatus(HttpStatus.CREATED)
+    RoleGrants.Grant propose(Authentication auth, @PathVariable String username, @RequestBody GrantProposal body) {
+        if (body == null || body.role() == null) {
+            throw new InvalidRequestException("give the 'role' to grant and the 'reason'");
+        }
+        Role role = Role.parse(body.role()).orElseThrow(() -> new InvalidRequestException(
+                "unknown role '" + body.role() + "': " + List.of(Role.values())));
+        return grants.propose(auth.getName(), username, role, body.reason());
+    }
+
+    @GetMapping("/role-grants")
+    List<RoleGrants.Grant> waiting() {
+        return grants.waiting();
+    }
+
+    @PostMapping("/role-grants/{id}/approval")
+    RoleGrants.Grant approve(Authentication auth, @PathVariable UUID id) {
+        return grants.approve(auth.getName(), id);
+    }
+
+    @PostMapping("/role-grants/{id}/rejection")
+    RoleGrants.Grant reject(Authentication auth, @PathVariable UUID id) {
+        return grants.reject(auth.getName(), id);
     }
 
     private static Set<Role> roles(List<String> names) {

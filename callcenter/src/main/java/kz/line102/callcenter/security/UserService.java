@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.Set;
 
 import kz.line102.callcenter.app.ConflictException;
+import kz.line102.callcenter.app.ForbiddenException;
 import kz.line102.callcenter.app.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Creating and changing users; the checks that keep the user table sane live here. */
 @Service
@@ -22,12 +26,22 @@ public class UserService {
     // bcrypt reads at most 72 bytes; a longer password would be silently truncated.
     static final int MAX_PASSWORD_BYTES = 72;
 
+    /** Roles one administrator cannot give alone: a second one approves ({@link RoleGrants}). */
+    static final Set<Role> FOUR_EYES = EnumSet.of(Role.AUDITOR);
+    /** The actor of changes made by the system itself (bootstrap, demo users). */
+    static final String SYSTEM = "system";
+
     private final JdbcUserRepository users;
     private final PasswordEncoder encoder;
+    private final ApplicationEventPublisher events;
+    private final AccountSessions sessions;
 
-    UserService(JdbcUserRepository users, PasswordEncoder encoder) {
+    UserService(JdbcUserRepository users, PasswordEncoder encoder, ApplicationEventPublisher events,
+                AccountSessions sessions) {
         this.users = users;
         this.encoder = encoder;
+        this.events = events;
+        this.sessions = sessions;
     }
 
     /** A change to a user; null members are left as they are. */
@@ -47,6 +61,19 @@ public class UserService {
         return create(username, displayName, password, roles, false);
     }
 
+    /** An administrator's creation: {@link #FOUR_EYES} roles are granted afterwards by proposal and approval. */
+    @Transactional
+    public UserAccount create(String actor, String username, String displayName, String password, Set<Role> roles) {
+        Set<Role> four = fourEyes(roles == null ? Set.of() : roles);
+        if (!four.isEmpty()) {
+            throw new ConflictException("four-eyes-required", "create the user without " + four
+                    + ", then propose the grant: a second administrator approves it");
+        }
+        UserAccount created = create(username, displayName, password, roles, false);
+        events.publishEvent(new ChainedAudit(actor, "user-created", created.username() + " roles " + created.roles()));
+        return created;
+    }
+
     @Transactional
     UserAccount create(String username, String displayName, String password, Set<Role> roles, boolean demo) {
         String name = checkUsername(username);
@@ -60,10 +87,40 @@ public class UserService {
         return get(name);
     }
 
+    /**
+     * An administrator's change: nobody adds a role to themself, and a {@link #FOUR_EYES}
+     * role is only added through {@link RoleGrants}. Audited in the chain; ends the user's
+     * sessions and sockets when it takes something away.
+     */
+    @Transactional
+    public UserAccount change(String actor, String username, UserChange change) {
+        UserAccount now = get(username);
+        if (change.roles() != null) {
+            Set<Role> added = EnumSet.copyOf(change.roles());
+            added.removeAll(now.roles());
+            if (!added.isEmpty() && actor.equals(username)) {
+                log.warn("operatorId={} refused: tried to grant themself {}", actor, added);
+                throw new ForbiddenException("self-grant", "nobody grants themself a role: another administrator does");
+            }
+            if (!fourEyes(added).isEmpty()) {
+                throw new ConflictException("four-eyes-required", fourEyes(added)
+                        + " is granted by proposal and a second administrator's approval: POST /api/v1/admin/users/"
+                        + username + "/role-grants");
+            }
+        }
+        return apply(actor, username, change);
+    }
+
+    /** The system's own change (bootstrap, demo users, tests): the same checks of the table, no actor rules. */
     @Transactional
     public UserAccount change(String username, UserChange change) {
+        return apply(SYSTEM, username, change);
+    }
+
+    UserAccount apply(String actor, String username, UserChange change) {
         users.lockAdmins();
         UserAccount now = get(username);
+        String oldHash = change.password() == null ? null : users.credentials(username).orElseThrow().passwordHash();
         String shown = change.displayName() == null ? now.displayName() : checkDisplayName(change.displayName());
         Set<Role> roles = change.roles() == null ? now.roles() : checkRoles(change.roles());
         boolean enabled = change.enabled() == null ? now.enabled() : change.enabled();
@@ -76,9 +133,53 @@ public class UserService {
             // Rolled back by the exception: nobody could then manage users any more.
             throw new ConflictException("last-admin", "this change would leave no enabled administrator");
         }
-        log.info("user {} changed: roles {}, enabled {}{}", username, roles, enabled,
+        log.info("user {} changed by {}: roles {}, enabled {}{}", username, actor, roles, enabled,
                 change.password() == null ? "" : ", password set");
+        boolean newPassword = change.password() != null && !encoder.matches(change.password(), oldHash);
+        if (!roles.equals(now.roles())) {
+            events.publishEvent(new ChainedAudit(actor, "role-changed", username + " " + now.roles() + " -> " + roles));
+        }
+        if (enabled != now.enabled()) {
+            events.publishEvent(new ChainedAudit(actor, enabled ? "user-enabled" : "user-disabled", username));
+        }
+        if (newPassword) {
+            events.publishEvent(new ChainedAudit(actor, "password-set", username));
+        }
+        if (!roles.equals(now.roles()) || (now.enabled() && !enabled) || newPassword) {
+            endSessionsAfterCommit(username, !enabled ? "disabled" : newPassword ? "password-set" : "roles-changed");
+        }
         return get(username);
+    }
+
+    /**
+     * After the commit, not before: a session ended earlier could sign in again at once and
+     * read the old roles still in the table.
+     */
+    private void endSessionsAfterCommit(String username, String why) {
+        Runnable end = () -> {
+            try {
+                sessions.endAll(username, why);
+            } catch (RuntimeException e) {
+                log.error("operatorId={} account changed ({}) but its sessions could not be ended: {}", username, why,
+                        e.toString());
+            }
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    end.run();
+                }
+            });
+        } else {
+            end.run();
+        }
+    }
+
+    static Set<Role> fourEyes(Set<Role> roles) {
+        Set<Role> four = EnumSet.noneOf(Role.class);
+        roles.stream().filter(FOUR_EYES::contains).forEach(four::add);
+        return four;
     }
 
     static String checkUsername(String username) {

@@ -30,6 +30,15 @@
  * Calls handed out by the system itself (the screen-pop of the desk that rings, the
  * draft opened for the operator who answered) follow the same rule by construction.
  *
+ * <h2>Sessions follow the account</h2>
+ * {@link kz.line102.callcenter.security.AccountSessions} keeps a per-user session generation
+ * in Redis (checked on each session request by {@code SessionGenerationFilter}) and every
+ * node's sockets by user, closed over a Redis channel. {@link kz.line102.callcenter.security.UserService}
+ * refuses self-grants and direct AUDITOR grants ({@link kz.line102.callcenter.security.RoleGrants}:
+ * four eyes); role changes and each four-eyes step are published as
+ * {@link kz.line102.callcenter.security.ChainedAudit} and appended to the hash chain in the
+ * deciding transaction.
+ *
  * <h2>Abuse and size limits</h2>
  * Sign-in throttling is in {@code signin}; request bodies are bounded before they are
  * read ({@link kz.line102.callcenter.security.RequestSizeFilter}); the costly endpoints

@@ -35,9 +35,9 @@ class ArchiveAuditLogTest {
 
     private void putBack(Map<String, Object> row) {
         jdbc.update("insert into audit_log (id, at, username, action, recording_id, request_id, detail, prev_hash,"
-                + " hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("id"), row.get("at"), row.get("username"),
-                row.get("action"), row.get("recording_id"), row.get("request_id"), row.get("detail"),
-                row.get("prev_hash"), row.get("hash"));
+                + " hash, hash_alg) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("id"), row.get("at"),
+                row.get("username"), row.get("action"), row.get("recording_id"), row.get("request_id"),
+                row.get("detail"), row.get("prev_hash"), row.get("hash"), row.get("hash_alg"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import kz.line102.callcenter.Api;
 import kz.line102.callcenter.call.IntakeTestSupport;
 import kz.line102.callcenter.operator.OperatorService;
 import kz.line102.callcenter.operator.WorkstationService;
+import kz.line102.callcenter.security.AccountSessions;
 import kz.line102.callcenter.security.Role;
 import kz.line102.callcenter.security.UserService;
 import kz.line102.callcenter.testing.TestSocket;
@@ -102,6 +103,31 @@ class ScreenPopSocketTest extends IntakeTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> !b.received().isEmpty());
         assertThat(b.received()).allSatisfy(m -> assertThat(m.get("extension").asString()).isEqualTo(theirs));
         assertThat(a.received()).allSatisfy(m -> assertThat(m.get("extension").asString()).isEqualTo(mine));
+    }
+
+    @Test
+    void aConsoleHearsNothingAfterItsOperatorSignsOutAndAnotherSignsInAtThatDesk() {
+        TestSocket a = open("socket-op-a");
+        operators.signOut("socket-op-a");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !a.closes().isEmpty());
+        assertThat(a.closes()).containsExactly(AccountSessions.CLOSE_CODE);
+
+        operators.signIn("socket-idle", mine);
+        TestSocket next = open("socket-idle");
+        ring(mine, "+77012345670");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !next.received().isEmpty());
+        assertThat(next.received().get(0).get("callerNumber").asString()).isEqualTo("+77012345670");
+        assertThat(a.received()).noneMatch(m -> "ring".equals(m.path("type").asString()));
+        operators.signOut("socket-idle");
+    }
+
+    @Test
+    void aConsoleClosesWhenItsOperatorMovesToAnotherDesk() {
+        TestSocket a = open("socket-op-a");
+        operators.signOut("socket-op-b");
+        operators.signIn("socket-op-a", theirs);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !a.closes().isEmpty());
+        assertThat(a.closes()).containsExactly(AccountSessions.CLOSE_CODE);
     }
 
     @Test

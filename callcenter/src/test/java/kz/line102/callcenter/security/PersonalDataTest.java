@@ -29,6 +29,9 @@ class PersonalDataTest {
         String id = "/api/v1/incidents/00000000-0000-0000-0000-000000000000";
         assertThat(PersonalData.uri(id)).isEqualTo(id);
         assertThat(PersonalData.uri("/api/v1/reports/daily/2026-11-24.pdf")).isEqualTo("/api/v1/reports/daily/2026-11-24.pdf");
+        // A number with letters stuck to it is still a number; a stream entry id is not.
+        assertThat(PersonalData.uri("/api/v1/callers/87011234567abc")).isEqualTo("/api/v1/callers/***4567abc");
+        assertThat(PersonalData.text("stream entry 1733312345678-0 failed")).isEqualTo("stream entry 1733312345678-0 failed");
     }
 
     @Test

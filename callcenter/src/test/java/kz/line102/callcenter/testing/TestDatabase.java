@@ -33,9 +33,14 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
         if (!url.endsWith("/test")) {
             return;
         }
-        String name = "test_" + hash(Path.of("").toAbsolutePath().normalize().toString());
+        String name = name();
         env.getPropertySources().addFirst(new MapPropertySource("line102-test-database",
                 Map.of("spring.datasource.url", url.substring(0, url.length() - "test".length()) + name)));
+    }
+
+    /** This checkout's test database. */
+    public static String name() {
+        return "test_" + hash(Path.of("").toAbsolutePath().normalize().toString());
     }
 
     private static String hash(String path) {

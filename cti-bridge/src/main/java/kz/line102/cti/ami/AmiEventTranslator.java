@@ -1,5 +1,6 @@
 package kz.line102.cti.ami;
 
+import kz.line102.cti.LogMask;
 import static kz.line102.cti.ami.AmiValues.at;
 import static kz.line102.cti.ami.AmiValues.extension;
 import static kz.line102.cti.ami.AmiValues.intOr0;
@@ -167,7 +168,8 @@ final class AmiEventTranslator {
         }
         TrackedCall call = new TrackedCall(linkedId, CallId.derive(pbx, linkedId), receivedNanos);
         tracker.put(call);
-        log.info("callId={} offered from {} on {}", call.callId, orNull(n.getCallerIdNum()), n.getChannel());
+        log.info("callId={} offered from {} on {}", call.callId, LogMask.number(orNull(n.getCallerIdNum())),
+                n.getChannel());
         sink.accept(new CallOffered(id(call, n, "CallOffered", n.getUniqueId()), call.callId, at(n, clock),
                 orNull(n.getCallerIdNum()), orNull(n.getCallerIdName()), orNull(n.getExten()), true));
     }

@@ -1,5 +1,6 @@
 package kz.line102.cti.stream;
 
+import kz.line102.cti.LogMask;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -204,7 +205,8 @@ final class EventSpool implements AutoCloseable {
                         events.add(codec.fromLine(text));
                     } catch (MalformedCallEventException e) {
                         unreadable++;
-                        log.error("LOST call event: unreadable spool line in {} ({}): {}", file, e.getMessage(), text);
+                        log.error("LOST call event: unreadable spool line in {} ({}): {}", file, e.getMessage(),
+                                LogMask.text(text));
                     }
                 }
                 if (line.size() > 0 && events.size() < max && pos >= size) {

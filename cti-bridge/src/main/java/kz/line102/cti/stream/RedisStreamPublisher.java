@@ -1,5 +1,6 @@
 package kz.line102.cti.stream;
 
+import kz.line102.cti.LogMask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -180,7 +181,7 @@ public final class RedisStreamPublisher implements CallEventSink, AutoCloseable 
         }
         for (Map<String, String> fields : batch) {
             lost.increment();
-            log.error("LOST call event: the spool {} is full or failing; event: {}", spool.file(), codec.toLine(fields));
+            log.error("LOST call event: the spool {} is full or failing; event: {}", spool.file(), LogMask.text(codec.toLine(fields)));
         }
     }
 

@@ -1,5 +1,6 @@
 package kz.line102.callcenter.caller.bulk;
 
+import kz.line102.callcenter.app.PersonalData;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -109,7 +110,7 @@ final class RowProducer implements Runnable {
             errors.add(e);
         }
         if (rejected <= LOGGED_ERRORS) {
-            log.warn("subscriber import: line {} rejected: {}", e.line(), e.reason());
+            log.warn("subscriber import: line {} rejected: {}", e.line(), PersonalData.text(e.reason()));
         } else if (rejected == LOGGED_ERRORS + 1) {
             log.warn("subscriber import: more than {} rows rejected; the rest are counted, not logged", LOGGED_ERRORS);
         }

@@ -1,5 +1,6 @@
 package kz.line102.callcenter.incident.export;
 
+import kz.line102.callcenter.app.Secrets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -97,6 +98,13 @@ public record ExportProperties(@NotNull List<IncidentStatus> sendOn, @NotNull Du
             if ("file".equals(kind) && directory == null) {
                 throw new IllegalArgumentException("export target '" + name + "' is file and needs a directory");
             }
+        }
+
+        /** The registry's credentials (in the uri's user part or parameters) never reach a log line. */
+        @Override
+        public String toString() {
+            return "Target[name=" + name + ", kind=" + kind + ", uri=" + Secrets.uri(uri) + ", directory=" + directory
+                    + ", enabled=" + enabled + ", categories=" + categories + ", types=" + types + "]";
         }
 
         /** Whether {@code card} goes to this registry. */
