@@ -57,6 +57,9 @@ public class LiveStats implements CallIntakeListener {
         return t;
     });
     private volatile Snapshot latest;
+    /** This node's last computation of the current watch per queue, kept as counts for any T. */
+    private volatile Map<String, Tally> watchTallies = Map.of();
+    private volatile Instant watchTalliesAt = Instant.EPOCH;
 
     LiveStats(JdbcCallFacts facts, JdbcTemplate jdbc, StatsProperties props, IncidentProperties centre,
               UnifiedJedis redis, JsonMapper json, Clock clock, RedisKeys keys, Breaches breaches) {
@@ -136,6 +139,7 @@ public class LiveStats implements CallIntakeListener {
         TreeSet<String> queues = new TreeSet<>(waiting.keySet());
         calls.forEach(c -> queues.add(c.queue()));
         List<QueueLive> out = new ArrayList<>();
+        Map<String, Tally> watch = new HashMap<>();
         for (String q : queues) {
             Map<String, Figures> windows = new LinkedHashMap<>();
             for (Map.Entry<String, Instant> w : starts.entrySet()) {
@@ -143,11 +147,33 @@ public class LiveStats implements CallIntakeListener {
                 calls.stream().filter(c -> c.queue().equals(q) && !c.offeredAt().isBefore(w.getValue()))
                         .forEach(t::add);
                 windows.put(w.getKey(), Figures.of(t, props.serviceLevelSeconds(), props.shortAbandonSeconds()));
+                if (w.getKey().equals("watch")) {
+                    watch.put(q, t);
+                }
             }
             int[] wq = waiting.getOrDefault(q, new int[2]);
             out.add(new QueueLive(q, wq[0], wq[1], windows));
         }
+        watchTallies = watch;
+        watchTalliesAt = now;
         return new Snapshot(now, centre.zone().getId(), starts, out);
+    }
+
+    /**
+     * A queue's figures over the current watch with its own T (the wallboard's service
+     * level: the queue's configured {@code servicelevel}), by the one definition. T that is
+     * no wait band edge is taken down to the nearest edge below. Recomputed here when this
+     * node's counts are older than a second and than the newest snapshot of any node.
+     */
+    public synchronized Figures watch(String queue, int serviceLevelSeconds) {
+        Snapshot l = latest;
+        Instant now = clock.instant();
+        if (Duration.between(watchTalliesAt, now).toMillis() > 1000
+                && (l == null || l.at().isAfter(watchTalliesAt))) {
+            compute();
+        }
+        int t = WaitBins.edges().stream().filter(e -> e <= serviceLevelSeconds).max(Integer::compare).orElse(0);
+        return Figures.of(watchTallies.getOrDefault(queue, new Tally()), t, props.shortAbandonSeconds());
     }
 
     /** Callers in a queue now: queued, neither answered nor ended (within the last day: older ones are lost records). */

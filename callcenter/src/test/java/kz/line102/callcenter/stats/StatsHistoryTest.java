@@ -14,7 +14,6 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import kz.line102.callcenter.Api;
 import kz.line102.callcenter.CallcenterTest;
-import kz.line102.callcenter.security.Role;
 import kz.line102.callcenter.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,9 +46,7 @@ class StatsHistoryTest {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        // made once: changing a user where no administrator exists yet is refused
-        supervisor = users.all().stream().anyMatch(u -> u.username().equals("stats-sup")) ? "stats-sup"
-                : Api.user(users, "stats-sup", Role.SUPERVISOR);
+        supervisor = StatsUsers.supervisor(users);
         day = LocalDate.of(1995, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(5000));
     }
 

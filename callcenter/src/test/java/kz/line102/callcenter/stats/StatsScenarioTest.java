@@ -14,7 +14,6 @@ import kz.line102.callcenter.Api;
 import kz.line102.callcenter.CallcenterTest;
 import kz.line102.callcenter.call.JdbcCallRepository;
 import kz.line102.callcenter.cti.DemoReplay;
-import kz.line102.callcenter.security.Role;
 import kz.line102.callcenter.security.UserService;
 import kz.line102.callcenter.testing.IsolatedBridge;
 import kz.line102.callcenter.testing.TestSocket;
@@ -58,6 +57,8 @@ class StatsScenarioTest {
     JdbcCallFacts facts;
     @Autowired
     UserService users;
+    @Autowired
+    LiveStats live;
 
     private List<String> play(String scenario) {
         await().atMost(Duration.ofSeconds(20)).until(() -> replay.server().loggedInClients() > 0);
@@ -96,11 +97,22 @@ class StatsScenarioTest {
         assertThat(recorded.stream().mapToInt(CallFact::talkSeconds).sum()).isEqualTo(13 + 8 + 10 + 10);
         assertThat(recorded.stream().mapToLong(c -> c.ringNoAnswer().size()).sum())
                 .as("RINGNOANSWER in abandon-ringing and rna-answer").isEqualTo(2);
+
+        // The wallboard's service level is this definition over the watch, with the queue's own T.
+        String supervisor = StatsUsers.supervisor(users);
+        JsonNode q102 = null;
+        for (JsonNode q : new Api(port).get("/api/v1/queues/live", supervisor).json().path("queues")) {
+            q102 = q.path("name").asString().equals("q102") ? q : q102;
+        }
+        assertThat(q102).isNotNull();
+        Figures watch = live.watch("q102", q102.path("serviceLevelSeconds").asInt());
+        assertThat(q102.path("abandoned").asLong()).isEqualTo(watch.abandoned()).isGreaterThanOrEqualTo(3);
+        assertThat(q102.path("serviceLevel").asDouble()).isBetween(0.0, 100.0);
     }
 
     @Test
     void theLiveSocketShowsAReplayedCallWithinASecondOfItsCommit() {
-        String supervisor = Api.user(users, "stats-live-sup", Role.SUPERVISOR);
+        String supervisor = StatsUsers.supervisor(users);
         TestSocket socket = TestSocket.open(port, "/ws/stats", supervisor);
         await().atMost(Duration.ofSeconds(10)).until(() -> !socket.received().isEmpty());
         long before = answered15m(socket.received().get(socket.received().size() - 1));
