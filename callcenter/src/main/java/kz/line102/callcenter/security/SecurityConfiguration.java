@@ -132,6 +132,7 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/reports/daily", "/api/v1/reports/daily/*")
                         .hasAnyRole(roles(SUPERVISOR, AUDITOR, ADMIN))
                         // Queue statistics: the duty officer's and IT staff's to read.
+                        .requestMatchers(POST, "/api/v1/stats/quarters/*/sign-off").hasRole(SUPERVISOR.name())
                         .requestMatchers(GET, "/api/v1/stats/**").hasAnyRole(roles(SUPERVISOR, ADMIN))
                         // Line health: supervisors watch it; IT staff manage targets and place test calls.
                         .requestMatchers(GET, "/api/v1/line-health/**").hasAnyRole(roles(SUPERVISOR, ADMIN))

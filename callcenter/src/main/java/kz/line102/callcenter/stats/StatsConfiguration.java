@@ -40,6 +40,11 @@ class StatsConfiguration implements WebSocketConfigurer {
     }
 
     @Bean
+    Evaluation statsEvaluation(StatsService stats, JdbcTemplate jdbc, JsonMapper json, ObjectProvider<Clock> clock) {
+        return new Evaluation(stats, jdbc, json, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
     Breaches statsBreaches(AlertService alerts, UnifiedJedis redis, StatsProperties props, RedisKeys keys) {
         return new Breaches(alerts, redis, props, keys);
     }

@@ -35,12 +35,7 @@ final class StatsPdf {
     }
 
     static void write(StatsService.History h, StatsTexts texts, OutputStream out) {
-        byte[] font;
-        try (InputStream in = StatsPdf.class.getResourceAsStream(FONT)) {
-            font = in.readAllBytes();
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException(FONT + " is missing from the application's resources", e);
-        }
+        byte[] font = font();
         try (PDDocument doc = new PDDocument()) {
             PDType0Font f = PDType0Font.load(doc, new ByteArrayInputStream(font), true);
             List<String> header = new ArrayList<>();
@@ -92,6 +87,61 @@ final class StatsPdf {
             doc.save(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The quarterly results: one line per figure, the sign-off and its SHA-256 on top. */
+    static void quarter(kz.line102.callcenter.stats.Evaluation.Quarter q, StatsTexts texts, OutputStream out) {
+        var sm = q.summary();
+        List<String[]> lines = List.of(
+                new String[] {texts.t("callsReceived"), String.valueOf(sm.callsReceived())},
+                new String[] {texts.t("callsProcessed"), String.valueOf(sm.callsProcessed())},
+                new String[] {texts.t("answeredWithinNorm") + " (" + sm.serviceLevelSeconds() + " s)",
+                    String.valueOf(sm.answeredWithinNorm())},
+                new String[] {texts.t("serviceLevel"), StatsCsv.dec(sm.serviceLevel())},
+                new String[] {texts.t("abandoned"), String.valueOf(sm.abandoned())},
+                new String[] {texts.t("calledBack"), String.valueOf(sm.abandonedCalledBack())},
+                new String[] {texts.t("repeats"), String.valueOf(sm.repeatCalls())},
+                new String[] {texts.t("cardsRegistered"), String.valueOf(sm.cardsRegistered())},
+                new String[] {texts.t("registrationSeconds"), StatsCsv.dec(sm.registrationSeconds())},
+                new String[] {texts.t("firstArrivalSeconds"), StatsCsv.dec(sm.firstArrivalSeconds())},
+                new String[] {texts.t("lateArrivals"), String.valueOf(sm.lateArrivals())});
+        try (PDDocument doc = new PDDocument()) {
+            PDType0Font f = PDType0Font.load(doc, new ByteArrayInputStream(font()), true);
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
+                float y = PDRectangle.A4.getHeight() - MARGIN - 10;
+                text(s, f, 14, MARGIN, y, texts.t("quarterTitle") + " " + q.quarter());
+                y -= 18;
+                text(s, f, 9, MARGIN, y, texts.t("period") + ": " + sm.from() + " — " + sm.to() + " ("
+                        + texts.t("zone") + ": " + sm.zone() + ")");
+                y -= 14;
+                text(s, f, 9, MARGIN, y, "signed".equals(q.state()) ? texts.t("signed") + ": " + q.signedBy() + ", "
+                        + q.signedAt() : texts.t("notSigned"));
+                y -= 12;
+                if (q.sha256() != null) {
+                    text(s, f, 8, MARGIN, y, "SHA-256: " + q.sha256());
+                    y -= 12;
+                }
+                y -= 10;
+                for (String[] l : lines) {
+                    text(s, f, 10, MARGIN, y, l[0]);
+                    text(s, f, 10, PDRectangle.A4.getWidth() - MARGIN - 80, y, l[1]);
+                    y -= 16;
+                }
+            }
+            doc.save(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] font() {
+        try (InputStream in = StatsPdf.class.getResourceAsStream(FONT)) {
+            return in.readAllBytes();
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException(FONT + " is missing from the application's resources", e);
         }
     }
 
