@@ -43,6 +43,7 @@ public class LiveStats implements CallIntakeListener {
 
     private final JdbcCallFacts facts;
     private final JdbcTemplate jdbc;
+    private final JdbcIntervals intervals;
     private final StatsProperties props;
     private final IncidentProperties centre;
     private final UnifiedJedis redis;
@@ -61,9 +62,10 @@ public class LiveStats implements CallIntakeListener {
     private volatile Map<String, Tally> watchTallies = Map.of();
     private volatile Instant watchTalliesAt = Instant.EPOCH;
 
-    LiveStats(JdbcCallFacts facts, JdbcTemplate jdbc, StatsProperties props, IncidentProperties centre,
+    LiveStats(JdbcCallFacts facts, JdbcIntervals intervals, JdbcTemplate jdbc, StatsProperties props, IncidentProperties centre,
               UnifiedJedis redis, JsonMapper json, Clock clock, RedisKeys keys, Breaches breaches) {
         this.facts = facts;
+        this.intervals = intervals;
         this.jdbc = jdbc;
         this.props = props;
         this.centre = centre;
@@ -133,19 +135,33 @@ public class LiveStats implements CallIntakeListener {
         starts.put("1h", now.minus(Duration.ofHours(1)));
         starts.put("watch", watchStart);
         starts.put("today", todayStart);
-        Instant from = starts.values().stream().min(Instant::compareTo).orElseThrow();
-        List<CallFact> calls = facts.between(from, now.plusSeconds(1));
+        // The last 75 minutes or so from the records; the older part of the watch and the day
+        // from the 15-minute history (settled by then), so a recomputation reads a few hundred
+        // records, not a day's worth.
+        Instant recent = JdbcIntervals.floor(now.minus(Duration.ofHours(1)));
+        List<CallFact> calls = facts.between(recent, now.plusSeconds(1));
+        Map<String, Map<String, Tally>> older = new HashMap<>();
+        for (String w : List.of("watch", "today")) {
+            Instant s = starts.get(w);
+            older.put(w, s.isBefore(recent) ? intervals.queues(s, recent, null, List.of(JdbcIntervals.Group.QUEUE),
+                    centre.zone().getId(), centre.watchStartsAt().getHour()) : Map.of());
+        }
         Map<String, int[]> waiting = waiting(now);
         TreeSet<String> queues = new TreeSet<>(waiting.keySet());
         calls.forEach(c -> queues.add(c.queue()));
+        older.values().forEach(m -> queues.addAll(m.keySet()));
         List<QueueLive> out = new ArrayList<>();
         Map<String, Tally> watch = new HashMap<>();
         for (String q : queues) {
             Map<String, Figures> windows = new LinkedHashMap<>();
             for (Map.Entry<String, Instant> w : starts.entrySet()) {
                 Tally t = new Tally();
-                calls.stream().filter(c -> c.queue().equals(q) && !c.offeredAt().isBefore(w.getValue()))
-                        .forEach(t::add);
+                Instant s = w.getValue().isBefore(recent) && older.containsKey(w.getKey()) ? recent : w.getValue();
+                calls.stream().filter(c -> c.queue().equals(q) && !c.offeredAt().isBefore(s)).forEach(t::add);
+                Tally before = older.getOrDefault(w.getKey(), Map.of()).get(q);
+                if (before != null) {
+                    t.merge(before);
+                }
                 windows.put(w.getKey(), Figures.of(t, props.serviceLevelSeconds(), props.shortAbandonSeconds()));
                 if (w.getKey().equals("watch")) {
                     watch.put(q, t);

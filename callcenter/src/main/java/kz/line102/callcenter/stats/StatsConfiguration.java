@@ -50,10 +50,10 @@ class StatsConfiguration implements WebSocketConfigurer {
     }
 
     @Bean(destroyMethod = "close")
-    LiveStats liveStats(JdbcCallFacts facts, JdbcTemplate jdbc, StatsProperties props, IncidentProperties centre,
+    LiveStats liveStats(JdbcCallFacts facts, JdbcIntervals intervals, JdbcTemplate jdbc, StatsProperties props, IncidentProperties centre,
                         UnifiedJedis redis, JsonMapper json, ObjectProvider<Clock> clock, RedisKeys keys,
                         Breaches breaches) {
-        return new LiveStats(facts, jdbc, props, centre, redis, json, clock.getIfAvailable(Clock::systemUTC), keys,
+        return new LiveStats(facts, intervals, jdbc, props, centre, redis, json, clock.getIfAvailable(Clock::systemUTC), keys,
                 breaches);
     }
 
