@@ -70,8 +70,9 @@ function parse(textareaId, listId) {
   }
 }
 
+// A refused setting lists its violations one by one; its detail repeats them all on one line.
 function failed(listId, e) {
-  show(listId, [['violation', e.message]].concat(e.violations.map((v) => ['violation', v])));
+  show(listId, e.violations.length ? e.violations.map((v) => ['violation', v]) : [['violation', e.message]]);
 }
 
 function versionsTable(tableId, versions, onRestore) {

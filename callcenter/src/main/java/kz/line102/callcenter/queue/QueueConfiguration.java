@@ -3,15 +3,11 @@ package kz.line102.callcenter.queue;
 import java.time.Clock;
 
 import kz.line102.callcenter.app.RedisKeys;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import kz.line102.callcenter.settings.VersionedSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,12 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 class QueueConfiguration {
 
     @Bean
-    QueueConfigService queueConfigService(JdbcTemplate jdbc, JsonMapper json, PlatformTransactionManager tx,
+    QueueConfigService queueConfigService(VersionedSettings settings, JsonMapper json,
                                           ObjectProvider<QueueReferences> references) {
-        QueueConfigService service = new QueueConfigService(
-                new JdbcQueueConfigRepository(jdbc, json, new TransactionTemplate(tx)), references);
-        service.initialise(QueueConfigService.bundledDefault(json));
-        return service;
+        return new QueueConfigService(settings, QueueConfigService.bundledDefault(json), references);
     }
 
     @Bean

@@ -1,36 +1,19 @@
 package kz.line102.callcenter.queue;
 
-import static kz.line102.callcenter.app.RequestParams.integer;
-
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import kz.line102.callcenter.app.InvalidRequestException;
 import kz.line102.callcenter.stats.Figures;
 import kz.line102.callcenter.stats.LiveStats;
 import kz.line102.cti.QueueControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The queue configuration (ADMIN): read, change, validate, versions, restore, audit and
- * the rendered queues.conf; and the live queues (SUPERVISOR, ADMIN) for the wallboard.
- * Bodies are read strictly: an unknown key is refused rather than ignored.
+ * The queue configuration rendered as queues.conf (ADMIN; the configuration itself is
+ * {@link QueueConfigController}'s); and the live queues (SUPERVISOR, ADMIN) for the wallboard.
  */
 @RestController
 @RequestMapping("/api/v1/queues")
@@ -40,66 +23,12 @@ class QueueController {
     private final QueueSnapshots snapshots;
     private final QueueLoad load;
     private final LiveStats stats;
-    private final ObjectReader configReader;
-    private final ObjectReader changeReader;
 
-    QueueController(QueueConfigService config, QueueSnapshots snapshots, QueueLoad load, LiveStats stats,
-                    JsonMapper json) {
+    QueueController(QueueConfigService config, QueueSnapshots snapshots, QueueLoad load, LiveStats stats) {
         this.config = config;
         this.stats = stats;
         this.snapshots = snapshots;
         this.load = load;
-        this.configReader = json.readerFor(QueueConfig.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-        this.changeReader = json.readerFor(ConfigChange.class)
-                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-    }
-
-    /** A change: the whole new configuration, why, and the version it was made against (optional; 409 if stale). */
-    record ConfigChange(QueueConfig config, String comment, Integer baseVersion) {
-    }
-
-    @GetMapping("/config")
-    QueueConfigVersion current() {
-        return config.current();
-    }
-
-    @PutMapping("/config")
-    QueueConfigVersion save(@RequestBody(required = false) String body, Authentication auth) {
-        ConfigChange change = read(changeReader, body);
-        if (change.config() == null) {
-            throw new InvalidRequestException("'config' is missing");
-        }
-        return config.save(change.config(), auth.getName(), change.comment(), change.baseVersion());
-    }
-
-    @PostMapping("/config/validate")
-    Map<String, List<String>> validate(@RequestBody(required = false) String body) {
-        return Map.of("violations", config.validate(read(configReader, body)));
-    }
-
-    @GetMapping("/config/versions")
-    List<QueueConfigVersion> versions(@RequestParam(defaultValue = "50") String limit) {
-        return config.versions(integer("limit", limit, 1, 1000));
-    }
-
-    @GetMapping("/config/versions/{version}")
-    QueueConfigVersion version(@PathVariable String version) {
-        return config.version(integer("version", version, 1, Integer.MAX_VALUE));
-    }
-
-    @PostMapping("/config/versions/{version}/restore")
-    @ResponseStatus(HttpStatus.CREATED)
-    QueueConfigVersion restore(@PathVariable String version, @RequestParam(required = false) String comment,
-                               Authentication auth) {
-        return config.restore(integer("version", version, 1, Integer.MAX_VALUE), auth.getName(),
-                comment == null ? "restore of version " + version : comment);
-    }
-
-    @GetMapping("/config/audit")
-    List<Map<String, Object>> audit(@RequestParam(defaultValue = "100") String limit) {
-        return config.audit(integer("limit", limit, 1, 1000));
     }
 
     /** The configuration as app_queue's queues.conf, to put on the PBX (then {@code module reload app_queue.so}). */
@@ -136,16 +65,4 @@ class QueueController {
         }
         return new Live(status == null ? null : status.at(), out);
     }
-
-    private static <T> T read(ObjectReader reader, String body) {
-        if (body == null || body.isBlank()) {
-            throw new InvalidRequestException("the request body is empty");
-        }
-        try {
-            return reader.readValue(body);
-        } catch (JacksonException e) {
-            throw new InvalidRequestException("the body is not a valid queue configuration: " + e.getOriginalMessage());
-        }
-    }
-
 }

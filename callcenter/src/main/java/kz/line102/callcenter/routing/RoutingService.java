@@ -17,13 +17,15 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import kz.line102.callcenter.caller.PhoneNumbers;
 import kz.line102.callcenter.queue.QueueReferences;
 import kz.line102.callcenter.caller.PhoneNumbers.NormalizedNumber;
 import kz.line102.callcenter.routing.RuleEvaluator.CallFacts;
 import kz.line102.callcenter.routing.RuleEvaluator.Match;
+import kz.line102.callcenter.settings.SettingSpec;
+import kz.line102.callcenter.settings.SettingVersion;
+import kz.line102.callcenter.settings.VersionedSetting;
 import kz.line102.cti.agi.RouteDecision;
 import kz.line102.cti.agi.RouteRequest;
 import kz.line102.cti.agi.RoutingDecider;
@@ -31,38 +33,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The routing feature's entry point: decides each call from the rule set in force (held
- * in memory, swapped whole on reload), and saves, restores and lists rule set versions.
- * A save is validated, stored as a new version with its audit entry, put in force here at
- * once and announced to the other nodes.
+ * The routing feature's entry point: decides each call from the rule set in force, a
+ * versioned setting (held in memory, swapped whole when a node saves or restores one,
+ * on every node), and saves and restores rule sets.
  */
 public class RoutingService implements RoutingDecider, QueueReferences, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RoutingService.class);
 
-    private final JdbcRuleSetRepository repository;
-    private final RuleSetValidator validator;
+    private final VersionedSetting<RuleSet> rules;
     private final CallerHistory history;
     private final QueueLoad load;
     private final PhoneNumbers numbers;
-    private final RoutingChanges changes;
     private final RoutingProperties props;
     private final Clock clock;
-    private final RuleSetVersion initial;
-    private final AtomicReference<RuleSetVersion> active = new AtomicReference<>();
     private final ThreadPoolExecutor historyPool;
 
-    RoutingService(JdbcRuleSetRepository repository, CallerHistory history, QueueLoad load, PhoneNumbers numbers,
-                   RoutingChanges changes, RoutingProperties props, Supplier<List<String>> queues, Clock clock) {
-        this.repository = repository;
-        this.validator = new RuleSetValidator(queues, props.maxRules());
+    /** @param rules the rule set setting ({@link #ruleSets}), defined by the caller on its node's settings */
+    RoutingService(VersionedSetting<RuleSet> rules, CallerHistory history, QueueLoad load, PhoneNumbers numbers,
+                   RoutingProperties props, Clock clock) {
+        this.rules = rules;
         this.history = history;
         this.load = load;
         this.numbers = numbers;
-        this.changes = changes;
         this.props = props;
         this.clock = clock;
-        this.initial = RuleSetVersion.initial(queues.get().get(0));
         AtomicInteger n = new AtomicInteger();
         // Bounded like the database pool it waits on: beyond that, lookups would only queue.
         this.historyPool = new ThreadPoolExecutor(16, 16, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64), r -> {
@@ -71,7 +66,19 @@ public class RoutingService implements RoutingDecider, QueueReferences, AutoClos
             return t;
         });
         historyPool.allowCoreThreadTimeOut(true);
-        active.set(repository.latest().orElse(initial));
+    }
+
+    /**
+     * The routing rules as a versioned setting: validated against the queues configured
+     * now, partial overlaps said out loud, and before the first save no rules at all,
+     * everything to the first configured queue.
+     */
+    static SettingSpec<RuleSet> ruleSets(RoutingProperties props, Supplier<List<String>> queues) {
+        RuleSetValidator validator = new RuleSetValidator(queues, props.maxRules());
+        return SettingSpec.of("routing-rules", RuleSet.class).described("rule-set", "rule set", "ruleSet")
+                .validatedBy(validator::violations).warnedBy(RuleOverlaps::warnings).diffedBy(RuleSetDiff::between)
+                .unsaved(new RuleSet(queues.get().get(0), 0, List.of()), "no rule set saved yet")
+                .channel(props.changesChannel()).pollInterval(props.pollInterval());
     }
 
     /** The result of a dry run: what a number would get at a moment, and which rule decided. */
@@ -81,17 +88,16 @@ public class RoutingService implements RoutingDecider, QueueReferences, AutoClos
 
     @Override
     public RouteDecision decide(RouteRequest request) {
-        RuleSetVersion in = active.get();
-        Match m = match(in.ruleSet(), numbers.normalize(request.callerNumber()), request.language(), clock.instant(),
+        Match m = match(rules.payload(), numbers.normalize(request.callerNumber()), request.language(), clock.instant(),
                 UUID.fromString(request.callId().value()));
         return new RouteDecision(m.queue(), m.priority(), m.reason());
     }
 
     public DryRun dryRun(String number, String language, Instant at) {
-        RuleSetVersion in = active.get();
+        SettingVersion<RuleSet> in = rules.current();
         NormalizedNumber n = numbers.normalize(number);
         Instant when = at == null ? clock.instant() : at;
-        Match m = match(in.ruleSet(), n, language, when, new UUID(0, 0));
+        Match m = match(in.payload(), n, language, when, new UUID(0, 0));
         return new DryRun(in.version(), number, n.status().code(), n.e164(), lower(language),
                 when.atZone(props.zone()), m.queue(), m.priority(), m.rule(), m.reason());
     }
@@ -134,7 +140,7 @@ public class RoutingService implements RoutingDecider, QueueReferences, AutoClos
     /** Queues the rule set in force names (default, targets, load conditions), with the rules naming each. */
     @Override
     public Map<String, List<String>> queuesNamed() {
-        RuleSet set = active.get().ruleSet();
+        RuleSet set = rules.payload();
         Map<String, List<String>> named = new java.util.TreeMap<>();
         named.computeIfAbsent(set.defaultQueue(), q -> new java.util.ArrayList<>()).add("the default");
         for (RuleSet.Rule r : set.rules()) {
@@ -147,89 +153,32 @@ public class RoutingService implements RoutingDecider, QueueReferences, AutoClos
         return named;
     }
 
-    public RuleSetVersion current() {
-        return active.get();
+    public SettingVersion<RuleSet> current() {
+        return rules.current();
+    }
+
+    /** The rule set as a versioned setting: its history, restores and audit (the API's). */
+    public VersionedSetting<RuleSet> rules() {
+        return rules;
     }
 
     public List<String> validate(RuleSet set) {
-        return validator.violations(set);
+        return rules.violations(set);
     }
 
     /** Partial overlaps between rules with different targets: accepted, but said out loud (RuleOverlaps). */
     public List<String> warnings(RuleSet set) {
-        return set == null ? List.of() : RuleOverlaps.warnings(set);
+        return rules.warnings(set);
     }
 
     /** Saves {@code set} as the next version; {@code base}, when given, must be the current version. */
-    public RuleSetVersion save(RuleSet set, String actor, String action, String comment, Integer base) {
-        List<String> violations = validator.violations(set);
-        if (!violations.isEmpty()) {
-            repository.audit(actor, "rejected", null, Map.of("attempted", action, "violations", violations));
-            throw new InvalidRuleSetException(violations);
-        }
-        List<String> overlaps = warnings(set);
-        return warn(put(repository.append(set, actor, action, comment, null, base, RuleSetDiff::between,
-                initial.ruleSet(), overlaps)), overlaps);
-    }
-
-    private static RuleSetVersion warn(RuleSetVersion saved, List<String> overlaps) {
-        if (!overlaps.isEmpty()) {
-            log.warn("routing rule set version {} has {} partial overlap(s), settled by rule order: {}",
-                    saved.version(), overlaps.size(), overlaps);
-        }
-        return saved;
+    public SettingVersion<RuleSet> save(RuleSet set, String actor, String action, String comment, Integer base) {
+        return rules.save(set, actor, action, comment, base);
     }
 
     /** Brings version {@code version} back as a new version (history is never rewritten). */
-    public RuleSetVersion restore(int version, String actor, String comment) {
-        RuleSetVersion old = version(version);
-        List<String> violations = validator.violations(old.ruleSet());
-        if (!violations.isEmpty()) {
-            // The queue configuration changed since: the old rules would route to a queue that is gone.
-            repository.audit(actor, "rejected", null, Map.of("attempted", "restore", "restoreOf", version,
-                    "violations", violations));
-            throw new InvalidRuleSetException(violations);
-        }
-        List<String> overlaps = warnings(old.ruleSet());
-        return warn(put(repository.append(old.ruleSet(), actor, "restore", comment, version, null,
-                RuleSetDiff::between, initial.ruleSet(), overlaps)), overlaps);
-    }
-
-    public RuleSetVersion version(int version) {
-        return repository.find(version).orElseThrow(() -> new NoSuchRuleSetVersionException(version));
-    }
-
-    public List<RuleSetVersion> versions(int limit) {
-        return repository.list(limit);
-    }
-
-    public List<Map<String, Object>> audit(int limit) {
-        return repository.auditTrail(limit);
-    }
-
-    /** Puts the newest saved version in force if it is newer than the one in force; idempotent. */
-    public void reloadIfNewer() {
-        int latest = repository.latestNumber();
-        if (latest > active.get().version()) {
-            repository.latest().ifPresent(this::activate);
-        }
-    }
-
-    private RuleSetVersion put(RuleSetVersion saved) {
-        activate(saved);
-        changes.announce(saved.version());
-        log.info("routing rule set version {} saved by {} ({}): {}", saved.version(), saved.createdBy(),
-                saved.action(), saved.changes());
-        return saved;
-    }
-
-    private void activate(RuleSetVersion version) {
-        RuleSetVersion before = active.getAndAccumulate(version,
-                (cur, next) -> next.version() > cur.version() ? next : cur);
-        if (version.version() > before.version()) {
-            log.info("routing rule set version {} in force ({} rules)", version.version(),
-                    version.ruleSet().rules().size());
-        }
+    public SettingVersion<RuleSet> restore(int version, String actor, String comment) {
+        return rules.restore(version, actor, comment);
     }
 
     @Override

@@ -13,7 +13,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import kz.line102.callcenter.app.RedisKeys;
 import kz.line102.callcenter.app.RedisProperties;
+import kz.line102.callcenter.settings.SettingVersion;
+import kz.line102.callcenter.settings.VersionedSetting;
+import kz.line102.callcenter.settings.VersionedSettings;
 import kz.line102.callcenter.caller.PhoneNumbers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import kz.line102.cti.CallId;
@@ -27,7 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import redis.clients.jedis.UnifiedJedis;
 
 /** A rule set saved on one node is in force on another within a second, through Redis, with no restart. */
@@ -38,19 +41,22 @@ class RoutingLiveReloadTest extends RoutingTestSupport {
     @Autowired
     RedisProperties redisProps;
     @Autowired
+    RedisKeys keys;
+    @Autowired
     PlatformTransactionManager tx;
     @Autowired
     RoutingProperties props;
     @Autowired
     AgiRoutingServer agi;
 
-    private RoutingChanges otherChanges;
+    private VersionedSettings otherSettings;
+    private VersionedSetting<RuleSet> otherChanges;
     private RoutingService otherService;
 
     @AfterEach
     void stopOtherNode() {
-        if (otherChanges != null) {
-            otherChanges.close();
+        if (otherSettings != null) {
+            otherSettings.close();
         }
         if (otherService != null) {
             otherService.close();
@@ -59,11 +65,12 @@ class RoutingLiveReloadTest extends RoutingTestSupport {
 
     /** A second node: its own decider and its own subscription, polling the database only hourly. */
     private RoutingService otherNode() {
-        otherChanges = new RoutingChanges(redis, redisProps, CHANNEL, Duration.ofHours(1));
-        RoutingService other = new RoutingService(new JdbcRuleSetRepository(jdbc, json, new TransactionTemplate(tx)),
-                new CallerHistory(jdbc), new QueueLoad.InMemory(), new PhoneNumbers(), otherChanges, props,
-                () -> java.util.List.of("q102", "q102-kk"), Clock.systemUTC());
-        otherChanges.start(other::reloadIfNewer);
+        otherSettings = new VersionedSettings(jdbc, json, tx, redis, redisProps, keys);
+        RoutingProperties hourly = new RoutingProperties(props.zone(), props.maxRules(), CHANNEL, Duration.ofHours(1),
+                props.historyTimeout());
+        otherChanges = otherSettings.define(RoutingService.ruleSets(hourly, () -> List.of("q102", "q102-kk")));
+        RoutingService other = new RoutingService(otherChanges, new CallerHistory(jdbc), new QueueLoad.InMemory(),
+                new PhoneNumbers(), hourly, Clock.systemUTC());
         otherService = other;
         return other;
     }
@@ -77,7 +84,7 @@ class RoutingLiveReloadTest extends RoutingTestSupport {
                 "102");
         RuleSet rules = new RuleSet("q102", 0, List.of(Rules.rule("this-caller", Rules.prefixes(number), "q102-kk", 8)));
 
-        RuleSetVersion saved = routing.save(rules, "test", "save", "live reload", null);
+        SettingVersion<RuleSet> saved = routing.save(rules, "test", "save", "live reload", null);
 
         assertThat(routing.decide(call)).isEqualTo(new RouteDecision("q102-kk", 8, "rule:this-caller"));
         await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(10)).untilAsserted(() ->
@@ -97,7 +104,7 @@ class RoutingLiveReloadTest extends RoutingTestSupport {
     void twoNodesAnsweringAgiAtTheSameTimeRouteAlike() throws Exception {
         RoutingService other = otherNode();
         String number = randomMobile();
-        RuleSetVersion saved = routing.save(new RuleSet("q102", 0,
+        SettingVersion<RuleSet> saved = routing.save(new RuleSet("q102", 0,
                 List.of(Rules.rule("both-nodes", Rules.prefixes(number), "q102-kk", 6))), "test", "save", null, null);
         await().atMost(Duration.ofSeconds(5)).until(() -> other.current().version() == saved.version());
         AgiProperties agiProps = new AgiProperties("127.0.0.1", 0, "route102", "asterisk-1", "q102", 0,
@@ -132,7 +139,7 @@ class RoutingLiveReloadTest extends RoutingTestSupport {
         await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6))
                 .until(() -> other.current().version() == before && otherChanges.subscriptions() == 1);
         String number = randomMobile();
-        RuleSetVersion saved = routing.save(new RuleSet("q102", 0,
+        SettingVersion<RuleSet> saved = routing.save(new RuleSet("q102", 0,
                 List.of(Rules.rule("quiet", Rules.prefixes(number), "q102-kk", 3))), "test", "save", null, null);
 
         await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(10))

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import kz.line102.callcenter.caller.PhoneNumbers;
 import kz.line102.callcenter.caller.PhoneNumbers.NormalizedNumber;
 import kz.line102.callcenter.routing.RuleSet.Conditions;
+import kz.line102.callcenter.settings.VersionedSetting;
 import kz.line102.cti.CallId;
 import kz.line102.cti.agi.RouteDecision;
 import kz.line102.cti.agi.RouteRequest;
@@ -38,16 +38,11 @@ class SlowHistoryTest {
         RuleSet rules = new RuleSet("q102", 0, List.of(
                 Rules.rule("repeat", new Conditions(null, null, null, 2, null, null, null, null, null), "q102", 7),
                 Rules.rule("kazakh", Rules.languages("kk"), "q102-kk", 2)));
-        JdbcRuleSetRepository repository = new JdbcRuleSetRepository(null, null, null) {
-            @Override
-            Optional<RuleSetVersion> latest() {
-                return Optional.of(new RuleSetVersion(1, rules, "test", Instant.EPOCH, "save", null, null, List.of()));
-            }
-        };
         RoutingProperties props = new RoutingProperties(ZoneId.of("Asia/Almaty"), 100,
                 "unused", Duration.ofHours(1), Duration.ofMillis(30));
-        service = new RoutingService(repository, history, new QueueLoad.InMemory(), new PhoneNumbers(),
-                new RoutingChanges(null, null, "unused", Duration.ofHours(1)), props, () -> List.of("q102", "q102-kk"),
+        VersionedSetting<RuleSet> fixed = VersionedSetting.fixed(
+                RoutingService.ruleSets(props, () -> List.of("q102", "q102-kk")), rules);
+        service = new RoutingService(fixed, history, new QueueLoad.InMemory(), new PhoneNumbers(), props,
                 Clock.systemUTC());
         return service;
     }

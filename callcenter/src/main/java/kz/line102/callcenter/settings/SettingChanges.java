@@ -1,4 +1,4 @@
-package kz.line102.callcenter.routing;
+package kz.line102.callcenter.settings;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -16,16 +16,17 @@ import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Tells every node that a new rule set version was saved, and hears it: a Redis pub/sub
- * channel carries the version number. Pub/sub keeps nothing for a node that is not
+ * Tells every node that a new version of a setting was saved, and hears it: a Redis
+ * pub/sub channel of the setting's own carries the version number. Pub/sub keeps nothing for a node that is not
  * listening, so the node also reloads after every (re)subscription and checks the
  * database every {@code poll-interval}.
  */
-final class RoutingChanges implements AutoCloseable {
+final class SettingChanges implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(RoutingChanges.class);
+    private static final Logger log = LoggerFactory.getLogger(SettingChanges.class);
 
     private final UnifiedJedis redis;
+    private final String setting;
     private final String channel;
     private final Duration pollInterval;
     private final ScheduledExecutorService poller;
@@ -35,14 +36,16 @@ final class RoutingChanges implements AutoCloseable {
     private boolean started;
     private Runnable reload = () -> { };
 
-    RoutingChanges(UnifiedJedis redis, RedisProperties redisProps, String channel, Duration pollInterval) {
+    /** Without {@code redisProps} it only polls (a node with no Redis subscription, e.g. in a unit test). */
+    SettingChanges(UnifiedJedis redis, RedisProperties redisProps, SettingSpec<?> spec, String channel) {
         this.redis = redis;
+        this.setting = spec.name;
         this.channel = channel;
-        this.pollInterval = pollInterval;
+        this.pollInterval = spec.pollInterval;
         this.subscription = redisProps == null ? null
-                : new RedisChannelSubscription(redisProps, channel, "routing-changes", Subscriber::new);
+                : new RedisChannelSubscription(redisProps, channel, setting + "-changes", Subscriber::new);
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "routing-poll");
+            Thread t = new Thread(r, setting + "-poll");
             t.setDaemon(true);
             return t;
         });
@@ -64,11 +67,14 @@ final class RoutingChanges implements AutoCloseable {
 
     /** Announces a saved version to every node (this one included, harmlessly). */
     void announce(int version) {
+        if (redis == null) {
+            return;
+        }
         try {
             redis.publish(channel, Integer.toString(version));
         } catch (RuntimeException e) {
-            log.warn("could not announce rule set version {} on {}: other nodes take it within their poll "
-                    + "interval ({})", version, channel, pollInterval, e);
+            log.warn("setting={} could not announce version {} on {}: other nodes take it within their poll "
+                    + "interval ({})", setting, version, channel, pollInterval, e);
         }
     }
 
@@ -98,7 +104,7 @@ final class RoutingChanges implements AutoCloseable {
         try {
             reload.run();
         } catch (RuntimeException e) {
-            log.warn("reloading the routing rules failed; the rules in force stay", e);
+            log.warn("setting={} reloading failed; the version in force stays", setting, e);
         }
     }
 
