@@ -5,7 +5,7 @@
 const TEXT = {
   ru: { title: 'Линия 102 — табло дежурного', logout: 'Выйти из системы', queues: 'Очереди', queue: 'Очередь',
     waiting: 'Ждут', longest: 'Дольше всех, с', members: 'Операторов', available: 'Свободны',
-    serviceLevel: 'Уровень обслуживания', pbxAt: 'Данные АТС на', operators: 'Операторы', operator: 'Оператор',
+    serviceLevel: 'Уровень обслуживания за сутки', answered: 'Принято', abandoned: 'Потеряно', pbxAt: 'Данные АТС на', operators: 'Операторы', operator: 'Оператор',
     state: 'Состояние', reason: 'Причина', since: 'С', for: 'Длительность', workstation: 'Рабочее место',
     'state.offline': 'не в очереди', 'state.ready': 'готов', 'state.paused': 'пауза', 'state.wrap-up': 'поствызов',
     break: 'перерыв', meal: 'приём пищи', training: 'обучение', technical: 'техническая', 'wrap-up': 'поствызов',
@@ -13,7 +13,7 @@ const TEXT = {
     disabled: 'место отключено', 'not-signed-in': 'не на месте' },
   kk: { title: '102 желісі — кезекшінің таблосы', logout: 'Жүйеден шығу', queues: 'Кезектер', queue: 'Кезек',
     waiting: 'Күтуде', longest: 'Ең ұзақ күту, с', members: 'Операторлар', available: 'Бос',
-    serviceLevel: 'Қызмет көрсету деңгейі', pbxAt: 'АТС деректері', operators: 'Операторлар', operator: 'Оператор',
+    serviceLevel: 'Тәуліктегі қызмет көрсету деңгейі', answered: 'Қабылданды', abandoned: 'Жоғалған', pbxAt: 'АТС деректері', operators: 'Операторлар', operator: 'Оператор',
     state: 'Күйі', reason: 'Себебі', since: 'Бастап', for: 'Ұзақтығы', workstation: 'Жұмыс орны',
     'state.offline': 'кезекте емес', 'state.ready': 'дайын', 'state.paused': 'үзіліс',
     'state.wrap-up': 'қоңыраудан кейін', break: 'демалыс', meal: 'тамақтану', training: 'оқу',
@@ -21,7 +21,7 @@ const TEXT = {
     'signed-out': 'шықты', moved: 'ауысты', disabled: 'орын өшірілді', 'not-signed-in': 'орнында жоқ' },
   en: { title: 'Line 102 — supervisor wallboard', logout: 'Sign out', queues: 'Queues', queue: 'Queue',
     waiting: 'Waiting', longest: 'Longest wait, s', members: 'Operators', available: 'Available',
-    serviceLevel: 'Service level', pbxAt: 'PBX figures at', operators: 'Operators', operator: 'Operator',
+    serviceLevel: 'Service level this watch', answered: 'Answered', abandoned: 'Abandoned', pbxAt: 'PBX figures at', operators: 'Operators', operator: 'Operator',
     state: 'State', reason: 'Reason', since: 'Since', for: 'For', workstation: 'Workstation',
     'state.offline': 'not in a queue', 'state.ready': 'ready', 'state.paused': 'paused', 'state.wrap-up': 'wrap-up',
     break: 'break', meal: 'meal', training: 'training', technical: 'technical', 'wrap-up': 'wrap-up',
@@ -72,7 +72,10 @@ function render() {
     cell(tr, String(q.longestWaitSeconds), q.longestWaitSeconds >= q.serviceLevelSeconds ? 'busy' : '');
     cell(tr, String(q.members.length));
     cell(tr, String(q.members.filter((m) => !m.paused && !m.inCall).length));
-    cell(tr, q.serviceLevelPerf == null ? '—' : q.serviceLevelPerf + ' % / ' + q.serviceLevelSeconds + ' s');
+    // The watch's service level by the statistics' definition (docs/statistics.md), never above 100 %.
+    cell(tr, q.serviceLevel == null ? '—' : q.serviceLevel.toFixed(1) + ' % / ' + q.serviceLevelSeconds + ' s');
+    cell(tr, String(q.answered));
+    cell(tr, String(q.abandoned));
     qBody.appendChild(tr);
   });
   $('pbx-at').textContent = live && live.statusAt ? new Date(live.statusAt).toLocaleTimeString(lang) : '—';

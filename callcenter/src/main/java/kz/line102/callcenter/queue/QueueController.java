@@ -3,6 +3,8 @@ package kz.line102.callcenter.queue;
 import java.util.ArrayList;
 import java.util.List;
 
+import kz.line102.callcenter.stats.Figures;
+import kz.line102.callcenter.stats.LiveStats;
 import kz.line102.cti.QueueControl;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +22,11 @@ class QueueController {
     private final QueueConfigService config;
     private final QueueSnapshots snapshots;
     private final QueueLoad load;
+    private final LiveStats stats;
 
-    QueueController(QueueConfigService config, QueueSnapshots snapshots, QueueLoad load) {
+    QueueController(QueueConfigService config, QueueSnapshots snapshots, QueueLoad load, LiveStats stats) {
         this.config = config;
+        this.stats = stats;
         this.snapshots = snapshots;
         this.load = load;
     }
@@ -33,9 +37,14 @@ class QueueController {
         return config.queuesConf();
     }
 
-    /** One queue now: callers waiting, the longest wait, the PBX's figures and its members. */
+    /**
+     * One queue now: callers waiting, the longest wait, its members, and the current watch's
+     * figures by the statistics' one definition (docs/statistics.md): the PBX's own
+     * ServicelevelPerf is not shown, as it counts abandons differently and read over 100 %.
+     */
     record LiveQueue(String name, int waiting, long longestWaitSeconds, int serviceLevelSeconds,
-                     String serviceLevelPerf, Integer completed, Integer abandoned, List<QueueControl.Member> members) {
+                     Double serviceLevel, long offered, long answered, long abandoned, long shortAbandoned,
+                     List<QueueControl.Member> members) {
     }
 
     record Live(java.time.Instant statusAt, List<LiveQueue> queues) {
@@ -47,13 +56,12 @@ class QueueController {
         List<LiveQueue> out = new ArrayList<>();
         for (QueueConfig.Queue q : config.config().queues()) {
             QueueLoad.Load l = load.of(q.name());
-            QueueControl.QueueFigures figures = status == null ? null : status.queues().stream()
-                    .filter(f -> f.queue().equals(q.name())).findFirst().orElse(null);
+            Figures figures = stats.watch(q.name(), q.serviceLevelSeconds());
             List<QueueControl.Member> members = status == null ? List.of() : status.members().stream()
                     .filter(m -> m.queue().equals(q.name())).toList();
-            out.add(new LiveQueue(q.name(), l.waiting(), l.longestWait().toSeconds(), q.serviceLevelSeconds(),
-                    figures == null ? null : figures.serviceLevelPerf(), figures == null ? null : figures.completed(),
-                    figures == null ? null : figures.abandoned(), members));
+            out.add(new LiveQueue(q.name(), l.waiting(), l.longestWait().toSeconds(), figures.serviceLevelSeconds(),
+                    figures.serviceLevel(), figures.offered(), figures.answered(), figures.abandoned(),
+                    figures.shortAbandoned(), members));
         }
         return new Live(status == null ? null : status.at(), out);
     }

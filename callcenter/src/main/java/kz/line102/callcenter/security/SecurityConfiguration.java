@@ -75,6 +75,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error").permitAll()
                         .requestMatchers("/ws/screenpop").hasRole(OPERATOR.name())
                         .requestMatchers("/ws/alerts").hasRole(SUPERVISOR.name())
+                        .requestMatchers("/ws/stats").hasAnyRole(roles(SUPERVISOR, ADMIN))
                         .requestMatchers("/console", "/console/**").hasRole(OPERATOR.name())
                         .requestMatchers("/archive", "/archive/**").hasRole(AUDITOR.name())
                         .requestMatchers("/wallboard", "/wallboard/**").hasAnyRole(roles(SUPERVISOR, ADMIN))
@@ -138,6 +139,9 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/v1/reports/daily/*/sign-off").hasRole(SUPERVISOR.name())
                         .requestMatchers(GET, "/api/v1/reports/daily", "/api/v1/reports/daily/*")
                         .hasAnyRole(roles(SUPERVISOR, AUDITOR, ADMIN))
+                        // Queue statistics: the duty officer's and IT staff's to read.
+                        .requestMatchers(POST, "/api/v1/stats/quarters/*/sign-off").hasRole(SUPERVISOR.name())
+                        .requestMatchers(GET, "/api/v1/stats/**").hasAnyRole(roles(SUPERVISOR, ADMIN))
                         // Line health: supervisors watch it; IT staff manage targets and place test calls.
                         .requestMatchers(GET, "/api/v1/line-health/**").hasAnyRole(roles(SUPERVISOR, ADMIN))
                         .requestMatchers("/api/v1/line-health/**").hasRole(ADMIN.name())

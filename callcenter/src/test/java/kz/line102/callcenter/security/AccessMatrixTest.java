@@ -173,6 +173,22 @@ class AccessMatrixTest {
             new Endpoint("GET", "/api/v1/reports/daily/1999-01-01.pdf", null,
                     EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
             new Endpoint("POST", "/api/v1/reports/daily/1999-01-01/sign-off", null, EnumSet.of(SUPERVISOR)),
+            // Queue statistics: supervisors and IT staff read; a period before 2000 is still a period (200),
+            // an unknown one is refused (400) past security.
+            new Endpoint("GET", "/api/v1/stats/history?period=day&at=1999-01-01", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/stats/history.csv?period=day&at=1999-01-01", null,
+                    EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/stats/history.pdf?period=day&at=1999-01-01", null,
+                    EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/stats/operators?period=day&at=1999-01-01", null,
+                    EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/stats/live", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/stats/evaluation?period=watch&at=1999-01-01", null,
+                    EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/stats/quarters/1999-Q1", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/stats/quarters/1999-Q1.pdf", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            // A bad quarter (400) past security: the sign-off is the duty officer's alone.
+            new Endpoint("POST", "/api/v1/stats/quarters/1999-Q9/sign-off", null, EnumSet.of(SUPERVISOR)),
             // Line health: supervisors read; IT staff change targets and place test calls. The changes
             // below are refused (400), aim at no target (404) or find no test number configured (409).
             new Endpoint("GET", "/api/v1/line-health/targets", null, EnumSet.of(SUPERVISOR, ADMIN)),

@@ -1,0 +1,214 @@
+package kz.line102.callcenter.stats;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The 15-minute history: writes an interval's rows whole (from its facts and operator
+ * time) and sums rows over any period, grouped as asked. The grouping expressions are
+ * chosen from a fixed list ({@link Group}), never built from request text.
+ */
+public class JdbcIntervals {
+
+    public static final Duration INTERVAL = Duration.ofMinutes(15);
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    public JdbcIntervals(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public static Instant floor(Instant at) {
+        long s = INTERVAL.toSeconds();
+        return Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), s) * s);
+    }
+
+    /** Replaces the interval's rows (call it in a transaction). */
+    void write(Instant start, List<CallFact> facts, Map<String, OperatorTally> time) {
+        Timestamp at = Timestamp.from(start);
+        jdbc.update("delete from stats_queue_intervals where interval_start = ?", at);
+        jdbc.update("delete from stats_operator_intervals where interval_start = ?", at);
+        jdbc.update("delete from stats_operator_time where interval_start = ?", at);
+        Map<String, Tally> byQueue = new LinkedHashMap<>();
+        Map<List<String>, OperatorTally> byOperator = new LinkedHashMap<>();
+        for (CallFact f : facts) {
+            byQueue.computeIfAbsent(f.queue(), q -> new Tally()).add(f);
+            if (f.kind() == CallFact.Kind.ANSWERED && f.operator() != null) {
+                byOperator.computeIfAbsent(List.of(f.queue(), f.operator()), k -> new OperatorTally()).answered(f);
+            }
+            for (String o : f.ringNoAnswer()) {
+                byOperator.computeIfAbsent(List.of(f.queue(), o), k -> new OperatorTally()).ringNoAnswer++;
+            }
+        }
+        String cols = String.join(", ", Tally.SCALAR_COLUMNS);
+        String marks = IntStream.range(0, Tally.SCALAR_COLUMNS.length).mapToObj(i -> "?").collect(
+                Collectors.joining(", "));
+        for (Map.Entry<String, Tally> e : byQueue.entrySet()) {
+            List<Object> args = new ArrayList<>(List.of(at, e.getKey()));
+            for (long v : e.getValue().scalars()) {
+                args.add(v);
+            }
+            args.add(ints(e.getValue().answeredWaits));
+            args.add(ints(e.getValue().abandonedWaits));
+            jdbc.update(con -> {
+                var ps = con.prepareStatement("insert into stats_queue_intervals (interval_start, queue, " + cols
+                        + ", answered_waits, abandoned_waits) values (?, ?, " + marks + ", ?, ?)");
+                for (int i = 0; i < args.size(); i++) {
+                    Object a = args.get(i);
+                    ps.setObject(i + 1, a instanceof Integer[] arr ? con.createArrayOf("integer", arr) : a);
+                }
+                return ps;
+            });
+        }
+        for (Map.Entry<List<String>, OperatorTally> e : byOperator.entrySet()) {
+            OperatorTally t = e.getValue();
+            jdbc.update("""
+                    insert into stats_operator_intervals (interval_start, queue, operator, answered, ring_no_answer,
+                        answer_wait_sum, talk_sum, wrap_up_sum, wrap_up_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, at, e.getKey().get(0), e.getKey().get(1), t.answered, t.ringNoAnswer, t.answerWaitSum,
+                    t.talkSum, t.wrapUpSum, t.wrapUpCount);
+        }
+        for (Map.Entry<String, OperatorTally> e : time.entrySet()) {
+            OperatorTally t = e.getValue();
+            jdbc.update("""
+                    insert into stats_operator_time (interval_start, operator, signed_in, ready, wrap_up, paused,
+                        paused_by_reason) values (?, ?, ?, ?, ?, ?, ?::jsonb)
+                    """, at, e.getKey(), t.signedIn, t.ready, t.wrapUp, t.paused,
+                    json.writeValueAsString(t.pausedByReason));
+        }
+    }
+
+    private static Integer[] ints(long[] v) {
+        Integer[] out = new Integer[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (int) v[i];
+        }
+        return out;
+    }
+
+    /** How rows are grouped; each maps to a fixed SQL expression in the centre's zone. */
+    public enum Group {
+        ALL, INTERVAL, HOUR, WATCH, DAY, WEEK, MONTH, QUARTER, HOUR_OF_DAY, DAY_OF_WEEK, QUEUE;
+
+        String sql(String zone, int watchHour) {
+            String local = "(interval_start at time zone '" + zone + "')";
+            return switch (this) {
+                case ALL -> "'all'";
+                case INTERVAL -> "to_char(" + local + ", 'YYYY-MM-DD\"T\"HH24:MI')";
+                case HOUR -> "to_char(" + local + ", 'YYYY-MM-DD\"T\"HH24:00')";
+                case WATCH -> "to_char(" + local + " - interval '" + watchHour + " hours', 'YYYY-MM-DD')";
+                case DAY -> "to_char(" + local + ", 'YYYY-MM-DD')";
+                case WEEK -> "to_char(" + local + ", 'IYYY-\"W\"IW')";
+                case MONTH -> "to_char(" + local + ", 'YYYY-MM')";
+                case QUARTER -> "to_char(" + local + ", 'YYYY-\"Q\"Q')";
+                case HOUR_OF_DAY -> "to_char(" + local + ", 'HH24')";
+                case DAY_OF_WEEK -> "extract(isodow from " + local + ")::text";
+                case QUEUE -> "queue";
+            };
+        }
+    }
+
+    /** The queue rows of [from, to) summed per group key (the keys joined with '|'). */
+    Map<String, Tally> queues(Instant from, Instant to, String queue, List<Group> groups, String zone, int watchHour) {
+        String key = groups.stream().map(g -> g.sql(zone, watchHour)).collect(Collectors.joining(" || '|' || "));
+        StringBuilder select = new StringBuilder("select " + key + " as k");
+        for (String c : Tally.SCALAR_COLUMNS) {
+            select.append(c.equals("wait_max") ? ", max(" : ", sum(").append(c).append(")");
+        }
+        for (String arr : new String[] {"answered_waits", "abandoned_waits"}) {
+            for (int i = 1; i <= WaitBins.COUNT; i++) {
+                select.append(", sum(").append(arr).append('[').append(i).append("])");
+            }
+        }
+        select.append(" from stats_queue_intervals where interval_start >= ? and interval_start < ?");
+        List<Object> args = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
+        if (queue != null) {
+            select.append(" and queue = ?");
+            args.add(queue);
+        }
+        select.append(" group by 1 order by 1");
+        Map<String, Tally> out = new LinkedHashMap<>();
+        int n = Tally.SCALAR_COLUMNS.length;
+        jdbc.query(select.toString(), rs -> {
+            long[] v = new long[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = rs.getLong(2 + i);
+            }
+            long[] a = new long[WaitBins.COUNT];
+            long[] b = new long[WaitBins.COUNT];
+            for (int i = 0; i < WaitBins.COUNT; i++) {
+                a[i] = rs.getLong(2 + n + i);
+                b[i] = rs.getLong(2 + n + WaitBins.COUNT + i);
+            }
+            out.put(rs.getString(1), Tally.fromScalars(v, a, b));
+        }, args.toArray());
+        return out;
+    }
+
+    /** Per operator over [from, to): the calls (all queues, or one) and the time (signed in, states). */
+    Map<String, OperatorTally> operators(Instant from, Instant to, String queue, String operator) {
+        Map<String, OperatorTally> out = new HashMap<>();
+        List<Object> args = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
+        String where = "";
+        if (queue != null) {
+            where += " and queue = ?";
+            args.add(queue);
+        }
+        if (operator != null) {
+            where += " and operator = ?";
+            args.add(operator);
+        }
+        jdbc.query("""
+                select operator, sum(answered), sum(ring_no_answer), sum(answer_wait_sum), sum(talk_sum),
+                       sum(wrap_up_sum), sum(wrap_up_count)
+                  from stats_operator_intervals where interval_start >= ? and interval_start < ? %s
+                 group by operator
+                """.formatted(where), rs -> {
+            OperatorTally t = out.computeIfAbsent(rs.getString(1), k -> new OperatorTally());
+            t.answered = rs.getLong(2);
+            t.ringNoAnswer = rs.getLong(3);
+            t.answerWaitSum = rs.getLong(4);
+            t.talkSum = rs.getLong(5);
+            t.wrapUpSum = rs.getLong(6);
+            t.wrapUpCount = rs.getLong(7);
+        }, args.toArray());
+        List<Object> targs = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
+        String twhere = "";
+        if (operator != null) {
+            twhere = " and operator = ?";
+            targs.add(operator);
+        }
+        jdbc.query("""
+                select operator, sum(signed_in), sum(ready), sum(wrap_up), sum(paused)
+                  from stats_operator_time where interval_start >= ? and interval_start < ? %s group by operator
+                """.formatted(twhere), rs -> {
+            OperatorTally t = out.computeIfAbsent(rs.getString(1), k -> new OperatorTally());
+            t.signedIn = rs.getLong(2);
+            t.ready = rs.getLong(3);
+            t.wrapUp = rs.getLong(4);
+            t.paused = rs.getLong(5);
+        }, targs.toArray());
+        jdbc.query("""
+                select operator, r.key, sum(r.value::bigint)
+                  from stats_operator_time, jsonb_each_text(paused_by_reason) r
+                 where interval_start >= ? and interval_start < ? %s group by 1, 2
+                """.formatted(twhere), rs -> {
+            out.computeIfAbsent(rs.getString(1), k -> new OperatorTally()).pausedByReason.put(rs.getString(2),
+                    rs.getLong(3));
+        }, targs.toArray());
+        return out;
+    }
+}

@@ -1,0 +1,153 @@
+package kz.line102.callcenter.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import kz.line102.callcenter.Api;
+import kz.line102.callcenter.CallcenterTest;
+import kz.line102.callcenter.security.UserService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The 15-minute history through the API: test calls left out, a corrected record (a late
+ * answer, a start that moves) changes the figures of the right intervals, the exports,
+ * and a clear refusal of every bad parameter. Each run uses a day of its own in the past.
+ */
+@CallcenterTest
+class StatsHistoryTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    UserService users;
+
+    Api api;
+    String supervisor;
+    LocalDate day;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        supervisor = StatsUsers.supervisor(users);
+        day = LocalDate.of(1995, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(5000));
+    }
+
+    private Timestamp at(String local) {
+        return Timestamp.from(day.atTime(LocalTime.parse(local)).atZone(ZONE).toInstant());
+    }
+
+    private UUID call(String offered, String outcome, Integer wait, Integer talk, boolean test, String number) {
+        UUID id = UUID.randomUUID();
+        Timestamp o = at(offered);
+        Timestamp answered = "answered".equals(outcome) ? new Timestamp(o.getTime() + wait * 1000L) : null;
+        jdbc.update("""
+                insert into calls (id, caller_number, caller_number_e164, queue, outcome, offered_at, queued_at,
+                    answered_at, ended_at, wait_seconds, talk_seconds, test_call, operator, operator_user)
+                values (?, ?, ?, 'q102', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, id, number, number, outcome, o, o, answered,
+                new Timestamp(o.getTime() + (wait + (talk == null ? 0 : talk)) * 1000L), wait, talk, test,
+                answered == null ? null : "1001", answered == null ? null : "stats-op");
+        return id;
+    }
+
+    private JsonNode interval(String local) {
+        JsonNode body = api.get("/api/v1/stats/history?period=day&at=" + day + "&by=interval", supervisor).json();
+        for (JsonNode row : body.path("rows")) {
+            if (row.path("key").path("interval").asString().equals(day + "T" + local)) {
+                return row.path("figures");
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aCorrectedRecordChangesTheFiguresOfItsIntervals() {
+        UUID answered = call("09:05:00", "answered", 4, 60, false, "+77010000001");
+        call("09:07:00", "answered", 1, 30, true, "+77010000002");
+        UUID abandoned = call("09:20:00", "abandoned", 30, null, false, "+77010000003");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode nine = interval("09:00");
+            assertThat(nine).as("09:00 interval").isNotNull();
+            assertThat(nine.path("offered").asLong()).as("the test call is left out").isEqualTo(1);
+            assertThat(nine.path("answered").asLong()).isEqualTo(1);
+            assertThat(nine.path("asa").asDouble()).isEqualTo(4.0);
+            JsonNode quarter = interval("09:15");
+            assertThat(quarter).isNotNull();
+            assertThat(quarter.path("abandoned").asLong()).isEqualTo(1);
+            assertThat(quarter.path("serviceLevel").isNull()).isFalse();
+            assertThat(quarter.path("serviceLevel").asDouble()).isEqualTo(0.0);
+        });
+
+        // the PBX's logs show the abandoned call was in fact answered after 12 s
+        jdbc.update("""
+                update calls set outcome = 'answered', answered_at = offered_at + interval '12 seconds',
+                    wait_seconds = 12, talk_seconds = 40, updated_at = clock_timestamp() where id = ?
+                """, abandoned);
+        // and the first call started later than the live link said
+        jdbc.update("update calls set offered_at = ?, updated_at = clock_timestamp() where id = ?", at("10:40:00"),
+                answered);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode quarter = interval("09:15");
+            assertThat(quarter.path("abandoned").asLong()).isZero();
+            assertThat(quarter.path("answered").asLong()).isEqualTo(1);
+            assertThat(quarter.path("serviceLevel").asDouble()).isEqualTo(100.0);
+            assertThat(interval("09:00")).as("the moved call's old interval is empty").isNull();
+            assertThat(interval("10:30").path("answered").asLong()).isEqualTo(1);
+        });
+
+        JsonNode byDay = api.get("/api/v1/stats/history?period=day&at=" + day + "&sl=10", supervisor).json();
+        JsonNode all = byDay.path("rows").get(0).path("figures");
+        assertThat(all.path("offered").asLong()).isEqualTo(2);
+        assertThat(all.path("serviceLevel").asDouble()).as("4 s and 12 s against 10 s").isEqualTo(50.0);
+        assertThat(all.path("aht").asDouble()).isEqualTo(50.0);
+
+        JsonNode ops = api.get("/api/v1/stats/operators?period=day&at=" + day, supervisor).json();
+        assertThat(ops.path("operators").toString()).contains("stats-op");
+    }
+
+    @Test
+    void theHistoryExportsAsCsvWithAByteOrderMarkAndAsPdf() {
+        call("12:00:00", "answered", 3, 20, false, "+77010000004");
+        await().atMost(Duration.ofSeconds(20)).until(() -> interval("12:00") != null);
+        Api.Response csv = api.get("/api/v1/stats/history.csv?period=day&at=" + day + "&by=hour&lang=kk", supervisor);
+        assertThat(csv.status()).isEqualTo(200);
+        byte[] bytes = csv.body().getBytes(StandardCharsets.UTF_8);
+        assertThat(csv.body()).startsWith("\uFEFF").contains("Қабылданды").contains(day + "T12:00");
+        assertThat(bytes.length).isPositive();
+        Api.Response pdf = api.get("/api/v1/stats/history.pdf?period=day&at=" + day + "&lang=ru", supervisor);
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.body()).startsWith("%PDF");
+    }
+
+    @Test
+    void badParametersAreRefusedWithAClearProblem() {
+        for (String q : new String[] {"period=year", "period=day&at=04.12.2026", "period=day&sl=75",
+            "period=day&by=minute", "period=custom&from=2026-01-02&to=2026-01-01", "period=day&colour=red",
+            "period=day&sl=abc"}) {
+            Api.Response r = api.get("/api/v1/stats/history?" + q, supervisor);
+            assertThat(r.status()).as(q).isEqualTo(400);
+            assertThat(r.code()).as(q).isEqualTo("invalid-request");
+            assertThat(r.json().path("detail").asString()).as(q).isNotBlank();
+        }
+    }
+}
