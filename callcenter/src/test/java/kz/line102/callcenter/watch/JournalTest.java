@@ -88,9 +88,9 @@ class JournalTest {
 
         // The database itself refuses to change or delete an entry.
         assertThatThrownBy(() -> jdbc.update("update watch_entries set text = 'x' where id = ?", first.get("id").asLong()))
-                .hasMessageContaining("append-only");
+                .rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.update("delete from watch_entries where id = ?", first.get("id").asLong()))
-                .hasMessageContaining("append-only");
+                .rootCause().hasMessageContaining("append-only");
     }
 
     @Test
