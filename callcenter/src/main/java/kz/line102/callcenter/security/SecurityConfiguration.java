@@ -84,6 +84,7 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/dead-letters", "/admin/dead-letters/**").hasRole(ADMIN.name())
                         .requestMatchers("/admin/preflight", "/admin/preflight/**").hasRole(ADMIN.name())
                         .requestMatchers("/reports", "/reports/**").hasRole(SUPERVISOR.name())
+                        .requestMatchers("/watch", "/watch/**").hasRole(SUPERVISOR.name())
                         .requestMatchers("/line-health", "/line-health/**").hasAnyRole(roles(SUPERVISOR, ADMIN))
                         .requestMatchers(GET, "/api/v1/session").authenticated()
                         .requestMatchers(GET, "/api/v1/calls", "/api/v1/calls/*")
@@ -142,6 +143,10 @@ class SecurityConfiguration {
                         // Queue statistics: the duty officer's and IT staff's to read.
                         .requestMatchers(POST, "/api/v1/stats/quarters/*/sign-off").hasRole(SUPERVISOR.name())
                         .requestMatchers(GET, "/api/v1/stats/**").hasAnyRole(roles(SUPERVISOR, ADMIN))
+                        // The watch's hand-over, books and registers: the duty officer writes; IT staff
+                        // and auditors read them.
+                        .requestMatchers(POST, "/api/v1/watch/**").hasRole(SUPERVISOR.name())
+                        .requestMatchers(GET, "/api/v1/watch/**").hasAnyRole(roles(SUPERVISOR, AUDITOR, ADMIN))
                         // Line health: supervisors watch it; IT staff manage targets and place test calls.
                         .requestMatchers(GET, "/api/v1/line-health/**").hasAnyRole(roles(SUPERVISOR, ADMIN))
                         .requestMatchers("/api/v1/line-health/**").hasRole(ADMIN.name())

@@ -189,6 +189,21 @@ class AccessMatrixTest {
             new Endpoint("GET", "/api/v1/stats/quarters/1999-Q1.pdf", null, EnumSet.of(SUPERVISOR, ADMIN)),
             // A bad quarter (400) past security: the sign-off is the duty officer's alone.
             new Endpoint("POST", "/api/v1/stats/quarters/1999-Q9/sign-off", null, EnumSet.of(SUPERVISOR)),
+            // The watch: the duty officer writes; IT staff and auditors read. The paths below name a watch
+            // before 2000 (400), no item (404) or no journal (404), so nothing is written.
+            new Endpoint("GET", "/api/v1/watch/current", null, EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/watch/watches/1999-01-01T08:00", null, EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
+            new Endpoint("POST", "/api/v1/watch/watches/1999-01-01T08:00/handover/items", "{}", EnumSet.of(SUPERVISOR)),
+            new Endpoint("POST", "/api/v1/watch/handover/items/999999999/checks", "{}", EnumSet.of(SUPERVISOR)),
+            new Endpoint("POST", "/api/v1/watch/watches/1999-01-01T08:00/handover/signatures", "{}",
+                    EnumSet.of(SUPERVISOR)),
+            new Endpoint("GET", "/api/v1/watch/journals", null, EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/watch/journals/no-such/entries", null, EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/watch/journals/no-such/entries.csv", null,
+                    EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/watch/journals/no-such/entries.pdf", null,
+                    EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
+            new Endpoint("POST", "/api/v1/watch/journals/no-such/entries", "{}", EnumSet.of(SUPERVISOR)),
             // Line health: supervisors read; IT staff change targets and place test calls. The changes
             // below are refused (400), aim at no target (404) or find no test number configured (409).
             new Endpoint("GET", "/api/v1/line-health/targets", null, EnumSet.of(SUPERVISOR, ADMIN)),

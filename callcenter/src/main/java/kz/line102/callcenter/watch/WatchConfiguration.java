@@ -1,0 +1,9 @@
+package kz.line102.callcenter.watch;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WatchProperties.class)
+class WatchConfiguration {
+}

@@ -1,0 +1,52 @@
+package kz.line102.callcenter.watch;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The watch and its hand-over over HTTP. A watch is named by its local start
+ * ({@code 2026-12-04T08:00}); {@code /current} is the one running now.
+ */
+@RestController
+@RequestMapping("/api/v1/watch")
+class WatchController {
+
+    private final HandoverService handover;
+
+    WatchController(HandoverService handover) {
+        this.handover = handover;
+    }
+
+    record Signature(String side) {
+    }
+
+    @GetMapping("/current")
+    HandoverService.View current() {
+        return handover.view(null);
+    }
+
+    @GetMapping("/watches/{key}")
+    HandoverService.View watch(@PathVariable String key) {
+        return handover.view(key);
+    }
+
+    @PostMapping("/watches/{key}/handover/items")
+    HandoverService.View addItem(Authentication auth, @PathVariable String key, @RequestBody HandoverService.NewItem item) {
+        return handover.addItem(key, auth.getName(), item);
+    }
+
+    @PostMapping("/handover/items/{id}/checks")
+    HandoverService.View check(Authentication auth, @PathVariable long id, @RequestBody HandoverService.Check check) {
+        return handover.check(id, auth.getName(), check);
+    }
+
+    @PostMapping("/watches/{key}/handover/signatures")
+    HandoverService.View sign(Authentication auth, @PathVariable String key, @RequestBody Signature signature) {
+        return handover.sign(key, auth.getName(), signature.side());
+    }
+}

@@ -1,0 +1,24 @@
+package kz.line102.callcenter.watch;
+
+import kz.line102.callcenter.app.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/** The watch module's refusals, each with one stable code. */
+class WatchProblem extends ProblemException {
+
+    private WatchProblem(HttpStatus status, String code, String detail) {
+        super(status, code, detail);
+    }
+
+    static WatchProblem invalid(String detail) {
+        return new WatchProblem(HttpStatus.BAD_REQUEST, "invalid-request", detail);
+    }
+
+    static WatchProblem notFound(String code, String detail) {
+        return new WatchProblem(HttpStatus.NOT_FOUND, code, detail);
+    }
+
+    static WatchProblem conflict(String code, String detail) {
+        return new WatchProblem(HttpStatus.CONFLICT, code, detail);
+    }
+}

@@ -1,0 +1,55 @@
+package kz.line102.callcenter.watch;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code line102.callcenter.watch.*}: the watches and the journals of the duty shift.
+ *
+ * @param zone           the centre's time zone: watches and journal years are counted in it
+ * @param startsAt       local time a watch begins (08:00 in order 439)
+ * @param length         how long a watch lasts: 24h, or 12h in the 12-hour mode
+ * @param shifts         how many shifts rotate (three or four)
+ * @param rotationAnchor a day whose first watch shift 1 took; the rotation is counted from it
+ * @param breaks         the meal and rest breaks the chief set, {@code HH:mm-HH:mm}
+ * @param maxText        longest text of an entry, a hand-over item or a note, in characters
+ * @param pageSize       entries per page when the request gives no {@code size}
+ * @param journals       the journal kinds: books and registers, each a configuration of one engine
+ */
+@Validated
+@ConfigurationProperties("line102.callcenter.watch")
+public record WatchProperties(@NotNull ZoneId zone, @NotNull LocalTime startsAt, @NotNull Duration length,
+                              @Min(1) @Max(6) int shifts, @NotNull LocalDate rotationAnchor,
+                              @NotNull List<@Pattern(regexp = "\\d\\d:\\d\\d-\\d\\d:\\d\\d") String> breaks,
+                              @Min(1) @Max(20_000) int maxText, @Min(1) @Max(500) int pageSize,
+                              @NotEmpty Map<@Pattern(regexp = "[a-z][a-z0-9-]{0,40}") String, @Valid Journal> journals) {
+
+    public WatchProperties {
+        if (!length.equals(Duration.ofHours(24)) && !length.equals(Duration.ofHours(12))) {
+            throw new IllegalArgumentException("line102.callcenter.watch.length must be 24h or 12h, not " + length);
+        }
+    }
+
+    /**
+     * @param appendix     the appendix of order 439 that gives its layout (printed on the PDF)
+     * @param fields       the register's own fields besides the text (sender, reported-to, ...);
+     *                     an entry may carry only these
+     * @param confidential whether reading its entries is audited
+     */
+    public record Journal(@Min(1) @Max(99) int appendix, @NotNull List<@Pattern(regexp = "[a-zA-Z]{1,40}") String> fields,
+                          boolean confidential) {
+    }
+}
