@@ -65,7 +65,10 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/prometheus").hasAnyRole(roles(ADMIN, METRICS))
                         .requestMatchers("/actuator/**").hasRole(ADMIN.name())
-                        .requestMatchers("/login", "/error").permitAll()
+                        // The shell (shell/): the sign-in page, its scripts and texts, the error pages.
+                        .requestMatchers("/login", "/login/**", "/error", "/error/**", "/i18n/**", "/common/**")
+                        .permitAll()
+                        .requestMatchers("/admin", "/admin/", "/admin/index.html", "/admin/admin.js").hasRole(ADMIN.name())
                         .requestMatchers("/ws/screenpop").hasRole(OPERATOR.name())
                         .requestMatchers("/ws/alerts").hasRole(SUPERVISOR.name())
                         .requestMatchers("/console", "/console/**").hasRole(OPERATOR.name())
@@ -138,7 +141,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/**").denyAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
-                .formLogin(Customizer.withDefaults())
+                .formLogin(f -> f.loginPage("/login").permitAll())
                 .logout(Customizer.withDefaults())
                 .csrf(c -> c.ignoringRequestMatchers(basicCredentials))
                 // Before the CSRF check too: a locked attempt costs one Redis round trip, nothing more.

@@ -20,7 +20,7 @@ final class PreflightTexts {
     private final ResourceBundleMessageSource source = new ResourceBundleMessageSource();
 
     PreflightTexts() {
-        source.setBasename("kz/line102/callcenter/install/preflight/messages");
+        source.setBasename("i18n/messages"); // the one bundle (the preflight's keys are preflight.*)
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         // Our own args are already text; MessageFormat would still read quotes in the patterns.
