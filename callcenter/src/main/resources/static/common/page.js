@@ -94,14 +94,18 @@ window.Line102 = (function () {
   /** Shows an error (an API error, a problem, or null to clear) in el, and again in each new language. */
   function showError(el, e) {
     if (!el) return;
-    el.line102Problem = e ? (e.problem || (e.code ? e : null)) : null;
-    el.line102Message = e ? e.message : null;
+    el.line102Problem = e ? (e.problem && e.problem.code ? e.problem : (e.code && e.detail !== undefined ? e : null)) : null;
     el.textContent = e ? (el.line102Problem ? problemText(el.line102Problem) : (e.message || String(e))) : '';
+    el.line102Shown = el.textContent;
   }
 
+  /** Problems shown by showError, in the new language; one whose text a page has since replaced is left alone. */
   function rerenderErrors() {
     document.querySelectorAll('*').forEach((el) => {
-      if (el.line102Problem) el.textContent = problemText(el.line102Problem);
+      if (!el.line102Problem) return;
+      if (el.textContent !== el.line102Shown) { el.line102Problem = null; return; }
+      el.textContent = problemText(el.line102Problem);
+      el.line102Shown = el.textContent;
     });
   }
 
@@ -169,6 +173,15 @@ window.Line102 = (function () {
     if ($('logout-csrf')) $('logout-csrf').value = s.csrfToken || '';
   }
 
+  /** The Error a failed call throws: its message in the current language, the problem kept to render it again. */
+  function problemError(json, r) {
+    const error = new Error((json && problemText(json)) || r.statusText || String(r.status));
+    error.status = r.status;
+    error.code = json && json.code;
+    error.problem = json;
+    return error;
+  }
+
   /** Calls the API; a problem's message is rendered from its code in the current language. */
   async function api(method, path, body, extraHeaders) {
     const headers = Object.assign({ 'Accept': 'application/json' }, extraHeaders || {});
@@ -180,13 +193,7 @@ window.Line102 = (function () {
     const raw = await r.text();
     let json = null;
     try { json = raw ? JSON.parse(raw) : null; } catch (e) { json = null; }
-    if (!r.ok) {
-      const error = new Error((json && problemText(json)) || r.statusText || String(r.status));
-      error.status = r.status;
-      error.code = json && json.code;
-      error.problem = json;
-      throw error;
-    }
+    if (!r.ok) throw problemError(json, r);
     return json === null && raw ? raw : json;
   }
 
@@ -233,5 +240,5 @@ window.Line102 = (function () {
   }
 
   return { $, t, text, api, start, socket, cell, time, texts: pageTexts, whenReady, problemText, fieldText,
-    showError, session: () => session, loadSession, lang: () => lang, setLang };
+    showError, problemError, session: () => session, loadSession, lang: () => lang, setLang };
 }());

@@ -29,7 +29,7 @@ async function api(method, path, body) {
   if (r.status === 401) { location.href = '/login'; throw new Error('signed out'); }
   const text = await r.text();
   const json = text ? JSON.parse(text) : null;
-  if (!r.ok) throw new Error((json && json.detail) || r.statusText);
+  if (!r.ok) throw Line102.problemError(json, r);
   return json;
 }
 
@@ -163,5 +163,5 @@ Line102.whenReady(() => {
   $('ws-form').addEventListener('submit', join);
   $('ws-leave').addEventListener('click', leave);
   translate();
-  loadSession().catch((e) => { $('ws-error').textContent = e.message; });
+  loadSession().catch((e) => { Line102.showError($('ws-error'), e); });
 });

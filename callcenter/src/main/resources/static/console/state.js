@@ -21,7 +21,7 @@
       body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await r.text();
     const json = text ? JSON.parse(text) : null;
-    if (!r.ok) throw new Error((json && json.detail) || r.statusText);
+    if (!r.ok) throw Line102.problemError(json, r);
     return json;
   }
 
@@ -55,17 +55,17 @@
       $('op-state').hidden = !last.workstation;
       render();
     } catch (e) {
-      $('state-error').textContent = e.message;
+      Line102.showError($('state-error'), e);
     }
   }
 
   async function change(body) {
-    $('state-error').textContent = '';
+    Line102.showError($('state-error'), null);
     try {
       last = (await call('PUT', body)).state;
       render();
     } catch (e) {
-      $('state-error').textContent = e.message;
+      Line102.showError($('state-error'), e);
     }
   }
 

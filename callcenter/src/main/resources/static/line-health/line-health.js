@@ -16,7 +16,7 @@ let selected = null;
 let probes = [];
 
 function showError(e) {
-  $('error').textContent = e ? e.message : '';
+  Line102.showError($('error'), e || null);
 }
 
 function notice(text) {

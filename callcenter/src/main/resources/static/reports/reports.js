@@ -10,7 +10,7 @@ const t = L.t;
 let report = null;
 
 function showError(e) {
-  $('error').textContent = e ? e.message : '';
+  Line102.showError($('error'), e || null);
 }
 
 function typeName(code) {

@@ -36,7 +36,7 @@ window.SupervisorCards = (function () {
       if (selected) await loadDetail(selected.id, false);
       $('card-error').textContent = '';
     } catch (e) {
-      $('card-error').textContent = e.message;
+      Line102.showError($('card-error'), e);
     } finally {
       loading = false;
     }
@@ -95,7 +95,7 @@ window.SupervisorCards = (function () {
         $('card-title').scrollIntoView();
       }
     } catch (e) {
-      $('card-error').textContent = e.message;
+      Line102.showError($('card-error'), e);
     }
   }
 
@@ -230,7 +230,7 @@ window.SupervisorCards = (function () {
     try {
       await L.api('POST', '/api/v1/incidents/' + id + path, body);
     } catch (e) {
-      $('card-error').textContent = e.message;
+      Line102.showError($('card-error'), e);
     }
     await loadDetail(id, false);
     refresh();
@@ -261,7 +261,7 @@ window.SupervisorCards = (function () {
         await loadDetail(id, false);
         $('card-error').textContent = fmt('stale', { v: e.problem.currentVersion });
       } else {
-        $('card-error').textContent = e.message;
+        Line102.showError($('card-error'), e);
       }
     }
   }

@@ -11,7 +11,7 @@ const open = new Map();
 let units = [];
 
 function showError(e) {
-  $('error').textContent = e ? e.message : '';
+  Line102.showError($('error'), e || null);
 }
 
 function onAlertMessage(m) {

@@ -14,7 +14,7 @@ async function get(path) {
   const r = await fetch(path, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' });
   if (r.status === 401) { location.href = '/login'; throw new Error('signed out'); }
   const json = await r.json();
-  if (!r.ok) throw new Error(json.detail || r.statusText);
+  if (!r.ok) throw Line102.problemError(json, r);
   return json;
 }
 
@@ -76,7 +76,7 @@ async function refresh() {
     [live, operators] = await Promise.all([get('/api/v1/queues/live'), get('/api/v1/operators/states')]);
     $('error').textContent = '';
   } catch (e) {
-    $('error').textContent = e.message;
+    Line102.showError($('error'), e);
   }
   render();
 }
@@ -92,7 +92,7 @@ Line102.whenReady(async () => {
     $('who').textContent = s.username;
     $('logout-csrf').value = s.csrfToken || '';
   } catch (e) {
-    $('error').textContent = e.message;
+    Line102.showError($('error'), e);
   }
   render();
   refresh();

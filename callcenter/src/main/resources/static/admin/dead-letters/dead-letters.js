@@ -11,7 +11,7 @@ const t = L.t;
 let letters = [];
 
 function showError(e) {
-  $('error').textContent = e ? e.message : '';
+  Line102.showError($('error'), e || null);
 }
 
 async function load() {

@@ -23,6 +23,27 @@ public class InvalidRequestException extends ProblemException {
         this.key = key;
     }
 
+    /**
+     * A body that does not read as {@code what}: the user learns where (line, column), never
+     * Jackson's words, which name Java types and go to the log only.
+     */
+    public static InvalidRequestException body(String what, tools.jackson.core.JacksonException e) {
+        org.slf4j.LoggerFactory.getLogger(InvalidRequestException.class).info("unreadable {}: {}", what,
+                e.getOriginalMessage());
+        var at = e.getLocation();
+        if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException u && at != null) {
+            return new InvalidRequestException("the body is not a valid " + what + ": unknown field '"
+                    + u.getPropertyName() + "'", "problem.invalid-request.unknown-field",
+                    List.of(u.getPropertyName(), at.getLineNr(), at.getColumnNr()));
+        }
+        if (at != null && at.getLineNr() > 0) {
+            return new InvalidRequestException("the body is not a valid " + what + " (line " + at.getLineNr()
+                    + ", column " + at.getColumnNr() + ")", "problem.invalid-request.json-at",
+                    List.of(at.getLineNr(), at.getColumnNr()));
+        }
+        return new InvalidRequestException("the body is not a valid " + what, "problem.invalid-request.json", List.of());
+    }
+
     @Override
     public String key() {
         return key == null ? super.key() : key;

@@ -80,12 +80,10 @@ class ProblemHandler {
         log.info("{} {} -> 400 invalid-request: unreadable body: {}", request.getMethod(), uri(request),
                 e.getMostSpecificCause().toString());
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-            if (c instanceof tools.jackson.core.JacksonException j && j.getLocation() != null
-                    && j.getLocation().getLineNr() > 0) {
-                return ResponseEntity.badRequest().body(Problems.keyed(HttpStatus.BAD_REQUEST, "invalid-request",
-                        "problem.invalid-request.json-at", java.util.List.of(j.getLocation().getLineNr(),
-                                j.getLocation().getColumnNr()), "the request body is not valid JSON of the expected shape",
-                        request));
+            if (c instanceof tools.jackson.core.JacksonException j) {
+                InvalidRequestException answer = InvalidRequestException.body("request body", j);
+                return ResponseEntity.badRequest().body(Problems.keyed(HttpStatus.BAD_REQUEST, answer.code(),
+                        answer.key(), answer.args(), answer.getMessage(), request));
             }
         }
         return ResponseEntity.badRequest().body(Problems.keyed(HttpStatus.BAD_REQUEST, "invalid-request",

@@ -40,6 +40,11 @@ public final class Problems {
             // a path the firewall refused may not even be a URI: the problem goes without an instance
         }
         detail.setProperty("code", code);
+        // The thrower's own English words, for API clients and support: precise, but not for display
+        // (pages show detail, which is the bundle's text in the user's language).
+        if (message != null && !message.equals(detail.getDetail())) {
+            detail.setProperty("reason", message);
+        }
         if (!key.equals("problem." + code)) {
             detail.setProperty("key", key);
         }

@@ -135,7 +135,7 @@ class QueueController {
         try {
             return reader.readValue(body);
         } catch (JacksonException e) {
-            throw new InvalidRequestException("the body is not a valid queue configuration: " + e.getOriginalMessage());
+            throw InvalidRequestException.body("queue configuration", e);
         }
     }
 

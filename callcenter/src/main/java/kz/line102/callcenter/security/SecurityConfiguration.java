@@ -150,7 +150,10 @@ class SecurityConfiguration {
                 .addFilterAfter(new RateLimitFilter(limiter, limits, json), AuthorizationFilter.class)
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(problems, api)
-                        .defaultAccessDeniedHandlerFor(problems, api))
+                        .defaultAccessDeniedHandlerFor(problems, api)
+                        // Pages: the container's 403, which shell/ErrorPages turns into the friendly page.
+                        .defaultAccessDeniedHandlerFor(new org.springframework.security.web.access.AccessDeniedHandlerImpl(),
+                                org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; object-src 'none'; "
                                 + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))

@@ -105,11 +105,7 @@ class ConsolePageTest {
         }
         browser.findElement(By.id("ws-input")).sendKeys("1001");
         browser.findElement(By.id("ws-join")).click();
-        try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> "на связи".equals(text("socket-state")));
-        } catch (RuntimeException e) {
-            throw new AssertionError(kz.line102.callcenter.testing.Browser.dump(browser), e);
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> "на связи".equals(text("socket-state")));
         assertThat(text("ws-extension")).isEqualTo("1001");
         assertThat(text("pop-state")).isEqualTo("ожидание вызова");
 

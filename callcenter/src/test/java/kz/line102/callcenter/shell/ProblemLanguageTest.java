@@ -89,7 +89,7 @@ class ProblemLanguageTest {
     void fieldErrorsOfACardAreInTheUsersLanguageWithTheirCodes() {
         Response draft = send("POST", "/api/v1/incidents", operator, "kk", null, "{}");
         assertThat(draft.status()).as(draft.body()).isEqualTo(201);
-        String id = draft.json().path("id").asString();
+        String id = draft.json().path("incident").path("id").asString();
         Response kk = send("POST", "/api/v1/incidents/" + id + "/submit", operator, "kk", null, "{}");
         assertThat(kk.status()).isEqualTo(400);
         assertThat(kk.code()).isEqualTo("invalid-incident");

@@ -137,7 +137,7 @@ class RoutingController {
         try {
             return reader.readValue(body);
         } catch (JacksonException e) {
-            throw new InvalidRequestException("the body is not a valid rule set: " + e.getOriginalMessage());
+            throw InvalidRequestException.body("rule set", e);
         }
     }
 
