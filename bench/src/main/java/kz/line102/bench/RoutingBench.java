@@ -101,7 +101,8 @@ public final class RoutingBench {
                 "--line102.redis.port=" + redis.port,
                 "--line102.cti.replay.calls-per-second=0",
                 "--line102.cti.stream.key=" + stream,
-                "--line102.cti.stream.spool-dir=bench/target/routing-spool",
+                // Absolute: outside the demo profiles a relative spool is refused.
+                "--line102.cti.stream.spool-dir=" + java.nio.file.Path.of("bench/target/routing-spool").toAbsolutePath(),
                 "--line102.recorder.storage.require-absolute=false", // a bench keeps recordings in scratch folders
                 "--line102.callcenter.intake.consumer-name=routing-bench",
                 "--line102.callcenter.routing.changes-channel=line102:bench:routing:" + id + ":changes",

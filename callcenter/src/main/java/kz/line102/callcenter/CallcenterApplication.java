@@ -1,6 +1,7 @@
 package kz.line102.callcenter;
 
 import kz.line102.callcenter.caller.SubscriberImportCommand;
+import kz.line102.callcenter.install.PreflightCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -12,6 +13,9 @@ public class CallcenterApplication {
     public static void main(String[] args) {
         if (SubscriberImportCommand.wanted(args)) {
             System.exit(SubscriberImportCommand.run(args));
+        }
+        if (PreflightCommandLine.wanted(args)) {
+            System.exit(PreflightCommandLine.run(args));
         }
         SpringApplication.run(CallcenterApplication.class, args);
     }

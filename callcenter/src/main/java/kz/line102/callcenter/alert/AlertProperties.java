@@ -6,8 +6,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import org.springframework.validation.annotation.Validated;
+import kz.line102.callcenter.jobs.JobSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code line102.callcenter.alerts.*}.
@@ -29,10 +30,27 @@ public record AlertProperties(@Valid @NotNull Outbound outbound, @Min(1) @Max(10
      *                       holding one leaves it to the others after this
      */
     public record Outbound(String uri, @Min(1) int maxAttempts, @NotNull Duration initialBackoff,
-                           @NotNull Duration maxBackoff, @NotNull Duration pollInterval, @NotNull Duration lease) {
+                           @NotNull Duration maxBackoff, @NotNull Duration pollInterval, @NotNull Duration lease)
+            implements JobSettings {
 
         public boolean configured() {
             return uri != null && !uri.isBlank();
+        }
+
+        @Override
+        public Duration retryMin() {
+            return initialBackoff;
+        }
+
+        @Override
+        public Duration retryMax() {
+            return maxBackoff;
+        }
+
+        /** One at a time: the duty desk gets its alerts in the order they were claimed. */
+        @Override
+        public int consumers() {
+            return 1;
         }
     }
 }

@@ -84,7 +84,10 @@ class JdbcAlertRepository {
                 + " where id = ? and outbound_status = 'pending'", id);
     }
 
-    /** Counts a failed try; parks the delivery as dead once {@code maxAttempts} is reached. */
+    /**
+     * Counts a failed try; parks the delivery as dead once {@code maxAttempts} is reached
+     * (0: now; {@link Integer#MAX_VALUE}: never, the engine decides).
+     */
     Optional<Alert> failed(long id, String error, int maxAttempts, Duration retryIn) {
         return jdbc.query("update alerts set outbound_attempts = outbound_attempts + 1, outbound_error = ?,"
                         + " outbound_status = case when outbound_attempts + 1 >= ? then 'dead' else 'pending' end,"
@@ -98,6 +101,13 @@ class JdbcAlertRepository {
     boolean revive(long id) {
         return jdbc.update("update alerts set outbound_status = 'pending', outbound_attempts = 0,"
                 + " outbound_next_at = clock_timestamp() where id = ? and outbound_status = 'dead'", id) == 1;
+    }
+
+    /** When the oldest alert still to be delivered was raised. */
+    Optional<Instant> oldestPendingOutbound() {
+        return Optional.ofNullable(jdbc.queryForObject(
+                "select min(raised_at) from alerts where outbound_status = 'pending'", Timestamp.class))
+                .map(Timestamp::toInstant);
     }
 
     long count(String outboundStatus) {

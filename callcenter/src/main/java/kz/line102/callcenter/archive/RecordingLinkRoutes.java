@@ -2,9 +2,9 @@ package kz.line102.callcenter.archive;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.camel.LoggingLevel;
+import kz.line102.callcenter.incident.CardRecordings;
+import kz.line102.callcenter.jobs.ErrorHandlers;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,11 +27,13 @@ public class RecordingLinkRoutes extends RouteBuilder {
     private final JdbcTemplate jdbc;
     private final ArchiveProperties props;
     private final RecordingClassifier classifier;
+    private final CardRecordings cards;
     private final Counter linked;
 
     RecordingLinkRoutes(JdbcTemplate jdbc, ArchiveProperties props, RecordingClassifier classifier,
-                        MeterRegistry meters) {
+                        CardRecordings cards, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.cards = cards;
         this.classifier = classifier;
         this.props = props;
         this.linked = Counter.builder("line102.callcenter.archive.recordings.linked")
@@ -42,7 +44,7 @@ public class RecordingLinkRoutes extends RouteBuilder {
     public void configure() {
         from("timer:recording-incident-link?delay=1000&period=" + props.linkInterval().toMillis())
                 .routeId(ROUTE_ID)
-                .errorHandler(linkErrorHandler())
+                .errorHandler(ErrorHandlers.nextPass())
                 .process(e -> {
                     link();
                     // The class follows the card the recording now belongs to.
@@ -59,27 +61,11 @@ public class RecordingLinkRoutes extends RouteBuilder {
                 where ic.linked_at > clock_timestamp() - ? * interval '1 millisecond'
                   and r.call_id = ic.call_id::text and r.deleted_at is null
                   and r.incident_id is distinct from ic.incident_id::text""", windowMs);
-        // Until the recording is archived the card may hold the PBX's file name; the
-        // archive's id replaces it, as that is what auditors open.
-        jdbc.update("""
-                update incident_calls ic set recording_id = a.id
-                from (select distinct on (r.call_id) r.call_id, r.id::text as id
-                      from incident_calls c join recordings r on r.call_id = c.call_id::text
-                      where c.linked_at > clock_timestamp() - ? * interval '1 millisecond' and r.deleted_at is null
-                      order by r.call_id, r.call_at, r.id) a
-                where a.call_id = ic.call_id::text and ic.recording_id is distinct from a.id""", windowMs);
+        cards.takeArchivedIds(props.linkWindow());
         if (recordings > 0) {
             linked.increment(recordings);
             log.info("{} recording(s) linked to the incident cards of their calls", recordings);
         }
         return recordings;
-    }
-
-    /** The next pass tries again; a failing one is logged, never retried in a loop. */
-    private DefaultErrorHandlerDefinition linkErrorHandler() {
-        return defaultErrorHandler()
-                .maximumRedeliveries(0)
-                .logExhausted(true)
-                .retriesExhaustedLogLevel(LoggingLevel.ERROR);
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import kz.line102.callcenter.app.IntakeDatabase;
 import kz.line102.callcenter.call.stream.RedisStreamComponent;
 import kz.line102.callcenter.caller.PhoneNumbers;
+import kz.line102.callcenter.jobs.IncidentJobs;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -31,8 +32,8 @@ class CallConfiguration {
 
     /** On the intake pool too: its jobs commit in the intake's own transaction. */
     @Bean
-    CallOutbox callOutbox(IntakeDatabase intake, ObjectProvider<CallHandoff> handoffs) {
-        return new CallOutbox(intake.jdbc(), handoffs.orderedStream().toList());
+    CallOutbox callOutbox(IntakeDatabase intake, IncidentJobs jobs, ObjectProvider<CallHandoff> handoffs) {
+        return new CallOutbox(intake.jdbc(), jobs, handoffs.orderedStream().toList());
     }
 
     @Bean

@@ -4,10 +4,9 @@ import java.util.List;
 import java.util.Set;
 
 import kz.line102.callcenter.call.stream.RedisStreamEndpoint;
-import org.apache.camel.LoggingLevel;
+import kz.line102.callcenter.jobs.ErrorHandlers;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +37,7 @@ public class CallIntakeRoutes extends RouteBuilder {
     public void configure() {
         from(props.endpointUri(stream))
                 .routeId(ROUTE_ID)
-                .errorHandler(intakeErrorHandler())
+                .errorHandler(ErrorHandlers.briefRetries())
                 .process(processor(intake));
     }
 
@@ -52,16 +51,5 @@ public class CallIntakeRoutes extends RouteBuilder {
                 exchange.getMessage().setHeader(RedisStreamEndpoint.KEEP_PENDING, keep);
             }
         };
-    }
-
-    /** A short retry for a blip of the database before giving the batch back to the consumer's back-off. */
-    private DefaultErrorHandlerDefinition intakeErrorHandler() {
-        return defaultErrorHandler()
-                .maximumRedeliveries(2)
-                .redeliveryDelay(200)
-                .useExponentialBackOff()
-                .backOffMultiplier(2)
-                .retryAttemptedLogLevel(LoggingLevel.WARN)
-                .logExhausted(true);
     }
 }

@@ -46,8 +46,10 @@ class CtiConfiguration {
     private static final Logger log = LoggerFactory.getLogger(CtiConfiguration.class);
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    RedisStreamPublisher callEventPublisher(UnifiedJedis redis, CtiProperties props, MeterRegistry meters) {
+    RedisStreamPublisher callEventPublisher(UnifiedJedis redis, CtiProperties props, MeterRegistry meters,
+                                            Environment env) {
         CtiProperties.Stream s = props.stream();
+        EventSpoolDirectory.check(s.spoolDir(), env);
         return new RedisStreamPublisher(redis, new StreamProperties(s.key(), s.spoolDir(), s.spoolMaxBytes(),
                 s.queueCapacity(), s.batchSize(), s.retryMin(), s.retryMax()), meters);
     }

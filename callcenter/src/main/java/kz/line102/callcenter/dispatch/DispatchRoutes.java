@@ -1,8 +1,7 @@
 package kz.line102.callcenter.dispatch;
 
-import org.apache.camel.LoggingLevel;
+import kz.line102.callcenter.jobs.ErrorHandlers;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,15 +26,7 @@ public class DispatchRoutes extends RouteBuilder {
     public void configure() {
         from("timer:dispatch-late-units?period=" + props.lateCheckInterval().toMillis())
                 .routeId(LATE_UNITS_ROUTE_ID)
-                .errorHandler(lateUnitsErrorHandler())
+                .errorHandler(ErrorHandlers.nextPass())
                 .process(e -> dispatch.raiseLateAlerts());
-    }
-
-    /** The next tick tries again; a failing check must be loud, not retried in a loop here. */
-    private DefaultErrorHandlerDefinition lateUnitsErrorHandler() {
-        return defaultErrorHandler()
-                .maximumRedeliveries(0)
-                .logExhausted(true)
-                .retriesExhaustedLogLevel(LoggingLevel.ERROR);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import kz.line102.callcenter.jobs.JobSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -46,6 +47,6 @@ public record IncidentProperties(@NotNull @Pattern(regexp = "[A-Z0-9]{1,16}") St
      */
     public record Registration(@NotNull Duration pollInterval, @NotNull Duration lease, @Min(1) int maxAttempts,
                                @NotNull Duration retryMin, @NotNull Duration retryMax, @Min(1) @Max(64) int consumers)
-            implements JobFlowSettings {
+            implements JobSettings {
     }
 }

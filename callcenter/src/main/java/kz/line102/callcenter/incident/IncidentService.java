@@ -17,6 +17,8 @@ import kz.line102.callcenter.call.CallRecord;
 import kz.line102.callcenter.call.JdbcCallRepository;
 import kz.line102.callcenter.caller.CallerCard;
 import kz.line102.callcenter.caller.CallerCardService;
+import kz.line102.callcenter.jobs.IncidentJob;
+import kz.line102.callcenter.jobs.IncidentJobs;
 import kz.line102.callcenter.security.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

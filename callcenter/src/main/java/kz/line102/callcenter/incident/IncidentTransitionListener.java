@@ -3,7 +3,7 @@ package kz.line102.callcenter.incident;
 /**
  * Told of every status change (registration included) inside its transaction, after
  * the card and its timeline entry are written: enqueue follow-up work here with
- * {@link IncidentJobs#enqueue}, so it commits (or rolls back) with the change. Do no
+ * {@link kz.line102.callcenter.jobs.IncidentJobs#enqueue}, so it commits (or rolls back) with the change. Do no
  * slow or outside work here; a throw rolls the change back.
  */
 public interface IncidentTransitionListener {

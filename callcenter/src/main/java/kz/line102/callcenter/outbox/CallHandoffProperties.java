@@ -5,7 +5,7 @@ import java.time.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import kz.line102.callcenter.incident.JobFlowSettings;
+import kz.line102.callcenter.jobs.JobSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -24,5 +24,5 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("line102.callcenter.handoff")
 public record CallHandoffProperties(@NotNull Duration pollInterval, @NotNull Duration lease, @Min(1) int maxAttempts,
                                     @NotNull Duration retryMin, @NotNull Duration retryMax,
-                                    @Min(1) @Max(64) int consumers) implements JobFlowSettings {
+                                    @Min(1) @Max(64) int consumers) implements JobSettings {
 }

@@ -2,34 +2,32 @@ package kz.line102.callcenter.outbox;
 
 import java.util.UUID;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.line102.callcenter.call.CallHandoff;
 import kz.line102.callcenter.call.CallOutbox;
 import kz.line102.callcenter.call.CallRecord;
 import kz.line102.callcenter.call.JdbcCallRepository;
-import kz.line102.callcenter.incident.IncidentJob;
-import kz.line102.callcenter.incident.IncidentJobs;
-import kz.line102.callcenter.incident.JobFlowRoutes;
+import kz.line102.callcenter.jobs.IncidentJob;
+import kz.line102.callcenter.jobs.IncidentJobs;
+import kz.line102.callcenter.jobs.JobRoutes;
+import kz.line102.callcenter.jobs.JobStep;
 import kz.line102.cti.CallEvent;
 import kz.line102.cti.stream.CallEventCodec;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Drains the intake's outbox ({@link CallOutbox}): each job is one hand-off of one
- * committed call event, run with the call's record as it is now. A commit wakes the
- * {@value #WAKE_ROUTE} route; the {@value #POLL_ROUTE} route takes what a wake-up
- * missed, and the jobs a node held when it died once their lease runs out.
+ * Drains the intake's outbox ({@link CallOutbox}) on the job engine: each job is one
+ * hand-off of one committed call event, run with the call's record as it is now. A
+ * commit wakes the {@value #WAKE_ROUTE} route; the {@value #POLL_ROUTE} route takes what
+ * a wake-up missed, and the jobs a node held when it died once their lease runs out.
  */
 @Component
 @EnableConfigurationProperties(CallHandoffProperties.class)
-public class CallHandoffRoutes extends JobFlowRoutes {
+public class CallHandoffRoutes extends JobRoutes {
 
     public static final String FLOW = "call-handoff";
     public static final String WAKE_ROUTE = FLOW + "-wake";
@@ -37,32 +35,26 @@ public class CallHandoffRoutes extends JobFlowRoutes {
     private static final Logger log = LoggerFactory.getLogger(CallHandoffRoutes.class);
 
     private final IncidentJobs jobs;
+    private final CallHandoffProperties props;
     private final CallOutbox outbox;
     private final JdbcCallRepository calls;
-    private final ProducerTemplate producer;
     private final CallEventCodec codec = new CallEventCodec();
 
-    public CallHandoffRoutes(IncidentJobs jobs, CallHandoffProperties props, @Lazy ProducerTemplate producer,
-                             MeterRegistry meters, CallOutbox outbox, JdbcCallRepository calls) {
-        super(jobs, CallOutbox.STEP, props, producer,
-                Counter.builder("line102.callcenter.handoff.failures")
-                        .description("hand-offs after committed call events that failed (retried, or parked as dead)")
-                        .register(meters));
+    public CallHandoffRoutes(IncidentJobs jobs, CallHandoffProperties props, MeterRegistry meters, CallOutbox outbox,
+                             JdbcCallRepository calls) {
+        super(meters);
         this.jobs = jobs;
+        this.props = props;
         this.outbox = outbox;
         this.calls = calls;
-        this.producer = producer;
     }
 
     @Override
     public void configure() {
-        jobRoutes(FLOW, true);
-        // A full wake-up queue drops the wake-up, never the job: the poll takes it.
-        outbox.onAdded(() -> producer.sendBody("seda:" + FLOW, UUID.randomUUID()));
+        jobRoutes(JobStep.of(FLOW, CallOutbox.STEP, jobs, props, this::work));
     }
 
-    @Override
-    protected void work(IncidentJob job) {
+    private void work(IncidentJob job) {
         CallHandoff handoff = outbox.handoff(job.target());
         if (handoff == null) {
             throw new IllegalStateException("no hand-off named in " + job.target() + " on this node");
@@ -73,7 +65,6 @@ public class CallHandoffRoutes extends JobFlowRoutes {
         try {
             CallRecord call = calls.find(UUID.fromString(callId)).orElse(null);
             handoff.handOff(event, call);
-            jobs.complete(job.id());
             if (job.attempts() > 1) {
                 log.info("callId={} hand-off {} done at attempt {}", callId, job.target(), job.attempts());
             }

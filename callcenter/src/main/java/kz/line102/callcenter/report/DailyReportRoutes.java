@@ -1,25 +1,23 @@
 package kz.line102.callcenter.report;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import kz.line102.callcenter.incident.IncidentJob;
-import kz.line102.callcenter.incident.IncidentJobs;
-import kz.line102.callcenter.incident.JobFlowRoutes;
-import org.apache.camel.ProducerTemplate;
+import kz.line102.callcenter.jobs.IncidentJob;
+import kz.line102.callcenter.jobs.IncidentJobs;
+import kz.line102.callcenter.jobs.JobRoutes;
+import kz.line102.callcenter.jobs.JobStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the daily operational report from the durable {@code report} jobs
- * ({@link JobFlowRoutes}): each job brings one card's line up to date
+ * Feeds the daily operational report from the durable {@code report} jobs (the job
+ * engine, {@link JobRoutes}): each job brings one card's line up to date
  * ({@link DailyReportFeed}). A wake-up takes every due job, not only its card's: a card
  * may have several due at once (one per change), and a restart in the middle of a job
  * resumes from its row.
  */
 @Component
-public class DailyReportRoutes extends JobFlowRoutes {
+public class DailyReportRoutes extends JobRoutes {
 
     public static final String FLOW = "report-feed";
     public static final String WAKE_ROUTE = FLOW + "-wake";
@@ -27,22 +25,22 @@ public class DailyReportRoutes extends JobFlowRoutes {
     private static final Logger log = LoggerFactory.getLogger(DailyReportRoutes.class);
 
     private final DailyReportFeed feed;
+    private final IncidentJobs jobs;
+    private final ReportProperties props;
 
-    public DailyReportRoutes(DailyReportFeed feed, IncidentJobs jobs, ReportProperties props,
-                             @Lazy ProducerTemplate producer, MeterRegistry meters) {
-        super(jobs, DailyReportFeed.STEP, props.feed(), producer,
-                Counter.builder("line102.callcenter.reports.feed.failures")
-                        .description("report feed attempts that failed (retried, or parked as dead)").register(meters));
+    public DailyReportRoutes(DailyReportFeed feed, IncidentJobs jobs, ReportProperties props, MeterRegistry meters) {
+        super(meters);
         this.feed = feed;
+        this.jobs = jobs;
+        this.props = props;
     }
 
     @Override
     public void configure() {
-        jobRoutes(FLOW, true);
+        jobRoutes(JobStep.of(FLOW, DailyReportFeed.STEP, jobs, props.feed(), this::work));
     }
 
-    @Override
-    protected void work(IncidentJob job) {
+    private void work(IncidentJob job) {
         DailyReportFeed.Outcome outcome = feed.run(job);
         log.debug("incidentId={} report line {}", job.incidentId(), outcome);
     }

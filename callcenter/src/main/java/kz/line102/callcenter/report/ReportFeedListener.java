@@ -1,9 +1,9 @@
 package kz.line102.callcenter.report;
 
 import kz.line102.callcenter.incident.Incident;
-import kz.line102.callcenter.incident.IncidentJobs;
 import kz.line102.callcenter.incident.IncidentTransition;
 import kz.line102.callcenter.incident.IncidentTransitionListener;
+import kz.line102.callcenter.jobs.IncidentJobs;
 import org.springframework.stereotype.Component;
 
 /**

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import kz.line102.callcenter.incident.JobFlowSettings;
+import kz.line102.callcenter.jobs.JobSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -36,6 +36,6 @@ public record ReportProperties(@NotNull @Pattern(regexp = "[,;\t]") String csvDe
      */
     public record Feed(@NotNull Duration pollInterval, @NotNull Duration lease, @Min(1) int maxAttempts,
                        @NotNull Duration retryMin, @NotNull Duration retryMax, @Min(1) @Max(64) int consumers)
-            implements JobFlowSettings {
+            implements JobSettings {
     }
 }

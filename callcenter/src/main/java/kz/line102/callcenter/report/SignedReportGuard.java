@@ -5,8 +5,8 @@ import java.util.UUID;
 import kz.line102.callcenter.incident.Incident;
 import kz.line102.callcenter.incident.IncidentChange;
 import kz.line102.callcenter.incident.IncidentEditGuard;
-import kz.line102.callcenter.incident.IncidentJobs;
 import kz.line102.callcenter.incident.Watches;
+import kz.line102.callcenter.jobs.IncidentJobs;
 import org.springframework.stereotype.Component;
 
 /**

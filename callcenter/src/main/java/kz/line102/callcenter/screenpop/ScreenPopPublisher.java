@@ -153,7 +153,7 @@ class ScreenPopPublisher implements CallIntakeListener, CallHandoff {
             if (rethrow) {
                 throw ex;
             }
-            log.error("callId={} operator={} screen-pop not published: {}", ring.callId(), ring.extension(),
+            log.error("callId={} extension={} screen-pop not published: {}", ring.callId(), ring.extension(),
                     ex.toString());
         }
     }

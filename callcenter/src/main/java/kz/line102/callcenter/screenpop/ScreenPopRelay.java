@@ -76,7 +76,7 @@ public class ScreenPopRelay implements SmartLifecycle {
             try {
                 console.accept(ring);
             } catch (RuntimeException e) {
-                log.warn("callId={} operator={} screen-pop not delivered to a console: {}", ring.callId(),
+                log.warn("callId={} extension={} screen-pop not delivered to a console: {}", ring.callId(),
                         ring.extension(), e.toString());
             }
         }

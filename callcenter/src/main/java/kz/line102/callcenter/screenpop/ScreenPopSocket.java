@@ -90,7 +90,7 @@ class ScreenPopSocket extends TextWebSocketHandler {
             return cards.readForCall(actor, UUID.fromString(ring.callId()), ring.callerNumber(), "screen-pop");
         } catch (RuntimeException e) {
             // The pop must still show the number even when the registry cannot be read.
-            log.error("callId={} operator={} caller card unavailable: {}", ring.callId(), ring.extension(), e.toString());
+            log.error("callId={} extension={} caller card unavailable: {}", ring.callId(), ring.extension(), e.toString());
             return null;
         }
     }

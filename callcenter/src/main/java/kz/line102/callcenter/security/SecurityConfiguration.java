@@ -77,6 +77,7 @@ class SecurityConfiguration {
                         .requestMatchers("/routing", "/routing/**").hasRole(ADMIN.name())
                         .requestMatchers("/supervisor", "/supervisor/**").hasRole(SUPERVISOR.name())
                         .requestMatchers("/admin/dead-letters", "/admin/dead-letters/**").hasRole(ADMIN.name())
+                        .requestMatchers("/admin/preflight", "/admin/preflight/**").hasRole(ADMIN.name())
                         .requestMatchers("/reports", "/reports/**").hasRole(SUPERVISOR.name())
                         .requestMatchers("/line-health", "/line-health/**").hasAnyRole(roles(SUPERVISOR, ADMIN))
                         .requestMatchers(GET, "/api/v1/session").authenticated()

@@ -25,7 +25,8 @@ public final class Pages {
             new Page("/archive", "common.page.archive", Set.of(Role.AUDITOR)),
             new Page("/admin", "common.page.admin", Set.of(Role.ADMIN)),
             new Page("/routing", "common.page.routing", Set.of(Role.ADMIN)),
-            new Page("/admin/dead-letters", "common.page.deadLetters", Set.of(Role.ADMIN)));
+            new Page("/admin/dead-letters", "common.page.deadLetters", Set.of(Role.ADMIN)),
+            new Page("/admin/preflight", "common.page.preflight", Set.of(Role.ADMIN)));
 
     /** Where a role lands after sign-in, most specific desk first. */
     static final List<Role> LANDING = List.of(Role.OPERATOR, Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN);

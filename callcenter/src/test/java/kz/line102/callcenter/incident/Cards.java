@@ -2,6 +2,7 @@ package kz.line102.callcenter.incident;
 
 import java.util.UUID;
 
+import kz.line102.callcenter.jobs.IncidentJob;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

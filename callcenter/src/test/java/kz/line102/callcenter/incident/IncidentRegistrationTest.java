@@ -13,6 +13,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import kz.line102.callcenter.CallcenterTest;
+import kz.line102.callcenter.jobs.IncidentJob;
+import kz.line102.callcenter.jobs.IncidentJobs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -94,6 +94,26 @@ class AsteriskSamplesTest {
     }
 
     @Test
+    void theLineHealthTestNumberIsTheConfiguredOneAndTakesEverySharedValueFromTheGlobals() {
+        String dialplan = ConfFiles.text(ASTERISK.resolve("extensions.conf"));
+        assertThat(dialplan).contains("\n#include extensions-linehealth.conf");
+        String sample = ConfFiles.text(ASTERISK.resolve("extensions-linehealth.conf"));
+        String number = ConfFiles.documentedApplication().bind("line102.callcenter.line-health.test-call.number",
+                String.class).get();
+        String inbound = context(sample, AmiProperties.DEFAULT_INBOUND_CONTEXTS.iterator().next());
+        assertThat(inbound).contains("exten => " + number + ",1,")
+                .contains("MixMonitor(${RECDIR}/")
+                .contains("Set(ROUTE_QUEUE=${ROUTE_DEFAULT_QUEUE})")
+                .contains("Set(ROUTE_PRIO=${ROUTE_DEFAULT_PRIO})")
+                .contains("AGI(${ROUTE_AGI},");
+        Set<String> read = names(Pattern.compile("\\$\\{([A-Z_]+)}"), sample);
+        read.removeAll(names(Pattern.compile("Set\\(([A-Z_]+)="), sample));
+        read.removeAll(ASTERISK_VARIABLES);
+        read.remove("ROUTE_REASON");
+        assertThat(read).as("what the test number reads beyond itself and Asterisk").isEqualTo(SHARED);
+    }
+
+    @Test
     void theTrunkDeliversCallsIntoTheInboundContextMatchedByItsAddress() {
         AsteriskConf pjsip = AsteriskConf.read(ASTERISK.resolve("pjsip.conf"));
         String dialplan = ConfFiles.text(ASTERISK.resolve("extensions.conf"));

@@ -35,6 +35,11 @@ final class ConfFiles {
                 new FileSystemResource(CONF.resolve("recorder.yml")));
     }
 
+    /** conf/application.yml: the call centre's own keys (line health, intake, ...). */
+    static Binder documentedApplication() {
+        return binder(new FileSystemResource(CONF.resolve("application.yml")));
+    }
+
     /** conf/*.yml with some keys set otherwise, as the environment would. */
     static Binder documented(Map<String, String> overrides) {
         List<ConfigurationPropertySource> sources = new ArrayList<>();

@@ -12,10 +12,10 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import kz.line102.callcenter.incident.Actor;
 import kz.line102.callcenter.incident.IncidentFields;
-import kz.line102.callcenter.incident.IncidentJobs;
 import kz.line102.callcenter.incident.IncidentProperties;
 import kz.line102.callcenter.incident.IncidentService;
 import kz.line102.callcenter.incident.IncidentStatus;
+import kz.line102.callcenter.jobs.IncidentJobs;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

@@ -10,9 +10,9 @@ import java.util.UUID;
 
 import kz.line102.callcenter.Api;
 import kz.line102.callcenter.CallcenterTest;
-import kz.line102.callcenter.incident.IncidentJobs;
 import kz.line102.callcenter.incident.IncidentProperties;
 import kz.line102.callcenter.incident.IncidentService;
+import kz.line102.callcenter.jobs.IncidentJobs;
 import kz.line102.callcenter.security.Role;
 import kz.line102.callcenter.security.UserService;
 import kz.line102.callcenter.testing.Browser;

@@ -184,6 +184,19 @@ class AccessMatrixTest {
             new Endpoint("GET", "/actuator/info", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/api/v1/not-yet-decided", null, EnumSet.noneOf(Role.class)));
 
+    /** The pages, each for its roles; their scripts and styles under the same path follow the same rule. */
+    static final List<Endpoint> PAGES = List.of(
+            new Endpoint("GET", "/console", null, EnumSet.of(OPERATOR)),
+            new Endpoint("GET", "/supervisor", null, EnumSet.of(SUPERVISOR)),
+            new Endpoint("GET", "/wallboard", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/reports", null, EnumSet.of(SUPERVISOR)),
+            new Endpoint("GET", "/archive", null, EnumSet.of(AUDITOR)),
+            new Endpoint("GET", "/routing", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/admin/dead-letters", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/admin/preflight", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/admin/preflight/preflight.js", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/line-health", null, EnumSet.of(SUPERVISOR, ADMIN)));
+
     @BeforeEach
     void users() {
         api = new Api(port);
@@ -213,6 +226,28 @@ class AccessMatrixTest {
                 }
                 if (!allowed && (r.status() != 403 || !"forbidden".equals(r.code()))) {
                     wrong.add(e.method() + " " + e.path() + " " + role + " not refused: " + r.status());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void everyPageOpensForItsRolesOnlyAndSendsTheAnonymousToSignIn() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint p : PAGES) {
+            // As a browser asks: an API client without a session gets 401 instead.
+            Response anonymous = api.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(api.base() + p.path())).header("Accept", "text/html").build());
+            String location = anonymous.header("Location");
+            if (anonymous.status() != 302 || location == null || !location.endsWith("/login")) {
+                wrong.add(p.path() + " anonymous -> " + anonymous.status() + " " + location);
+            }
+            for (Role role : Role.values()) {
+                Response r = api.get(p.path(), userOf.get(role));
+                int expected = p.allowed().contains(role) ? 200 : 403;
+                if (r.status() != expected) {
+                    wrong.add(p.path() + " " + role + " -> " + r.status() + ", expected " + expected);
                 }
             }
         }

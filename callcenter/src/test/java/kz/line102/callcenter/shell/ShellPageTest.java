@@ -105,7 +105,8 @@ class ShellPageTest {
                         List.of("/supervisor", "/reports", "/wallboard", "/line-health")),
                 new Case("shell-land-auditor", Role.AUDITOR, "/archive", List.of("/archive")),
                 new Case("shell-land-admin", Role.ADMIN, "/admin",
-                        List.of("/wallboard", "/line-health", "/admin", "/routing", "/admin/dead-letters")));
+                        List.of("/wallboard", "/line-health", "/admin", "/routing", "/admin/dead-letters",
+                                "/admin/preflight")));
         for (Case c : cases) {
             Api.user(users, c.user(), c.role());
             browser.manage().deleteAllCookies();
@@ -118,7 +119,7 @@ class ShellPageTest {
             assertThat(links).as(c.role() + " header").containsExactlyElementsOf(c.pages());
         }
         // The admin home lists the admin's pages by name.
-        until(() -> browser.findElements(By.cssSelector("#admin-pages a")).size() == 4);
+        until(() -> browser.findElements(By.cssSelector("#admin-pages a")).size() == 5);
         assertThat(browser.findElements(By.cssSelector("#admin-pages a")).stream().map(WebElement::getText).toList())
                 .contains("Маршрутизация", "Неотправленные задания");
     }

@@ -69,7 +69,6 @@ public final class AmiConnector implements AutoCloseable {
     private final ScheduledThreadPoolExecutor link;
     private final AmiQueueControl queueControl;
     private final AmiPbxInfo pbxInfo;
-    private final Object upMonitor = new Object();
     private final PbxRestarts restarts;
     private final LeaseKeeper leaseKeeper;
     private final List<Consumer<AmiLinkConnected>> connectedListeners = new CopyOnWriteArrayList<>();
@@ -84,10 +83,7 @@ public final class AmiConnector implements AutoCloseable {
     private boolean stopped;
     private GuardedManagerConnection current;
     private long session;
-    private volatile AmiLinkState state = AmiLinkState.STOPPED;
-    private volatile Instant since;
-    private volatile String lastError;
-    private volatile Instant lastErrorAt;
+    private final LinkStatus status;
     private volatile long lastPingNanos;
 
     public AmiConnector(AmiProperties props, CallEventSink sink, MeterRegistry registry, Clock clock) {
@@ -98,7 +94,7 @@ public final class AmiConnector implements AutoCloseable {
     public AmiConnector(AmiProperties props, CallEventSink sink, MeterRegistry registry, Clock clock, Lease lease) {
         this.props = props;
         this.clock = clock;
-        this.since = clock.instant();
+        this.status = new LinkStatus(clock);
         this.metrics = new AmiMetrics(registry, props.pbx());
         this.lanes = new CallLanes(props.lanes(), "ami-" + props.pbx() + "-lane");
         this.translator = new AmiEventTranslator(props.pbx(), props.inboundContexts(), tracker,
@@ -115,35 +111,19 @@ public final class AmiConnector implements AutoCloseable {
         this.queueControl = new AmiQueueControl(props.pbx(), this::connected, this::awaitConnected,
                 props.actionTimeout(), clock);
         this.pbxInfo = new AmiPbxInfo(props.pbx(), this::connected, props.actionTimeout(), clock);
-        metrics.gauges(() -> state == AmiLinkState.CONNECTED ? 1 : 0, lanes::backlog, tracker::size);
+        metrics.gauges(() -> status.state() == AmiLinkState.CONNECTED ? 1 : 0, lanes::backlog, tracker::size);
         FunctionCounter.builder(AmiMetrics.PREFIX + "lanes.blocked", lanes, CallLanes::blocked).tag("pbx", props.pbx())
                 .description("times the AMI reader waited for room on a full call lane (back-pressure, no drop)")
                 .register(registry);
-        this.resyncs = new LinkResync(props, metrics, resync, link, new LinkResync.Link() {
-            @Override
-            public boolean holds(long mySession) {
-                synchronized (lock) {
-                    return !stopped && mySession == session && holder;
-                }
+        this.resyncs = new LinkResync(props, metrics, resync, link, LinkResync.Link.of(mySession -> {
+            synchronized (lock) {
+                return !stopped && mySession == session && holder;
             }
-
-            @Override
-            public long session() {
-                synchronized (lock) {
-                    return session;
-                }
+        }, () -> {
+            synchronized (lock) {
+                return session;
             }
-
-            @Override
-            public GuardedManagerConnection connection() {
-                return holder ? connected() : null;
-            }
-
-            @Override
-            public void failed(String why) {
-                error(why);
-            }
-        });
+        }, () -> holder ? connected() : null, status::error));
         this.restarts = new PbxRestarts(props.pbx());
         this.holder = lease == null;
         queueControl.holder(() -> holder);
@@ -173,6 +153,19 @@ public final class AmiConnector implements AutoCloseable {
     }
 
     /**
+     * A connector that only ever logs in with events off ({@link AmiLinkState#STANDBY}), whoever
+     * holds the lease, and never takes it: for reads and commands beside a running node (the
+     * preflight's command line), so no event of a call is read twice or taken from the holder.
+     */
+    public static AmiConnector commandsOnly(AmiProperties props, MeterRegistry registry, Clock clock) {
+        AmiConnector connector = new AmiConnector(props, event -> {
+            throw new IllegalStateException("a commands-only AMI connector hands on no call events");
+        }, registry, clock, null);
+        connector.holder = false;
+        return connector;
+    }
+
+    /**
      * Told on the link thread each time this node holds the link and has resynced: hand
      * slow work elsewhere. The hook for reconciling the gap from the PBX's own logs.
      */
@@ -187,7 +180,7 @@ public final class AmiConnector implements AutoCloseable {
                 return;
             }
             started = true;
-            enter(AmiLinkState.CONNECTING);
+            status.enter(AmiLinkState.CONNECTING);
         }
         log.info("pbx={} AMI link starting{}: {}", props.pbx(), leaseKeeper == null ? "" : " under lease "
                 + leaseKeeper.lease(), props);
@@ -221,7 +214,7 @@ public final class AmiConnector implements AutoCloseable {
             leaseKeeper.close();
         }
         lanes.close(Duration.ofSeconds(5));
-        enter(AmiLinkState.STOPPED);
+        status.enter(AmiLinkState.STOPPED);
         log.info("pbx={} AMI link stopped", props.pbx());
     }
 
@@ -242,7 +235,7 @@ public final class AmiConnector implements AutoCloseable {
             c.abort();
         }
         lanes.close(Duration.ZERO);
-        enter(AmiLinkState.STOPPED);
+        status.enter(AmiLinkState.STOPPED);
         log.warn("pbx={} AMI connector crashed (test)", props.pbx());
     }
 
@@ -262,8 +255,7 @@ public final class AmiConnector implements AutoCloseable {
     }
 
     public AmiHealth health() {
-        return new AmiHealth(props.pbx(), state, since, lastError, lastErrorAt, (long) metrics.reconnects.count(),
-                tracker.size(), !holder && wasStandby);
+        return status.health(props.pbx(), (long) metrics.reconnects.count(), tracker.size(), !holder && wasStandby);
     }
 
     // --- on the link thread ---
@@ -301,12 +293,12 @@ public final class AmiConnector implements AutoCloseable {
         lastPingNanos = System.nanoTime();
         if (!asHolder) {
             wasStandby = true;
-            enter(AmiLinkState.STANDBY);
+            status.enter(AmiLinkState.STANDBY);
             log.info("pbx={} AMI standby session up ({}:{}): another node holds the link", props.pbx(),
                     props.host(), props.port());
             return;
         }
-        enter(AmiLinkState.CONNECTED);
+        status.enter(AmiLinkState.CONNECTED);
         log.info("pbx={} AMI link up ({}:{}, {})", props.pbx(), props.host(), props.port(),
                 connection.getVersion());
         Instant lost = lostAt;
@@ -406,7 +398,7 @@ public final class AmiConnector implements AutoCloseable {
     }
 
     private void failed(String why) {
-        error(why);
+        status.error(why);
         synchronized (lock) {
             if (stopped) {
                 return;
@@ -414,7 +406,7 @@ public final class AmiConnector implements AutoCloseable {
         }
         Duration delay = backoff.next();
         metrics.reconnects.increment();
-        enter(AmiLinkState.RECONNECTING);
+        status.enter(AmiLinkState.RECONNECTING);
         log.warn("pbx={} {}; reconnect attempt {} in {} ms", props.pbx(), why, backoff.attempts(), delay.toMillis());
         link.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -481,7 +473,7 @@ public final class AmiConnector implements AutoCloseable {
     /** The session commands can go through: the holder's, or a standby's. */
     private GuardedManagerConnection connected() {
         synchronized (lock) {
-            return state == AmiLinkState.CONNECTED || state == AmiLinkState.STANDBY ? current : null;
+            return status.up() ? current : null;
         }
     }
 
@@ -491,36 +483,9 @@ public final class AmiConnector implements AutoCloseable {
         }
     }
 
-    private void error(String why) {
-        lastError = why;
-        lastErrorAt = clock.instant();
-    }
-
-    private void enter(AmiLinkState next) {
-        if (state != next) {
-            state = next;
-            since = clock.instant();
-        }
-        if (next == AmiLinkState.CONNECTED || next == AmiLinkState.STANDBY) {
-            synchronized (upMonitor) {
-                upMonitor.notifyAll();
-            }
-        }
-    }
-
     /** For queue commands sent while the link is coming up: waits at most {@code millis}. */
     private boolean awaitConnected(long millis) throws InterruptedException {
-        long deadline = System.nanoTime() + millis * 1_000_000L;
-        synchronized (upMonitor) {
-            while (connected() == null) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || stopped()) {
-                    return false;
-                }
-                upMonitor.wait(Math.max(1, left / 1_000_000L));
-            }
-        }
-        return true;
+        return status.await(() -> connected() != null, this::stopped, millis);
     }
 
     private boolean stopped() {

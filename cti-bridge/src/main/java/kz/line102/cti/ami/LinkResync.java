@@ -32,6 +32,32 @@ final class LinkResync {
         GuardedManagerConnection connection();
 
         void failed(String why);
+
+        static Link of(java.util.function.LongPredicate holds, java.util.function.LongSupplier session,
+                       java.util.function.Supplier<GuardedManagerConnection> connection,
+                       java.util.function.Consumer<String> failed) {
+            return new Link() {
+                @Override
+                public boolean holds(long s) {
+                    return holds.test(s);
+                }
+
+                @Override
+                public long session() {
+                    return session.getAsLong();
+                }
+
+                @Override
+                public GuardedManagerConnection connection() {
+                    return connection.get();
+                }
+
+                @Override
+                public void failed(String why) {
+                    failed.accept(why);
+                }
+            };
+        }
     }
 
     private final AmiProperties props;

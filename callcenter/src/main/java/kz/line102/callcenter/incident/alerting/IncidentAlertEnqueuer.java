@@ -1,10 +1,10 @@
 package kz.line102.callcenter.incident.alerting;
 
 import kz.line102.callcenter.incident.Incident;
-import kz.line102.callcenter.incident.IncidentJobs;
 import kz.line102.callcenter.incident.IncidentStatus;
 import kz.line102.callcenter.incident.IncidentTransition;
 import kz.line102.callcenter.incident.IncidentTransitionListener;
+import kz.line102.callcenter.jobs.IncidentJobs;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 

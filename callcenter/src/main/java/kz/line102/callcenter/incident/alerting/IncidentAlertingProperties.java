@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import kz.line102.callcenter.jobs.JobSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -24,5 +25,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("line102.callcenter.incidents.alerting")
 public record IncidentAlertingProperties(@NotNull Duration pollInterval, @NotNull Duration lease,
                                          @Min(1) int maxAttempts, @NotNull Duration retryMin,
-                                         @NotNull Duration retryMax, @Min(1) @Max(64) int consumers) {
+                                         @NotNull Duration retryMax, @Min(1) @Max(64) int consumers)
+        implements JobSettings {
 }

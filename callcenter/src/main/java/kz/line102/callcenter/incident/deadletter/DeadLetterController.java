@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import kz.line102.callcenter.app.InvalidRequestException;
-import kz.line102.callcenter.incident.IncidentJob;
+import kz.line102.callcenter.jobs.IncidentJob;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;

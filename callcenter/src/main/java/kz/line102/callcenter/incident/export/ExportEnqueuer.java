@@ -1,9 +1,9 @@
 package kz.line102.callcenter.incident.export;
 
 import kz.line102.callcenter.incident.Incident;
-import kz.line102.callcenter.incident.IncidentJobs;
 import kz.line102.callcenter.incident.IncidentTransition;
 import kz.line102.callcenter.incident.IncidentTransitionListener;
+import kz.line102.callcenter.jobs.IncidentJobs;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import kz.line102.callcenter.incident.Incident;
 import kz.line102.callcenter.incident.IncidentCategory;
 import kz.line102.callcenter.incident.IncidentStatus;
+import kz.line102.callcenter.jobs.JobSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -39,7 +40,8 @@ import org.springframework.validation.annotation.Validated;
 public record ExportProperties(@NotNull List<IncidentStatus> sendOn, @NotNull Duration pollInterval,
                                @NotNull Duration lease, @Min(1) int maxAttempts, @NotNull Duration retryMin,
                                @NotNull Duration retryMax, @Min(1) @Max(256) int consumers,
-                               @NotNull Duration httpTimeout, @NotNull List<@Valid Target> targets) {
+                               @NotNull Duration httpTimeout, @NotNull List<@Valid Target> targets)
+        implements JobSettings {
 
     public ExportProperties {
         sendOn = sendOn == null ? List.of() : List.copyOf(sendOn);

@@ -1,54 +1,53 @@
 package kz.line102.callcenter.incident.export;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import kz.line102.callcenter.incident.IncidentJob;
-import kz.line102.callcenter.incident.IncidentJobs;
+import kz.line102.callcenter.jobs.ErrorHandlers;
+import kz.line102.callcenter.jobs.IncidentJob;
+import kz.line102.callcenter.jobs.IncidentJobs;
+import kz.line102.callcenter.jobs.JobCannotRunException;
+import kz.line102.callcenter.jobs.JobRoutes;
+import kz.line102.callcenter.jobs.JobStep;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends the {@code export} jobs to their registries. Each consumer of the
- * {@value #WAKE_ROUTE} route claims one due job per wake-up and, having sent it, wakes
- * itself again, so a backlog drains {@code consumers} at a time; a registration commit
- * wakes it once per job enqueued, and the {@value #POLL_ROUTE} route wakes every consumer
- * each poll for retries that have come due and jobs a dead node left. A slow registry
- * thus holds export consumers, never the registration.
+ * Sends the {@code export} jobs to their registries, on the job engine ({@link JobRoutes}).
+ * Each consumer of the {@value #WAKE_ROUTE} route claims one due job at a time until none
+ * is left, so a backlog drains {@code consumers} at a time; a registration commit wakes it
+ * once per job enqueued, and the {@value #POLL_ROUTE} route wakes every consumer each poll
+ * for retries that have come due and jobs a dead node left. A slow registry thus holds
+ * export consumers, never the registration.
  * <p>
  * {@value #SEND_ROUTE} routes each job by its target's kind to {@value #HTTP_ROUTE} or
  * {@value #FILE_ROUTE}, through an idempotent consumer keyed by (target, card, version)
  * over {@code incident_exports_sent}: a version a registry has taken is not sent again.
- * Failures go back to the job row ({@link IncidentJobs#fail}: retried with a doubling
- * wait, parked as dead after {@code max-attempts}, replayed by IT staff).
+ * Failures go back to the job engine (retried with a doubling wait, parked as dead after
+ * {@code max-attempts}, replayed by IT staff); a target no longer configured parks its
+ * job at once.
  */
 @Component
-public class IncidentExportRoutes extends RouteBuilder {
+public class IncidentExportRoutes extends JobRoutes {
 
-    public static final String WAKE_ROUTE = "incident-export-wake";
-    public static final String POLL_ROUTE = "incident-export-poll";
+    public static final String FLOW = "incident-export";
+    public static final String WAKE_ROUTE = FLOW + "-wake";
+    public static final String POLL_ROUTE = FLOW + "-poll";
     public static final String SEND_ROUTE = "incident-export-send";
     public static final String HTTP_ROUTE = "incident-export-http";
     public static final String FILE_ROUTE = "incident-export-file";
     /** Same for every delivery of one card version, so a registry can drop a repeat. */
     public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
     public static final String INCIDENT_HEADER = "Line102-Incident-Id";
-    static final String WAKE_URI = "seda:incident-export";
     private static final String SEND_URI = "direct:incident-export-send";
     private static final String HTTP_URI = "direct:incident-export-http";
     private static final String FILE_URI = "direct:incident-export-file";
@@ -64,17 +63,15 @@ public class IncidentExportRoutes extends RouteBuilder {
     private final ExportProperties props;
     private final JdbcSentExports sent;
     private final JsonMapper json;
-    private final ProducerTemplate producer;
     private final MeterRegistry meters;
-    private final String node = ManagementFactory.getRuntimeMXBean().getName();
 
     IncidentExportRoutes(IncidentJobs jobs, ExportProperties props, JdbcSentExports sent, JsonMapper json,
-                         @Lazy ProducerTemplate producer, MeterRegistry meters) {
+                         MeterRegistry meters) {
+        super(meters);
         this.jobs = jobs;
         this.props = props;
         this.sent = sent;
         this.json = json;
-        this.producer = producer;
         this.meters = meters;
     }
 
@@ -87,41 +84,13 @@ public class IncidentExportRoutes extends RouteBuilder {
                     + "cards are not sent to external registries from this node");
             return;
         }
-        jobs.onEnqueued(ExportEnqueuer.STEP, id -> wake());
+        // One job per claim: a backlog spreads over the consumers, a slow registry holds one each.
+        jobRoutes(JobStep.of(FLOW, ExportEnqueuer.STEP, jobs, props, through(SEND_URI)).batch(1));
 
-        from(WAKE_URI + "?size=10000&discardWhenFull=true&concurrentConsumers=" + props.consumers())
-                .routeId(WAKE_ROUTE)
-                .errorHandler(exportErrorHandler())
-                .process(e -> {
-                    List<IncidentJob> due = jobs.claimDue(ExportEnqueuer.STEP, 1, props.lease(), node);
-                    e.getIn().setBody(due.isEmpty() ? null : due.get(0));
-                })
-                .filter(body().isNotNull())
-                    .to(SEND_URI)
-                    // The backlog may hold more: this consumer goes on until a claim comes back empty.
-                    .process(e -> wake())
-                .end();
-
-        from("timer:incident-export-poll?delay=1000&period=" + props.pollInterval().toMillis())
-                .routeId(POLL_ROUTE)
-                .errorHandler(exportErrorHandler())
-                .process(e -> {
-                    for (int i = 0; i < props.consumers(); i++) {
-                        wake();
-                    }
-                });
-
+        // Every failure goes back to the job engine, which owns the job.
         from(SEND_URI)
                 .routeId(SEND_ROUTE)
-                .errorHandler(exportErrorHandler())
-                .onException(NoSuchTargetException.class)
-                    .handled(true)
-                    .process(this::orphaned)
-                .end()
-                .onException(Exception.class)
-                    .handled(true)
-                    .process(this::failed)
-                .end()
+                .errorHandler(ErrorHandlers.toTheJob())
                 .process(this::prepare)
                 .idempotentConsumer(exchangeProperty(KEY), sent).eager(false)
                     .choice()
@@ -133,27 +102,17 @@ public class IncidentExportRoutes extends RouteBuilder {
                 .end()
                 .process(this::completed);
 
-        // The kind routes leave every failure to the send route's handling, which owns the job.
         from(HTTP_URI)
                 .routeId(HTTP_ROUTE)
-                .errorHandler(noErrorHandler())
+                .errorHandler(ErrorHandlers.toTheJob())
                 .setHeader(Exchange.HTTP_METHOD, constant("POST"))
                 .setHeader(Exchange.CONTENT_TYPE, constant(EidoDocuments.MEDIA_TYPE))
                 .toD("${exchangeProperty." + URI + "}");
 
         from(FILE_URI)
                 .routeId(FILE_ROUTE)
-                .errorHandler(noErrorHandler())
+                .errorHandler(ErrorHandlers.toTheJob())
                 .process(this::writeAtomically);
-    }
-
-    private void wake() {
-        try {
-            producer.sendBody(WAKE_URI, "");
-        } catch (RuntimeException e) {
-            // The job is stored; the next poll wakes a consumer for it.
-            log.debug("export wake-up not taken ({})", e.toString());
-        }
     }
 
     private void prepare(Exchange e) {
@@ -190,7 +149,6 @@ public class IncidentExportRoutes extends RouteBuilder {
 
     private void completed(Exchange e) {
         IncidentJob job = e.getProperty(JOB, IncidentJob.class);
-        jobs.complete(job.id());
         boolean duplicate = Boolean.TRUE.equals(e.getProperty(Exchange.DUPLICATE_MESSAGE, Boolean.class));
         String target = e.getProperty(TARGET, String.class);
         Counter.builder("line102.callcenter.incidents.export.delivered").tag("target", target)
@@ -203,50 +161,8 @@ public class IncidentExportRoutes extends RouteBuilder {
         }
     }
 
-    private void failed(Exchange e) {
-        IncidentJob job = e.getProperty(JOB, IncidentJob.class);
-        Throwable cause = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String error = cause == null ? "unknown failure" : cause.toString();
-        if (job == null) {
-            log.error("export failed before its job was read: {}", error);
-            return;
-        }
-        Counter.builder("line102.callcenter.incidents.export.failures").tag("target", targetName(job))
-                .description("export attempts that failed (retried, or parked as dead)").register(meters).increment();
-        if (jobs.fail(job, error, props.maxAttempts(), props.retryMin(), props.retryMax())) {
-            log.error("incidentId={} export {} parked as dead after {} attempts: {}; replay it from "
-                    + "/admin/dead-letters", job.incidentId(), job.target(), job.attempts(), error);
-        } else {
-            log.warn("incidentId={} export {} attempt {} failed, will retry: {}", job.incidentId(), job.target(),
-                    job.attempts(), error);
-        }
-    }
-
-    private void orphaned(Exchange e) {
-        IncidentJob job = e.getProperty(JOB, IncidentJob.class);
-        Throwable cause = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        jobs.park(job.id(), cause.getMessage());
-        log.error("incidentId={} export {} parked as dead: {}", job.incidentId(), job.target(), cause.getMessage());
-    }
-
-    private static String targetName(IncidentJob job) {
-        int at = job.target().lastIndexOf("@v");
-        return at < 0 ? job.target() : job.target().substring(0, at);
-    }
-
-    /**
-     * Reached only when the job table itself cannot be read or written (the database
-     * away): the claimed job keeps its lease and is taken again when it runs out. Sending
-     * is never retried here; the job row decides when to try again.
-     */
-    private DefaultErrorHandlerDefinition exportErrorHandler() {
-        return defaultErrorHandler()
-                .maximumRedeliveries(0)
-                .logExhausted(true);
-    }
-
     /** A job for a target no longer configured (or disabled): nothing can send it until it is back. */
-    static final class NoSuchTargetException extends RuntimeException {
+    static final class NoSuchTargetException extends JobCannotRunException {
         NoSuchTargetException(String name) {
             super("export target '" + name + "' is not configured or not enabled");
         }

@@ -28,9 +28,12 @@ final class AmiChecks implements PreflightCheck {
             "QueueStatus", "CoreShowChannels", "CoreStatus", "Ping", "Getvar");
 
     private final ObjectProvider<AmiConnector> connector;
+    /** The command line's login asks for no events: it reads nothing a running node would miss. */
+    private final boolean commandLine;
 
-    AmiChecks(ObjectProvider<AmiConnector> connector) {
+    AmiChecks(ObjectProvider<AmiConnector> connector, boolean commandLine) {
         this.connector = connector;
+        this.commandLine = commandLine;
     }
 
     @Override
@@ -52,8 +55,13 @@ final class AmiChecks implements PreflightCheck {
             out.add(Finding.skipped("ami-actions", "no-link"));
             return out;
         }
-        out.add(Finding.ok("ami-link", h.standby() ? "standby" : "up", h.pbx(), String.valueOf(h.since())));
-        out.add(h.standby() ? Finding.skipped("ami-read-classes", "standby") : readClasses(ami.pbxInfo()));
+        if (commandLine) {
+            out.add(Finding.ok("ami-link", "command-line", h.pbx(), String.valueOf(h.since())));
+            out.add(Finding.skipped("ami-read-classes", "command-line"));
+        } else {
+            out.add(Finding.ok("ami-link", h.standby() ? "standby" : "up", h.pbx(), String.valueOf(h.since())));
+            out.add(h.standby() ? Finding.skipped("ami-read-classes", "standby") : readClasses(ami.pbxInfo()));
+        }
         out.add(actions(ami.pbxInfo()));
         return out;
     }

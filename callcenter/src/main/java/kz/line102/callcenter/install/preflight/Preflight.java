@@ -38,8 +38,7 @@ public final class Preflight {
                 findings.addAll(check.run());
             } catch (RuntimeException e) {
                 log.warn("preflight check {} failed to run: {}", check.id(), e.toString(), e);
-                findings.add(Finding.fail("check", "error", check.id(), e.getMessage() == null
-                        ? e.getClass().getSimpleName() : e.getMessage()));
+                findings.add(Finding.fail("check", "error", check.id(), describe(e)));
             }
         }
         PreflightReport report = new PreflightReport(clock.instant(), findings);
@@ -48,6 +47,22 @@ public final class Preflight {
             log(report);
         }
         return report;
+    }
+
+    /**
+     * The messages along the exception's causes, each once ("Failed to obtain JDBC Connection"
+     * alone says too little; its cause names the address that refused).
+     */
+    static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 4; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+            if (!text.toString().contains(m)) {
+                text.append(text.isEmpty() ? "" : ": ").append(m);
+            }
+        }
+        return text.toString();
     }
 
     /** The latest run's report, or null before the first. */
@@ -70,7 +85,8 @@ public final class Preflight {
                 default -> log.info("preflight {} {}: {}", f.id(), f.status().code(), line);
             }
         }
-        log.info("preflight done: {} ok, {} warn, {} fail, {} skipped", report.count(Finding.Status.OK),
+        log.info("preflight done: {} ok, {} warn, {} fail, {} skipped (page /admin/preflight)",
+                report.count(Finding.Status.OK),
                 report.count(Finding.Status.WARN), report.count(Finding.Status.FAIL),
                 report.count(Finding.Status.SKIPPED));
     }

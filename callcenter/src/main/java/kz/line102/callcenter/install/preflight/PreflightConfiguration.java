@@ -28,10 +28,20 @@ class PreflightConfiguration {
     Preflight preflightRun(PreflightProperties props, ObjectProvider<AmiConnector> ami,
                         ObjectProvider<AgiRoutingServer> agi, Environment environment, JdbcTemplate jdbc,
                         UnifiedJedis redis, ObjectProvider<Clock> clockProvider) {
-        Clock clock = clockProvider.getIfAvailable(Clock::systemUTC);
+        return preflight(props, ami, agi, environment, jdbc, redis, clockProvider.getIfAvailable(Clock::systemUTC),
+                false);
+    }
+
+    /**
+     * Every check, for the running node and for the command line alike ({@code commandLine}: the
+     * AMI login is the command's own, without events).
+     */
+    static Preflight preflight(PreflightProperties props, ObjectProvider<AmiConnector> ami,
+                               ObjectProvider<AgiRoutingServer> agi, Environment environment, JdbcTemplate jdbc,
+                               UnifiedJedis redis, Clock clock, boolean commandLine) {
         String pbxSchema = environment.getProperty("line102.callcenter.pbxlog.schema", "asterisk");
         List<PreflightCheck> checks = List.of(
-                new AmiChecks(ami),
+                new AmiChecks(ami, commandLine),
                 new DialplanGlobalsCheck(ami, agi, environment, props),
                 new RecordingDirCheck(() -> spoolDir(environment), jdbc, props.recordingQuiet(), clock),
                 new AriCredentialsCheck(() -> ari(environment)),

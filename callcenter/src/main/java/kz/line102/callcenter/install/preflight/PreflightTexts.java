@@ -42,6 +42,11 @@ final class PreflightTexts {
         return Locale.forLanguageTag("ru");
     }
 
+    /** A text of the preflight's own (the command line's words), filled with {@code args}. */
+    String text(String key, Locale locale, Object... args) {
+        return source.getMessage(key, args, locale);
+    }
+
     String message(Finding f, Locale locale) {
         return source.getMessage(f.messageKey(), f.args().toArray(), locale);
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * Redis keeps the call event stream between the bridge and the intake: without the append-only
@@ -34,6 +35,11 @@ final class RedisCheck implements PreflightCheck {
         Map<String, String> config;
         try {
             config = configGet("appendonly", "appendfsync", "maxmemory-policy");
+        } catch (JedisConnectionException e) {
+            // Not a refused CONFIG: no Redis at all, so no call event can be handed on.
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return List.of(Finding.fail("redis-persistence", "unreachable", why),
+                    Finding.skipped("redis-eviction", "refused"));
         } catch (RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return List.of(Finding.warn("redis-persistence", "refused", why),

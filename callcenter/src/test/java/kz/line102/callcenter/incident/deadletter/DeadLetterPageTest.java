@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import kz.line102.callcenter.Api;
 import kz.line102.callcenter.CallcenterTest;
-import kz.line102.callcenter.incident.IncidentJobs;
+import kz.line102.callcenter.jobs.IncidentJobs;
 import kz.line102.callcenter.security.Role;
 import kz.line102.callcenter.security.UserService;
 import kz.line102.callcenter.testing.Browser;

@@ -1,4 +1,4 @@
-package kz.line102.callcenter.incident;
+package kz.line102.callcenter.jobs;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,16 +21,17 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The durable work table of the incident flows ({@code incident_jobs}). A flow enqueues
- * a step in the transaction that makes it necessary, claims due jobs with
+ * The durable job table ({@code incident_jobs}, named after its first users; it holds
+ * the jobs of cards and of calls). A feature enqueues a step in the transaction that makes
+ * it necessary; the engine ({@link JobRunner}) claims due jobs with
  * {@code FOR UPDATE SKIP LOCKED} (so several nodes share the work and never take the
- * same job), and ends each claim with {@link #complete}, {@link #fail} or {@link #park}.
- * A claim holds a lease: when the node dies, the job is claimable again once the lease
- * runs out. A flow can register a wake-up for its step that runs right after the
- * enqueuing transaction commits, so it need not wait for its next poll.
+ * same job) and ends each claim with {@link #complete}, {@link #retryLater} or
+ * {@link #parkDead}. A claim holds a lease: when the node dies, the job is claimable again
+ * once the lease runs out. The step's wake-up runs right after the enqueuing transaction
+ * commits, so it need not wait for its next poll.
  */
 @Repository
-public class IncidentJobs {
+public class IncidentJobs implements JobStore<IncidentJob> {
 
     private static final Logger log = LoggerFactory.getLogger(IncidentJobs.class);
     private static final int MAX_ERROR = 2000;
@@ -42,7 +43,8 @@ public class IncidentJobs {
         this.jdbc = jdbc;
     }
 
-    /** {@code wakeUp} gets the card id after each commit that enqueued {@code step} for it. */
+    /** {@code wakeUp} gets the card id (null for a call's jobs) after each commit that enqueued {@code step}. */
+    @Override
     public void onEnqueued(String step, Consumer<UUID> wakeUp) {
         wakeUps.put(step, wakeUp);
     }
@@ -62,6 +64,27 @@ public class IncidentJobs {
             wakeAfterCommit(incidentId, step);
         }
         return added > 0;
+    }
+
+    /** One job of a call to enqueue: {@code target} tells apart the jobs of one step. */
+    public record CallJob(UUID callId, String target, String payload) {
+    }
+
+    /**
+     * Adds the jobs of calls that are not there yet, on {@code tx}: the caller's own
+     * template, so that they commit or roll back with the caller's transaction when that
+     * runs on another pool (the call intake's).
+     */
+    public void enqueueForCalls(JdbcTemplate tx, String step, List<CallJob> jobs) {
+        if (jobs.isEmpty()) {
+            return;
+        }
+        tx.batchUpdate("""
+                insert into incident_jobs (call_id, step, target, payload) values (?, ?, ?, ?::jsonb)
+                on conflict (call_id, step, target) where call_id is not null do nothing""",
+                jobs.stream().map(j -> new Object[] {j.callId(), step, j.target(),
+                        j.payload() == null ? "{}" : j.payload()}).toList());
+        wakeAfterCommit(null, step);
     }
 
     private void wakeAfterCommit(UUID incidentId, String step) {
@@ -91,35 +114,45 @@ public class IncidentJobs {
     }
 
     /** Claims up to {@code limit} due jobs of {@code step}: pending ones whose time has come and expired leases. */
+    @Override
     public List<IncidentJob> claimDue(String step, int limit, Duration lease, String node) {
-        return jdbc.query("""
-                update incident_jobs set status = 'running', attempts = attempts + 1,
-                    lease_until = clock_timestamp() + ? * interval '1 millisecond', claimed_by = ?,
-                    updated_at = clock_timestamp()
-                where id in (select id from incident_jobs where step = ? and (
-                        (status = 'pending' and next_attempt_at <= clock_timestamp())
-                        or (status = 'running' and lease_until < clock_timestamp()))
-                    order by next_attempt_at limit ? for update skip locked)
-                returning *""", ROW, lease.toMillis(), node, step, limit);
+        return claimWhere(step, null, limit, lease, node);
     }
 
     /** Claims the job of {@code step} for one card if it is due and nobody holds it. */
+    @Override
     public Optional<IncidentJob> claim(String step, UUID incidentId, Duration lease, String node) {
+        return claimWhere(step, incidentId, 1, lease, node).stream().findFirst();
+    }
+
+    private List<IncidentJob> claimWhere(String step, UUID incidentId, int limit, Duration lease, String node) {
+        // A literal clause, not "? is null or ...": the planner keeps the card's unique index.
+        String card = incidentId == null ? "" : " and incident_id = ?";
+        Object[] args = incidentId == null ? new Object[] {lease.toMillis(), node, step, limit}
+                : new Object[] {lease.toMillis(), node, step, incidentId, limit};
         return jdbc.query("""
                 update incident_jobs set status = 'running', attempts = attempts + 1,
                     lease_until = clock_timestamp() + ? * interval '1 millisecond', claimed_by = ?,
                     updated_at = clock_timestamp()
-                where id in (select id from incident_jobs where step = ? and incident_id = ? and (
+                where id in (select id from incident_jobs where step = ?""" + card + """
+                     and (
                         (status = 'pending' and next_attempt_at <= clock_timestamp())
                         or (status = 'running' and lease_until < clock_timestamp()))
-                    for update skip locked)
-                returning *""", ROW, lease.toMillis(), node, step, incidentId).stream().findFirst();
+                    order by next_attempt_at limit ? for update skip locked)
+                returning *""", ROW, args);
     }
 
+    /** Marks a running job done (a handler may do so in its own transaction; then this changes nothing). */
     public void complete(long jobId) {
         jdbc.update("""
                 update incident_jobs set status = 'done', lease_until = null, last_error = null,
-                    done_at = clock_timestamp(), updated_at = clock_timestamp() where id = ?""", jobId);
+                    done_at = clock_timestamp(), updated_at = clock_timestamp() where id = ? and status = 'running'""",
+                jobId);
+    }
+
+    @Override
+    public void complete(IncidentJob job) {
+        complete(job.id());
     }
 
     /**
@@ -133,13 +166,39 @@ public class IncidentJobs {
             park(job.id(), error);
             return true;
         }
-        long delay = retryMin.toMillis() << Math.min(20, Math.max(0, job.attempts() - 1));
-        delay = Math.min(delay, retryMax.toMillis());
+        retryLater(job, error, JobSettings.backoff(job.attempts(), retryMin, retryMax));
+        return false;
+    }
+
+    @Override
+    public void retryLater(IncidentJob job, String error, Duration wait) {
         jdbc.update("""
                 update incident_jobs set status = 'pending', lease_until = null, last_error = ?,
                     next_attempt_at = clock_timestamp() + ? * interval '1 millisecond', updated_at = clock_timestamp()
-                where id = ?""", clip(error), delay, job.id());
-        return false;
+                where id = ?""", clip(error), wait.toMillis(), job.id());
+    }
+
+    @Override
+    public void parkDead(IncidentJob job, String error) {
+        park(job.id(), error);
+    }
+
+    @Override
+    public int attempts(IncidentJob job) {
+        return job.attempts();
+    }
+
+    @Override
+    public String describe(IncidentJob job) {
+        return (job.incidentId() != null ? "incidentId=" + job.incidentId() : "callId=" + job.callId())
+                + " job " + job.id();
+    }
+
+    @Override
+    public Optional<Instant> oldestWaiting(String step) {
+        return Optional.ofNullable(jdbc.queryForObject("""
+                select min(created_at) from incident_jobs where step = ? and status in ('pending', 'running')""",
+                Timestamp.class, step)).map(Timestamp::toInstant);
     }
 
     /** Parks the job as dead: nothing retries it until {@link #replay}. */
@@ -191,5 +250,6 @@ public class IncidentJobs {
             rs.getObject("incident_id", UUID.class), rs.getString("step"), rs.getString("target"),
             rs.getString("status"), rs.getInt("attempts"), instant(rs, "next_attempt_at"), instant(rs, "lease_until"),
             rs.getString("claimed_by"), rs.getString("last_error"), rs.getString("payload"),
-            instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "done_at"));
+            instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "done_at"),
+            rs.getObject("call_id", UUID.class));
 }
