@@ -53,9 +53,10 @@ class MessageBundleTest {
 
     private static final Pattern ATTRIBUTE = Pattern.compile("\\s(data-(?:t|st|i|c))=\"([^\"]+)\"");
     private static final Pattern T_CALL = Pattern.compile("(?<![\\w.])t\\('([A-Za-z0-9.\\-]+)'\\s*[,)]");
-    private static final Pattern PROBLEM_CODE = Pattern.compile("(?:super\\(\\s*HttpStatus\\.[A-Z_]+,\\s*"
-            + "|new (?:ConflictException|IncidentStateException)\\(\\s*"
-            + "|(?:Problems\\.detail|ProblemException)\\(\\s*HttpStatus\\.[A-Z_]+,\\s*)\"([a-z0-9-]+)\"");
+    /** Codes as thrown: after an HTTP status, first argument of an exception, or a rate limiter's code. */
+    private static final Pattern PROBLEM_CODE = Pattern.compile("(?:HttpStatus\\.[A-Z_]+,\\s*"
+            + "|new [A-Za-z]*Exception\\(\\s*(?=\"[a-z0-9]+-))\"([a-z0-9]+(?:-[a-z0-9]+)*)\""
+            + "|\"([a-z-]*rate-limited)\"");
     private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:problem|field|common)\\.[A-Za-z0-9.\\-]+[A-Za-z0-9])\"");
     private static final Pattern FIELD_CODE = Pattern.compile("new FieldError\\([^;]*?,\\s*\"([a-z][a-z0-9.\\-]*)\",\\s*List");
     private static final Pattern REQUIRE = Pattern.compile("require\\(complete, errors, \"([A-Za-z]+)\"");
@@ -110,7 +111,8 @@ class MessageBundleTest {
         try (Stream<Path> files = Files.walk(JAVA)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String source = Files.readString(file);
-                PROBLEM_CODE.matcher(source).results().forEach(m -> needed.add("problem." + m.group(1)));
+                PROBLEM_CODE.matcher(source).results()
+                        .forEach(m -> needed.add("problem." + (m.group(1) != null ? m.group(1) : m.group(2))));
                 KEY_LITERAL.matcher(source).results().forEach(m -> needed.add(m.group(1)));
                 FIELD_CODE.matcher(source).results().forEach(m -> needed.add("field." + m.group(1)));
                 REQUIRE.matcher(source).results().forEach(m -> needed.add("field.required." + m.group(1)));

@@ -134,6 +134,7 @@ class SubscriberImportTest {
         Response unknown = api.csv(IMPORT, admin, "number,phone\n".getBytes(StandardCharsets.UTF_8));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().path("reason").asString()).contains("phone");
+        assertThat(unknown.json().path("detail").asString()).startsWith("Заголовок файла CSV неверен");
         assertThat(api.csv(IMPORT, admin, "name\nx\n".getBytes(StandardCharsets.UTF_8)).code())
                 .isEqualTo("invalid-csv-header");
         byte[] utf16 = "\uFEFFnumber\n+77012345678\n".getBytes(StandardCharsets.UTF_16LE);
