@@ -83,6 +83,7 @@ class ShellPageTest {
         assertThat(text("label[for=password]")).isEqualTo("Құпиясөз");
 
         signInHere(operator, "wrong-password");
+        until(() -> browser.getCurrentUrl().endsWith("/login?error"));
         until(() -> text("#login-message").equals("Пайдаланушы аты немесе құпиясөз қате"));
         lang("ru");
         until(() -> text("#login-message").equals("Неверное имя пользователя или пароль"));
