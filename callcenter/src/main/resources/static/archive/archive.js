@@ -3,44 +3,7 @@
 // No inline script: the page's Content-Security-Policy allows scripts from this origin only.
 // The recorded request's id lives in sessionStorage: one request per sitting (tab), never longer.
 
-const TEXT = {
-  ru: {
-    title: 'Линия 102 — архив записей разговоров', logout: 'Выйти из системы',
-    requestTitle: 'Основание для доступа', requestRecorded: 'Запрос зарегистрирован', requestNew: 'Новый запрос',
-    requestHint: 'Поиск и прослушивание доступны только после регистрации запроса.',
-    requestingBody: 'Запрашивающий орган', documentNumber: 'Номер документа', documentDate: 'Дата документа',
-    reason: 'Основание (дело, цель)', requestSubmit: 'Зарегистрировать запрос', searchTitle: 'Поиск записей',
-    from: 'С', to: 'По', callerNumber: 'Номер абонента', operator: 'Оператор', callId: 'Идентификатор вызова',
-    find: 'Найти', results: 'Результаты', time: 'Время', number: 'Номер', duration: 'Длительность',
-    hash: 'SHA-256', actions: 'Действия', nothing: 'Ничего не найдено', more: 'Показать ещё',
-    listenTitle: 'Прослушивание', nowPlaying: 'Запись', play: 'Слушать', download: 'Скачать',
-    withheld: 'номер скрыт', orphan: 'звонок не найден', truncated: 'обрезана сбоем АТС', dated: 'от', needRequest: 'Сначала зарегистрируйте запрос'
-  },
-  kk: {
-    title: '102 желісі — сөйлесу жазбаларының мұрағаты', logout: 'Жүйеден шығу',
-    requestTitle: 'Қол жеткізу негізі', requestRecorded: 'Сұрау тіркелді', requestNew: 'Жаңа сұрау',
-    requestHint: 'Іздеу және тыңдау сұрау тіркелгеннен кейін ғана қолжетімді.',
-    requestingBody: 'Сұрау салушы орган', documentNumber: 'Құжат нөмірі', documentDate: 'Құжат күні',
-    reason: 'Негіздеме (іс, мақсат)', requestSubmit: 'Сұрауды тіркеу', searchTitle: 'Жазбаларды іздеу',
-    from: 'Бастап', to: 'Дейін', callerNumber: 'Абонент нөмірі', operator: 'Оператор',
-    callId: 'Қоңырау идентификаторы', find: 'Іздеу', results: 'Нәтижелер', time: 'Уақыты', number: 'Нөмір',
-    duration: 'Ұзақтығы', hash: 'SHA-256', actions: 'Әрекеттер', nothing: 'Ештеңе табылмады',
-    more: 'Тағы көрсету', listenTitle: 'Тыңдау', nowPlaying: 'Жазба', play: 'Тыңдау', download: 'Жүктеу',
-    withheld: 'нөмір жасырын', orphan: 'қоңырау табылмады', truncated: 'АТС ақауынан қысқарған', dated: 'күні', needRequest: 'Алдымен сұрауды тіркеңіз'
-  },
-  en: {
-    title: 'Line 102 — call recording archive', logout: 'Sign out',
-    requestTitle: 'Legal basis for access', requestRecorded: 'Request recorded', requestNew: 'New request',
-    requestHint: 'Search and playback are available only once a request is recorded.',
-    requestingBody: 'Requesting body', documentNumber: 'Document number', documentDate: 'Document date',
-    reason: 'Reason (case, purpose)', requestSubmit: 'Record the request', searchTitle: 'Search recordings',
-    from: 'From', to: 'To', callerNumber: 'Caller number', operator: 'Operator', callId: 'Call id',
-    find: 'Search', results: 'Results', time: 'Time', number: 'Number', duration: 'Duration',
-    hash: 'SHA-256', actions: 'Actions', nothing: 'Nothing found', more: 'Show more',
-    listenTitle: 'Playback', nowPlaying: 'Recording', play: 'Play', download: 'Download',
-    withheld: 'number withheld', orphan: 'no call found', truncated: 'cut short by a PBX crash', dated: 'of', needRequest: 'Record a request first'
-  }
-};
+const TEXT = Line102.texts('archive');
 
 const REQUEST_KEY = 'line102.archive.request';
 
@@ -244,7 +207,7 @@ function renderRows() {
   $('more').hidden = !next;
 }
 
-document.addEventListener('DOMContentLoaded', () => {
+Line102.whenReady(() => {
   document.querySelectorAll('[data-lang]').forEach((b) => b.addEventListener('click', () => {
     lang = b.dataset.lang;
     localStorage.setItem('line102.lang', lang);

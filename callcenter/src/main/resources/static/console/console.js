@@ -2,47 +2,7 @@
 // The operator's console: workstation sign-in, the screen-pop socket, recent calls.
 // No inline script: the page's Content-Security-Policy allows scripts from this origin only.
 
-const TEXT = {
-  ru: {
-    title: 'Линия 102 — рабочее место оператора', logout: 'Выйти из системы', workstation: 'Рабочее место',
-    atWorkstation: 'Вы на рабочем месте', extension: 'телефон', leave: 'Уйти с рабочего места',
-    wsPrompt: 'Рабочее место или номер телефона', join: 'Занять рабочее место', call: 'Вызов',
-    waiting: 'ожидание вызова', ringing: 'входящий вызов', talking: 'разговор', number: 'Номер',
-    holder: 'Абонент', address: 'Адрес регистрации', position: 'Местоположение', history: 'Звонки с номера',
-    repeat: 'Повторный вызов', callback: 'Перезвонить: вызов сорвался в последний час',
-    recent: 'Мои последние вызовы', time: 'Время', outcome: 'Итог', wait: 'Ожидание, с', talk: 'Разговор, с',
-    link: 'Связь', online: 'на связи', offline: 'нет соединения', unknown: 'нет данных', withheld: 'номер скрыт',
-    last24: 'за сутки', last30: 'за 30 дней', noWorkstation: 'Займите рабочее место, чтобы получать вызовы',
-    answered: 'отвечен', abandoned: 'сорвался', 'timed-out': 'истекло ожидание', failed: 'сбой',
-    'in-progress': 'идёт'
-  },
-  kk: {
-    title: '102 желісі — оператордың жұмыс орны', logout: 'Жүйеден шығу', workstation: 'Жұмыс орны',
-    atWorkstation: 'Сіз жұмыс орнындасыз', extension: 'телефон', leave: 'Жұмыс орнынан кету',
-    wsPrompt: 'Жұмыс орны немесе телефон нөмірі', join: 'Жұмыс орнын алу', call: 'Қоңырау',
-    waiting: 'қоңырау күтілуде', ringing: 'кіріс қоңырау', talking: 'сөйлесу', number: 'Нөмір',
-    holder: 'Абонент', address: 'Тіркелген мекенжайы', position: 'Орналасқан жері', history: 'Нөмірден қоңыраулар',
-    repeat: 'Қайталама қоңырау', callback: 'Қайта қоңырау шалу: соңғы сағатта қоңырау үзілді',
-    recent: 'Менің соңғы қоңырауларым', time: 'Уақыты', outcome: 'Нәтижесі', wait: 'Күту, с', talk: 'Сөйлесу, с',
-    link: 'Байланыс', online: 'байланыста', offline: 'байланыс жоқ', unknown: 'деректер жоқ', withheld: 'нөмір жасырын',
-    last24: 'тәулікте', last30: '30 күнде', noWorkstation: 'Қоңырау алу үшін жұмыс орнын алыңыз',
-    answered: 'жауап берілді', abandoned: 'үзілді', 'timed-out': 'күту уақыты бітті', failed: 'ақау',
-    'in-progress': 'жүріп жатыр'
-  },
-  en: {
-    title: 'Line 102 — operator console', logout: 'Sign out', workstation: 'Workstation',
-    atWorkstation: 'You are at workstation', extension: 'phone', leave: 'Leave the workstation',
-    wsPrompt: 'Workstation or phone extension', join: 'Take the workstation', call: 'Call',
-    waiting: 'waiting for a call', ringing: 'incoming call', talking: 'in conversation', number: 'Number',
-    holder: 'Subscriber', address: 'Registered address', position: 'Position', history: 'Calls from this number',
-    repeat: 'Repeat caller', callback: 'Call back: a call from this number was lost in the last hour',
-    recent: 'My recent calls', time: 'Time', outcome: 'Outcome', wait: 'Wait, s', talk: 'Talk, s',
-    link: 'Link', online: 'connected', offline: 'not connected', unknown: 'unknown', withheld: 'number withheld',
-    last24: 'in 24 h', last30: 'in 30 days', noWorkstation: 'Take a workstation to receive calls',
-    answered: 'answered', abandoned: 'abandoned', 'timed-out': 'timed out', failed: 'failed',
-    'in-progress': 'in progress'
-  }
-};
+const TEXT = Line102.texts('console');
 
 let lang = localStorage.getItem('line102.lang') || 'ru';
 let session = null;
@@ -69,7 +29,7 @@ async function api(method, path, body) {
   if (r.status === 401) { location.href = '/login'; throw new Error('signed out'); }
   const text = await r.text();
   const json = text ? JSON.parse(text) : null;
-  if (!r.ok) throw new Error((json && json.detail) || r.statusText);
+  if (!r.ok) throw Line102.problemError(json, r);
   return json;
 }
 
@@ -92,12 +52,12 @@ async function loadSession() {
 
 async function join(event) {
   event.preventDefault();
-  $('ws-error').textContent = '';
+  Line102.showError($('ws-error'), null);
   try {
     await api('POST', '/api/v1/operators/me/session', { workstation: $('ws-input').value.trim() });
     await loadSession();
   } catch (e) {
-    $('ws-error').textContent = e.message;
+    Line102.showError($('ws-error'), e);
   }
 }
 
@@ -194,7 +154,7 @@ async function loadRecent() {
   }
 }
 
-document.addEventListener('DOMContentLoaded', () => {
+Line102.whenReady(() => {
   document.querySelectorAll('[data-lang]').forEach((b) => b.addEventListener('click', () => {
     lang = b.dataset.lang;
     localStorage.setItem('line102.lang', lang);
@@ -203,5 +163,5 @@ document.addEventListener('DOMContentLoaded', () => {
   $('ws-form').addEventListener('submit', join);
   $('ws-leave').addEventListener('click', leave);
   translate();
-  loadSession().catch((e) => { $('ws-error').textContent = e.message; });
+  loadSession().catch((e) => { Line102.showError($('ws-error'), e); });
 });

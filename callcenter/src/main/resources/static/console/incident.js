@@ -7,83 +7,7 @@
 // one never overwrite each other.
 
 (function () {
-  const TEXT = {
-    ru: {
-      card: 'Карточка происшествия', openByHand: 'Открыть карточку без вызова', myDrafts: 'Мои черновики',
-      resume: 'Открыть', openAnswered: 'Открыть карточку принятого вызова',
-      repeatFound: 'С этого номера в эту смену уже есть открытые карточки. Если звонят о том же, привяжите вызов к ней вместо новой регистрации:',
-      caller: 'Заявитель', number: 'Номер', holder: 'Абонент', registeredAddress: 'Адрес регистрации',
-      what: 'Что случилось', category: 'Категория', type: 'Вид', priority: 'Срочность', description: 'Суть сообщения',
-      scene: 'Место происшествия', sceneAddress: 'Адрес', lat: 'Широта', lon: 'Долгота', sceneUnknown: 'Место неизвестно',
-      persons: 'Лица', role: 'Роль', name: 'ФИО', birthYear: 'Год рожд.', iin: 'ИИН', notes: 'Приметы, описание',
-      addPerson: 'Добавить лицо', vehicles: 'Транспорт', plate: 'Госномер', make: 'Марка', model: 'Модель',
-      colour: 'Цвет', addVehicle: 'Добавить транспорт', remove: 'Убрать', operatorNotes: 'Заметки оператора',
-      save: 'Сохранить', submit: 'Передать на регистрацию', cancelCard: 'Отменить черновик', choose: '— выберите —',
-      none: '—', CRIMINAL_OFFENCE: 'Уголовное правонарушение', ADMINISTRATIVE_OFFENCE: 'Административное правонарушение',
-      INCIDENT: 'Происшествие', OTHER: 'Прочее', p1: '1 — угроза жизни сейчас', p2: '2 — срочно', p3: '3 — обычная',
-      p4: '4 — не срочно', applicant: 'заявитель', victim: 'потерпевший', suspect: 'подозреваемый', witness: 'свидетель',
-      other: 'другое', DRAFT: 'черновик', SUBMITTED: 'ожидает регистрации', REGISTERED: 'зарегистрирована',
-      DISPATCHED: 'наряд направлен', ARRIVED: 'наряд на месте', WORKED_OFF: 'отработана', CLOSED: 'закрыта',
-      CANCELLED: 'отменена', saved: 'Карточка сохранена', stale: 'Карточку изменили в другом месте (версия {v}). '
-        + 'Ваши изменения не сохранены: карточка перезагружена, проверьте её и сохраните снова.',
-      invalid: 'Карточка не принята: исправьте отмеченные поля', submitted: 'Карточка передана на регистрацию',
-      registered: 'Карточка зарегистрирована: {kui}', waitingNumber: 'Ожидает номера КУИ…',
-      notYetNumber: 'Номер КУИ ещё не присвоен; он появится здесь, как только карточку зарегистрируют',
-      linkTo: 'Привязать вызов к карточке {kui}', awaitingNumber: 'ожидает номера', linked: 'Вызов привязан к карточке {kui}; черновик отменён',
-      cancelled: 'Черновик отменён', opened: 'Открыта карточка принятого вызова', otherOperator: 'Карточку этого вызова ведёт {who}',
-      notNumber: 'должно быть числом', stillOpen: 'Открытые карточки с этого номера: {list}', noCall: 'без вызова'
-    },
-    kk: {
-      card: 'Оқиға карточкасы', openByHand: 'Қоңыраусыз карточка ашу', myDrafts: 'Менің жобаларым',
-      resume: 'Ашу', openAnswered: 'Қабылданған қоңыраудың карточкасын ашу',
-      repeatFound: 'Бұл нөмірден осы кезекшілікте ашық карточкалар бар. Сол жайында қоңырау шалса, жаңа тіркеудің орнына қоңырауды соған байланыстырыңыз:',
-      caller: 'Өтініш беруші', number: 'Нөмір', holder: 'Абонент', registeredAddress: 'Тіркелген мекенжайы',
-      what: 'Не болды', category: 'Санаты', type: 'Түрі', priority: 'Шұғылдығы', description: 'Хабарламаның мәні',
-      scene: 'Оқиға орны', sceneAddress: 'Мекенжайы', lat: 'Ендік', lon: 'Бойлық', sceneUnknown: 'Орны белгісіз',
-      persons: 'Адамдар', role: 'Рөлі', name: 'Аты-жөні', birthYear: 'Туған жылы', iin: 'ЖСН', notes: 'Белгілері, сипаттамасы',
-      addPerson: 'Адам қосу', vehicles: 'Көлік', plate: 'Мемлекеттік нөмірі', make: 'Маркасы', model: 'Моделі',
-      colour: 'Түсі', addVehicle: 'Көлік қосу', remove: 'Алып тастау', operatorNotes: 'Оператордың жазбалары',
-      save: 'Сақтау', submit: 'Тіркеуге жіберу', cancelCard: 'Жобаны болдырмау', choose: '— таңдаңыз —',
-      none: '—', CRIMINAL_OFFENCE: 'Қылмыстық құқық бұзушылық', ADMINISTRATIVE_OFFENCE: 'Әкімшілік құқық бұзушылық',
-      INCIDENT: 'Оқиға', OTHER: 'Басқа', p1: '1 — өмірге қазір қауіп', p2: '2 — шұғыл', p3: '3 — қалыпты',
-      p4: '4 — шұғыл емес', applicant: 'өтініш беруші', victim: 'жәбірленуші', suspect: 'күдікті', witness: 'куә',
-      other: 'басқа', DRAFT: 'жоба', SUBMITTED: 'тіркеуді күтуде', REGISTERED: 'тіркелді',
-      DISPATCHED: 'жасақ жіберілді', ARRIVED: 'жасақ оқиға орнында', WORKED_OFF: 'пысықталды', CLOSED: 'жабылды',
-      CANCELLED: 'болдырылмады', saved: 'Карточка сақталды', stale: 'Карточка басқа жерде өзгертілді (нұсқа {v}). '
-        + 'Сіздің өзгерістеріңіз сақталмады: карточка қайта жүктелді, тексеріп, қайта сақтаңыз.',
-      invalid: 'Карточка қабылданбады: белгіленген өрістерді түзетіңіз', submitted: 'Карточка тіркеуге жіберілді',
-      registered: 'Карточка тіркелді: {kui}', waitingNumber: 'АЕК нөмірі күтілуде…',
-      notYetNumber: 'АЕК нөмірі әлі берілмеді; карточка тіркелгенде осында шығады',
-      linkTo: 'Қоңырауды {kui} карточкасына байланыстыру', awaitingNumber: 'нөмір күтуде', linked: 'Қоңырау {kui} карточкасына байланыстырылды; жоба болдырылмады',
-      cancelled: 'Жоба болдырылмады', opened: 'Қабылданған қоңыраудың карточкасы ашылды', otherOperator: 'Бұл қоңыраудың карточкасын {who} жүргізеді',
-      notNumber: 'сан болуы керек', stillOpen: 'Бұл нөмірдің ашық карточкалары: {list}', noCall: 'қоңыраусыз'
-    },
-    en: {
-      card: 'Incident card', openByHand: 'Open a card without a call', myDrafts: 'My drafts',
-      resume: 'Open', openAnswered: 'Open the card of the answered call',
-      repeatFound: 'This number already has open cards in this watch. If the call is about the same matter, link it to that card instead of registering a new one:',
-      caller: 'Caller', number: 'Number', holder: 'Subscriber', registeredAddress: 'Registered address',
-      what: 'What happened', category: 'Category', type: 'Type', priority: 'Priority', description: 'What happened',
-      scene: 'Scene', sceneAddress: 'Address', lat: 'Latitude', lon: 'Longitude', sceneUnknown: 'Scene unknown',
-      persons: 'Persons', role: 'Role', name: 'Name', birthYear: 'Born', iin: 'IIN', notes: 'Features, description',
-      addPerson: 'Add a person', vehicles: 'Vehicles', plate: 'Plate', make: 'Make', model: 'Model',
-      colour: 'Colour', addVehicle: 'Add a vehicle', remove: 'Remove', operatorNotes: 'Operator\'s notes',
-      save: 'Save', submit: 'Submit for registration', cancelCard: 'Cancel the draft', choose: '— choose —',
-      none: '—', CRIMINAL_OFFENCE: 'Criminal offence', ADMINISTRATIVE_OFFENCE: 'Administrative offence',
-      INCIDENT: 'Incident', OTHER: 'Other', p1: '1 — threat to life now', p2: '2 — urgent', p3: '3 — normal',
-      p4: '4 — no urgency', applicant: 'applicant', victim: 'victim', suspect: 'suspect', witness: 'witness',
-      other: 'other', DRAFT: 'draft', SUBMITTED: 'awaiting registration', REGISTERED: 'registered',
-      DISPATCHED: 'units dispatched', ARRIVED: 'units on scene', WORKED_OFF: 'worked off', CLOSED: 'closed',
-      CANCELLED: 'cancelled', saved: 'Card saved', stale: 'The card was changed elsewhere (version {v}). '
-        + 'Your changes were not saved: the card was reloaded, check it and save again.',
-      invalid: 'The card was not accepted: correct the marked fields', submitted: 'Card submitted for registration',
-      registered: 'Card registered: {kui}', waitingNumber: 'Waiting for the KUI number…',
-      notYetNumber: 'No KUI number yet; it appears here as soon as the card is registered',
-      linkTo: 'Link this call to card {kui}', awaitingNumber: 'awaiting its number', linked: 'Call linked to card {kui}; the draft is cancelled',
-      cancelled: 'Draft cancelled', opened: 'The card of the answered call is open', otherOperator: 'The card of this call is kept by {who}',
-      notNumber: 'must be a number', stillOpen: 'Open cards from this number: {list}', noCall: 'no call'
-    }
-  };
+  const TEXT = Line102.texts('console.incident');
   const PERSON = ['role', 'name', 'birthYear', 'iin', 'description'];
   const VEHICLE = ['plate', 'make', 'model', 'colour', 'description'];
   const ROLES = ['applicant', 'victim', 'suspect', 'witness', 'other'];
@@ -136,6 +60,7 @@
 
   function translate() {
     document.querySelectorAll('#incident [data-i]').forEach((el) => { el.textContent = t(el.dataset.i); });
+    if (lastErrors) showErrors(lastErrors);
     fillChoices();
     if (card) {
       rows('persons', PERSON, readRows('persons'));
@@ -156,7 +81,8 @@
   }
 
   function fail(e) {
-    $('inc-error').textContent = e ? e.message : '';
+    // Kept as code and args by page.js, so a switch of language shows it again in the new one.
+    Line102.showError($('inc-error'), e || null);
   }
 
   function option(select, value, text, selected) {
@@ -323,16 +249,27 @@
     };
   }
 
+  let lastErrors = null;
+
   function clearErrors() {
+    lastErrors = null;
+    wipeErrors();
+  }
+
+  function wipeErrors() {
+    Line102.showError($('inc-error'), null);
     document.querySelectorAll('#incident .field-error').forEach((el) => { el.textContent = ''; });
     document.querySelectorAll('#incident [aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
   }
 
   /** Each error next to its field: the exact one, else its row, else its list; what is left goes on top. */
   function showErrors(errors) {
-    clearErrors();
+    wipeErrors();
+    lastErrors = errors;
     const left = [];
-    errors.forEach((e) => {
+    errors.forEach((error) => {
+      // The server's text is in the language of the request; its code renders it in the current one.
+      const e = { field: error.field, message: Line102.fieldText(error) };
       const field = e.field || '';
       const candidates = [field, field.replace(/\.[^.\]]+$/, ''), field.replace(/\[.*$/, '')];
       const target = candidates.map((f) => document.querySelector('#incident [data-error-for="' + CSS.escape(f) + '"]'))
@@ -635,7 +572,7 @@
     else if (m.type === 'stop') stopped(m.callId);
   });
 
-  document.addEventListener('DOMContentLoaded', () => {
+  Line102.whenReady(() => {
     document.querySelectorAll('[data-lang]').forEach((b) => b.addEventListener('click', () => {
       lang = b.dataset.lang;
       translate();

@@ -5,23 +5,7 @@
 // PBX shows without a reload.
 
 (() => {
-  const TEXT = {
-    ru: { title: 'Состояние', since: 'с', ready: 'Готов', pause: 'Пауза', reason: 'Причина',
-      'state.offline': 'не в очереди', 'state.ready': 'готов', 'state.paused': 'пауза', 'state.wrap-up': 'поствызов',
-      break: 'перерыв', meal: 'приём пищи', training: 'обучение', technical: 'техническая', 'wrap-up': 'поствызов',
-      'no-queue': 'нет очереди', 'not-in-pbx': 'нет в АТС', 'signed-out': 'вышел', moved: 'пересел',
-      disabled: 'место отключено' },
-    kk: { title: 'Күйі', since: 'бастап', ready: 'Дайын', pause: 'Үзіліс', reason: 'Себебі',
-      'state.offline': 'кезекте емес', 'state.ready': 'дайын', 'state.paused': 'үзіліс',
-      'state.wrap-up': 'қоңыраудан кейін', break: 'демалыс', meal: 'тамақтану', training: 'оқу',
-      technical: 'техникалық', 'wrap-up': 'қоңыраудан кейін', 'no-queue': 'кезек жоқ', 'not-in-pbx': 'АТС-та жоқ',
-      'signed-out': 'шықты', moved: 'ауысты', disabled: 'орын өшірілді' },
-    en: { title: 'State', since: 'since', ready: 'Ready', pause: 'Pause', reason: 'Reason',
-      'state.offline': 'not in a queue', 'state.ready': 'ready', 'state.paused': 'paused', 'state.wrap-up': 'wrap-up',
-      break: 'break', meal: 'meal', training: 'training', technical: 'technical', 'wrap-up': 'wrap-up',
-      'no-queue': 'no queue', 'not-in-pbx': 'not in the PBX', 'signed-out': 'signed out', moved: 'moved',
-      disabled: 'desk disabled' }
-  };
+  const TEXT = Line102.texts('console.state');
   const $ = (id) => document.getElementById(id);
   const lang = () => localStorage.getItem('line102.lang') || 'ru';
   const t = (key) => (TEXT[lang()] && TEXT[lang()][key]) || TEXT.ru[key] || key;
@@ -37,7 +21,7 @@
       body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await r.text();
     const json = text ? JSON.parse(text) : null;
-    if (!r.ok) throw new Error((json && json.detail) || r.statusText);
+    if (!r.ok) throw Line102.problemError(json, r);
     return json;
   }
 
@@ -71,21 +55,21 @@
       $('op-state').hidden = !last.workstation;
       render();
     } catch (e) {
-      $('state-error').textContent = e.message;
+      Line102.showError($('state-error'), e);
     }
   }
 
   async function change(body) {
-    $('state-error').textContent = '';
+    Line102.showError($('state-error'), null);
     try {
       last = (await call('PUT', body)).state;
       render();
     } catch (e) {
-      $('state-error').textContent = e.message;
+      Line102.showError($('state-error'), e);
     }
   }
 
-  document.addEventListener('DOMContentLoaded', async () => {
+  Line102.whenReady(async () => {
     try {
       const s = await (await fetch('/api/v1/session', { credentials: 'same-origin' })).json();
       csrf = s.csrfHeader ? { header: s.csrfHeader, token: s.csrfToken } : null;

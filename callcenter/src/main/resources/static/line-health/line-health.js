@@ -3,65 +3,7 @@
 // round trip, last failures), synthetic test calls step by step, and the incidents
 // they raised. Supervisors watch; IT staff (ADMIN) edit targets and place test calls.
 
-const TEXT = {
-  ru: {
-    'no-answer': 'нет ответа', rejected: 'отклонён', 'bad-sdp': 'неверный SDP', 'codec-mismatch': 'другой кодек',
-    'one-way-audio': 'односторонний звук', 'packet-loss': 'потери пакетов', dropped: 'разъединён',
-    'not-sent': 'не отправлен', 'no-call-record': 'нет записи о вызове', 'no-recording': 'нет аудиозаписи',
-    title: 'Линия 102 — доступность линии', logout: 'Выйти из системы',
-    targets: 'SIP-узлы (проверка OPTIONS)', noTargets: 'Узлы не заданы', name: 'Название', peer: 'Адрес',
-    state: 'Состояние', since: 'С', rtt: 'RTT, мс', lastResult: 'Последний результат', lastFailure: 'Последний сбой',
-    history: 'История проверок', rttChart: 'RTT за последний час (мс); красное — сбой', failures: 'Последние сбои',
-    when: 'Когда', result: 'Результат', detail: 'Подробности', editTarget: 'Узел', host: 'Хост', port: 'Порт',
-    transport: 'Транспорт', interval: 'Интервал, мс', timeout: 'Тайм-аут, мс', codes: 'Ожидаемые коды',
-    enabled: 'Проверять', save: 'Сохранить', newTarget: 'Новый узел', testCalls: 'Контрольные вызовы',
-    runTestCall: 'Сделать контрольный вызов сейчас', trigger: 'Запуск', audio: 'Звук', steps: 'Шаги',
-    incidents: 'Аварии (7 дней)', what: 'Что', subject: 'Объект', started: 'Начало', ended: 'Окончание',
-    edit: 'Изменить', remove: 'Удалить', confirmRemove: 'Удалить узел', saved: 'Сохранено', removed: 'Удалён',
-    placed: 'Контрольный вызов начат', running: 'идёт…', open: 'продолжается', schedule: 'по расписанию',
-    'on-demand': 'вручную', up: 'работает', degraded: 'с перебоями', down: 'недоступен', unknown: 'нет данных',
-    'target-down': 'Узел недоступен', 'test-call-failed': 'Контрольный вызов не прошёл', passed: 'успешно',
-    lost: 'потери', jitter: 'джиттер', zone: 'время вашего браузера'
-  },
-  kk: {
-    'no-answer': 'жауап жоқ', rejected: 'қабылданбады', 'bad-sdp': 'қате SDP', 'codec-mismatch': 'басқа кодек',
-    'one-way-audio': 'бір жақты дыбыс', 'packet-loss': 'пакет жоғалту', dropped: 'ажыратылды',
-    'not-sent': 'жіберілмеді', 'no-call-record': 'қоңырау жазбасы жоқ', 'no-recording': 'аудиожазба жоқ',
-    title: '102 желісі — желінің қолжетімділігі', logout: 'Жүйеден шығу',
-    targets: 'SIP түйіндері (OPTIONS тексерісі)', noTargets: 'Түйіндер берілмеген', name: 'Атауы', peer: 'Мекенжай',
-    state: 'Күйі', since: 'Бастап', rtt: 'RTT, мс', lastResult: 'Соңғы нәтиже', lastFailure: 'Соңғы ақау',
-    history: 'Тексеру тарихы', rttChart: 'Соңғы сағаттағы RTT (мс); қызыл — ақау', failures: 'Соңғы ақаулар',
-    when: 'Қашан', result: 'Нәтиже', detail: 'Толығырақ', editTarget: 'Түйін', host: 'Хост', port: 'Порт',
-    transport: 'Транспорт', interval: 'Аралық, мс', timeout: 'Күту уақыты, мс', codes: 'Күтілетін кодтар',
-    enabled: 'Тексеру', save: 'Сақтау', newTarget: 'Жаңа түйін', testCalls: 'Бақылау қоңыраулары',
-    runTestCall: 'Қазір бақылау қоңырауын жасау', trigger: 'Іске қосу', audio: 'Дыбыс', steps: 'Қадамдар',
-    incidents: 'Апаттар (7 күн)', what: 'Не', subject: 'Нысан', started: 'Басталуы', ended: 'Аяқталуы',
-    edit: 'Өзгерту', remove: 'Жою', confirmRemove: 'Түйінді жою', saved: 'Сақталды', removed: 'Жойылды',
-    placed: 'Бақылау қоңырауы басталды', running: 'жүріп жатыр…', open: 'жалғасуда', schedule: 'кесте бойынша',
-    'on-demand': 'қолмен', up: 'жұмыс істейді', degraded: 'үзілістермен', down: 'қолжетімсіз', unknown: 'дерек жоқ',
-    'target-down': 'Түйін қолжетімсіз', 'test-call-failed': 'Бақылау қоңырауы өтпеді', passed: 'сәтті',
-    lost: 'жоғалту', jitter: 'джиттер', zone: 'браузеріңіздің уақыты'
-  },
-  en: {
-    'no-answer': 'no answer', rejected: 'rejected', 'bad-sdp': 'bad SDP', 'codec-mismatch': 'codec mismatch',
-    'one-way-audio': 'one-way audio', 'packet-loss': 'packet loss', dropped: 'dropped',
-    'not-sent': 'not sent', 'no-call-record': 'no call record', 'no-recording': 'no recording',
-    title: 'Line 102 — line health', logout: 'Sign out',
-    targets: 'SIP targets (OPTIONS probes)', noTargets: 'No targets yet', name: 'Name', peer: 'Address',
-    state: 'State', since: 'Since', rtt: 'RTT, ms', lastResult: 'Last result', lastFailure: 'Last failure',
-    history: 'Probe history', rttChart: 'RTT over the last hour (ms); red: a failure', failures: 'Last failures',
-    when: 'When', result: 'Result', detail: 'Detail', editTarget: 'Target', host: 'Host', port: 'Port',
-    transport: 'Transport', interval: 'Interval, ms', timeout: 'Timeout, ms', codes: 'Expected codes',
-    enabled: 'Probe it', save: 'Save', newTarget: 'New target', testCalls: 'Test calls',
-    runTestCall: 'Run a test call now', trigger: 'Trigger', audio: 'Audio', steps: 'Steps',
-    incidents: 'Incidents (7 days)', what: 'What', subject: 'Subject', started: 'Started', ended: 'Ended',
-    edit: 'Edit', remove: 'Delete', confirmRemove: 'Delete target', saved: 'Saved', removed: 'Deleted',
-    placed: 'Test call started', running: 'running…', open: 'ongoing', schedule: 'scheduled',
-    'on-demand': 'on demand', up: 'up', degraded: 'degraded', down: 'down', unknown: 'no data',
-    'target-down': 'Target down', 'test-call-failed': 'Test call failed', passed: 'passed',
-    lost: 'loss', jitter: 'jitter', zone: 'your browser\'s time'
-  }
-};
+const TEXT = Line102.texts('lineHealth');
 
 const L = window.Line102;
 const $ = L.$;
@@ -74,7 +16,7 @@ let selected = null;
 let probes = [];
 
 function showError(e) {
-  $('error').textContent = e ? e.message : '';
+  Line102.showError($('error'), e || null);
 }
 
 function notice(text) {
@@ -312,7 +254,7 @@ async function runTestCall() {
   load();
 }
 
-document.addEventListener('DOMContentLoaded', () => {
+Line102.whenReady(() => {
   $('target-form').addEventListener('submit', save);
   $('f-new').addEventListener('click', clearForm);
   $('run-test-call').addEventListener('click', runTestCall);

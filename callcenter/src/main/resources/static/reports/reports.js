@@ -2,53 +2,7 @@
 // The duty officer's daily operational report: every registered card of a watch with its
 // outcome, the totals, links to the PDF and CSV, and the sign-off that freezes it.
 
-const TEXT = {
-  ru: {
-    title: 'Линия 102 — суточная оперативная сводка', logout: 'Выйти из системы',
-    watchOf: 'Дежурные сутки, начавшиеся', open: 'Показать', watch: 'Дежурные сутки', pdf: 'Сводка в PDF',
-    csv: 'Сводка в CSV (Excel)', signOff: 'Подписать сводку', no: '№', kui: 'Номер КУИ',
-    registeredAt: 'Зарегистрировано', type: 'Вид', priority: 'Приоритет', address: 'Адрес', caller: 'Заявитель',
-    status: 'Состояние', result: 'Результат', units: 'Наряды', repeats: 'Повторные',
-    noLines: 'За эти сутки зарегистрированных карточек нет', totals: 'Итоги',
-    repeatAddresses: 'Повторные обращения', addenda: 'Изменения после подписания (не входят в подписанную сводку)',
-    stateOpen: 'Не подписана', stateRunning: 'Не подписана: сутки ещё идут', signedBy: 'Подписана: ',
-    confirm: 'Подписать сводку? После подписания карточки этих суток изменить нельзя.',
-    cards: 'Всего карточек', repeatCalls: 'Повторных обращений', none: 'нет', sceneUnknown: 'место неизвестно',
-    CRIMINAL_OFFENCE: 'Уголовное правонарушение', ADMINISTRATIVE_OFFENCE: 'Административное правонарушение',
-    INCIDENT: 'Происшествие', OTHER: 'Прочее', REGISTERED: 'зарегистрирована', DISPATCHED: 'наряд направлен',
-    ARRIVED: 'наряд на месте', WORKED_OFF: 'отработана', CLOSED: 'закрыта'
-  },
-  kk: {
-    title: '102 желісі — тәуліктік жедел жиынтық', logout: 'Жүйеден шығу',
-    watchOf: 'Басталған кезекшілік тәулігі', open: 'Көрсету', watch: 'Кезекшілік тәулігі', pdf: 'Жиынтық PDF',
-    csv: 'Жиынтық CSV (Excel)', signOff: 'Жиынтыққа қол қою', no: '№', kui: 'КУИ нөмірі',
-    registeredAt: 'Тіркелді', type: 'Түрі', priority: 'Басымдық', address: 'Мекенжай', caller: 'Өтініш беруші',
-    status: 'Күйі', result: 'Нәтиже', units: 'Жасақтар', repeats: 'Қайталама',
-    noLines: 'Бұл тәулікте тіркелген карточка жоқ', totals: 'Қорытынды',
-    repeatAddresses: 'Қайталама өтініштер', addenda: 'Қол қойылғаннан кейінгі өзгерістер (қол қойылған жиынтыққа кірмейді)',
-    stateOpen: 'Қол қойылмаған', stateRunning: 'Қол қойылмаған: тәулік әлі жүріп жатыр', signedBy: 'Қол қойылған: ',
-    confirm: 'Жиынтыққа қол қоясыз ба? Қол қойылғаннан кейін осы тәуліктің карточкаларын өзгертуге болмайды.',
-    cards: 'Барлық карточкалар', repeatCalls: 'Қайталама өтініштер', none: 'жоқ', sceneUnknown: 'орны белгісіз',
-    CRIMINAL_OFFENCE: 'Қылмыстық құқық бұзушылық', ADMINISTRATIVE_OFFENCE: 'Әкімшілік құқық бұзушылық',
-    INCIDENT: 'Оқиға', OTHER: 'Басқа', REGISTERED: 'тіркелді', DISPATCHED: 'жасақ жіберілді',
-    ARRIVED: 'жасақ орнында', WORKED_OFF: 'пысықталды', CLOSED: 'жабылды'
-  },
-  en: {
-    title: 'Line 102 — daily operational report', logout: 'Sign out',
-    watchOf: 'Watch starting on', open: 'Show', watch: 'Watch', pdf: 'Report as PDF',
-    csv: 'Report as CSV (Excel)', signOff: 'Sign the report off', no: 'No.', kui: 'KUI number',
-    registeredAt: 'Registered', type: 'Type', priority: 'Priority', address: 'Address', caller: 'Caller',
-    status: 'State', result: 'Result', units: 'Units', repeats: 'Repeat calls',
-    noLines: 'No card was registered in this watch', totals: 'Totals',
-    repeatAddresses: 'Repeat calls', addenda: 'Changes after the sign-off (not part of the signed report)',
-    stateOpen: 'Not signed', stateRunning: 'Not signed: the watch is still running', signedBy: 'Signed: ',
-    confirm: 'Sign the report off? The cards of this watch can no longer be changed afterwards.',
-    cards: 'Cards', repeatCalls: 'Repeat calls', none: 'none', sceneUnknown: 'scene unknown',
-    CRIMINAL_OFFENCE: 'Criminal offence', ADMINISTRATIVE_OFFENCE: 'Administrative offence',
-    INCIDENT: 'Incident', OTHER: 'Other', REGISTERED: 'registered', DISPATCHED: 'units sent',
-    ARRIVED: 'units on scene', WORKED_OFF: 'worked off', CLOSED: 'closed'
-  }
-};
+const TEXT = Line102.texts('reports');
 
 const L = window.Line102;
 const $ = L.$;
@@ -56,7 +10,7 @@ const t = L.t;
 let report = null;
 
 function showError(e) {
-  $('error').textContent = e ? e.message : '';
+  Line102.showError($('error'), e || null);
 }
 
 function typeName(code) {
@@ -161,7 +115,7 @@ function pick(event) {
   load(day);
 }
 
-document.addEventListener('DOMContentLoaded', () => {
+Line102.whenReady(() => {
   $('pick').addEventListener('submit', pick);
   $('sign-off').addEventListener('click', signOff);
   L.start(TEXT, render).then(async () => {

@@ -3,28 +3,7 @@
 // checked, saved as a new version (against the version loaded: a stale edit is refused),
 // restored from history; the dry run says where a number would go now.
 
-const TEXT = {
-  ru: { title: 'Линия 102 — маршрутизация и очереди', logout: 'Выйти из системы', rules: 'Правила маршрутизации',
-    version: 'версия', json: 'Набор правил (JSON, как conf/routing-rules.json)', comment: 'Комментарий',
-    validate: 'Проверить', save: 'Сохранить', reload: 'Загрузить действующие', versions: 'Версии', when: 'Когда',
-    who: 'Кто', what: 'Что изменено', restore: 'Восстановить', dryRun: 'Пробный расчёт', number: 'Номер',
-    language: 'Язык', check: 'Куда пойдёт вызов', queues: 'Очереди', queuesJson: 'Настройка очередей (JSON)',
-    valid: 'Ошибок нет', saved: 'Сохранена версия', badJson: 'Это не JSON', warning: 'Внимание',
-    queue: 'очередь', priority: 'приоритет', rule: 'правило' },
-  kk: { title: '102 желісі — бағыттау және кезектер', logout: 'Жүйеден шығу', rules: 'Бағыттау ережелері',
-    version: 'нұсқа', json: 'Ережелер жиыны (JSON, conf/routing-rules.json сияқты)', comment: 'Түсініктеме',
-    validate: 'Тексеру', save: 'Сақтау', reload: 'Қолданыстағысын жүктеу', versions: 'Нұсқалар', when: 'Қашан',
-    who: 'Кім', what: 'Не өзгерді', restore: 'Қалпына келтіру', dryRun: 'Сынақ есебі', number: 'Нөмір',
-    language: 'Тіл', check: 'Қоңырау қайда барады', queues: 'Кезектер', queuesJson: 'Кезектерді баптау (JSON)',
-    valid: 'Қате жоқ', saved: 'Сақталған нұсқа', badJson: 'Бұл JSON емес', warning: 'Назар аударыңыз',
-    queue: 'кезек', priority: 'басымдық', rule: 'ереже' },
-  en: { title: 'Line 102 — routing and queues', logout: 'Sign out', rules: 'Routing rules', version: 'version',
-    json: 'Rule set (JSON, as conf/routing-rules.json)', comment: 'Comment', validate: 'Validate', save: 'Save',
-    reload: 'Load the rules in force', versions: 'Versions', when: 'When', who: 'Who', what: 'What changed',
-    restore: 'Restore', dryRun: 'Dry run', number: 'Number', language: 'Language', check: 'Where would it go',
-    queues: 'Queues', queuesJson: 'Queue configuration (JSON)', valid: 'No problems', saved: 'Saved as version',
-    badJson: 'Not JSON', warning: 'Warning', queue: 'queue', priority: 'priority', rule: 'rule' }
-};
+const TEXT = Line102.texts('routing');
 
 let lang = localStorage.getItem('line102.lang') || 'ru';
 let csrf = null;
@@ -186,7 +165,7 @@ function translate() {
   document.title = t('title');
 }
 
-document.addEventListener('DOMContentLoaded', async () => {
+Line102.whenReady(async () => {
   document.querySelectorAll('[data-lang]').forEach((b) => b.addEventListener('click', () => {
     lang = b.dataset.lang;
     localStorage.setItem('line102.lang', lang);

@@ -6,68 +6,7 @@
 // supervisor.js merges these texts into the page's and calls start() once signed in.
 
 window.SupervisorCards = (function () {
-  const texts = {
-    ru: {
-      unitsSent: 'Наряды', noUnitsSent: 'Наряды не направлялись', sentAt: 'Направлен', deadlineAt: 'Прибыть до',
-      arrivedAt: 'Прибыл', releasedAt: 'Освобождён', sendUnit: 'Направить наряд', send: 'Направить',
-      arrived: 'Прибыл на место', release: 'Освободить', late: 'опоздание', noUnitFree: 'нет свободных нарядов',
-      'role-applicant': 'заявитель', 'role-victim': 'потерпевший',
-      'role-suspect': 'подозреваемый', 'role-witness': 'свидетель', 'role-other': 'другое',
-      liveCards: 'Карточки в работе', noLiveCards: 'Карточек в работе нет', kui: 'КУИ', incidentType: 'Вид',
-      priority: 'Срочность', sceneAddress: 'Адрес', cardStatus: 'Состояние', statusSince: 'С', cardTitle: 'Карточка',
-      hide: 'Скрыть', persons: 'Лица', vehicles: 'Транспорт', timeline: 'Ход работы', result: 'Результат (что сделано)',
-      workOff: 'Отработана', closeCard: 'Закрыть карточку', watch: 'Смена', noNumber: 'без номера',
-      carriedOver: 'с прошлой смены', sceneUnknown: 'место неизвестно', p1: '1 — угроза жизни', p2: '2 — срочно',
-      p3: '3 — обычная', p4: '4 — не срочно', DRAFT: 'черновик', SUBMITTED: 'ожидает регистрации',
-      REGISTERED: 'зарегистрирована', DISPATCHED: 'наряд направлен', ARRIVED: 'наряд на месте',
-      WORKED_OFF: 'отработана', CLOSED: 'закрыта', CANCELLED: 'отменена', category: 'Категория',
-      CRIMINAL_OFFENCE: 'Уголовное правонарушение', ADMINISTRATIVE_OFFENCE: 'Административное правонарушение',
-      INCIDENT: 'Происшествие', OTHER: 'Прочее', caller: 'Заявитель', description: 'Суть сообщения',
-      operatorNotes: 'Заметки оператора', openedBy: 'Принял', calls: 'Вызовы', repeats: 'повторных',
-      resultShown: 'Результат', coordinates: 'Координаты', opened: 'открыта', needResult: 'Укажите, что сделано',
-      stale: 'Карточку уже изменили (версия {v}); показано актуальное состояние, повторите действие.'
-    },
-    kk: {
-      unitsSent: 'Жасақтар', noUnitsSent: 'Жасақ жіберілмеді', sentAt: 'Жіберілді', deadlineAt: 'Жету мерзімі',
-      arrivedAt: 'Жетті', releasedAt: 'Босатылды', sendUnit: 'Жасақ жіберу', send: 'Жіберу',
-      arrived: 'Оқиға орнына жетті', release: 'Босату', late: 'кешікті', noUnitFree: 'бос жасақ жоқ',
-      'role-applicant': 'өтініш беруші', 'role-victim': 'жәбірленуші',
-      'role-suspect': 'күдікті', 'role-witness': 'куә', 'role-other': 'басқа',
-      liveCards: 'Жұмыстағы карточкалар', noLiveCards: 'Жұмыстағы карточка жоқ', kui: 'АЕК', incidentType: 'Түрі',
-      priority: 'Шұғылдығы', sceneAddress: 'Мекенжайы', cardStatus: 'Күйі', statusSince: 'Бастап', cardTitle: 'Карточка',
-      hide: 'Жасыру', persons: 'Адамдар', vehicles: 'Көлік', timeline: 'Жұмыс барысы', result: 'Нәтижесі (не істелді)',
-      workOff: 'Пысықталды', closeCard: 'Карточканы жабу', watch: 'Кезекшілік', noNumber: 'нөмірсіз',
-      carriedOver: 'өткен кезекшіліктен', sceneUnknown: 'орны белгісіз', p1: '1 — өмірге қауіп', p2: '2 — шұғыл',
-      p3: '3 — қалыпты', p4: '4 — шұғыл емес', DRAFT: 'жоба', SUBMITTED: 'тіркеуді күтуде',
-      REGISTERED: 'тіркелді', DISPATCHED: 'жасақ жіберілді', ARRIVED: 'жасақ оқиға орнында',
-      WORKED_OFF: 'пысықталды', CLOSED: 'жабылды', CANCELLED: 'болдырылмады', category: 'Санаты',
-      CRIMINAL_OFFENCE: 'Қылмыстық құқық бұзушылық', ADMINISTRATIVE_OFFENCE: 'Әкімшілік құқық бұзушылық',
-      INCIDENT: 'Оқиға', OTHER: 'Басқа', caller: 'Өтініш беруші', description: 'Хабарламаның мәні',
-      operatorNotes: 'Оператордың жазбалары', openedBy: 'Қабылдаған', calls: 'Қоңыраулар', repeats: 'қайталама',
-      resultShown: 'Нәтижесі', coordinates: 'Координаттар', opened: 'ашылды', needResult: 'Не істелгенін көрсетіңіз',
-      stale: 'Карточка өзгертіліп қойған (нұсқа {v}); қазіргі күйі көрсетілді, әрекетті қайталаңыз.'
-    },
-    en: {
-      unitsSent: 'Units', noUnitsSent: 'No units sent', sentAt: 'Sent', deadlineAt: 'Due by',
-      arrivedAt: 'Arrived', releasedAt: 'Released', sendUnit: 'Send a unit', send: 'Send',
-      arrived: 'On scene', release: 'Release', late: 'late', noUnitFree: 'no unit free',
-      'role-applicant': 'applicant', 'role-victim': 'victim',
-      'role-suspect': 'suspect', 'role-witness': 'witness', 'role-other': 'other',
-      liveCards: 'Live cards', noLiveCards: 'No live cards', kui: 'KUI', incidentType: 'Type',
-      priority: 'Priority', sceneAddress: 'Address', cardStatus: 'State', statusSince: 'Since', cardTitle: 'Card',
-      hide: 'Hide', persons: 'Persons', vehicles: 'Vehicles', timeline: 'Timeline', result: 'Result (what was done)',
-      workOff: 'Worked off', closeCard: 'Close the card', watch: 'Watch', noNumber: 'no number yet',
-      carriedOver: 'from an earlier watch', sceneUnknown: 'scene unknown', p1: '1 — threat to life', p2: '2 — urgent',
-      p3: '3 — normal', p4: '4 — no urgency', DRAFT: 'draft', SUBMITTED: 'awaiting registration',
-      REGISTERED: 'registered', DISPATCHED: 'units dispatched', ARRIVED: 'units on scene',
-      WORKED_OFF: 'worked off', CLOSED: 'closed', CANCELLED: 'cancelled', category: 'Category',
-      CRIMINAL_OFFENCE: 'Criminal offence', ADMINISTRATIVE_OFFENCE: 'Administrative offence',
-      INCIDENT: 'Incident', OTHER: 'Other', caller: 'Caller', description: 'What happened',
-      operatorNotes: 'Operator\'s notes', openedBy: 'Taken by', calls: 'Calls', repeats: 'repeat',
-      resultShown: 'Result', coordinates: 'Coordinates', opened: 'opened', needResult: 'Say what was done',
-      stale: 'The card was already changed (version {v}); its current state is shown, try again.'
-    }
-  };
+  const texts = Line102.texts('supervisor');
   const REFRESH_MS = 3000;
   const SENDABLE = ['REGISTERED', 'DISPATCHED', 'ARRIVED'];
 
@@ -97,7 +36,7 @@ window.SupervisorCards = (function () {
       if (selected) await loadDetail(selected.id, false);
       $('card-error').textContent = '';
     } catch (e) {
-      $('card-error').textContent = e.message;
+      Line102.showError($('card-error'), e);
     } finally {
       loading = false;
     }
@@ -156,7 +95,7 @@ window.SupervisorCards = (function () {
         $('card-title').scrollIntoView();
       }
     } catch (e) {
-      $('card-error').textContent = e.message;
+      Line102.showError($('card-error'), e);
     }
   }
 
@@ -291,7 +230,7 @@ window.SupervisorCards = (function () {
     try {
       await L.api('POST', '/api/v1/incidents/' + id + path, body);
     } catch (e) {
-      $('card-error').textContent = e.message;
+      Line102.showError($('card-error'), e);
     }
     await loadDetail(id, false);
     refresh();
@@ -322,7 +261,7 @@ window.SupervisorCards = (function () {
         await loadDetail(id, false);
         $('card-error').textContent = fmt('stale', { v: e.problem.currentVersion });
       } else {
-        $('card-error').textContent = e.message;
+        Line102.showError($('card-error'), e);
       }
     }
   }

@@ -2,35 +2,7 @@
 // The duty officer's screen: open alerts as they are raised (acknowledged here), and
 // the electronic duty sheet.
 
-const TEXT = {
-  ru: {
-    title: 'Линия 102 — оперативный дежурный', logout: 'Выйти из системы', alerts: 'Тревоги',
-    noAlerts: 'Открытых тревог нет', acknowledge: 'Принять', dutySheet: 'Постовая ведомость', callSign: 'Позывной',
-    kind: 'Вид', status: 'Состояние', since: 'С', crew: 'Состав', route: 'Маршрут', card: 'Карточка',
-    change: 'Изменить', putOnDuty: 'Заступить на дежурство', crewPrompt: 'Состав (через запятую)', onDuty: 'Заступить',
-    link: 'Связь', online: 'на связи', offline: 'нет соединения', patrol: 'ПА', dsog: 'СОГ', traffic: 'ДП',
-    other: 'прочие', 'off-duty': 'не на дежурстве', available: 'свободен', busy: 'занят', dispatched: 'направлен',
-    'on-scene': 'на месте', set: 'Установить', acknowledged: 'принята'
-  },
-  kk: {
-    title: '102 желісі — жедел кезекші', logout: 'Жүйеден шығу', alerts: 'Дабылдар',
-    noAlerts: 'Ашық дабыл жоқ', acknowledge: 'Қабылдау', dutySheet: 'Кезекшілік ведомосы', callSign: 'Шақыру белгісі',
-    kind: 'Түрі', status: 'Күйі', since: 'Бастап', crew: 'Құрамы', route: 'Бағыт', card: 'Карточка',
-    change: 'Өзгерту', putOnDuty: 'Кезекшілікке шығу', crewPrompt: 'Құрамы (үтір арқылы)', onDuty: 'Шығу',
-    link: 'Байланыс', online: 'байланыста', offline: 'байланыс жоқ', patrol: 'ПА', dsog: 'ТЖТ', traffic: 'ЖП',
-    other: 'басқа', 'off-duty': 'кезекшілікте емес', available: 'бос', busy: 'бос емес', dispatched: 'жіберілді',
-    'on-scene': 'оқиға орнында', set: 'Орнату', acknowledged: 'қабылданды'
-  },
-  en: {
-    title: 'Line 102 — duty officer', logout: 'Sign out', alerts: 'Alerts',
-    noAlerts: 'No open alerts', acknowledge: 'Acknowledge', dutySheet: 'Duty sheet', callSign: 'Call sign',
-    kind: 'Kind', status: 'State', since: 'Since', crew: 'Crew', route: 'Route', card: 'Card',
-    change: 'Change', putOnDuty: 'Put a unit on duty', crewPrompt: 'Crew (comma-separated)', onDuty: 'On duty',
-    link: 'Link', online: 'connected', offline: 'not connected', patrol: 'patrol', dsog: 'DSOG', traffic: 'traffic',
-    other: 'other', 'off-duty': 'off duty', available: 'available', busy: 'busy', dispatched: 'dispatched',
-    'on-scene': 'on scene', set: 'Set', acknowledged: 'acknowledged'
-  }
-};
+const TEXT = Line102.texts('supervisor');
 
 const L = window.Line102;
 const $ = L.$;
@@ -39,7 +11,7 @@ const open = new Map();
 let units = [];
 
 function showError(e) {
-  $('error').textContent = e ? e.message : '';
+  Line102.showError($('error'), e || null);
 }
 
 function onAlertMessage(m) {
@@ -172,7 +144,7 @@ function linkState(up) {
   el.textContent = t(el.dataset.t);
 }
 
-document.addEventListener('DOMContentLoaded', () => {
+Line102.whenReady(() => {
   $('duty-form').addEventListener('submit', putOnDuty);
   // The live cards (cards.js) bring their own texts and render with the rest.
   const cards = window.SupervisorCards;

@@ -2,32 +2,7 @@
 // The supervisors' wallboard: every queue (calls waiting, longest wait, members) and every
 // operator's state and since when, read every two seconds from the live copies all nodes share.
 
-const TEXT = {
-  ru: { title: 'Линия 102 — табло дежурного', logout: 'Выйти из системы', queues: 'Очереди', queue: 'Очередь',
-    waiting: 'Ждут', longest: 'Дольше всех, с', members: 'Операторов', available: 'Свободны',
-    serviceLevel: 'Уровень обслуживания за сутки', answered: 'Принято', abandoned: 'Потеряно', pbxAt: 'Данные АТС на', operators: 'Операторы', operator: 'Оператор',
-    state: 'Состояние', reason: 'Причина', since: 'С', for: 'Длительность', workstation: 'Рабочее место',
-    'state.offline': 'не в очереди', 'state.ready': 'готов', 'state.paused': 'пауза', 'state.wrap-up': 'поствызов',
-    break: 'перерыв', meal: 'приём пищи', training: 'обучение', technical: 'техническая', 'wrap-up': 'поствызов',
-    'no-queue': 'нет очереди', 'not-in-pbx': 'нет в АТС', 'signed-out': 'вышел', moved: 'пересел',
-    disabled: 'место отключено', 'not-signed-in': 'не на месте' },
-  kk: { title: '102 желісі — кезекшінің таблосы', logout: 'Жүйеден шығу', queues: 'Кезектер', queue: 'Кезек',
-    waiting: 'Күтуде', longest: 'Ең ұзақ күту, с', members: 'Операторлар', available: 'Бос',
-    serviceLevel: 'Тәуліктегі қызмет көрсету деңгейі', answered: 'Қабылданды', abandoned: 'Жоғалған', pbxAt: 'АТС деректері', operators: 'Операторлар', operator: 'Оператор',
-    state: 'Күйі', reason: 'Себебі', since: 'Бастап', for: 'Ұзақтығы', workstation: 'Жұмыс орны',
-    'state.offline': 'кезекте емес', 'state.ready': 'дайын', 'state.paused': 'үзіліс',
-    'state.wrap-up': 'қоңыраудан кейін', break: 'демалыс', meal: 'тамақтану', training: 'оқу',
-    technical: 'техникалық', 'wrap-up': 'қоңыраудан кейін', 'no-queue': 'кезек жоқ', 'not-in-pbx': 'АТС-та жоқ',
-    'signed-out': 'шықты', moved: 'ауысты', disabled: 'орын өшірілді', 'not-signed-in': 'орнында жоқ' },
-  en: { title: 'Line 102 — supervisor wallboard', logout: 'Sign out', queues: 'Queues', queue: 'Queue',
-    waiting: 'Waiting', longest: 'Longest wait, s', members: 'Operators', available: 'Available',
-    serviceLevel: 'Service level this watch', answered: 'Answered', abandoned: 'Abandoned', pbxAt: 'PBX figures at', operators: 'Operators', operator: 'Operator',
-    state: 'State', reason: 'Reason', since: 'Since', for: 'For', workstation: 'Workstation',
-    'state.offline': 'not in a queue', 'state.ready': 'ready', 'state.paused': 'paused', 'state.wrap-up': 'wrap-up',
-    break: 'break', meal: 'meal', training: 'training', technical: 'technical', 'wrap-up': 'wrap-up',
-    'no-queue': 'no queue', 'not-in-pbx': 'not in the PBX', 'signed-out': 'signed out', moved: 'moved',
-    disabled: 'desk disabled', 'not-signed-in': 'not at a desk' }
-};
+const TEXT = Line102.texts('wallboard');
 
 let lang = localStorage.getItem('line102.lang') || 'ru';
 let live = null;
@@ -39,7 +14,7 @@ async function get(path) {
   const r = await fetch(path, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' });
   if (r.status === 401) { location.href = '/login'; throw new Error('signed out'); }
   const json = await r.json();
-  if (!r.ok) throw new Error(json.detail || r.statusText);
+  if (!r.ok) throw Line102.problemError(json, r);
   return json;
 }
 
@@ -104,12 +79,12 @@ async function refresh() {
     [live, operators] = await Promise.all([get('/api/v1/queues/live'), get('/api/v1/operators/states')]);
     $('error').textContent = '';
   } catch (e) {
-    $('error').textContent = e.message;
+    Line102.showError($('error'), e);
   }
   render();
 }
 
-document.addEventListener('DOMContentLoaded', async () => {
+Line102.whenReady(async () => {
   document.querySelectorAll('[data-lang]').forEach((b) => b.addEventListener('click', () => {
     lang = b.dataset.lang;
     localStorage.setItem('line102.lang', lang);
@@ -120,7 +95,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     $('who').textContent = s.username;
     $('logout-csrf').value = s.csrfToken || '';
   } catch (e) {
-    $('error').textContent = e.message;
+    Line102.showError($('error'), e);
   }
   render();
   refresh();

@@ -3,32 +3,7 @@
 // exports to external registries) parked after all their attempts, and the replay that
 // puts one back in line.
 
-const TEXT = {
-  ru: {
-    title: 'Линия 102 — недоставленные задания', logout: 'Выйти из системы',
-    deadLetters: 'Задания, остановленные после всех попыток',
-    explain: 'Карточка не потеряна: задание ждёт здесь, пока его не отправят снова.', step: 'Шаг',
-    allSteps: 'все', reload: 'Обновить', none: 'Остановленных заданий нет', card: 'Карточка (КУИ)',
-    target: 'Получатель', attempts: 'Попыток', since: 'Остановлено', lastError: 'Последняя ошибка',
-    action: 'Действие', replay: 'Отправить снова', replayed: 'Задание снова в очереди', unregistered: 'без номера КУИ', call: 'вызов'
-  },
-  kk: {
-    title: '102 желісі — жеткізілмеген тапсырмалар', logout: 'Жүйеден шығу',
-    deadLetters: 'Барлық әрекеттен кейін тоқтатылған тапсырмалар',
-    explain: 'Карточка жоғалған жоқ: тапсырма қайта жіберілгенше осында күтеді.', step: 'Қадам',
-    allSteps: 'барлығы', reload: 'Жаңарту', none: 'Тоқтатылған тапсырма жоқ', card: 'Карточка (ААК)',
-    target: 'Алушы', attempts: 'Әрекет', since: 'Тоқтатылды', lastError: 'Соңғы қате',
-    action: 'Әрекет', replay: 'Қайта жіберу', replayed: 'Тапсырма қайта кезекте', unregistered: 'ААК нөмірі жоқ', call: 'қоңырау'
-  },
-  en: {
-    title: 'Line 102 — dead letters', logout: 'Sign out',
-    deadLetters: 'Jobs stopped after all their attempts',
-    explain: 'No card is lost: a job waits here until it is sent again.', step: 'Step',
-    allSteps: 'all', reload: 'Reload', none: 'No dead letters', card: 'Card (KUI)',
-    target: 'Target', attempts: 'Attempts', since: 'Stopped at', lastError: 'Last error',
-    action: 'Action', replay: 'Replay', replayed: 'The job is back in line', unregistered: 'no KUI number', call: 'call'
-  }
-};
+const TEXT = Line102.texts('deadLetters');
 
 const L = window.Line102;
 const $ = L.$;
@@ -36,7 +11,7 @@ const t = L.t;
 let letters = [];
 
 function showError(e) {
-  $('error').textContent = e ? e.message : '';
+  Line102.showError($('error'), e || null);
 }
 
 async function load() {
@@ -92,7 +67,7 @@ async function replay(jobId, button) {
   load();
 }
 
-document.addEventListener('DOMContentLoaded', () => {
+Line102.whenReady(() => {
   $('reload').addEventListener('click', load);
   $('step').addEventListener('change', load);
   L.start(TEXT, render).then(() => {

@@ -8,4 +8,9 @@ public class ConflictException extends ProblemException {
     public ConflictException(String code, String detail) {
         super(HttpStatus.CONFLICT, code, detail);
     }
+
+    /** {@code args} fill the placeholders of {@code problem.<code>} in the message bundle. */
+    public ConflictException(String code, String detail, java.util.List<?> args) {
+        super(HttpStatus.CONFLICT, code, detail, args);
+    }
 }

@@ -1,5 +1,6 @@
 package kz.line102.callcenter.app;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -12,11 +13,28 @@ public abstract class ProblemException extends RuntimeException {
 
     private final HttpStatus status;
     private final String code;
+    private final List<Object> args;
 
+    /** {@code detail} is for the log; users read {@code problem.<code>} of the message bundle. */
     protected ProblemException(HttpStatus status, String code, String detail) {
+        this(status, code, detail, List.of());
+    }
+
+    /** {@code args} fill {@code {0}}, {@code {1}}… of {@code problem.<code>}: language-neutral values (names, numbers, codes). */
+    protected ProblemException(HttpStatus status, String code, String detail, List<?> args) {
         super(detail);
         this.status = status;
         this.code = code;
+        this.args = List.copyOf(args.stream().map(a -> a == null ? (Object) "" : a).toList());
+    }
+
+    /** The bundle key of the user's text: {@code problem.<code>} unless a subclass is more precise. */
+    public String key() {
+        return "problem." + code;
+    }
+
+    public List<Object> args() {
+        return args;
     }
 
     public HttpStatus status() {

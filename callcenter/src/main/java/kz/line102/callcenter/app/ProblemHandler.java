@@ -27,8 +27,9 @@ class ProblemHandler {
     ResponseEntity<ProblemDetail> problem(ProblemException e, HttpServletRequest request) {
         log.info("{} {} -> {} {}: {}", request.getMethod(), uri(request), e.status().value(), e.code(),
                 PersonalData.text(e.getMessage()));
-        ProblemDetail detail = Problems.detail(e.status(), e.code(), e.getMessage(), request);
-        e.properties().forEach(detail::setProperty);
+        ProblemDetail detail = Problems.keyed(e.status(), e.code(), e.key(), e.args(), e.getMessage(), request);
+        java.util.Locale locale = ProblemTexts.locale(request);
+        e.properties().forEach((name, value) -> detail.setProperty(name, localized(value, locale)));
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
         // A 429 says when to come back (RFC 9110 §10.2.3).
         if (e.status() == HttpStatus.TOO_MANY_REQUESTS && e.properties().get("retryAfterSeconds") instanceof Number n) {
@@ -75,7 +76,38 @@ class ProblemHandler {
                 return problem(p, request);
             }
         }
-        return problem(new InvalidRequestException("the request body is not valid JSON of the expected shape"), request);
+        // Jackson's own words name Java types and fields: they go to the log, the user gets where it went wrong.
+        log.info("{} {} -> 400 invalid-request: unreadable body: {}", request.getMethod(), uri(request),
+                e.getMostSpecificCause().toString());
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof tools.jackson.core.JacksonException j) {
+                InvalidRequestException answer = InvalidRequestException.body("request body", j);
+                return ResponseEntity.badRequest().body(Problems.keyed(HttpStatus.BAD_REQUEST, answer.code(),
+                        answer.key(), answer.args(), answer.getMessage(), request));
+            }
+        }
+        return ResponseEntity.badRequest().body(Problems.keyed(HttpStatus.BAD_REQUEST, "invalid-request",
+                "problem.invalid-request.json", java.util.List.of(),
+                "the request body is not valid JSON of the expected shape", request));
+    }
+
+    /** A query or path parameter of the wrong type ({@code ?limit=abc}): Spring's words stay in the log. */
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e,
+                                               HttpServletRequest request) {
+        log.info("{} {} -> 400 invalid-parameter {}: {}", request.getMethod(), uri(request), e.getName(),
+                e.getMessage());
+        return ResponseEntity.badRequest().body(Problems.detail(HttpStatus.BAD_REQUEST, "invalid-parameter",
+                java.util.List.of(e.getName()), "parameter '" + e.getName() + "' has the wrong form", request));
+    }
+
+    @ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missingParameter(org.springframework.web.bind.MissingServletRequestParameterException e,
+                                                   HttpServletRequest request) {
+        log.info("{} {} -> 400 missing-parameter {}", request.getMethod(), uri(request), e.getParameterName());
+        return ResponseEntity.badRequest().body(Problems.detail(HttpStatus.BAD_REQUEST, "missing-parameter",
+                java.util.List.of(e.getParameterName()), "parameter '" + e.getParameterName() + "' is required",
+                request));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
@@ -83,6 +115,25 @@ class ProblemHandler {
         return problem(new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "request-too-large",
                 "the upload is larger than this endpoint takes (spring.servlet.multipart limits)") {
         }, request);
+    }
+
+    /** Field errors ({@link FieldProblem}) with their message in the request's language; anything else as it is. */
+    private static Object localized(Object value, java.util.Locale locale) {
+        if (!(value instanceof java.util.List<?> list) || list.isEmpty() || !(list.get(0) instanceof FieldProblem)) {
+            return value;
+        }
+        return list.stream().map(o -> {
+            FieldProblem f = (FieldProblem) o;
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("field", f.field());
+            m.put("message", f.code() == null ? f.message()
+                    : ProblemTexts.text("field." + f.code(), f.args(), locale, f.message()));
+            if (f.code() != null) {
+                m.put("code", f.code());
+                m.put("args", f.args());
+            }
+            return m;
+        }).toList();
     }
 
     /** Request URIs in log lines: caller numbers in paths and queries masked (security.PersonalData). */
@@ -93,6 +144,7 @@ class ProblemHandler {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         return problem(new UnsupportedMediaTypeException("content type " + e.getContentType()
-                + " is not accepted here; use one of " + e.getSupportedMediaTypes()), request);
+                + " is not accepted here; use one of " + e.getSupportedMediaTypes(),
+                java.util.List.of(String.valueOf(e.getContentType()), e.getSupportedMediaTypes().toString())), request);
     }
 }

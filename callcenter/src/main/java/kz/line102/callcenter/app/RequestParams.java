@@ -15,6 +15,7 @@ public final class RequestParams {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidRequestException("'" + name + "' must be a whole number " + min + ".." + max);
+        throw new InvalidRequestException("'" + name + "' must be a whole number " + min + ".." + max,
+                "problem.invalid-request.whole-number", java.util.List.of(name, min, max));
     }
 }

@@ -8,4 +8,8 @@ public class UnsupportedMediaTypeException extends ProblemException {
     public UnsupportedMediaTypeException(String detail) {
         super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", detail);
     }
+
+    public UnsupportedMediaTypeException(String detail, java.util.List<?> args) {
+        super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", detail, args);
+    }
 }

@@ -420,7 +420,8 @@ public class IncidentService {
         if (!current.status().canGoTo(to)) {
             throw new IncidentStateException("illegal-transition", "incident card " + current.id() + " is "
                     + current.status() + "; from there it can go to " + current.status().next() + ", not " + to,
-                    current);
+                    current, "problem.illegal-transition.from", List.of(current.status().name(), to.name(), current.status().next().stream()
+                            .map(Enum::name).collect(java.util.stream.Collectors.joining(", "))));
         }
         guard(current, new IncidentChange(IncidentChange.Kind.TRANSITION, to, by.username()));
         repo.updateStatus(current.id(), to, result);

@@ -14,10 +14,24 @@ import org.springframework.http.HttpStatus;
 public class IncidentStateException extends ProblemException {
 
     private final Incident incident;
+    private final String key;
 
     public IncidentStateException(String code, String detail, Incident incident) {
         super(HttpStatus.CONFLICT, code, detail);
         this.incident = incident;
+        this.key = null;
+    }
+
+    /** The user's text is {@code key} of the message bundle, filled with {@code args}. */
+    public IncidentStateException(String code, String detail, Incident incident, String key, java.util.List<?> args) {
+        super(HttpStatus.CONFLICT, code, detail, args);
+        this.incident = incident;
+        this.key = key;
+    }
+
+    @Override
+    public String key() {
+        return key == null ? super.key() : key;
     }
 
     @Override

@@ -62,15 +62,16 @@ class IncidentValidator {
             try {
                 category = IncidentCategory.valueOf(f.category().trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("category", "'" + f.category() + "' is not a category; use one of "
-                        + List.of(IncidentCategory.values())));
+                errors.add(new FieldError("category", "not-a-category", List.of(f.category()), "'" + f.category()
+                        + "' is not a category; use one of " + List.of(IncidentCategory.values())));
             }
         }
         String typeCode = trim(f.typeCode());
         if (typeCode == null) {
             require(complete, errors, "typeCode", "choose the type of the incident from the type list");
         } else if (!types.containsKey(typeCode)) {
-            errors.add(new FieldError("typeCode", "'" + typeCode + "' is not in the type list"));
+            errors.add(new FieldError("typeCode", "unknown-type", List.of(typeCode),
+                    "'" + typeCode + "' is not in the type list"));
         } else if (category != null && types.get(typeCode).category() != category) {
             errors.add(new FieldError("typeCode", "type '" + typeCode + "' belongs to category "
                     + types.get(typeCode).category() + ", not " + category));
@@ -78,7 +79,8 @@ class IncidentValidator {
         if (f.priority() == null) {
             require(complete, errors, "priority", "give the priority, 1 (threat to life) to 4 (no urgency)");
         } else if (f.priority() < 1 || f.priority() > 4) {
-            errors.add(new FieldError("priority", "priority " + f.priority() + " is out of range: 1 to 4"));
+            errors.add(new FieldError("priority", "priority-range", List.of(f.priority()),
+                    "priority " + f.priority() + " is out of range: 1 to 4"));
         }
         String number = trim(f.callerNumber());
         String e164 = null;
@@ -130,7 +132,8 @@ class IncidentValidator {
             errors.add(new FieldError("sceneUnknown",
                     "the scene is marked unknown but an address or coordinates are given: keep one or the other"));
         } else if (complete && !unknown && scene == null && lat == null) {
-            errors.add(new FieldError("sceneAddress", "give the scene address (or coordinates), or mark it unknown"));
+            errors.add(new FieldError("sceneAddress", "required.scene", List.of(),
+                    "give the scene address (or coordinates), or mark it unknown"));
         }
     }
 
@@ -210,13 +213,14 @@ class IncidentValidator {
 
     private static void require(boolean complete, List<FieldError> errors, String field, String message) {
         if (complete) {
-            errors.add(new FieldError(field, message));
+            errors.add(new FieldError(field, "required." + field, List.of(), message));
         }
     }
 
     private static void length(List<FieldError> errors, String field, String value, int max) {
         if (value != null && value.length() > max) {
-            errors.add(new FieldError(field, "longer than " + max + " characters (" + value.length() + ")"));
+            errors.add(new FieldError(field, "too-long", List.of(max, value.length()),
+                    "longer than " + max + " characters (" + value.length() + ")"));
         }
     }
 

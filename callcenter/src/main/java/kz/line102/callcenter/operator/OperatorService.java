@@ -121,7 +121,8 @@ public class OperatorService {
         Workstation ws = workstations.lockByNameOrExtension(key, key)
                 .orElseThrow(() -> new NoSuchWorkstationException("'" + key + "'"));
         if (!ws.enabled()) {
-            throw new ConflictException("workstation-disabled", "workstation '" + ws.name() + "' is disabled");
+            throw new ConflictException("workstation-disabled", "workstation '" + ws.name() + "' is disabled",
+                    java.util.List.of(ws.name()));
         }
         Optional<OperatorSession> there = sessions.openAt(ws.id());
         if (there.isPresent()) {
@@ -129,7 +130,7 @@ public class OperatorService {
                 return new Opened(there.get(), null, true);
             }
             throw new ConflictException("workstation-occupied",
-                    "another operator is signed in at workstation '" + ws.name() + "'");
+                    "another operator is signed in at workstation '" + ws.name() + "'", java.util.List.of(ws.name()));
         }
         Optional<OperatorSession> previous = sessions.openForUser(user.id());
         boolean moved = sessions.closeForUser(user.id(), "moved");

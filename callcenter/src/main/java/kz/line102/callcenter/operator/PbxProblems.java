@@ -43,7 +43,7 @@ final class PbxProblems {
 
         InvalidPauseReasonException(String reason, List<String> allowed) {
             super(HttpStatus.BAD_REQUEST, "invalid-pause-reason", "pause reason '" + reason + "' is not one of "
-                    + allowed);
+                    + allowed, List.of(reason == null ? "" : reason));
             this.allowed = List.copyOf(allowed);
         }
 

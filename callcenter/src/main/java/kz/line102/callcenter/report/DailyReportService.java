@@ -75,10 +75,11 @@ public class DailyReportService {
             LocalDate today = watches.current().day();
             throw new InvalidReportDateException("'" + date + "' is not a date: name the watch by the day it starts"
                     + " on, as YYYY-MM-DD (for example " + today + ", or " + today + ".csv or " + today
-                    + ".pdf for the files)");
+                    + ".pdf for the files)", "problem.invalid-date.format", java.util.List.of(String.valueOf(date), today));
         }
         if (day.getYear() < 2000) {
-            throw new InvalidReportDateException("no watch before the year 2000 is kept: " + day);
+            throw new InvalidReportDateException("no watch before the year 2000 is kept: " + day,
+                    "problem.invalid-date.too-old", java.util.List.of(day.toString()));
         }
         Watches.Watch w = watches.of(day);
         if (!clock.instant().isBefore(w.start())) {
@@ -86,7 +87,8 @@ public class DailyReportService {
         }
         throw new InvalidReportDateException("the watch of " + day + " has not begun: it starts at "
                 + w.start().atZone(incidentProps.zone()).toLocalDateTime() + " " + incidentProps.zone()
-                + "; the current watch is the one of " + watches.current().day());
+                + "; the current watch is the one of " + watches.current().day(), "problem.invalid-date.not-begun",
+                java.util.List.of(day.toString(), watches.current().day().toString()));
     }
 
     public DailyReport report(Watches.Watch w) {

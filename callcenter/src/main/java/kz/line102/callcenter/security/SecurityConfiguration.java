@@ -72,7 +72,10 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/prometheus").hasAnyRole(roles(ADMIN, METRICS))
                         .requestMatchers("/actuator/**").hasRole(ADMIN.name())
-                        .requestMatchers("/login", "/error").permitAll()
+                        // The shell (shell/): the sign-in page, its scripts and texts, the error pages.
+                        .requestMatchers("/login", "/login/**", "/error", "/error/**", "/i18n/**", "/common/**")
+                        .permitAll()
+                        .requestMatchers("/admin", "/admin/", "/admin/index.html", "/admin/admin.js").hasRole(ADMIN.name())
                         .requestMatchers("/ws/screenpop").hasRole(OPERATOR.name())
                         .requestMatchers("/ws/alerts").hasRole(SUPERVISOR.name())
                         .requestMatchers("/ws/stats").hasAnyRole(roles(SUPERVISOR, ADMIN))
@@ -155,7 +158,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/**").denyAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
-                .formLogin(f -> f.successHandler(new SavedRequestAwareAuthenticationSuccessHandler() {
+                .formLogin(f -> f.loginPage("/login").permitAll().successHandler(new SavedRequestAwareAuthenticationSuccessHandler() {
                     @Override
                     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                                         Authentication authentication)
@@ -174,7 +177,10 @@ class SecurityConfiguration {
                 .addFilterAfter(new RateLimitFilter(limiter, limits, json), AuthorizationFilter.class)
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(problems, api)
-                        .defaultAccessDeniedHandlerFor(problems, api))
+                        .defaultAccessDeniedHandlerFor(problems, api)
+                        // Pages: the container's 403, which shell/ErrorPages turns into the friendly page.
+                        .defaultAccessDeniedHandlerFor(new org.springframework.security.web.access.AccessDeniedHandlerImpl(),
+                                org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; object-src 'none'; "
                                 + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))

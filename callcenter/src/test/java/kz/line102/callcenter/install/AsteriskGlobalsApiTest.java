@@ -53,13 +53,13 @@ class AsteriskGlobalsApiTest {
         Response relative = api.get(PATH, admin);
         assertThat(relative.status()).isEqualTo(409);
         assertThat(relative.code()).isEqualTo("asterisk-globals-unrenderable");
-        assertThat(relative.json().path("detail").asString())
+        assertThat(relative.json().path("reason").asString())
                 .contains("line102.recorder.ingest.spool-dir is the relative path");
 
         Response bad = api.get(PATH + "?recording-dir=relative/dir", admin);
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.code()).isEqualTo("invalid-request");
-        assertThat(bad.json().path("detail").asString()).contains("recording-dir must be an absolute path");
+        assertThat(bad.json().path("reason").asString()).contains("recording-dir must be an absolute path");
     }
 
     @Test

@@ -179,7 +179,7 @@ class OperatorStateTest extends QueueTestSupport {
         Response r = signIn();
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.code()).isEqualTo("pbx-refused");
-        assertThat(r.json().path("detail").asString()).contains("No such queue").contains("q-not-on-pbx");
+        assertThat(r.json().path("reason").asString()).contains("No such queue").contains("q-not-on-pbx");
         assertThat(api.get("/api/v1/operators/me", operator).json().path("session").isNull()).isTrue();
         assertThat(inPbx()).as("the queues joined before the refusal are left again").isEmpty();
     }

@@ -183,7 +183,7 @@ class DailyReportApiTest {
                 "{\"result\":\"позже\",\"version\":" + f.version(w.dispatched()) + "}");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("report-signed");
-        assertThat(refused.json().path("detail").asString()).contains(duty, w.day().toString());
+        assertThat(refused.json().path("reason").asString()).contains(duty, w.day().toString());
         assertThat(refused.json().path("signedBy").asString()).isEqualTo(duty);
         assertThatThrownBy(() -> incidents.close(DUTY, w.workedOff(), null, null))
                 .isInstanceOf(ReportSignedException.class);
@@ -246,7 +246,7 @@ class DailyReportApiTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("report-already-signed");
         assertThat(again.json().path("signedBy").asString()).isEqualTo(duty);
-        assertThat(again.json().path("detail").asString()).contains(duty);
+        assertThat(again.json().path("reason").asString()).contains(duty);
         assertThat(api.get("/api/v1/reports/daily/" + day, other).json().path("signedBy").asString()).isEqualTo(duty);
     }
 
@@ -256,7 +256,7 @@ class DailyReportApiTest {
         Response refused = api.json("POST", "/api/v1/reports/daily/" + current + "/sign-off", duty, null);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("watch-not-ended");
-        assertThat(refused.json().path("detail").asString()).contains(current.toString(), "runs until");
+        assertThat(refused.json().path("reason").asString()).contains(current.toString(), "runs until");
         assertThat(jdbc.queryForObject("select count(*) from report_signoffs where watch_day = ?", Integer.class,
                 current)).isZero();
         JsonNode open = api.get("/api/v1/reports/daily/" + current, duty).json();
@@ -273,11 +273,11 @@ class DailyReportApiTest {
             Response r = api.get("/api/v1/reports/daily/" + bad, duty);
             assertThat(r.status()).as(bad).isEqualTo(400);
             assertThat(r.code()).as(bad).isEqualTo("invalid-date");
-            assertThat(r.json().path("detail").asString()).as(bad).contains(bad, "YYYY-MM-DD");
+            assertThat(r.json().path("reason").asString()).as(bad).contains(bad, "YYYY-MM-DD");
         }
         Response future = api.get("/api/v1/reports/daily/" + watches.current().day().plusDays(1), duty);
         assertThat(future.status()).isEqualTo(400);
-        assertThat(future.json().path("detail").asString()).contains("has not begun");
+        assertThat(future.json().path("reason").asString()).contains("has not begun");
         Response signFuture = api.json("POST", "/api/v1/reports/daily/2999-01-01/sign-off", duty, null);
         assertThat(signFuture.status()).isEqualTo(400);
         assertThat(signFuture.code()).isEqualTo("invalid-date");
@@ -285,10 +285,10 @@ class DailyReportApiTest {
         Response format = api.get("/api/v1/reports/daily/2020-01-01.xls", duty);
         assertThat(format.status()).isEqualTo(400);
         assertThat(format.code()).isEqualTo("invalid-date");
-        assertThat(format.json().path("detail").asString()).contains(".csv", ".pdf");
+        assertThat(format.json().path("reason").asString()).contains(".csv", ".pdf");
         Response lang = api.get("/api/v1/reports/daily/2020-01-01.csv?lang=de", duty);
         assertThat(lang.status()).isEqualTo(400);
-        assertThat(lang.json().path("detail").asString()).contains("ru, kk or en");
+        assertThat(lang.json().path("reason").asString()).contains("ru, kk or en");
     }
 
     private byte[] bytes(String path, String user, String type) {

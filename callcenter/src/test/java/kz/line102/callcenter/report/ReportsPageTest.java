@@ -106,7 +106,7 @@ class ReportsPageTest {
     void aDateThatIsNoWatchShowsTheReason() {
         Browser.signIn(browser, port, "/reports?date=2999-01-01", duty);
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("error")).getText()
-                .contains("has not begun"));
+                .contains("ещё не началась"));
         assertThat(browser.findElement(By.id("report")).isDisplayed()).isFalse();
     }
 }

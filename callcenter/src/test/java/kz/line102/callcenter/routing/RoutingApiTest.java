@@ -93,7 +93,7 @@ class RoutingApiTest extends RoutingTestSupport {
         assertThat(refused.statusCode()).isEqualTo(422);
         JsonNode problem = json(refused);
         assertThat(problem.get("code").asString()).isEqualTo("invalid-rule-set");
-        assertThat(problem.get("detail").asString())
+        assertThat(problem.get("reason").asString())
                 .contains("rule 3 'lost': unknown queue 'q-nowhere'");
         assertThat(routing.current().version()).isEqualTo(before);
         JsonNode audit = json(send("GET", "/api/v1/routing/audit?limit=1", null)).get(0);
@@ -101,7 +101,7 @@ class RoutingApiTest extends RoutingTestSupport {
         assertThat(audit.get("detail").get("violations").toString()).contains("q-nowhere");
 
         String noQueueButUnreachable = unreachable.replace("q-nowhere", "q102");
-        assertThat(json(send("PUT", "/api/v1/routing/rules", noQueueButUnreachable)).get("detail").asString())
+        assertThat(json(send("PUT", "/api/v1/routing/rules", noQueueButUnreachable)).get("reason").asString())
                 .contains("rule 2 'kazakh': unreachable: rule 1 'everyone' has no conditions");
     }
 

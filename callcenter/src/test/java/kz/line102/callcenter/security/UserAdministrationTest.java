@@ -64,7 +64,7 @@ class UserAdministrationTest {
         Response role = api.json("POST", "/api/v1/admin/users", admin,
                 "{\"username\":\"role-x\",\"password\":\"long enough password\",\"roles\":[\"ROOT\"]}");
         assertThat(role.code()).isEqualTo("invalid-request");
-        assertThat(role.json().path("detail").asString()).contains("ROOT");
+        assertThat(role.json().path("reason").asString()).contains("ROOT");
         assertThat(api.json("POST", "/api/v1/admin/users", admin,
                 "{\"username\":\"long-pw\",\"password\":\"" + "ж".repeat(40) + "\",\"roles\":[\"OPERATOR\"]}")
                 .code()).as("over bcrypt's 72 bytes").isEqualTo("invalid-request");

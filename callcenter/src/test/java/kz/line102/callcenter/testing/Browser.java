@@ -40,7 +40,9 @@ public final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-quic", "--lang=ru", "--window-size=1280,900",
-                "--user-data-dir=" + profile);
+                "--accept-lang=ru", "--user-data-dir=" + profile);
+        // A Russian user's browser: Accept-Language ru, which the sign-in page follows until a language is chosen.
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "ru"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);

@@ -7,11 +7,10 @@ import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
- * The preflight's words in Russian (the default), Kazakh and English, from
- * {@code kz/line102/callcenter/install/preflight/messages*.properties}. The pages keep their
- * words in their own scripts, which the server cannot read, and the application has no
- * MessageSource of its own: this one is the feature's and is not a bean, so it does not
- * become the context's {@code messageSource}.
+ * The preflight's words in Russian (the default), Kazakh and English: the {@code preflight.*}
+ * keys of the one message bundle, {@code i18n/messages_*.properties}. Read here with a source of
+ * its own (not the context's {@code messageSource}) because the preflight also runs at start-up,
+ * outside any request, and picks its language from Accept-Language itself.
  */
 final class PreflightTexts {
 
@@ -20,7 +19,7 @@ final class PreflightTexts {
     private final ResourceBundleMessageSource source = new ResourceBundleMessageSource();
 
     PreflightTexts() {
-        source.setBasename("kz/line102/callcenter/install/preflight/messages");
+        source.setBasename("i18n/messages");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         // Our own args are already text; MessageFormat would still read quotes in the patterns.

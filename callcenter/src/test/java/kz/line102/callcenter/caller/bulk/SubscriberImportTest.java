@@ -133,7 +133,8 @@ class SubscriberImportTest {
         assertThat(api.csv(IMPORT, admin, new byte[0]).code()).isEqualTo("invalid-csv-header");
         Response unknown = api.csv(IMPORT, admin, "number,phone\n".getBytes(StandardCharsets.UTF_8));
         assertThat(unknown.status()).isEqualTo(400);
-        assertThat(unknown.json().path("detail").asString()).contains("phone");
+        assertThat(unknown.json().path("reason").asString()).contains("phone");
+        assertThat(unknown.json().path("detail").asString()).startsWith("Заголовок файла CSV неверен");
         assertThat(api.csv(IMPORT, admin, "name\nx\n".getBytes(StandardCharsets.UTF_8)).code())
                 .isEqualTo("invalid-csv-header");
         byte[] utf16 = "\uFEFFnumber\n+77012345678\n".getBytes(StandardCharsets.UTF_16LE);

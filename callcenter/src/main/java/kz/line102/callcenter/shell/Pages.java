@@ -1,0 +1,50 @@
+package kz.line102.callcenter.shell;
+
+import java.util.List;
+import java.util.Set;
+
+import kz.line102.callcenter.security.Role;
+
+/**
+ * Every page of the application, who may open it (the same roles as SecurityConfiguration's
+ * table, checked by ShellPagesTest) and the bundle key of its name in the header. A new page
+ * adds its line here; the first page of a role in {@link #LANDING} order is where it lands.
+ */
+public final class Pages {
+
+    /** A page: its path, the bundle key of its name, the roles that may open it. */
+    public record Page(String path, String titleKey, Set<Role> roles) {
+    }
+
+    public static final List<Page> ALL = List.of(
+            new Page("/console", "common.page.console", Set.of(Role.OPERATOR)),
+            new Page("/supervisor", "common.page.supervisor", Set.of(Role.SUPERVISOR)),
+            new Page("/reports", "common.page.reports", Set.of(Role.SUPERVISOR)),
+            new Page("/wallboard", "common.page.wallboard", Set.of(Role.SUPERVISOR, Role.ADMIN)),
+            new Page("/line-health", "common.page.lineHealth", Set.of(Role.SUPERVISOR, Role.ADMIN)),
+            new Page("/archive", "common.page.archive", Set.of(Role.AUDITOR)),
+            new Page("/admin", "common.page.admin", Set.of(Role.ADMIN)),
+            new Page("/routing", "common.page.routing", Set.of(Role.ADMIN)),
+            new Page("/admin/dead-letters", "common.page.deadLetters", Set.of(Role.ADMIN)),
+            new Page("/admin/preflight", "common.page.preflight", Set.of(Role.ADMIN)));
+
+    /** Where a role lands after sign-in, most specific desk first. */
+    static final List<Role> LANDING = List.of(Role.OPERATOR, Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN);
+
+    private Pages() {
+    }
+
+    public static List<Page> allowed(Set<Role> roles) {
+        return ALL.stream().filter(p -> p.roles().stream().anyMatch(roles::contains)).toList();
+    }
+
+    /** The landing page of someone with {@code roles}, or null when no page is theirs (e.g. METRICS only). */
+    static String landing(Set<Role> roles) {
+        return LANDING.stream().filter(roles::contains).findFirst().map(r -> switch (r) {
+            case OPERATOR -> "/console";
+            case SUPERVISOR -> "/supervisor";
+            case AUDITOR -> "/archive";
+            default -> "/admin";
+        }).orElse(null);
+    }
+}

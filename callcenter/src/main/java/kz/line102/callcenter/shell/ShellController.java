@@ -1,0 +1,91 @@
+package kz.line102.callcenter.shell;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import kz.line102.callcenter.app.ProblemTexts;
+import kz.line102.callcenter.operator.OperatorService;
+import kz.line102.callcenter.operator.OperatorSession;
+import kz.line102.callcenter.security.Role;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** The landing page per role, the sign-in page, the admin home and the session every page starts from. */
+@Controller
+class ShellController {
+
+    private final OperatorService operators;
+    private final ShellTemplates templates;
+
+    ShellController(OperatorService operators, ShellTemplates templates) {
+        this.operators = operators;
+        this.templates = templates;
+    }
+
+    /** After sign-in: each role's own desk instead of an empty root. */
+    @GetMapping("/")
+    void landing(Authentication auth, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String to = Pages.landing(roles(auth));
+        if (to == null) {
+            // Signed in, but no page is for these roles (the Prometheus credential): the friendly 403.
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        response.sendRedirect(request.getContextPath() + to);
+    }
+
+    /** The sign-in form in the request's language, with the CSRF token in the form (no script needed to sign in). */
+    @GetMapping("/login")
+    ResponseEntity<String> login(HttpServletRequest request) {
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .header("Cache-Control", "no-store")
+                .body(templates.render("login", ProblemTexts.locale(request), csrf == null ? "" : csrf.getToken()));
+    }
+
+    @GetMapping({"/admin", "/admin/"})
+    String admin() {
+        return "forward:/admin/index.html";
+    }
+
+    /** Who is signed in, the pages their roles may open, and the CSRF token a page must send with its changes. */
+    @GetMapping("/api/v1/session")
+    @ResponseBody
+    SessionView session(Authentication auth, HttpServletRequest request) {
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        Set<String> roleNames = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .map(a -> a.replaceFirst("^ROLE_", "")).collect(Collectors.toCollection(java.util.TreeSet::new));
+        OperatorSession at = operators.currentSession(auth.getName()).orElse(null);
+        List<PageView> pages = Pages.allowed(roles(auth)).stream()
+                .map(p -> new PageView(p.path(), p.titleKey())).toList();
+        return new SessionView(auth.getName(), roleNames, at == null ? null : at.workstation(),
+                at == null ? null : at.extension(), csrf == null ? null : csrf.getHeaderName(),
+                csrf == null ? null : csrf.getToken(), ProblemTexts.locale(request).getLanguage(), pages);
+    }
+
+    static Set<Role> roles(Authentication auth) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (auth != null) {
+            auth.getAuthorities().forEach(a -> Role.parse(a.getAuthority().replaceFirst("^ROLE_", ""))
+                    .ifPresent(roles::add));
+        }
+        return roles;
+    }
+
+    record PageView(String path, String titleKey) {
+    }
+
+    record SessionView(String username, Set<String> roles, String workstation, String extension,
+                       String csrfHeader, String csrfToken, String language, List<PageView> pages) {
+    }
+}

@@ -1,0 +1,164 @@
+package kz.line102.callcenter.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import kz.line102.callcenter.Api;
+import kz.line102.callcenter.CallcenterTest;
+import kz.line102.callcenter.security.Role;
+import kz.line102.callcenter.security.UserService;
+import kz.line102.callcenter.testing.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The shell in a real Chromium: the sign-in page in Kazakh and Russian, each role's landing
+ * page, the header with only the pages a role may open, a server error shown in Kazakh and
+ * shown again in Russian after the switch, and the 404 and 403 pages in the chosen language.
+ */
+@CallcenterTest
+class ShellPageTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserService users;
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void start() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        browser.quit();
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    private void until(Callable<Boolean> condition) {
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(condition);
+        } catch (RuntimeException e) {
+            throw new AssertionError(Browser.dump(browser), e);
+        }
+    }
+
+    private void lang(String lang) {
+        browser.findElement(By.cssSelector("button[data-lang=" + lang + "]")).click();
+    }
+
+    private void signInHere(String user, String password) {
+        browser.findElement(By.name("username")).sendKeys(user);
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    @Test
+    void theSignInPageSpeaksKazakhAndRussianAndSaysWhyASignInFailed() {
+        String operator = Api.user(users, "shell-operator", Role.OPERATOR);
+        browser.get(base() + "/login");
+        // The browser asks for Russian (Browser.start): the page is Russian before any script runs.
+        assertThat(text("h1")).isEqualTo("Линия 102 — вход");
+        lang("kk");
+        until(() -> text("h1").equals("102 желісі — кіру"));
+        assertThat(text("label[for=password]")).isEqualTo("Құпиясөз");
+
+        signInHere(operator, "wrong-password");
+        until(() -> browser.getCurrentUrl().endsWith("/login?error"));
+        until(() -> text("#login-message").equals("Пайдаланушы аты немесе құпиясөз қате"));
+        lang("ru");
+        until(() -> text("#login-message").equals("Неверное имя пользователя или пароль"));
+        assertThat(text("h1")).isEqualTo("Линия 102 — вход");
+
+        // The language chosen on the sign-in page is the one the desk opens in.
+        lang("kk");
+        signInHere(operator, Api.PASSWORD);
+        until(() -> browser.getCurrentUrl().contains("/console"));
+        until(() -> text("#ws-join").equals("Жұмыс орнын алу"));
+    }
+
+    @Test
+    void eachRoleLandsOnItsOwnPageAndTheHeaderListsOnlyItsPages() {
+        record Case(String user, Role role, String landing, List<String> pages) {
+        }
+        List<Case> cases = List.of(
+                new Case("shell-land-operator", Role.OPERATOR, "/console", List.of("/console")),
+                new Case("shell-land-duty", Role.SUPERVISOR, "/supervisor",
+                        List.of("/supervisor", "/reports", "/wallboard", "/line-health")),
+                new Case("shell-land-auditor", Role.AUDITOR, "/archive", List.of("/archive")),
+                new Case("shell-land-admin", Role.ADMIN, "/admin",
+                        List.of("/wallboard", "/line-health", "/admin", "/routing", "/admin/dead-letters",
+                                "/admin/preflight")));
+        for (Case c : cases) {
+            Api.user(users, c.user(), c.role());
+            browser.manage().deleteAllCookies();
+            browser.get(base() + "/");
+            signInHere(c.user(), Api.PASSWORD);
+            until(() -> browser.getCurrentUrl().endsWith(c.landing()));
+            until(() -> !browser.findElements(By.cssSelector("#line102-pages a")).isEmpty());
+            List<String> links = browser.findElements(By.cssSelector("#line102-pages a")).stream()
+                    .map(a -> a.getAttribute("href").substring(base().length())).toList();
+            assertThat(links).as(c.role() + " header").containsExactlyElementsOf(c.pages());
+        }
+        // The admin home lists the admin's pages by name.
+        until(() -> browser.findElements(By.cssSelector("#admin-pages a")).size() == 5);
+        assertThat(browser.findElements(By.cssSelector("#admin-pages a")).stream().map(WebElement::getText).toList())
+                .contains("Маршрутизация", "Неотправленные задания");
+    }
+
+    @Test
+    void aServerErrorShowsInKazakhAndAgainInRussianAfterTheSwitch() {
+        String operator = Api.user(users, "shell-ws-operator", Role.OPERATOR);
+        Browser.signIn(browser, port, "/console", operator);
+        until(() -> browser.findElement(By.id("ws-form")).isDisplayed());
+        lang("kk");
+        browser.findElement(By.id("ws-input")).sendKeys("no-such-desk");
+        browser.findElement(By.id("ws-join")).click();
+        until(() -> text("#ws-error").equals("«no-such-desk» жұмыс орны табылмады."));
+        lang("ru");
+        until(() -> text("#ws-error").equals("Рабочее место «no-such-desk» не найдено."));
+        lang("en");
+        until(() -> text("#ws-error").equals("No workstation 'no-such-desk'."));
+    }
+
+    @Test
+    void theNotFoundAndForbiddenPagesAreInTheUsersLanguage() {
+        String operator = Api.user(users, "shell-lost-operator", Role.OPERATOR);
+        Browser.signIn(browser, port, "/console", operator);
+        until(() -> browser.findElement(By.id("ws-form")).isDisplayed());
+        lang("kk");
+
+        browser.get(base() + "/no/such/page");
+        until(() -> text("#error-title").equals("Бет табылмады"));
+        lang("ru");
+        until(() -> text("#error-title").equals("Страница не найдена"));
+
+        lang("kk");
+        browser.get(base() + "/archive");
+        until(() -> text("#error-title").equals("Қол жеткізу жоқ"));
+        assertThat(browser.getPageSource()).doesNotContain("\"code\"", "Whitelabel");
+        lang("en");
+        until(() -> text("#error-title").equals("No access"));
+        browser.findElement(By.id("error-home")).click();
+        until(() -> browser.getCurrentUrl().contains("/console"));
+    }
+}
