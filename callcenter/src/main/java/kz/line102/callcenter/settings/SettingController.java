@@ -80,7 +80,7 @@ public abstract class SettingController<T> {
         try {
             return payloadReader.readValue(nonEmpty(body));
         } catch (JacksonException e) {
-            throw invalid(e.getOriginalMessage());
+            throw InvalidRequestException.body(spec.title, e);
         }
     }
 
@@ -93,7 +93,7 @@ public abstract class SettingController<T> {
         try {
             change = treeReader.readValue(nonEmpty(body));
         } catch (JacksonException e) {
-            throw invalid(e.getOriginalMessage());
+            throw InvalidRequestException.body(spec.title, e);
         }
         if (!change.isObject()) {
             throw invalid("a change is an object {\"" + spec.payloadKey + "\": ..., \"comment\": ..., "
@@ -122,7 +122,7 @@ public abstract class SettingController<T> {
                     comment == null || comment.isNull() ? null : comment.asString(),
                     base == null || base.isNull() ? null : base.asInt());
         } catch (JacksonException e) {
-            throw invalid(e.getOriginalMessage());
+            throw InvalidRequestException.body(spec.title, e);
         }
     }
 
