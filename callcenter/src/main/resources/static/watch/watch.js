@@ -1,7 +1,7 @@
 'use strict';
 // The duty officer's watch: the current watch, the hand-over checklist with both signatures,
-// and the books and registers. Every word comes from /watch/texts.json (ru, kk, en), the one
-// place the Java exports read too.
+// and the books and registers. Every word is a watch.* key of the one message bundle (ru, kk,
+// en), which the Java exports read too.
 
 const L = window.Line102;
 const $ = L.$;
@@ -201,15 +201,14 @@ function writeEntry(event) {
   });
 }
 
-document.addEventListener('DOMContentLoaded', () => {
+L.whenReady(() => {
   $('item-form').addEventListener('submit', addItem);
   $('entry-form').addEventListener('submit', writeEntry);
   $('search-form').addEventListener('submit', (e) => { e.preventDefault(); act(loadEntries); });
   $('journal').addEventListener('change', () => act(async () => { renderJournals(); await loadEntries(); }));
   $('sign-outgoing').addEventListener('click', () => sign('OUTGOING'));
   $('sign-incoming').addEventListener('click', () => sign('INCOMING'));
-  fetch('/watch/texts.json').then((r) => r.json())
-    .then((texts) => L.start(texts, render))
+  L.start(L.texts('watch'), render)
     .then(async () => {
       config = await L.api('GET', '/api/v1/watch/journals');
       await loadWatch(new URLSearchParams(location.search).get('watch'));

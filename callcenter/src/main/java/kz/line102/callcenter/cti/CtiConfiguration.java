@@ -68,9 +68,10 @@ class CtiConfiguration {
     AmiConnector amiConnector(CtiProperties props, DemoReplay replay, RedisStreamPublisher publisher,
                               MeterRegistry meters, ObjectProvider<Clock> clock, UnifiedJedis redis,
                               ApplicationEventPublisher events,
-                              @Value("${line102.callcenter.intake.consumer-name:node}") String node) {
+                              @Value("${line102.callcenter.intake.consumer-name:node}") String node,
+                              kz.line102.callcenter.app.RedisKeys keys) {
         Lease lease = props.ami().configured() && props.link().leaseEnabled()
-                ? Lease.redis(redis, "line102:cti:lease:ami:" + props.ami().pbx(), node, props.link().leaseTtl())
+                ? Lease.redis(redis, keys.key("cti:lease:ami:" + props.ami().pbx()), node, props.link().leaseTtl())
                 : null;
         AmiConnector connector = new AmiConnector(amiProperties(props, replay), publisher, meters,
                 clock.getIfAvailable(Clock::systemUTC), lease);

@@ -10,7 +10,8 @@ import redis.clients.jedis.UnifiedJedis;
 class LeaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    Leases leases(UnifiedJedis redis, @Value("${line102.callcenter.intake.consumer-name:node}") String node) {
-        return new Leases(redis, node);
+    Leases leases(UnifiedJedis redis, @Value("${line102.callcenter.intake.consumer-name:node}") String node,
+                  kz.line102.callcenter.app.RedisKeys keys) {
+        return new Leases(redis, node, keys);
     }
 }

@@ -1,5 +1,7 @@
 package kz.line102.callcenter.cti;
 
+import kz.line102.callcenter.app.RedisKeys;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,7 +12,7 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Leases for work that must run on one node at a time (sweeps, reconciliations, purges):
- * each job keeps its own lease in Redis, {@code line102:callcenter:lease:<job>}, and runs
+ * each job keeps its own lease in Redis, {@code <prefix>:callcenter:lease:<job>}, and runs
  * its periodic work only while {@link LeaseKeeper#held()}. If the node holding it dies,
  * another takes it within about 1.2 × ttl.
  *
@@ -21,15 +23,17 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public class Leases implements AutoCloseable {
 
-    static final String PREFIX = "line102:callcenter:lease:";
+    static final String NAME = "callcenter:lease:";
 
     private final UnifiedJedis redis;
     private final String node;
+    private final RedisKeys keys;
     private final List<LeaseKeeper> keepers = new CopyOnWriteArrayList<>();
 
-    Leases(UnifiedJedis redis, String node) {
+    Leases(UnifiedJedis redis, String node, RedisKeys keys) {
         this.redis = redis;
         this.node = node;
+        this.keys = keys;
     }
 
     /** Starts keeping the lease of {@code job} (kebab-case, one per kind of work); released at shutdown. */
@@ -39,7 +43,7 @@ public class Leases implements AutoCloseable {
 
     /** As {@link #keep(String, Duration)}, told on the keeper's thread when it is won and lost. */
     public LeaseKeeper keep(String job, Duration ttl, LeaseKeeper.Listener listener) {
-        LeaseKeeper keeper = new LeaseKeeper(Lease.redis(redis, PREFIX + job, node, ttl),
+        LeaseKeeper keeper = new LeaseKeeper(Lease.redis(redis, keys.key(NAME + job), node, ttl),
                 LeaseKeeper.Timings.of(ttl), listener, job);
         keepers.add(keeper);
         return keeper.start();

@@ -29,9 +29,11 @@ public class RateLimiter {
             return 0""";
 
     private final UnifiedJedis redis;
+    private final kz.line102.callcenter.app.RedisKeys keys;
 
-    RateLimiter(UnifiedJedis redis) {
+    RateLimiter(UnifiedJedis redis, kz.line102.callcenter.app.RedisKeys keys) {
         this.redis = redis;
+        this.keys = keys;
     }
 
     /** Counts one request; throws 429 {@code code} when it is over {@code limit} per {@code window}. */
@@ -58,6 +60,6 @@ public class RateLimiter {
     }
 
     private static String key(String group, String username) {
-        return RedisKeys.RATE_LIMIT + group + ":" + SafeKeys.of(username);
+        return keys.key(RedisKeys.RATE_LIMIT + group + ":" + SafeKeys.of(username));
     }
 }

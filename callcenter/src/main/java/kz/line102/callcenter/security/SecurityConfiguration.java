@@ -203,8 +203,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SignInThrottle signInThrottle(UnifiedJedis redis, SignInProperties props) {
-        return new SignInThrottle(redis, props);
+    SignInThrottle signInThrottle(UnifiedJedis redis, SignInProperties props, kz.line102.callcenter.app.RedisKeys keys) {
+        return new SignInThrottle(redis, props, keys);
     }
 
     @Bean

@@ -5,29 +5,35 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The watch's words in ru, kk and en for its PDF and CSV. They live in one place with the
- * page's: {@code static/watch/texts.json}, which the page loads too (to be moved into the
- * shared message bundle).
+ * The watch's words in ru, kk and en for its PDF and CSV: the {@code watch.*} keys of the one
+ * message bundle, the same texts the page shows.
  */
 record WatchTexts(String lang, Map<String, String> words, Map<String, String> russian) {
 
-    static final String FILE = "/static/watch/texts.json";
+    private static final String PREFIX = "watch.";
     private static final Map<String, Map<String, String>> ALL = load();
 
     private static Map<String, Map<String, String>> load() {
-        try (InputStream in = WatchTexts.class.getResourceAsStream(FILE)) {
-            if (in == null) {
-                throw new IllegalStateException(FILE + " is missing from the application's resources");
+        Map<String, Map<String, String>> all = new java.util.HashMap<>();
+        for (String lang : java.util.List.of("ru", "kk", "en")) {
+            String file = "/i18n/messages_" + lang + ".properties";
+            try (InputStream in = WatchTexts.class.getResourceAsStream(file)) {
+                if (in == null) {
+                    throw new IllegalStateException(file + " is missing from the application's resources");
+                }
+                java.util.Properties p = new java.util.Properties();
+                p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+                Map<String, String> words = new java.util.HashMap<>();
+                p.stringPropertyNames().stream().filter(k -> k.startsWith(PREFIX))
+                        .forEach(k -> words.put(k.substring(PREFIX.length()), p.getProperty(k)));
+                all.put(lang, Map.copyOf(words));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return JsonMapper.builder().build().readValue(in, new TypeReference<Map<String, Map<String, String>>>() {
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return Map.copyOf(all);
     }
 
     /** {@code ru} (the default), {@code kk} or {@code en}; anything else is Russian. */

@@ -47,6 +47,7 @@ class MessageBundleTest {
             Map.entry("archive", "archive"),
             Map.entry("routing", "routing"),
             Map.entry("line-health", "lineHealth"),
+            Map.entry("watch", "watch"),
             Map.entry("admin/dead-letters", "deadLetters"),
             Map.entry("admin/preflight", "preflightPage"),
             Map.entry("admin", "admin"));

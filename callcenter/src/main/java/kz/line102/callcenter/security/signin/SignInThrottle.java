@@ -36,10 +36,12 @@ public class SignInThrottle {
 
     private final UnifiedJedis redis;
     private final SignInProperties props;
+    private final kz.line102.callcenter.app.RedisKeys keys;
 
-    public SignInThrottle(UnifiedJedis redis, SignInProperties props) {
+    public SignInThrottle(UnifiedJedis redis, SignInProperties props, kz.line102.callcenter.app.RedisKeys keys) {
         this.redis = redis;
         this.props = props;
+        this.keys = keys;
     }
 
     /** Which lock holds, if any: {@code scope} is {@code account} or {@code address}. */
@@ -88,10 +90,10 @@ public class SignInThrottle {
     }
 
     private static String failuresKey(String scope, String who) {
-        return RedisKeys.SIGN_IN_FAILURES + scope + ":" + SafeKeys.of(who);
+        return keys.key(RedisKeys.SIGN_IN_FAILURES + scope + ":" + SafeKeys.of(who));
     }
 
     private static String lockKey(String scope, String who) {
-        return RedisKeys.SIGN_IN_LOCK + scope + ":" + SafeKeys.of(who);
+        return keys.key(RedisKeys.SIGN_IN_LOCK + scope + ":" + SafeKeys.of(who));
     }
 }

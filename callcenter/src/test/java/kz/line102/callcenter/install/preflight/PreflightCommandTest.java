@@ -107,7 +107,7 @@ class PreflightCommandTest {
         assertThat(en.out().get(en.out().size() - 1)).startsWith("Preflight at ").contains(" fail, ");
         // The command's AMI session is gone with it; it never took this PBX's lease.
         await().atMost(Duration.ofSeconds(10)).until(() -> replay.server().loggedInClients() == loggedIn);
-        assertThat(redis.exists("line102:cti:lease:ami:" + PBX)).isFalse();
+        assertThat(redis.exists(kz.line102.callcenter.testing.TestKeyPrefix.RUN_PREFIX + ":cti:lease:ami:" + PBX)).isFalse();
         assertThat(ami.health().connected()).isTrue();
 
         Run ru = run("--lang=ru");
