@@ -89,6 +89,7 @@ class SecurityConfiguration {
                         .requestMatchers("/reports", "/reports/**").hasRole(SUPERVISOR.name())
                         .requestMatchers("/watch", "/watch/**").hasRole(SUPERVISOR.name())
                         .requestMatchers("/line-health", "/line-health/**").hasAnyRole(roles(SUPERVISOR, ADMIN))
+                        .requestMatchers("/certification", "/certification/**").hasAnyRole(roles(SUPERVISOR, ADMIN))
                         .requestMatchers(GET, "/api/v1/session").authenticated()
                         .requestMatchers(GET, "/api/v1/calls", "/api/v1/calls/*")
                         .hasAnyRole(roles(SUPERVISOR, AUDITOR, ADMIN))
@@ -153,6 +154,15 @@ class SecurityConfiguration {
                         // Line health: supervisors watch it; IT staff manage targets and place test calls.
                         .requestMatchers(GET, "/api/v1/line-health/**").hasAnyRole(roles(SUPERVISOR, ADMIN))
                         .requestMatchers("/api/v1/line-health/**").hasRole(ADMIN.name())
+                        // Certification: personnel (ADMIN) keep employees, histories, commissions and cases;
+                        // the commission (heads of divisions: SUPERVISOR) records stage results and decides;
+                        // both read; auditors read the certification audit.
+                        .requestMatchers(GET, "/api/v1/certification/audit").hasAnyRole(roles(AUDITOR, ADMIN))
+                        .requestMatchers(POST, "/api/v1/certification/cases/*/decision").hasRole(SUPERVISOR.name())
+                        .requestMatchers(POST, "/api/v1/certification/cases/*/stages")
+                        .hasAnyRole(roles(SUPERVISOR, ADMIN))
+                        .requestMatchers(GET, "/api/v1/certification/**").hasAnyRole(roles(SUPERVISOR, ADMIN))
+                        .requestMatchers("/api/v1/certification/**").hasRole(ADMIN.name())
                         // Who read whose caller card, refusals and sign-in lockouts.
                         .requestMatchers(GET, "/api/v1/security/audit").hasAnyRole(roles(AUDITOR, ADMIN))
                         .requestMatchers("/api/**").denyAll()

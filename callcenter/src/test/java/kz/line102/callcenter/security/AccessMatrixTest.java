@@ -216,6 +216,21 @@ class AccessMatrixTest {
             new Endpoint("GET", "/api/v1/line-health/audit", null, EnumSet.of(SUPERVISOR, ADMIN)),
             new Endpoint("GET", "/api/v1/line-health/test-calls", null, EnumSet.of(SUPERVISOR, ADMIN)),
             new Endpoint("POST", "/api/v1/line-health/test-calls", null, EnumSet.of(ADMIN)),
+            // Certification: personnel (ADMIN) keep the data, the commission (SUPERVISOR) records results and
+            // decides. The bodies are refused (400) or aim at nothing (404), so nothing changes.
+            new Endpoint("GET", "/api/v1/certification/employees", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("POST", "/api/v1/certification/employees", "{}", EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/api/v1/certification/employees/999999999", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("PUT", "/api/v1/certification/employees/999999999/history", "{}", EnumSet.of(ADMIN)),
+            new Endpoint("POST", "/api/v1/certification/employees/999999999/cases", "{}", EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/api/v1/certification/commissions", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("POST", "/api/v1/certification/commissions", "{}", EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/api/v1/certification/cases/999999999", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("POST", "/api/v1/certification/cases/999999999/stages", "{}", EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("POST", "/api/v1/certification/cases/999999999/decision", "{}", EnumSet.of(SUPERVISOR)),
+            new Endpoint("GET", "/api/v1/certification/due", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/certification/due.csv", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/certification/audit?limit=1", null, EnumSet.of(AUDITOR, ADMIN)),
             // The preflight: IT staff only; it reads and changes nothing.
             new Endpoint("GET", "/api/v1/admin/preflight", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/actuator/prometheus", null, EnumSet.of(ADMIN, METRICS)),

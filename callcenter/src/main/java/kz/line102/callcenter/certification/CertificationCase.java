@@ -1,0 +1,13 @@
+package kz.line102.callcenter.certification;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One certification of one employee before one commission, open until its decision. */
+public record CertificationCase(long id, long employeeId, long commissionId, boolean recertification, LocalDate dueOn,
+                                Instant openedAt, String openedBy, LocalDate decidedOn, String outcome) {
+
+    boolean open() {
+        return decidedOn == null;
+    }
+}

@@ -1,0 +1,14 @@
+package kz.line102.callcenter.certification;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** {@code /certification}, the personnel and commission page; its files are static resources under {@code /certification/}. */
+@Controller
+class CertificationPage {
+
+    @GetMapping({"/certification", "/certification/"})
+    String page() {
+        return "forward:/certification/index.html";
+    }
+}

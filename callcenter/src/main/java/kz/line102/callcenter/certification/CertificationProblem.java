@@ -1,0 +1,29 @@
+package kz.line102.callcenter.certification;
+
+import kz.line102.callcenter.app.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A certification request refused, with its stable code: {@code 400} for what can never be
+ * (an unknown stage or decision), {@code 404 no-such-*}, {@code 409} for what the case's
+ * state does not allow yet ({@code stage-out-of-order}, {@code no-quorum}, {@code
+ * not-admitted}, {@code decision-not-allowed}).
+ */
+class CertificationProblem extends ProblemException {
+
+    CertificationProblem(HttpStatus status, String code, String detail) {
+        super(status, code, detail);
+    }
+
+    static CertificationProblem invalid(String code, String detail) {
+        return new CertificationProblem(HttpStatus.BAD_REQUEST, code, detail);
+    }
+
+    static CertificationProblem conflict(String code, String detail) {
+        return new CertificationProblem(HttpStatus.CONFLICT, code, detail);
+    }
+
+    static CertificationProblem notFound(String what, long id) {
+        return new CertificationProblem(HttpStatus.NOT_FOUND, "no-such-" + what, "no " + what + " " + id);
+    }
+}

@@ -1,0 +1,38 @@
+package kz.line102.callcenter.certification;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code line102.callcenter.certification.*}; every default is the model regulation's.
+ *
+ * @param rules            the periods of items 3–5 and 37 ({@link CertificationRules})
+ * @param testPassScore    the computer test's threshold (0–100) for admission to the interview
+ * @param quorumPresent    with {@code quorumOf}: the share of members that must be present (2/3)
+ * @param quorumOf         the denominator of that share
+ * @param remindDaysAhead  the daily pass reminds of employees due within this many days (and overdue)
+ * @param passInterval     how often the pass runs (daily); a second node's pass raises nothing twice
+ * @param zone             the centre's zone: what "today" is for due dates
+ * @param csvDelimiter     {@code ;} is what Excel expects with Russian and Kazakh settings
+ */
+@Validated
+@ConfigurationProperties("line102.callcenter.certification")
+public record CertificationProperties(@NotNull CertificationRules rules, @Min(0) @Max(100) int testPassScore,
+                                      @Min(1) int quorumPresent, @Min(1) int quorumOf,
+                                      @Min(0) @Max(3650) int remindDaysAhead, @NotNull Duration passInterval,
+                                      @NotNull ZoneId zone, @NotNull @Pattern(regexp = "[,;\t]") String csvDelimiter) {
+
+    public CertificationProperties {
+        if (quorumPresent > quorumOf) {
+            throw new IllegalArgumentException("the certification quorum cannot be more than all members: "
+                    + quorumPresent + "/" + quorumOf);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Certification of employees under the model regulation (decree 1612 of 8 July 2005, as
+ * amended in 2016): employees and their service history, when each is due ({@link
+ * kz.line102.callcenter.certification.DueRules}, pure, every period a setting because the
+ * decree's successor may change them), the stages of a certification with their results,
+ * commissions and their quorum, the decisions the regulation allows, the due list with
+ * its daily reminders (through the alert module) and the page {@code /certification}.
+ * Its API is {@code /api/v1/certification}; its tables are {@code certification_*}.
+ */
+package kz.line102.callcenter.certification;
