@@ -1,25 +1,9 @@
 'use strict';
 // The certification page: the due list, a stage result and the commission's decision.
-// Every text is here, in ru, kk and en (until the shared bundle of the new shell).
+// Every text is a certification.* key of the one message bundle (ru, kk, en).
 (function () {
   const L = window.Line102;
-  const texts = {
-    ru: { title: 'Линия 102 — аттестация сотрудников', logout: 'Выйти', dueList: 'Подлежат аттестации в ближайшие 30 дней и просроченные',
-      personnelNo: 'Табельный номер', fullName: 'ФИО', status: 'Статус', dueOn: 'Срок с', latestOn: 'Срок по',
-      stageTitle: 'Результат этапа', caseNo: 'Аттестация №', result: 'Результат', score: 'Баллы', save: 'Записать',
-      decisionTitle: 'Решение комиссии', votes: 'член=РЕШЕНИЕ, по одному в строке', decide: 'Принять решение',
-      saved: 'Записано', UPCOMING: 'предстоит', DUE: 'подлежит', OVERDUE: 'просрочена' },
-    kk: { title: '102 желісі — қызметкерлерді аттестаттау', logout: 'Шығу', dueList: 'Алдағы 30 күнде аттестатталуға жататындар және мерзімі өткендер',
-      personnelNo: 'Табель нөмірі', fullName: 'Аты-жөні', status: 'Мәртебесі', dueOn: 'Мерзімі басталуы', latestOn: 'Мерзімі аяқталуы',
-      stageTitle: 'Кезең нәтижесі', caseNo: 'Аттестаттау №', result: 'Нәтиже', score: 'Ұпай', save: 'Жазу',
-      decisionTitle: 'Комиссия шешімі', votes: 'мүше=ШЕШІМ, әр жолда біреуден', decide: 'Шешім қабылдау',
-      saved: 'Жазылды', UPCOMING: 'алдағы', DUE: 'жатады', OVERDUE: 'мерзімі өткен' },
-    en: { title: 'Line 102 — certification of employees', logout: 'Sign out', dueList: 'Due within 30 days and overdue',
-      personnelNo: 'Personnel no.', fullName: 'Full name', status: 'Status', dueOn: 'Due from', latestOn: 'Due by',
-      stageTitle: 'Stage result', caseNo: 'Certification no.', result: 'Result', score: 'Score', save: 'Record',
-      decisionTitle: 'Commission decision', votes: 'member=DECISION, one per line', decide: 'Decide',
-      saved: 'Recorded', UPCOMING: 'upcoming', DUE: 'due', OVERDUE: 'overdue' },
-  };
+  const texts = L.texts('certification');
   const $ = (id) => document.getElementById(id);
   let rows = [];
   let lang = 'ru';
@@ -45,7 +29,7 @@
     try { await f(); $('saved').textContent = t('saved'); } catch (e) { $('error').textContent = e.message; }
   }
 
-  document.addEventListener('DOMContentLoaded', async () => {
+  L.whenReady(async () => {
     await L.start(texts, (l) => { lang = l; draw(); });
     lang = document.documentElement.lang;
     $('stage-form').addEventListener('submit', (ev) => {

@@ -22,6 +22,8 @@ public final class Pages {
             new Page("/reports", "common.page.reports", Set.of(Role.SUPERVISOR)),
             new Page("/wallboard", "common.page.wallboard", Set.of(Role.SUPERVISOR, Role.ADMIN)),
             new Page("/line-health", "common.page.lineHealth", Set.of(Role.SUPERVISOR, Role.ADMIN)),
+            new Page("/watch", "common.page.watch", Set.of(Role.SUPERVISOR)),
+            new Page("/certification", "common.page.certification", Set.of(Role.SUPERVISOR, Role.ADMIN)),
             new Page("/archive", "common.page.archive", Set.of(Role.AUDITOR)),
             new Page("/admin", "common.page.admin", Set.of(Role.ADMIN)),
             new Page("/routing", "common.page.routing", Set.of(Role.ADMIN)),

@@ -48,6 +48,7 @@ class MessageBundleTest {
             Map.entry("routing", "routing"),
             Map.entry("line-health", "lineHealth"),
             Map.entry("watch", "watch"),
+            Map.entry("certification", "certification"),
             Map.entry("admin/dead-letters", "deadLetters"),
             Map.entry("admin/preflight", "preflightPage"),
             Map.entry("admin", "admin"));
