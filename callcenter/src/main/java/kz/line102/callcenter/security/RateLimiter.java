@@ -59,7 +59,7 @@ public class RateLimiter {
         redis.del(key(group, username));
     }
 
-    private static String key(String group, String username) {
+    private String key(String group, String username) {
         return keys.key(RedisKeys.RATE_LIMIT + group + ":" + SafeKeys.of(username));
     }
 }

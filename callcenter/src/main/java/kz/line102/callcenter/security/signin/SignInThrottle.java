@@ -89,11 +89,11 @@ public class SignInThrottle {
         return new Failure(scope, n, (Long) r.get(1), n >= limits.lockoutAfter());
     }
 
-    private static String failuresKey(String scope, String who) {
+    private String failuresKey(String scope, String who) {
         return keys.key(RedisKeys.SIGN_IN_FAILURES + scope + ":" + SafeKeys.of(who));
     }
 
-    private static String lockKey(String scope, String who) {
+    private String lockKey(String scope, String who) {
         return keys.key(RedisKeys.SIGN_IN_LOCK + scope + ":" + SafeKeys.of(who));
     }
 }

@@ -54,6 +54,8 @@ class SignInThrottleTest {
     JdbcTemplate jdbc;
     @Autowired
     RedisProperties redisProps;
+    @Autowired
+    kz.line102.callcenter.app.RedisKeys keys;
 
     Api api;
     String user;
@@ -97,7 +99,7 @@ class SignInThrottleTest {
         assertThat(passwordChecks()).isEqualTo(checks);
 
         // Another node, sharing only Redis, refuses as well.
-        SignInThrottle second = new SignInThrottle(otherNode, props);
+        SignInThrottle second = new SignInThrottle(otherNode, props, keys);
         assertThat(second.lockOf(user, "127.0.0.1")).hasValueSatisfying(l -> {
             assertThat(l.scope()).isEqualTo("account");
             assertThat(l.retryAfterMillis()).isPositive();
@@ -114,7 +116,7 @@ class SignInThrottleTest {
             throttle.failed(user, "192.0.2.77");
         }
         throttle.clear("-", "192.0.2.77");
-        otherNode.del(RedisKeys.SIGN_IN_LOCK + "account:" + user);
+        otherNode.del(keys.key(RedisKeys.SIGN_IN_LOCK + "account:" + user));
         Response r = basic(user, "wrong");
         assertThat(r.status()).isEqualTo(401);
         assertThat(counter("failure")).isGreaterThan(failedBefore);
@@ -129,7 +131,7 @@ class SignInThrottleTest {
         SignInProperties strict = new SignInProperties(new SignInProperties.Limits(3, 10),
                 new SignInProperties.Limits(2, 6), Duration.ofSeconds(1), Duration.ofMinutes(5),
                 Duration.ofMinutes(15), Duration.ofHours(1));
-        SignInThrottle one = new SignInThrottle(otherNode, strict);
+        SignInThrottle one = new SignInThrottle(otherNode, strict, keys);
         try {
             List<Long> locks = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
