@@ -78,7 +78,7 @@ class AlertApiTest {
         Response late = api.json("POST", "/api/v1/alerts/" + alert.id() + "/acknowledgement", "alert-duty-2", null);
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.code()).isEqualTo("already-acknowledged");
-        assertThat(late.json().get("detail").asString()).contains("alert-duty");
+        assertThat(late.json().get("reason").asString()).contains("alert-duty");
         assertThat(alerts.get(alert.id()).acknowledgedBy()).isEqualTo("alert-duty");
 
         Response open = api.get("/api/v1/alerts?within=PT1H&limit=1000", "alert-duty");
@@ -88,9 +88,9 @@ class AlertApiTest {
     @Test
     void badRequestsAreRefusedWithTheReason() {
         assertThat(api.get("/api/v1/alerts/999999999", "alert-duty").code()).isEqualTo("no-such-alert");
-        assertThat(api.get("/api/v1/alerts?state=closed", "alert-duty").json().get("detail").asString())
+        assertThat(api.get("/api/v1/alerts?state=closed", "alert-duty").json().get("reason").asString())
                 .contains("'state'");
-        assertThat(api.get("/api/v1/alerts?within=yesterday", "alert-duty").json().get("detail").asString())
+        assertThat(api.get("/api/v1/alerts?within=yesterday", "alert-duty").json().get("reason").asString())
                 .contains("ISO-8601");
         assertThat(api.get("/api/v1/alerts?within=PT0S", "alert-duty").status()).isEqualTo(400);
         assertThat(api.get("/api/v1/alerts?limit=0", "alert-duty").status()).isEqualTo(400);

@@ -115,7 +115,7 @@ class CertificationApiTest {
         Response backwards = createEmployee("B-" + run, "[{\"start\":\"2020-05-01\",\"end\":\"2020-04-30\",\"post\":\"o\"}]");
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(backwards.code()).isEqualTo("impossible-dates");
-        assertThat(backwards.json().get("detail").asString()).contains("2020-04-30");
+        assertThat(backwards.json().get("reason").asString()).contains("2020-04-30");
 
         Response overlap = createEmployee("O-" + run, """
                 [{"start":"2015-01-01","end":"2020-06-01","post":"operator"},{"start":"2020-06-01","post":"inspector"}]""");
@@ -142,7 +142,7 @@ class CertificationApiTest {
                 "{\"name\":\"c-" + run + "\",\"chair\":\"x\",\"secretary\":\"y\",\"members\":[\"y\",\"z\"]}");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.code()).isEqualTo("invalid-commission");
-        assertThat(r.json().get("detail").asString()).contains("chair");
+        assertThat(r.json().get("reason").asString()).contains("chair");
     }
 
     @Test

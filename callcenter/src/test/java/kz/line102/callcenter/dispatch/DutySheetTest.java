@@ -86,16 +86,16 @@ class DutySheetTest {
         assertThat(dup.status()).isEqualTo(409);
         assertThat(dup.code()).isEqualTo("unit-exists");
         assertThat(api.json("POST", "/api/v1/units", "sheet-admin", "{\"callSign\":\"X\",\"kind\":\"tank\"}")
-                .json().get("detail").asString()).contains("'kind'");
+                .json().get("reason").asString()).contains("'kind'");
         assertThat(api.json("POST", "/api/v1/units", "sheet-admin", "{\"kind\":\"patrol\"}").status()).isEqualTo(400);
 
         Response busyOffDuty = post(id, "status", "{\"status\":\"busy\"}");
         assertThat(busyOffDuty.status()).isEqualTo(409);
         assertThat(busyOffDuty.code()).isEqualTo("unit-off-duty");
-        assertThat(post(id, "duty", "{\"crew\":[]}").json().get("detail").asString()).contains("'crew'");
-        assertThat(post(id, "duty", "{\"crew\":[\"  \"]}").json().get("detail").asString()).contains("crew[0]");
+        assertThat(post(id, "duty", "{\"crew\":[]}").json().get("reason").asString()).contains("'crew'");
+        assertThat(post(id, "duty", "{\"crew\":[\"  \"]}").json().get("reason").asString()).contains("crew[0]");
         assertThat(post(id, "duty", "{\"crew\":[\"Иванов\"]}").status()).isEqualTo(200);
-        assertThat(post(id, "status", "{\"status\":\"on-scene\"}").json().get("detail").asString())
+        assertThat(post(id, "status", "{\"status\":\"on-scene\"}").json().get("reason").asString())
                 .contains("incident card");
         assertThat(post(id, "status", "{\"status\":\"asleep\"}").status()).isEqualTo(400);
         assertThat(post(id, "position", "{\"lat\":91,\"lon\":76}").status()).isEqualTo(400);

@@ -58,7 +58,7 @@ class TargetApiTest {
 
         Response duplicate = api.json("POST", "/api/v1/line-health/targets", "lh-api-admin", body(name + "-b", 0));
         assertThat(duplicate.status()).isEqualTo(400);
-        assertThat(duplicate.json().get("detail").asString()).contains("exists already");
+        assertThat(duplicate.json().get("reason").asString()).contains("exists already");
 
         assertThat(api.json("DELETE", "/api/v1/line-health/targets/" + id, "lh-api-admin", null).status())
                 .isEqualTo(204);
@@ -75,7 +75,7 @@ class TargetApiTest {
                  "expectedCodes":[42]}""");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.code()).isEqualTo("invalid-request");
-        assertThat(r.json().get("detail").asString()).contains("'name'", "'transport'", "SIP host", "'intervalMs'",
+        assertThat(r.json().get("reason").asString()).contains("'name'", "'transport'", "SIP host", "'intervalMs'",
                 "'timeoutMs'", "'expectedCodes'");
         Response noVersion = api.json("PUT", "/api/v1/line-health/targets/999999999", "lh-api-admin", "{}");
         assertThat(noVersion.status()).isEqualTo(404);

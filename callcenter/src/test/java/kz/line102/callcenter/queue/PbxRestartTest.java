@@ -91,6 +91,9 @@ class PbxRestartTest extends QueueTestSupport {
         assertThat(sent.get(pause2)).containsEntry("reason", "lunch").containsEntry("queue", "q102");
         assertThat(sent.get(pause2).get("paused")).isIn("true", "1", "yes");
         assertThat(indexOf(sent, "QueuePause", iface)).as("the ready one is not paused").isNegative();
+        // Put back once: the restart's signal and the reconnect run one pass after the other.
+        assertThat(sent).filteredOn(a -> a.get("action").equalsIgnoreCase("QueueAdd")
+                && List.of(iface, secondIface).contains(a.get("interface"))).hasSize(2);
         // The same actions, field for field, as the lab client sent the real Asterisk in session ami-1.
         List<Map<String, String>> lab = labActions();
         Map<String, String> labAdd = lab.stream().filter(a -> a.get("action").equals("QueueAdd")).findFirst()
@@ -106,37 +109,42 @@ class PbxRestartTest extends QueueTestSupport {
                 .isEqualTo("lunch");
         // Operators other tests of this context left signed in are restored too: counted, not asserted.
         assertThat(restored() - restoredBefore).isGreaterThanOrEqualTo(2);
+        // Other cached contexts share this database (not this PBX): one whose link reconnects under load
+        // puts everyone signed in back in its own PBX, and writes that down too. At least ours are here.
         assertThat(jdbc.queryForObject("""
                 select count(*) from operator_state_changes c join users u on u.id = c.user_id
                 where u.username in (?, ?) and c.source = 'restore' and c.id > ?""", Long.class, operator, second,
-                changesBefore)).as("the restart's signal and the reconnect run one pass after the other: one restore each")
-                .isEqualTo(2L);
+                changesBefore)).isGreaterThanOrEqualTo(2L);
 
-        // Idempotent: another pass finds everything in place and sends nothing.
+        // Idempotent: another pass finds both in place and sends this PBX nothing for them.
         replay.server().clearActionsReceived();
-        assertThat(reconciler.reconcile("test")).isZero();
-        assertThat(replay.server().actionsReceived()).noneMatch(a -> a.get("action").matches("(?i)QueueAdd|QueuePause"));
+        reconciler.reconcile("test");
+        assertThat(replay.server().actionsReceived()).noneMatch(a -> a.get("action").matches("(?i)QueueAdd|QueuePause")
+                && List.of(iface, secondIface).contains(a.get("interface")));
+        assertThat(stateOf()).isEqualTo("ready");
+        assertThat(stateOf(second)).isEqualTo("paused");
         // And a pause from now on is taken as usual.
         assertThat(setState("{\"state\":\"paused\",\"reason\":\"meal\"}").status()).isEqualTo(200);
     }
 
     @Test
     void withPersistentMembersThePbxRestoresThemAndTheApplicationChangesNothing() {
-        double restoredBefore = restored();
         replay.server().restartPbx(true);
         await().atMost(WAIT).until(() -> pbx.available());
         replay.server().clearActionsReceived();
 
-        assertThat(reconciler.reconcile("test")).isZero();
-        assertThat(reconciler.reconcile("test")).isZero();
+        reconciler.reconcile("test");
+        reconciler.reconcile("test");
 
         assertThat(member(iface).paused()).isFalse();
         assertThat(member(secondIface).paused()).isTrue();
         assertThat(member(secondIface).pausedReason()).isEqualTo("lunch");
-        assertThat(replay.server().actionsReceived()).noneMatch(a -> a.get("action").matches("(?i)QueueAdd|QueuePause"));
+        // (Operators other contexts left in this shared database may be put in this PBX: not ours.)
+        assertThat(replay.server().actionsReceived()).noneMatch(a -> a.get("action").matches("(?i)QueueAdd|QueuePause")
+                && List.of(iface, secondIface).contains(a.get("interface")));
         assertThat(stateOf()).isEqualTo("ready");
         assertThat(stateOf(second)).isEqualTo("paused");
-        assertThat(restored()).isEqualTo(restoredBefore);
+
     }
 
     private QueueControl.Member member(String ifc) {

@@ -103,10 +103,10 @@ class ShellPageTest {
         List<Case> cases = List.of(
                 new Case("shell-land-operator", Role.OPERATOR, "/console", List.of("/console")),
                 new Case("shell-land-duty", Role.SUPERVISOR, "/supervisor",
-                        List.of("/supervisor", "/reports", "/wallboard", "/line-health")),
+                        List.of("/supervisor", "/reports", "/wallboard", "/line-health", "/watch", "/certification")),
                 new Case("shell-land-auditor", Role.AUDITOR, "/archive", List.of("/archive")),
                 new Case("shell-land-admin", Role.ADMIN, "/admin",
-                        List.of("/wallboard", "/line-health", "/admin", "/routing", "/admin/dead-letters",
+                        List.of("/wallboard", "/line-health", "/certification", "/admin", "/routing", "/admin/dead-letters",
                                 "/admin/preflight")));
         for (Case c : cases) {
             Api.user(users, c.user(), c.role());

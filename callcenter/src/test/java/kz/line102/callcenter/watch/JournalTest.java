@@ -104,7 +104,7 @@ class JournalTest {
                 .isEqualTo("no-such-entry");
         Response big = write("notebook", "{\"watch\":\"" + watch + "\",\"text\":\"" + "ж".repeat(props.maxText() + 1) + "\"}");
         assertThat(big.status()).isEqualTo(400);
-        assertThat(big.json().get("detail").asString()).contains(String.valueOf(props.maxText()));
+        assertThat(big.json().get("reason").asString()).contains(String.valueOf(props.maxText()));
         assertThat(write("notebook", "{\"watch\":\"" + watch + "\",\"text\":\"   \"}").status()).isEqualTo(400);
         assertThat(write("notebook", "{\"watch\":\"" + watch + "\",\"text\":\"x\",\"fields\":{\"sender\":\"y\"}}").status())
                 .isEqualTo(400);
