@@ -5,6 +5,9 @@
 
 const TEXT = {
   ru: {
+    'no-ami-events': 'события AMI не дошли', 'no-routing': 'маршрутизация не ответила',
+    'ami-events': 'события AMI в потоке и базе', 'call-record': 'запись о вызове', routing: 'ответ маршрутизации (FastAGI)',
+    'recording-archived': 'аудиозапись в архиве',
     'no-answer': 'нет ответа', rejected: 'отклонён', 'bad-sdp': 'неверный SDP', 'codec-mismatch': 'другой кодек',
     'one-way-audio': 'односторонний звук', 'packet-loss': 'потери пакетов', dropped: 'разъединён',
     'not-sent': 'не отправлен', 'no-call-record': 'нет записи о вызове', 'no-recording': 'нет аудиозаписи',
@@ -24,6 +27,9 @@ const TEXT = {
     lost: 'потери', jitter: 'джиттер', zone: 'время вашего браузера'
   },
   kk: {
+    'no-ami-events': 'AMI оқиғалары жетпеді', 'no-routing': 'маршруттау жауап бермеді',
+    'ami-events': 'AMI оқиғалары ағында және базада', 'call-record': 'қоңырау жазбасы',
+    routing: 'маршруттау жауабы (FastAGI)', 'recording-archived': 'аудиожазба мұрағатта',
     'no-answer': 'жауап жоқ', rejected: 'қабылданбады', 'bad-sdp': 'қате SDP', 'codec-mismatch': 'басқа кодек',
     'one-way-audio': 'бір жақты дыбыс', 'packet-loss': 'пакет жоғалту', dropped: 'ажыратылды',
     'not-sent': 'жіберілмеді', 'no-call-record': 'қоңырау жазбасы жоқ', 'no-recording': 'аудиожазба жоқ',
@@ -43,6 +49,9 @@ const TEXT = {
     lost: 'жоғалту', jitter: 'джиттер', zone: 'браузеріңіздің уақыты'
   },
   en: {
+    'no-ami-events': 'AMI events missing', 'no-routing': 'routing did not answer',
+    'ami-events': 'AMI events in the stream and database', 'call-record': 'call record',
+    routing: 'routing answer (FastAGI)', 'recording-archived': 'recording archived',
     'no-answer': 'no answer', rejected: 'rejected', 'bad-sdp': 'bad SDP', 'codec-mismatch': 'codec mismatch',
     'one-way-audio': 'one-way audio', 'packet-loss': 'packet loss', dropped: 'dropped',
     'not-sent': 'not sent', 'no-call-record': 'no call record', 'no-recording': 'no recording',
@@ -208,7 +217,8 @@ function renderCalls() {
     (c.steps || []).forEach((s) => {
       const li = document.createElement('li');
       li.className = s.ok ? 'good' : 'bad';
-      li.textContent = s.name + ' +' + s.atMs + ' ms' + (s.detail ? ' — ' + s.detail : '');
+      // Our side's steps have names in the page's language; the SIP steps are SIP's own words.
+      li.textContent = t(s.name) + ' +' + s.atMs + ' ms' + (s.detail ? ' — ' + s.detail : '');
       list.appendChild(li);
     });
     steps.appendChild(list);
