@@ -81,8 +81,20 @@ public final class LinehealthBench {
             int[] ports = new int[processes];
             Path scenario = scenario();
             for (int i = 0; i < processes; i++) {
-                ports[i] = freeUdpPort();
-                sipps.add(sipp(scenario, ports[i]));
+                // A free port may be taken by another process before sipp binds it: try another.
+                for (int attempt = 1; ; attempt++) {
+                    ports[i] = freeUdpPort();
+                    try {
+                        sipps.add(sipp(scenario, ports[i]));
+                        break;
+                    } catch (IOException e) {
+                        if (attempt == 5) {
+                            throw e;
+                        }
+                        System.out.printf("sipp on %d: %s; another port%n", ports[i], e.getMessage().lines()
+                                .findFirst().orElse(""));
+                    }
+                }
             }
             long[] pids = sipps.stream().mapToLong(Process::pid).toArray();
             double idle = cpuRate(15_000);
@@ -273,10 +285,17 @@ public final class LinehealthBench {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (udpFree(port)) {
             if (!p.isAlive() || System.nanoTime() > deadline) {
+                p.destroy();
                 throw new IOException("sipp did not listen on " + port + ": " + Files.readString(
                         dir.resolve("sipp-" + port + ".log")));
             }
             Thread.sleep(20);
+        }
+        // The port may be busy because another process holds it and sipp gave up: see it alive.
+        Thread.sleep(200);
+        if (!p.isAlive()) {
+            throw new IOException("sipp exited on " + port + ": " + Files.readString(dir.resolve("sipp-" + port
+                    + ".log")));
         }
         return p;
     }
