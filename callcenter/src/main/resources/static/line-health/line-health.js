@@ -150,7 +150,8 @@ function renderCalls() {
     (c.steps || []).forEach((s) => {
       const li = document.createElement('li');
       li.className = s.ok ? 'good' : 'bad';
-      li.textContent = s.name + ' +' + s.atMs + ' ms' + (s.detail ? ' — ' + s.detail : '');
+      // Our side's steps have names in the page's language; the SIP steps are SIP's own words.
+      li.textContent = t(s.name) + ' +' + s.atMs + ' ms' + (s.detail ? ' — ' + s.detail : '');
       list.appendChild(li);
     });
     steps.appendChild(list);

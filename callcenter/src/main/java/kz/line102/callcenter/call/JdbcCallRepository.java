@@ -222,6 +222,9 @@ public class JdbcCallRepository {
     public List<CallRecord> search(CallQuery q) {
         StringBuilder sql = new StringBuilder("select * from calls where offered_at is not null");
         List<Object> args = new ArrayList<>();
+        if (!q.testCalls()) {
+            sql.append(" and not test_call");
+        }
         if (q.from() != null) {
             sql.append(" and offered_at >= ?");
             args.add(Timestamp.from(q.from()));

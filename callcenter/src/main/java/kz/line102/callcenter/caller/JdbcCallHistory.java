@@ -25,7 +25,7 @@ class JdbcCallHistory {
                 max(offered_at) filter (where outcome in ('abandoned', 'timed-out') and offered_at >= ?) over ()
                     as abandoned,
                 max(offered_at) filter (where outcome = 'answered') over () as answered
-            from calls where %s = ? and offered_at >= ?
+            from calls where %s = ? and offered_at >= ? and not test_call
             order by offered_at desc, id desc limit ?""";
     private static final String BY_E164 = QUERY.formatted("caller_number_e164");
     private static final String BY_RAW = QUERY.formatted("caller_number");

@@ -110,13 +110,15 @@ class CtiConfiguration {
     /** Asterisk asks it, for every call, which queue and priority (see conf/asterisk/extensions.conf). */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "line102.cti.agi.enabled", havingValue = "true", matchIfMissing = true)
-    AgiRoutingServer agiRoutingServer(CtiProperties props, RoutingDecider decider, MeterRegistry meters) {
+    AgiRoutingServer agiRoutingServer(CtiProperties props, RoutingDecider decider, MeterRegistry meters,
+                                      ApplicationEventPublisher events) {
         CtiProperties.Agi a = props.agi();
         AgiProperties agi = new AgiProperties(a.bindAddress(), a.port(), a.script(), props.ami().pbx(),
                 a.defaultQueue(), a.defaultPriority(), a.decisionBudget(), a.maxConnections(), a.readTimeout(),
                 a.maxLineBytes());
         try {
-            return new AgiRoutingServer(agi, decider, meters).start();
+            // Each answer as an application event: line health sees its test calls routed.
+            return new AgiRoutingServer(agi, decider, meters, events::publishEvent).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }

@@ -84,6 +84,41 @@ class JdbcTestCallRepository {
                         rs.getString(4)), callerNumber, Timestamp.from(since)).stream().findFirst();
     }
 
+    /** When the first of the call's AMI events was received from the stream and stored; null when none yet. */
+    Instant firstEventReceived(UUID callId) {
+        Timestamp t = jdbc.queryForObject("select min(received_at) from call_events where call_id = ?",
+                Timestamp.class, callId);
+        return t == null ? null : t.toInstant();
+    }
+
+    /** The routing service's answer to a call from {@code callerNumber} since {@code since}, if any. */
+    Optional<Route> routeFrom(String callerNumber, Instant since) {
+        return jdbc.query("select call_id, queue, reason, at from line_health_routes where caller_number = ?"
+                        + " and at >= ? order by at limit 1",
+                (rs, i) -> new Route(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()), callerNumber, Timestamp.from(since)).stream().findFirst();
+    }
+
+    record Route(UUID callId, String queue, String reason, Instant at) {
+    }
+
+    /** Keeps a routing answer to a test call (only those: the caller number is the test caller's). */
+    void insertRoute(UUID callId, String callerNumber, String queue, String reason, Instant at) {
+        jdbc.update("insert into line_health_routes (call_id, caller_number, queue, reason, at) values (?, ?, ?, ?, ?)"
+                + " on conflict (call_id) do nothing", callId, callerNumber, queue, reason, Timestamp.from(at));
+    }
+
+    int pruneRoutes(Instant before) {
+        return jdbc.update("delete from line_health_routes where at < ?", Timestamp.from(before));
+    }
+
+    /** When the call's recording was archived (the recorder's {@code recordings}); null when not (yet). */
+    Instant archived(UUID callId) {
+        Timestamp t = jdbc.queryForObject("select min(ingested_at) from recordings where call_id = ?"
+                + " and deleted_at is null", Timestamp.class, callId.toString());
+        return t == null ? null : t.toInstant();
+    }
+
     /** Marks the call as a test call, so the centre's figures can leave it out. */
     void markTestCall(UUID callId) {
         jdbc.update("update calls set test_call = true where id = ?", callId);

@@ -50,15 +50,22 @@ record LineHealthProperties(@DefaultValue("true") boolean enabled,
      * @param interval        between scheduled test calls; 0 for on demand only
      * @param media           how long RTP is sent
      * @param maxLossPct      more lost echo packets than this fails the call
+     * @param eventsBudget    how long its first AMI event may take to come through the stream (from the start)
      * @param callRecordBudget how long our call record of it may take to appear
-     * @param requireCallRecord fail the test call when no call record appears (a PBX that reports to us)
+     * @param routingBudget   how long the routing service (FastAGI) may take to answer it
+     * @param recordingBudget how long its recording may take to be archived
+     * @param requireCallRecord fail the test call when a step on our side is over its budget (a PBX
+     *                        that reports to us); otherwise the steps are shown but do not fail it
      */
     record TestCall(@DefaultValue("") String host, @DefaultValue("5060") @Min(1) @Max(65535) int port,
                     @DefaultValue("udp") String transport, @DefaultValue("102999") String number,
                     @DefaultValue("line102test") String callerNumber, @DefaultValue("0s") @NotNull Duration interval,
                     @DefaultValue("5s") @NotNull Duration answerTimeout, @DefaultValue("2s") @NotNull Duration media,
                     @DefaultValue("3s") @NotNull Duration byeTimeout, @DefaultValue("5") double maxLossPct,
+                    @DefaultValue("10s") @NotNull Duration eventsBudget,
                     @DefaultValue("30s") @NotNull Duration callRecordBudget,
+                    @DefaultValue("10s") @NotNull Duration routingBudget,
+                    @DefaultValue("120s") @NotNull Duration recordingBudget,
                     @DefaultValue("false") boolean requireCallRecord) {
 
         boolean configured() {

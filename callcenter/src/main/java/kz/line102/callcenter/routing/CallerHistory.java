@@ -27,6 +27,7 @@ class CallerHistory {
                        as abandoned
               from calls
              where %s = ? and offered_at > ?::timestamptz - interval '24 hours' and offered_at <= ? and id <> ?
+               and not test_call
             """;
 
     private final JdbcTemplate jdbc;

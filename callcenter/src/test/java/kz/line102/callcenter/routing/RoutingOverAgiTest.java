@@ -48,4 +48,18 @@ class RoutingOverAgiTest extends RoutingTestSupport {
         assertThat(route(number)).containsExactly("ROUTE_QUEUE=q102", "ROUTE_PRIO=7", "ROUTE_REASON=rule:repeat");
         assertThat(route(randomMobile())).containsExactly("ROUTE_QUEUE=q102", "ROUTE_PRIO=0", "ROUTE_REASON=default");
     }
+
+    @Test
+    void testCallsDoNotMakeARepeatCaller() {
+        routing.save(new RuleSet("q102", 0, List.of(Rules.rule("repeat",
+                new RuleSet.Conditions(null, null, null, 2, null, null, null, null, null), "q102", 7))), "test", "save",
+                null, null);
+        String number = randomMobile();
+        pastCall(number, Instant.now().minus(Duration.ofHours(2)), "answered");
+        pastCall(number, Instant.now().minus(Duration.ofHours(1)), "answered");
+        // Line health's synthetic calls from the same number are not the caller calling again.
+        jdbc.update("update calls set test_call = true where caller_number = ?", number);
+
+        assertThat(route(number)).containsExactly("ROUTE_QUEUE=q102", "ROUTE_PRIO=0", "ROUTE_REASON=default");
+    }
 }

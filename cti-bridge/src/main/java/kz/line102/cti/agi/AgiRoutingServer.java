@@ -34,9 +34,16 @@ public final class AgiRoutingServer implements AutoCloseable {
     private boolean closed;
 
     public AgiRoutingServer(AgiProperties props, RoutingDecider decider, MeterRegistry meters) {
+        this(props, decider, meters, routed -> { });
+    }
+
+    /** {@code listener} is told of each answered request (after the answer is on the channel). */
+    public AgiRoutingServer(AgiProperties props, RoutingDecider decider, MeterRegistry meters,
+                            Routed.Listener listener) {
         this.props = props;
         this.decider = new BudgetedDecider(decider, props);
-        this.server = new Server(new StaticMappingStrategy(new RouteScript(props, this.decider, meters)));
+        this.server = new Server(new StaticMappingStrategy(new RouteScript(props, this.decider, meters,
+                listener)));
     }
 
     /** Binds the port and starts accepting; throws if the port cannot be bound. */

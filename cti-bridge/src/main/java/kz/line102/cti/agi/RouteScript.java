@@ -1,5 +1,6 @@
 package kz.line102.cti.agi;
 
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -31,11 +32,13 @@ final class RouteScript implements AgiScript {
     private final AgiProperties props;
     private final BudgetedDecider decider;
     private final MeterRegistry meters;
+    private final Routed.Listener listener;
 
-    RouteScript(AgiProperties props, BudgetedDecider decider, MeterRegistry meters) {
+    RouteScript(AgiProperties props, BudgetedDecider decider, MeterRegistry meters, Routed.Listener listener) {
         this.props = props;
         this.decider = decider;
         this.meters = meters;
+        this.listener = listener;
     }
 
     @Override
@@ -92,7 +95,17 @@ final class RouteScript implements AgiScript {
         endSession();
         log.info("callId={} routed to {} prio {} ({})", callId, decision.queue(), decision.priority(),
                 decision.reason());
+        tell(new Routed(route, decision, Instant.now()));
         return decision.reason().startsWith("fallback:") ? "fallback" : "decided";
+    }
+
+    /** The answer is already on the channel: a failing listener costs only its own record. */
+    private void tell(Routed routed) {
+        try {
+            listener.routed(routed);
+        } catch (RuntimeException e) {
+            log.warn("callId={} routing listener failed: {}", routed.request().callId(), e.toString());
+        }
     }
 
     private static void endSession() {

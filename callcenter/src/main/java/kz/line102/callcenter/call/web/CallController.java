@@ -36,7 +36,8 @@ class CallController {
     @GetMapping
     CallPage search(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                     @RequestParam(required = false) String number, @RequestParam(required = false) String outcome,
-                    @RequestParam(required = false) String operator, @RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "50") String size) {
+                    @RequestParam(required = false) String operator, @RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "50") String size,
+                    @RequestParam(defaultValue = "false") String testCalls) {
         int p = integer("page", page, 0, 1_000_000);
         int s = integer("size", size, 1, MAX_SIZE);
         Instant f = instant("from", from);
@@ -61,7 +62,7 @@ class CallController {
             e164 = n.e164();
         }
         List<CallRecord> found = calls.search(new CallQuery(f, t, raw, e164, o, inProgress,
-                operator == null || operator.isBlank() ? null : operator.trim(), p, s));
+                operator == null || operator.isBlank() ? null : operator.trim(), p, s, bool("testCalls", testCalls)));
         boolean more = found.size() > s;
         List<CallView> items = found.stream().limit(s).map(r -> CallView.of(r, null)).toList();
         return new CallPage(items, p, s, more);
@@ -89,6 +90,14 @@ class CallController {
         } catch (NumberFormatException e) {
             throw new InvalidRequestException("'" + name + "' must be a whole number, not '" + value + "'");
         }
+    }
+
+    private static boolean bool(String name, String value) {
+        return switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidRequestException("'" + name + "' must be true or false, not '" + value + "'");
+        };
     }
 
     private static Instant instant(String name, String value) {
