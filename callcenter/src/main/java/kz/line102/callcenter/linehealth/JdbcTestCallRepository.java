@@ -28,10 +28,12 @@ class JdbcTestCallRepository {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final kz.line102.callcenter.call.TestCalls testCalls;
 
-    JdbcTestCallRepository(JdbcTemplate jdbc, JsonMapper json) {
+    JdbcTestCallRepository(JdbcTemplate jdbc, JsonMapper json, kz.line102.callcenter.call.TestCalls testCalls) {
         this.jdbc = jdbc;
         this.json = json;
+        this.testCalls = testCalls;
     }
 
     TestCallRecord start(UUID id, Instant at, String trigger, String by) {
@@ -121,7 +123,7 @@ class JdbcTestCallRepository {
 
     /** Marks the call as a test call, so the centre's figures can leave it out. */
     void markTestCall(UUID callId) {
-        jdbc.update("update calls set test_call = true where id = ?", callId);
+        testCalls.mark(callId);
     }
 
     private TestCallRecord row(ResultSet rs, int n) throws SQLException {
