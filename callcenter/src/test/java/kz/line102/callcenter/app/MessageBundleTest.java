@@ -55,9 +55,9 @@ class MessageBundleTest {
 
     private static final Pattern ATTRIBUTE = Pattern.compile("\\s(data-(?:t|st|i|c))=\"([^\"]+)\"");
     private static final Pattern T_CALL = Pattern.compile("(?<![\\w.])t\\('([A-Za-z0-9.\\-]+)'\\s*[,)]");
-    /** Codes as thrown: after an HTTP status, first argument of an exception, or a rate limiter's code. */
+    /** Codes as thrown: after an HTTP status, first argument of an exception or of a module's problem factory, or a rate limiter's code. */
     private static final Pattern PROBLEM_CODE = Pattern.compile("(?:HttpStatus\\.[A-Z_]+,\\s*"
-            + "|new [A-Za-z]*Exception\\(\\s*(?=\"[a-z0-9]+-))\"([a-z0-9]+(?:-[a-z0-9]+)*)\""
+            + "|new [A-Za-z]*Exception\\(\\s*(?=\"[a-z0-9]+-)|Problem\\.(?:invalid|conflict)\\()\"([a-z0-9]+(?:-[a-z0-9]+)*)\""
             + "|\"([a-z-]*rate-limited)\"");
     private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:problem|field|common)\\.[A-Za-z0-9.\\-]+[A-Za-z0-9])\"");
     private static final Pattern FIELD_CODE = Pattern.compile("new FieldError\\([^;]*?,\\s*\"([a-z][a-z0-9.\\-]*)\",\\s*List");

@@ -142,7 +142,7 @@ class CertificationApiTest {
                 "{\"name\":\"c-" + run + "\",\"chair\":\"x\",\"secretary\":\"y\",\"members\":[\"y\",\"z\"]}");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.code()).isEqualTo("invalid-commission");
-        assertThat(r.json().get("reason").asString()).contains("chair");
+        assertThat(r.body()).contains("chair");
     }
 
     @Test
