@@ -120,7 +120,7 @@ class ShellPageTest {
             assertThat(links).as(c.role() + " header").containsExactlyElementsOf(c.pages());
         }
         // The admin home lists the admin's pages by name.
-        until(() -> browser.findElements(By.cssSelector("#admin-pages a")).size() == 5);
+        until(() -> browser.findElements(By.cssSelector("#admin-pages a")).size() == 6);
         assertThat(browser.findElements(By.cssSelector("#admin-pages a")).stream().map(WebElement::getText).toList())
                 .contains("Маршрутизация", "Неотправленные задания");
     }
