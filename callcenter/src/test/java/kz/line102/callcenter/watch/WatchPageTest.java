@@ -121,7 +121,7 @@ class WatchPageTest {
         until(() -> text("entries").contains("Пистолет жоқ: қарусыз жөндеуде"));
         browser.findElement(By.id("sign-incoming")).click();
         browser.switchTo().alert().accept();
-        until(() -> text("error").contains("not checked or not in order"));
+        until(() -> text("error").contains("Кезекшілікті қабылдауға болмайды"));
 
         check(1, "PRESENT", "Қару қоймасынан алынды, нөмірі салыстырылды");
         until(() -> row(1).getText().contains("Бар: Қару қоймасынан"));
