@@ -46,7 +46,6 @@ import org.slf4j.LoggerFactory;
  * AmiConnector ami = new AmiConnector(AmiProperties.of("127.0.0.1", 5038, "cti", secret, "pbx1"),
  *         sink, meterRegistry, Clock.systemUTC());
  * ami.start();   // returns at once; connects in the background
- * ami.health();  // state, since, last error
  * ami.stop();    // logs off, lets queued events drain
  * }</pre>
  */
@@ -252,6 +251,11 @@ public final class AmiConnector implements AutoCloseable {
     /** The PBX's globals, clock, and what this login may send and hears, through this link. */
     public PbxInfo pbxInfo() {
         return pbxInfo;
+    }
+
+    /** Waits for the first login's outcome (connected, standby or failed), at most {@code wait}. */
+    public boolean awaitFirstOutcome(Duration wait) throws InterruptedException {
+        return status.awaitLeaving(AmiLinkState.CONNECTING, wait.toMillis());
     }
 
     public AmiHealth health() {

@@ -41,11 +41,25 @@ final class LinkStatus {
             state = next;
             since = clock.instant();
         }
-        if (up()) {
-            synchronized (upMonitor) {
-                upMonitor.notifyAll();
+        // Every change wakes the waiters: commands wait for up, a one-shot command for any outcome.
+        synchronized (upMonitor) {
+            upMonitor.notifyAll();
+        }
+    }
+
+    /** Waits at most {@code millis} for the link to leave {@code from}; false when it did not. */
+    boolean awaitLeaving(AmiLinkState from, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        synchronized (upMonitor) {
+            while (state == from) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                upMonitor.wait(Math.max(1, left / 1_000_000L));
             }
         }
+        return true;
     }
 
     /** Waits at most {@code millis} for {@code connected}; false when it did not come or {@code stopped}. */

@@ -15,7 +15,6 @@ import kz.line102.callcenter.app.RedisProperties;
 import kz.line102.callcenter.cti.CtiProperties;
 import kz.line102.cti.agi.AgiRoutingServer;
 import kz.line102.cti.ami.AmiConnector;
-import kz.line102.cti.ami.AmiLinkState;
 import kz.line102.cti.ami.AmiProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.Banner;
@@ -53,7 +52,6 @@ public final class PreflightCommand {
 
     static final String FLAG = "--preflight";
     static final String LANG = "--lang=";
-    private static final long POLL_MILLIS = 100;
 
     private PreflightCommand() {
     }
@@ -184,17 +182,13 @@ public final class PreflightCommand {
         /** As at start-up: the AMI checks report the login's outcome rather than "connecting". */
         private void awaitFirstLogin() {
             AmiConnector connector = ami.getIfAvailable();
-            long deadline = System.nanoTime() + firstLinkWait.toNanos();
-            // A short poll: the connector announces no outcome of its first attempt, and the
-            // command has nothing else to do meanwhile.
-            while (connector != null && connector.health().state() == AmiLinkState.CONNECTING
-                    && System.nanoTime() < deadline) {
-                try {
-                    Thread.sleep(POLL_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+            if (connector == null) {
+                return;
+            }
+            try {
+                connector.awaitFirstOutcome(firstLinkWait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
