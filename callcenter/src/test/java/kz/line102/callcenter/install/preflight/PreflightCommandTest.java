@@ -192,9 +192,16 @@ class PreflightCommandTest {
 
     private static Set<String> keys(String language) throws IOException {
         Properties p = new Properties();
-        try (InputStream in = PreflightCommandTest.class.getResourceAsStream("messages_" + language + ".properties")) {
+        try (InputStream in = PreflightCommandTest.class.getResourceAsStream("/i18n/messages_" + language + ".properties")) {
             p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
         }
-        return new TreeSet<>(p.stringPropertyNames());
+        TreeSet<String> preflight = new TreeSet<>();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("preflight.")) {
+                preflight.add(key);
+            }
+        }
+        assertThat(preflight).as("preflight texts in " + language).isNotEmpty();
+        return preflight;
     }
 }
