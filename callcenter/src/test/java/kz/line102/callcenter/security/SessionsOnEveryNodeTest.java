@@ -1,0 +1,158 @@
+package kz.line102.callcenter.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import kz.line102.callcenter.Api;
+import kz.line102.callcenter.Api.Response;
+import kz.line102.callcenter.CallcenterTest;
+import kz.line102.callcenter.app.RedisKeys;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.util.PGobject;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * A browser signed in on one node is served by every other: its session lives in Redis, and
+ * another node (here a second repository on the same Redis, which is all a node shares) reads it
+ * signed in. Two nodes saving one session at once keep each other's attributes; a session of a
+ * class no session holds, or past its time, is no session.
+ */
+@CallcenterTest
+class SessionsOnEveryNodeTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserService users;
+    @Autowired
+    UnifiedJedis redis;
+    @Autowired
+    RedisKeys keys;
+    Api api;
+    RedisSessionRepository otherNode;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        otherNode = new RedisSessionRepository(redis, keys, Duration.ofMinutes(30));
+    }
+
+    @Test
+    void aSessionSignedInHereIsSignedInOnAnotherNodeAndEndsEverywhereAtSignOut() {
+        String operator = Api.user(users, "any-node-operator", Role.OPERATOR);
+        String session = signIn(operator);
+        String id = session.substring(session.indexOf('=') + 1);
+
+        RedisSessionRepository.RedisSession there = otherNode.findById(id);
+        assertThat(there).as("the session in Redis under the run's prefix").isNotNull();
+        SecurityContext context = there.getAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        assertThat(context.getAuthentication().getName()).isEqualTo(operator);
+        assertThat(get("/api/v1/operators/me", session).status()).isEqualTo(200);
+
+        otherNode.deleteById(id);
+        assertThat(get("/api/v1/operators/me", session).status())
+                .as("ended on the other node, refused here").isEqualTo(401);
+    }
+
+    @Test
+    void twoNodesSavingOneSessionAtOnceKeepBothAttributes() {
+        RedisSessionRepository here = new RedisSessionRepository(redis, keys, Duration.ofMinutes(30));
+        RedisSessionRepository.RedisSession created = here.createSession();
+        created.setAttribute("first", "kept");
+        here.save(created);
+
+        RedisSessionRepository.RedisSession a = here.findById(created.getId());
+        RedisSessionRepository.RedisSession b = otherNode.findById(created.getId());
+        a.setAttribute("csrf", "token-a");
+        b.setAttribute("signedIn", "operator-b");
+        b.removeAttribute("first");
+        here.save(a);
+        otherNode.save(b);
+
+        RedisSessionRepository.RedisSession after = here.findById(created.getId());
+        assertThat(after.<String>getAttribute("csrf")).isEqualTo("token-a");
+        assertThat(after.<String>getAttribute("signedIn")).isEqualTo("operator-b");
+        assertThat(after.getAttributeNames()).doesNotContain("first");
+    }
+
+    @Test
+    void aChangedIdMovesTheSessionAndTheOldIdIsGone() {
+        RedisSessionRepository.RedisSession s = otherNode.createSession();
+        s.setAttribute("who", "operator");
+        otherNode.save(s);
+        String old = s.getId();
+        String fresh = s.changeSessionId();
+        otherNode.save(s);
+        assertThat(otherNode.findById(old)).isNull();
+        assertThat(otherNode.findById(fresh).<String>getAttribute("who")).isEqualTo("operator");
+    }
+
+    @Test
+    void aSessionPastItsTimeOrHoldingAForeignClassIsNoSession() throws Exception {
+        RedisSessionRepository.RedisSession idle = otherNode.createSession();
+        idle.setLastAccessedTime(Instant.now().minus(Duration.ofHours(2)));
+        otherNode.save(idle);
+        assertThat(otherNode.findById(idle.getId())).isNull();
+
+        RedisSessionRepository.RedisSession forged = otherNode.createSession();
+        otherNode.save(forged);
+        PGobject foreign = new PGobject();
+        foreign.setType("text");
+        byte[] key = keys.key("callcenter:security:session:" + forged.getId()).getBytes(StandardCharsets.UTF_8);
+        redis.hset(key, Map.of("attr:x".getBytes(StandardCharsets.UTF_8), RedisSessionRepository.serialize(foreign)));
+        assertThat(otherNode.findById(forged.getId())).isNull();
+        assertThat(redis.exists(key)).as("an unreadable session is removed").isFalse();
+    }
+
+    private String signIn(String username) {
+        Response form = get("/login", null);
+        Matcher m = CSRF.matcher(form.body());
+        assertThat(m.find()).isTrue();
+        HttpRequest login = HttpRequest.newBuilder(URI.create(api.base() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookie(form))
+                .POST(BodyPublishers.ofString("username=" + username + "&password=" + enc(Api.PASSWORD)
+                        + "&_csrf=" + enc(m.group(1))))
+                .build();
+        Response ok = api.send(login);
+        assertThat(ok.status()).isEqualTo(302);
+        assertThat(ok.header("Location")).doesNotContain("error");
+        return cookie(ok);
+    }
+
+    private Response get(String path, String cookie) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api.base() + path))
+                .header("Accept", "application/json");
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return api.send(b.build());
+    }
+
+    private static String cookie(Response r) {
+        String set = r.header("Set-Cookie");
+        return set == null ? null : set.split(";", 2)[0];
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
