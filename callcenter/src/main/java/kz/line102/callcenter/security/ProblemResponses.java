@@ -6,6 +6,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kz.line102.callcenter.app.Problems;
+import kz.line102.callcenter.security.signin.PasswordChecksBusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -35,6 +36,12 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof PasswordChecksBusyException) {
+            response.setHeader("Retry-After", "1");
+            write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "sign-in-busy",
+                    "too many sign-ins at once; try again in a second");
+            return;
+        }
         write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
                 "sign in first: HTTP Basic credentials or a session");
     }

@@ -207,9 +207,10 @@ class SecurityConfiguration {
 
     /** Hashes carry their algorithm ({@code {bcrypt}...}), so a later switch to Argon2 needs no migration. */
     @Bean
-    PasswordEncoder passwordEncoder(SecurityProperties props, MeterRegistry meters) {
+    PasswordEncoder passwordEncoder(SecurityProperties props, SignInProperties signIn, MeterRegistry meters) {
         return new MeteredPasswordEncoder(new DelegatingPasswordEncoder("bcrypt",
-                Map.of("bcrypt", new BCryptPasswordEncoder(props.bcryptStrength()))), meters);
+                Map.of("bcrypt", new BCryptPasswordEncoder(props.bcryptStrength()))), meters,
+                signIn.checksAtOnce(), signIn.checkWait());
     }
 
     @Bean

@@ -65,6 +65,12 @@ public class SignInEvents {
         String method = SignInGuardFilter.method(request);
         String username = String.valueOf(event.getAuthentication().getName());
         String address = request.getRemoteAddr();
+        if (event.getException() instanceof PasswordChecksBusyException) {
+            // The password was never judged: no failure of this account or address.
+            log.warn("operatorId={} sign-in ({}) from {} refused unchecked: every password check busy", username,
+                    method, address);
+            return;
+        }
         metrics.failed(method);
         log.info("operatorId={} sign-in failed ({}) from {}: {}", username, method, address,
                 event.getException().getClass().getSimpleName());

@@ -20,12 +20,24 @@ import org.springframework.validation.annotation.Validated;
  * @param maxDelay       the longest such wait
  * @param lockout        the lock once {@code lockoutAfter} failures are reached
  * @param failureWindow  failures are forgotten this long after the last one
+ * @param concurrentChecks how many password hashes (bcrypt) may be compared at once on a node; 0 means
+ *                       half the processors (at least one), so guessing never takes every core from
+ *                       the operators
+ * @param checkWait      how long a sign-in waits for a free check before it is answered 503
+ *                       {@code sign-in-busy} (not counted as a failure)
  */
 @Validated
 @ConfigurationProperties("line102.callcenter.security.sign-in")
 public record SignInProperties(@NotNull @Valid Limits account, @NotNull @Valid Limits address,
                                @NotNull Duration firstDelay, @NotNull Duration maxDelay,
-                               @NotNull Duration lockout, @NotNull Duration failureWindow) {
+                               @NotNull Duration lockout, @NotNull Duration failureWindow,
+                               @Min(0) int concurrentChecks, @NotNull Duration checkWait) {
+
+    /** The checks allowed at once on this node. */
+    public int checksAtOnce() {
+        return concurrentChecks > 0 ? concurrentChecks
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
 
     /**
      * @param freeFailures  failures without any wait

@@ -130,7 +130,7 @@ class SignInThrottleTest {
         String address = "198.51.100." + ThreadLocalRandom.current().nextInt(1, 255);
         SignInProperties strict = new SignInProperties(new SignInProperties.Limits(3, 10),
                 new SignInProperties.Limits(2, 6), Duration.ofSeconds(1), Duration.ofMinutes(5),
-                Duration.ofMinutes(15), Duration.ofHours(1));
+                Duration.ofMinutes(15), Duration.ofHours(1), 1, Duration.ofSeconds(3));
         SignInThrottle one = new SignInThrottle(otherNode, strict, keys);
         try {
             List<Long> locks = new ArrayList<>();
