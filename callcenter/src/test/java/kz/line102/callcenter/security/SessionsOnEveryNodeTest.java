@@ -2,19 +2,12 @@ package kz.line102.callcenter.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import kz.line102.callcenter.Api;
-import kz.line102.callcenter.Api.Response;
 import kz.line102.callcenter.CallcenterTest;
 import kz.line102.callcenter.app.RedisKeys;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,8 +27,6 @@ import redis.clients.jedis.UnifiedJedis;
  */
 @CallcenterTest
 class SessionsOnEveryNodeTest {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -57,7 +48,7 @@ class SessionsOnEveryNodeTest {
     @Test
     void aSessionSignedInHereIsSignedInOnAnotherNodeAndEndsEverywhereAtSignOut() {
         String operator = Api.user(users, "any-node-operator", Role.OPERATOR);
-        String session = signIn(operator);
+        String session = api.signInByForm(operator);
         String id = session.substring(session.indexOf('=') + 1);
 
         RedisSessionRepository.RedisSession there = otherNode.findById(id);
@@ -65,10 +56,10 @@ class SessionsOnEveryNodeTest {
         SecurityContext context = there.getAttribute(
                 HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
         assertThat(context.getAuthentication().getName()).isEqualTo(operator);
-        assertThat(get("/api/v1/operators/me", session).status()).isEqualTo(200);
+        assertThat(api.withSession("GET", "/api/v1/operators/me", session).status()).isEqualTo(200);
 
         otherNode.deleteById(id);
-        assertThat(get("/api/v1/operators/me", session).status())
+        assertThat(api.withSession("GET", "/api/v1/operators/me", session).status())
                 .as("ended on the other node, refused here").isEqualTo(401);
     }
 
@@ -120,39 +111,5 @@ class SessionsOnEveryNodeTest {
         redis.hset(key, Map.of("attr:x".getBytes(StandardCharsets.UTF_8), RedisSessionRepository.serialize(foreign)));
         assertThat(otherNode.findById(forged.getId())).isNull();
         assertThat(redis.exists(key)).as("an unreadable session is removed").isFalse();
-    }
-
-    private String signIn(String username) {
-        Response form = get("/login", null);
-        Matcher m = CSRF.matcher(form.body());
-        assertThat(m.find()).isTrue();
-        HttpRequest login = HttpRequest.newBuilder(URI.create(api.base() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", cookie(form))
-                .POST(BodyPublishers.ofString("username=" + username + "&password=" + enc(Api.PASSWORD)
-                        + "&_csrf=" + enc(m.group(1))))
-                .build();
-        Response ok = api.send(login);
-        assertThat(ok.status()).isEqualTo(302);
-        assertThat(ok.header("Location")).doesNotContain("error");
-        return cookie(ok);
-    }
-
-    private Response get(String path, String cookie) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api.base() + path))
-                .header("Accept", "application/json");
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return api.send(b.build());
-    }
-
-    private static String cookie(Response r) {
-        String set = r.header("Set-Cookie");
-        return set == null ? null : set.split(";", 2)[0];
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }
