@@ -1,6 +1,7 @@
 package kz.line102.callcenter.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,6 +11,8 @@ import java.util.Map;
 import kz.line102.callcenter.Api;
 import kz.line102.callcenter.CallcenterTest;
 import kz.line102.callcenter.app.RedisKeys;
+import kz.line102.callcenter.app.RedisProperties;
+import kz.line102.callcenter.testing.TcpProxy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PGobject;
@@ -17,7 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * A browser signed in on one node is served by every other: its session lives in Redis, and
@@ -36,6 +41,8 @@ class SessionsOnEveryNodeTest {
     UnifiedJedis redis;
     @Autowired
     RedisKeys keys;
+    @Autowired
+    RedisProperties redisProps;
     Api api;
     RedisSessionRepository otherNode;
 
@@ -111,5 +118,53 @@ class SessionsOnEveryNodeTest {
         redis.hset(key, Map.of("attr:x".getBytes(StandardCharsets.UTF_8), RedisSessionRepository.serialize(foreign)));
         assertThat(otherNode.findById(forged.getId())).isNull();
         assertThat(redis.exists(key)).as("an unreadable session is removed").isFalse();
+    }
+
+    @Test
+    void redisAwayKeepsEveryoneSignedInOnTheirNodeAndRedisGetsItAllBack() throws Exception {
+        int port = TcpProxy.freePort();
+        TcpProxy proxy = TcpProxy.open(port, redisProps.port());
+        try (JedisPooled viaProxy = new JedisPooled(redisProps.host(), port)) {
+            RedisSessionRepository node = new RedisSessionRepository(viaProxy, keys, Duration.ofMinutes(30));
+            RedisSessionRepository.RedisSession before = node.createSession();
+            before.setAttribute("who", "operator-1");
+            node.save(before);
+            RedisSessionRepository.RedisSession leaving = node.createSession();
+            node.save(leaving);
+
+            proxy.close();
+            // Connections the pool still holds fail one by one; Redis is away once a new one is refused.
+            await().atMost(Duration.ofSeconds(10)).until(() -> refused(viaProxy));
+            RedisSessionRepository.RedisSession during = node.findById(before.getId());
+            assertThat(during.<String>getAttribute("who")).as("this node's copy").isEqualTo("operator-1");
+            during.setAttribute("desk", "ws-03");
+            node.save(during);
+            RedisSessionRepository.RedisSession signedInDuring = node.createSession();
+            signedInDuring.setAttribute("who", "operator-2");
+            node.save(signedInDuring);
+            node.deleteById(leaving.getId());
+            assertThat(node.findById(signedInDuring.getId()).<String>getAttribute("who")).isEqualTo("operator-2");
+            assertThat(node.findById(leaving.getId())).isNull();
+            assertThat(otherNode.findById(signedInDuring.getId())).as("not in Redis yet").isNull();
+
+            proxy = TcpProxy.open(port, redisProps.port());
+            node.save(node.findById(before.getId()));
+            node.save(node.findById(signedInDuring.getId()));
+            assertThat(otherNode.findById(before.getId()).<String>getAttribute("desk")).isEqualTo("ws-03");
+            assertThat(otherNode.findById(before.getId()).<String>getAttribute("who")).isEqualTo("operator-1");
+            assertThat(otherNode.findById(signedInDuring.getId()).<String>getAttribute("who")).isEqualTo("operator-2");
+            assertThat(otherNode.findById(leaving.getId())).as("the sign-out made meanwhile").isNull();
+        } finally {
+            proxy.close();
+        }
+    }
+
+    private static boolean refused(JedisPooled redis) {
+        try {
+            redis.ping();
+            return false;
+        } catch (JedisConnectionException e) {
+            return String.valueOf(e.getMessage()).startsWith("Failed to connect");
+        }
     }
 }
