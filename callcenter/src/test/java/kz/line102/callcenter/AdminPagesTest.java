@@ -52,18 +52,23 @@ class AdminPagesTest {
 
     /** What the walk reads on the pages in one language. */
     record Words(String lang, String workstationsLink, String workstationsTitle, String badExtension, String created,
-                 String usersTitle, String userCreated, String operatorRole, String registryTitle, String numberField,
-                 String notANumber, String done) {
+                 String retired, String usersTitle, String userCreated, String operatorRole, String disabled,
+                 String unitsTitle, String unitSaved, String registryTitle, String numberField, String notANumber,
+                 String done, String badHeader) {
     }
 
     static final Words RU = new Words("ru", "Рабочие места", "Линия 102 — рабочие места",
-            "Внутренний номер «12ab» не подходит: от 2 до 15 цифр.", "Рабочее место создано: ",
-            "Линия 102 — пользователи и роли", "Пользователь создан: ", "Оператор", "Линия 102 — реестр абонентов",
-            "номер", "«not-a-phone» — не номер телефона.", "Загрузка завершена");
+            "Внутренний номер «12ab» не подходит: от 2 до 15 цифр.", "Рабочее место создано: ", "Выведено из работы",
+            "Линия 102 — пользователи и роли", "Пользователь создан: ", "Оператор", "Отключён",
+            "Линия 102 — наряды и экипажи", "Экипаж и маршрут сохранены: ", "Линия 102 — реестр абонентов",
+            "номер", "«not-a-phone» — не номер телефона.", "Загрузка завершена",
+            "Заголовок файла CSV неверен: нужен столбец number и известные столбцы.");
     static final Words KK = new Words("kk", "Жұмыс орындары", "Линия 102 — жұмыс орындары",
-            "«12ab» ішкі нөмірі жарамсыз: 2-ден 15-ке дейін цифр.", "Жұмыс орны құрылды: ",
-            "Линия 102 — пайдаланушылар мен рөлдер", "Пайдаланушы құрылды: ", "Оператор",
-            "Линия 102 — абоненттер тізілімі", "нөмір", "«not-a-phone» — телефон нөмірі емес.", "Жүктеу аяқталды");
+            "«12ab» ішкі нөмірі жарамсыз: 2-ден 15-ке дейін цифр.", "Жұмыс орны құрылды: ", "Жұмыстан шығарылған",
+            "Линия 102 — пайдаланушылар мен рөлдер", "Пайдаланушы құрылды: ", "Оператор", "Өшірілген",
+            "Линия 102 — жасақтар мен экипаждар", "Экипаж бен бағыт сақталды: ", "Линия 102 — абоненттер тізілімі",
+            "нөмір", "«not-a-phone» — телефон нөмірі емес.", "Жүктеу аяқталды",
+            "CSV файлының тақырыбы қате: number бағаны және белгілі бағандар керек.");
 
     @BeforeEach
     void start() {
@@ -140,6 +145,9 @@ class AdminPagesTest {
         assertThat(text("#error")).isEmpty();
         assertThat(workstations.all()).anyMatch(ws -> ws.name().equals(desk) && ws.extension().equals("6" + n)
                 && ws.iface().equals("PJSIP/6" + n) && ws.enabled());
+        browser.findElement(By.cssSelector("tr[data-workstation='" + desk + "'] button.retire")).click();
+        until(() -> text("tr[data-workstation='" + desk + "'] .tag").equals(w.retired()));
+        assertThat(workstations.all()).anyMatch(ws -> ws.name().equals(desk) && !ws.enabled());
 
         open("/admin/users", w.usersTitle());
         String user = "walk-op-" + w.lang() + "-" + n;
@@ -152,6 +160,22 @@ class AdminPagesTest {
         assertThat(text("#users tr[data-user='" + user + "'] td.roles")).isEqualTo(w.operatorRole());
         assertThat(users.get(user).roles()).isEqualTo(Set.of(Role.OPERATOR));
         assertThat(users.get(user).displayName()).isEqualTo("Ерлан Сейтқали");
+        browser.findElement(By.cssSelector("#users tr[data-user='" + user + "'] button.disable")).click();
+        until(() -> text("#users tr[data-user='" + user + "'] .tag").equals(w.disabled()));
+        assertThat(users.get(user).enabled()).isFalse();
+
+        open("/admin/units", w.unitsTitle());
+        String sign = "Сұңқар-" + w.lang() + "-" + n;
+        type("new-call-sign", sign);
+        browser.findElement(By.id("create")).click();
+        // A new unit opens for its crew at once.
+        until(() -> browser.findElement(By.id("edit")).isDisplayed() && text("#edit-name").equals(sign));
+        type("edit-crew", "сержант Ким Д. А.\nст. сержант Ахметов Е. Б.");
+        type("edit-route", "Алмалы ауданы");
+        browser.findElement(By.id("edit-save")).click();
+        until(() -> text("tr[data-unit='" + sign + "'] td.crew").equals("сержант Ким Д. А., ст. сержант Ахметов Е. Б."));
+        assertThat(text("#notice")).isEqualTo(w.unitSaved() + sign);
+        assertThat(text("tr[data-unit='" + sign + "'] td.route")).isEqualTo("Алмалы ауданы");
 
         open("/admin/registry", w.registryTitle());
         String prefix = "+7705" + n;
@@ -176,6 +200,17 @@ class AdminPagesTest {
         assertThat(browser.findElements(By.cssSelector("#row-errors tbody tr"))).hasSize(1);
         assertThat(jdbc.queryForList("select holder_name from subscribers where number_e164 like ?",
                 String.class, prefix + "%")).containsExactlyInAnyOrder("Дәурен Серікұлы", "Әсем Нұрболқызы");
+
+        // A file the loader cannot read at all is refused as a whole, in words.
+        Path headless = dir.resolve("no-number-" + w.lang() + ".csv");
+        Files.writeString(headless, "phone,name\n+77011234567,X\n", StandardCharsets.UTF_8);
+        browser.findElement(By.id("file")).sendKeys(headless.toString());
+        browser.findElement(By.id("send")).click();
+        until(() -> text("#error").equals(w.badHeader()));
+        assertThat(browser.findElement(By.id("result")).isDisplayed()).isFalse();
+        browser.findElement(By.id("file")).sendKeys(csv.toString());
+        browser.findElement(By.id("send")).click();
+        until(() -> browser.findElement(By.id("result")).isDisplayed());
 
         // The row's reason is worded from its code: it follows the language switch.
         browser.findElement(By.cssSelector("button[data-lang=en]")).click();
