@@ -11,8 +11,10 @@ const $ = L.$;
 const t = L.t;
 let report = null;
 let stage = null;
+let noFile = false;
 
 function showError(e) {
+  noFile = false;
   L.showError($('error'), e || null);
 }
 
@@ -99,7 +101,9 @@ async function send(event) {
   event.preventDefault();
   const file = $('file').files[0];
   if (!file) {
-    showError(new Error(t('noFile')));
+    showError(null);
+    noFile = true;
+    $('error').textContent = t('noFile');
     return;
   }
   showError(null);
@@ -125,6 +129,7 @@ async function send(event) {
 Line102.whenReady(() => {
   $('upload-form').addEventListener('submit', send);
   L.start(TEXT, () => {
+    if (noFile) $('error').textContent = t('noFile');
     progressText();
     render();
   }).catch(showError);

@@ -39,9 +39,10 @@ function button(key, className, action) {
   return b;
 }
 
-function roleBoxes(container, prefix, checked) {
+/** The role boxes; AUDITOR only for a user who has it (to take it away: adding it is a proposal). */
+function roleBoxes(container, prefix, checked, withAuditor) {
   container.replaceChildren();
-  DIRECT_ROLES.forEach((role) => {
+  DIRECT_ROLES.concat(withAuditor ? ['AUDITOR'] : []).forEach((role) => {
     const label = document.createElement('label');
     const box = document.createElement('input');
     box.type = 'checkbox';
@@ -118,7 +119,7 @@ function edit(username) {
   $('edit-display').value = u.displayName;
   $('edit-password').value = '';
   $('propose-reason').value = '';
-  roleBoxes($('edit-roles'), 'edit-role', u.roles);
+  roleBoxes($('edit-roles'), 'edit-role', u.roles, u.roles.includes('AUDITOR'));
   // An auditor keeps the role through an edit; only a proposal adds it.
   $('propose-form').hidden = u.roles.includes('AUDITOR');
   $('edit-display').focus();
@@ -139,7 +140,6 @@ async function save(event) {
   if (!editing) return;
   const u = editing;
   const roles = chosenRoles($('edit-roles'));
-  if (u.roles.includes('AUDITOR')) roles.push('AUDITOR');
   const body = { displayName: $('edit-display').value, roles };
   if ($('edit-password').value) body.password = $('edit-password').value;
   try {
@@ -201,7 +201,7 @@ Line102.whenReady(() => {
   L.start(TEXT, () => {
     if (said) $('notice').textContent = L.text('admin.users.' + said[0], { name: said[1] });
     render();
-    if (editing) roleBoxes($('edit-roles'), 'edit-role', chosenRoles($('edit-roles')));
+    if (editing) roleBoxes($('edit-roles'), 'edit-role', chosenRoles($('edit-roles')), editing.roles.includes('AUDITOR'));
     roleBoxes($('new-roles'), 'new-role', chosenRoles($('new-roles')));
   }).then(load).catch(showError);
 });

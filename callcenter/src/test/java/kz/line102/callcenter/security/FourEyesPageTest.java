@@ -21,7 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Four eyes on the auditor role from the users page in a real Chromium: one administrator
  * proposes it and cannot approve it himself (told why, in Russian); a second administrator
- * sees the proposal waiting and approves it, and only then the user is an auditor.
+ * sees the proposal waiting and approves it, and only then the user is an auditor; taking the
+ * role away again is an ordinary change.
  */
 @CallcenterTest
 class FourEyesPageTest {
@@ -95,5 +96,14 @@ class FourEyesPageTest {
         assertThat(users.get(target).roles()).contains(Role.AUDITOR, Role.OPERATOR);
         until(() -> text("#users tr[data-user='" + target + "'] td.roles").contains("Аудитор"));
         assertThat(grants.waiting()).noneMatch(g -> g.username().equals(target));
+
+        // Taking the role away needs no second pair of eyes: the box is there for an auditor only.
+        browser.findElement(By.cssSelector("#users tr[data-user='" + target + "'] button.edit")).click();
+        until(() -> browser.findElement(By.id("edit-role-auditor")).isSelected());
+        browser.findElement(By.id("edit-role-auditor")).click();
+        browser.findElement(By.id("edit-save")).click();
+        until(() -> !users.get(target).roles().contains(Role.AUDITOR));
+        assertThat(users.get(target).roles()).containsExactly(Role.OPERATOR);
+        until(() -> text("#notice").equals("Изменения сохранены: " + target));
     }
 }
