@@ -75,7 +75,11 @@ class SecurityConfiguration {
                         // The shell (shell/): the sign-in page, its scripts and texts, the error pages.
                         .requestMatchers("/login", "/login/**", "/error", "/error/**", "/i18n/**", "/common/**")
                         .permitAll()
-                        .requestMatchers("/admin", "/admin/", "/admin/index.html", "/admin/admin.js").hasRole(ADMIN.name())
+                        .requestMatchers("/admin", "/admin/", "/admin/index.html", "/admin/admin.js", "/admin/admin.css")
+                        .hasRole(ADMIN.name())
+                        .requestMatchers("/admin/users", "/admin/users/**", "/admin/workstations", "/admin/workstations/**",
+                                "/admin/units", "/admin/units/**", "/admin/registry", "/admin/registry/**")
+                        .hasRole(ADMIN.name())
                         .requestMatchers("/ws/screenpop").hasRole(OPERATOR.name())
                         .requestMatchers("/ws/alerts").hasRole(SUPERVISOR.name())
                         .requestMatchers("/ws/stats").hasAnyRole(roles(SUPERVISOR, ADMIN))

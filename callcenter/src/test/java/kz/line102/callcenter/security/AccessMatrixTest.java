@@ -90,6 +90,7 @@ class AccessMatrixTest {
             new Endpoint("POST", "/api/v1/admin/workstations", "{\"name\":\"\"}", EnumSet.of(ADMIN)),
             new Endpoint("PUT", "/api/v1/admin/workstations/no-such-desk", "{}", EnumSet.of(ADMIN)),
             new Endpoint("POST", "/api/v1/admin/subscribers/import", "", EnumSet.of(ADMIN)),
+            new Endpoint("PUT", "/api/v1/admin/units/999999999/crew", "{}", EnumSet.of(ADMIN)),
             new Endpoint("POST", "/api/v1/archive/requests", "{}", EnumSet.of(AUDITOR)),
             // Without a recorded request the auditor gets 428: past security, refused by the archive.
             new Endpoint("GET", "/api/v1/archive/recordings", null, EnumSet.of(AUDITOR)),
@@ -249,6 +250,12 @@ class AccessMatrixTest {
             new Endpoint("GET", "/admin/dead-letters", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/admin/preflight", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/admin/preflight/preflight.js", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/admin/users", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/admin/users/users.js", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/admin/workstations", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/admin/units", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/admin/registry", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/admin/admin.css", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/line-health", null, EnumSet.of(SUPERVISOR, ADMIN)));
 
     @BeforeEach

@@ -106,7 +106,8 @@ class ShellPageTest {
                         List.of("/supervisor", "/reports", "/wallboard", "/line-health", "/watch", "/certification")),
                 new Case("shell-land-auditor", Role.AUDITOR, "/archive", List.of("/archive")),
                 new Case("shell-land-admin", Role.ADMIN, "/admin",
-                        List.of("/wallboard", "/line-health", "/certification", "/admin", "/routing", "/admin/dead-letters",
+                        List.of("/wallboard", "/line-health", "/certification", "/admin", "/routing", "/admin/users",
+                                "/admin/workstations", "/admin/units", "/admin/registry", "/admin/dead-letters",
                                 "/admin/preflight")));
         for (Case c : cases) {
             Api.user(users, c.user(), c.role());
@@ -120,9 +121,9 @@ class ShellPageTest {
             assertThat(links).as(c.role() + " header").containsExactlyElementsOf(c.pages());
         }
         // The admin home lists the admin's pages by name.
-        until(() -> browser.findElements(By.cssSelector("#admin-pages a")).size() == 6);
+        until(() -> browser.findElements(By.cssSelector("#admin-pages a")).size() == 10);
         assertThat(browser.findElements(By.cssSelector("#admin-pages a")).stream().map(WebElement::getText).toList())
-                .contains("Маршрутизация", "Неотправленные задания");
+                .contains("Маршрутизация", "Неотправленные задания", "Пользователи", "Реестр абонентов");
     }
 
     @Test
