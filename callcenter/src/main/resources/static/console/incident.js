@@ -422,22 +422,25 @@
     if (popped === callId) return;
     popped = callId;
     if (!card || fitsPop(card)) return;
+    // Taken off the screen at once, in the same turn as the pop's change; what was typed is sent after.
     const aside = card;
-    if (dirty && card.status === 'DRAFT' && card.createdBy === session.username) {
-      if ((await save()) === null) {
-        // Not saved (the server refused): the card still goes, its draft stays in the list as it was.
+    const typed = dirty && card.status === 'DRAFT' && card.createdBy === session.username ? readForm([]) : null;
+    card = null;
+    repeatOf = [];
+    dirty = false;
+    $('inc-offer').hidden = true;
+    offered = null;
+    clearErrors();
+    renderCard();
+    say('setAside', { number: aside.callerNumber || t('noCall') });
+    if (typed) {
+      try {
+        await api('PUT', '/api/v1/incidents/' + aside.id, typed, { 'If-Match': '"' + aside.version + '"' });
+      } catch (e) {
+        fail(e);
       }
     }
-    if (card && card.id === aside.id && !fitsPop(card)) {
-      card = null;
-      repeatOf = [];
-      dirty = false;
-      $('inc-offer').hidden = true;
-      offered = null;
-      renderCard();
-      say('setAside', { number: aside.callerNumber || t('noCall') });
-      loadDrafts();
-    }
+    loadDrafts();
   }
 
   /** The call ended: a draft being typed is saved now, so the end of its wrap-up finds it touched. */
