@@ -454,7 +454,15 @@
 
   /** A draft left as opened is cancelled after its call's wrap-up (by the server): the page learns it. */
   async function refreshCard() {
-    if (!card || dirty || card.status !== 'DRAFT' || !session) return;
+    if (!card || card.status !== 'DRAFT' || !session) return;
+    if (dirty && card.version === 1 && card.createdBy === session.username && callOf(card)
+      && callOf(card) !== popped) {
+      // Its call is over and it was typed into but never saved: saved once now, so the end of the
+      // wrap-up does not take it for untouched.
+      save();
+      return;
+    }
+    if (dirty) return;
     const id = card.id;
     try {
       const fresh = await api('GET', '/api/v1/incidents/' + id);
