@@ -190,7 +190,9 @@ public class IncidentService {
         }
         log.info("incidentId={} callId={} operatorId={} draft opened", id, callId, by.username());
         // Read again after the commit: a call that ended before then was not seen by the end's hand-off.
-        if (calls.find(callId).map(c -> c.endedAt() != null).orElse(false)) {
+        // Only the answering operator's draft of their call: one a supervisor opens on purpose stays.
+        if (calls.find(callId).map(c -> c.endedAt() != null && by.username().equals(c.operatorUser()))
+                .orElse(false)) {
             untouched.schedule(id);
         }
         Incident opened = get(id);

@@ -61,10 +61,18 @@ class UntouchedDrafts implements CallHandoff {
         return props.enabled() && event instanceof CallCompleted c && c.operator() != null;
     }
 
-    /** The call ended: its draft, if it has one yet, is looked at after the wrap-up. */
+    /**
+     * The call ended: its draft, if it has one yet and it is the answering operator's, is
+     * looked at after the wrap-up. A card someone else opened for the call is left alone.
+     */
     @Override
     public void handOff(CallEvent event, CallRecord call) {
-        repo.incidentOfCall(UUID.fromString(event.callId().value())).ifPresent(this::schedule);
+        if (call == null || call.operatorUser() == null) {
+            return;
+        }
+        repo.incidentOfCall(UUID.fromString(event.callId().value())).flatMap(repo::find)
+                .filter(card -> card.status() == IncidentStatus.DRAFT && call.operatorUser().equals(card.createdBy()))
+                .ifPresent(card -> schedule(card.id()));
     }
 
     /** Idempotent: one job per card. */

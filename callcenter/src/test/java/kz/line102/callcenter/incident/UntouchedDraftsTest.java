@@ -168,6 +168,19 @@ class UntouchedDraftsTest extends IntakeTestSupport {
     }
 
     @Test
+    void aDraftASupervisorOpensForAnEndedCallIsNotCancelledForBeingUntouched() {
+        String nobody = desk();
+        CallId call = call(nobody);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "answered".equals(outcome(call)));
+        String supervisor = Api.user(users, "untouched-supervisor", Role.SUPERVISOR);
+        Response opened = api.json("POST", "/api/v1/incidents", supervisor, "{\"callId\":\"" + call.value() + "\"}");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        UUID card = UUID.fromString(opened.json().path("incident").path("id").asString());
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> jobs(card, "pending") == 0);
+        assertThat(status(card)).isEqualTo(IncidentStatus.DRAFT);
+    }
+
+    @Test
     void theCancellationIsAJobInTheDatabaseThatAnotherNodeTakesOverAfterARestart() {
         CallId call = call(extension);
         UUID card = cardOf(call);
