@@ -138,7 +138,8 @@ class UntouchedDraftsTest extends IntakeTestSupport {
                 UntouchedDrafts.STEP));
         assertThat(status(card)).isEqualTo(IncidentStatus.DRAFT);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> status(card) == IncidentStatus.CANCELLED);
+        // The real wrap-up of the test queue (15 s) may still run: the job waits for it as well.
+        await().atMost(Duration.ofSeconds(45)).until(() -> status(card) == IncidentStatus.CANCELLED);
         assertThat(Instant.now()).isAfterOrEqualTo(until);
         assertThat(jdbc.queryForObject("select by_user from incident_transitions where incident_id = ? "
                 + "and to_status = 'CANCELLED'", String.class, card)).isEqualTo("system:untouched-draft");
@@ -190,7 +191,8 @@ class UntouchedDraftsTest extends IntakeTestSupport {
                 update incident_jobs set status = 'running', claimed_by = 'node-that-died', attempts = 1,
                     lease_until = clock_timestamp() - interval '1 second', next_attempt_at = clock_timestamp()
                 where incident_id = ? and step = ?""", card, UntouchedDrafts.STEP);
-        await().atMost(Duration.ofSeconds(20)).until(() -> status(card) == IncidentStatus.CANCELLED);
+        // The real wrap-up of the test queue (15 s) may still run: the job waits for it as well.
+        await().atMost(Duration.ofSeconds(45)).until(() -> status(card) == IncidentStatus.CANCELLED);
         assertThat(jobs(card, "done")).isEqualTo(1);
     }
 }
