@@ -63,6 +63,7 @@ class AccessMatrixTest {
             // The operator asks for themself; others' names are refused in OperatorSessionTest.
             new Endpoint("GET", "/api/v1/operators/" + OPERATOR_NAME, null, EnumSet.of(OPERATOR, SUPERVISOR, ADMIN)),
             new Endpoint("GET", "/api/v1/operators/me/calls", null, EnumSet.of(OPERATOR, SUPERVISOR)),
+            new Endpoint("GET", "/api/v1/operators/me/workstations", null, EnumSet.of(OPERATOR, SUPERVISOR)),
             new Endpoint("GET", "/api/v1/session", null, EnumSet.allOf(Role.class)),
             new Endpoint("GET", "/api/v1/archive/retention/policies", null, EnumSet.of(AUDITOR, ADMIN)),
             new Endpoint("GET", "/api/v1/archive/retention/preview", null, EnumSet.of(AUDITOR, ADMIN)),

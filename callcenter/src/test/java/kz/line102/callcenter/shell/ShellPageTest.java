@@ -33,6 +33,8 @@ class ShellPageTest {
     int port;
     @Autowired
     UserService users;
+    @Autowired
+    kz.line102.callcenter.operator.WorkstationService workstations;
 
     private ChromeDriver browser;
 
@@ -129,16 +131,24 @@ class ShellPageTest {
     @Test
     void aServerErrorShowsInKazakhAndAgainInRussianAfterTheSwitch() {
         String operator = Api.user(users, "shell-ws-operator", Role.OPERATOR);
+        String other = Api.user(users, "shell-ws-other", Role.OPERATOR);
+        String desk = "shell-desk-" + java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        workstations.create(desk, "8" + desk.substring(desk.length() - 6), null);
         Browser.signIn(browser, port, "/console", operator);
         until(() -> browser.findElement(By.id("ws-form")).isDisplayed());
         lang("kk");
-        browser.findElement(By.id("ws-input")).sendKeys("no-such-desk");
+        until(() -> !browser.findElements(By.cssSelector("#ws-input option[value='" + desk + "']")).isEmpty());
+        // Someone else takes the desk after the list was shown: the server's refusal is in the page's language.
+        assertThat(new Api(port).json("POST", "/api/v1/operators/me/session", other,
+                "{\"workstation\":\"" + desk + "\"}").status()).isEqualTo(201);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("ws-input"))).selectByValue(desk);
         browser.findElement(By.id("ws-join")).click();
-        until(() -> text("#ws-error").equals("«no-such-desk» жұмыс орны табылмады."));
+        until(() -> text("#ws-error").equals("Жұмыс орнын басқа оператор алған."));
         lang("ru");
-        until(() -> text("#ws-error").equals("Рабочее место «no-such-desk» не найдено."));
+        until(() -> text("#ws-error").equals("Рабочее место занято другим оператором."));
         lang("en");
-        until(() -> text("#ws-error").equals("No workstation 'no-such-desk'."));
+        until(() -> text("#ws-error").equals("Another operator is at this workstation."));
+        new Api(port).json("DELETE", "/api/v1/operators/me/session", other, null);
     }
 
     @Test
