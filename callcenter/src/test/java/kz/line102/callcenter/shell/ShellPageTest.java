@@ -65,7 +65,11 @@ class ShellPageTest {
     }
 
     private void lang(String lang) {
-        browser.findElement(By.cssSelector("button[data-lang=" + lang + "]")).click();
+        By button = By.cssSelector("button[data-lang=" + lang + "]");
+        // The shell marks the buttons once it listens to them; a click before that is lost.
+        until(() -> browser.findElement(button).getAttribute("aria-pressed") != null);
+        browser.findElement(button).click();
+        until(() -> "true".equals(browser.findElement(button).getAttribute("aria-pressed")));
     }
 
     private void signInHere(String user, String password) {
