@@ -166,6 +166,7 @@ public class DispatchService {
             detail.put("unit", a.callSign());
             detail.put("unitId", a.unitId());
             detail.put("kui", card.kuiNumber());
+            detail.put("kuiNumber", card.kuiNumber());
             detail.put("priority", a.priority());
             detail.put("assignedAt", a.assignedAt().toString());
             detail.put("deadlineAt", a.deadlineAt().toString());
