@@ -122,7 +122,12 @@ class DutyOfficerWalkPageTest {
     void theDutyOfficerWorksACardToTheEndAndAcknowledgesAnAlertWithAComment(String lang) {
         Map<String, String> words = WORDS.get(lang);
         browser.get("http://127.0.0.1:" + port + "/login");
-        browser.findElement(By.cssSelector("button[data-lang=" + lang + "]")).click();
+        // The sign-in page's script may not be listening yet: choose until the page says it is chosen.
+        until(() -> {
+            browser.findElement(By.cssSelector("button[data-lang=" + lang + "]")).click();
+            return "true".equals(browser.findElement(By.cssSelector("button[data-lang=" + lang + "]"))
+                    .getAttribute("aria-pressed"));
+        });
         browser.findElement(By.name("username")).sendKeys(duty);
         browser.findElement(By.name("password")).sendKeys(Api.PASSWORD);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
@@ -181,6 +186,8 @@ class DutyOfficerWalkPageTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("incident-closed");
         assertThat(refused.json().path("detail").asString()).isEqualTo(words.get("refused"));
+        assertThat(api.json("POST", "/api/v1/incidents/" + id + "/units", duty, "{\"unitId\":" + unit.id() + "}")
+                .code()).isEqualTo("incident-closed");
 
         // An alert about the card: named by its number, acknowledged with a comment, found again.
         Alert alert = alerts.raise(new AlertRequest("walk:" + UUID.randomUUID(), "unit-late", Severity.WARNING,
