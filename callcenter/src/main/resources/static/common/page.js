@@ -235,10 +235,16 @@ window.Line102 = (function () {
     return td;
   }
 
+  /** The centre's time zone (the server's, from the session): the browser's own may be anything. */
+  function zone() {
+    return (session && session.zone) || 'Asia/Almaty';
+  }
+
+  /** A moment as the centre's wall clock shows it, never the browser's zone; pages label it with zone(). */
   function time(iso) {
-    return iso ? new Date(iso).toLocaleString(lang) : '';
+    return iso ? new Date(iso).toLocaleString(lang, { timeZone: zone() }) : '';
   }
 
   return { $, t, text, api, start, socket, cell, time, texts: pageTexts, whenReady, problemText, fieldText,
-    showError, problemError, session: () => session, loadSession, lang: () => lang, setLang };
+    showError, problemError, zone, session: () => session, loadSession, lang: () => lang, setLang };
 }());

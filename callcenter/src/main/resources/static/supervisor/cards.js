@@ -76,7 +76,8 @@ window.SupervisorCards = (function () {
     });
     $('cards-count').textContent = String(live.items.length);
     $('cards-none').hidden = live.items.length > 0;
-    $('cards-watch').textContent = t('watch') + ' ' + L.time(live.watch.start) + ' — ' + L.time(live.watch.end);
+    $('cards-watch').textContent = t('watch') + ' ' + L.time(live.watch.start) + ' — ' + L.time(live.watch.end)
+      + ' (' + L.zone() + ')';
   }
 
   async function loadDetail(id, focus) {
@@ -179,7 +180,8 @@ window.SupervisorCards = (function () {
       L.cell(tr, L.time(a.arrivedAt));
       L.cell(tr, L.time(a.releasedAt) + (a.releaseNote ? ': ' + a.releaseNote : ''));
       const td = L.cell(tr, '');
-      if (!a.releasedAt) {
+      // A card that is worked off or closed offers nothing for its units any more.
+      if (!a.releasedAt && SENDABLE.indexOf(selected.status) >= 0) {
         if (!a.arrivedAt) td.appendChild(unitButton('unit-arrived', 'arrived', '/arrival', a));
         td.appendChild(unitButton('unit-release', 'release', '/release', a));
       }

@@ -8,7 +8,9 @@ const L = window.Line102;
 const $ = L.$;
 const t = L.t;
 const open = new Map();
+const comments = new Map();
 let units = [];
+let acked = [];
 
 function showError(e) {
   Line102.showError($('error'), e || null);
@@ -27,8 +29,15 @@ function onAlertMessage(m) {
     }
   } else if (m.type === 'acknowledged') {
     open.delete(m.alert.id);
+    loadAcknowledged();
   }
   renderAlerts();
+}
+
+/** The card an alert names, by its KUI number (never the card's id). */
+function alertKui(a) {
+  const d = a.detail || {};
+  return d.kuiNumber || d.kui || '';
 }
 
 function renderAlerts() {
@@ -41,15 +50,26 @@ function renderAlerts() {
     li.dataset.alertId = a.id;
     const when = document.createElement('time');
     when.textContent = L.time(a.raisedAt);
+    const kui = document.createElement('span');
+    kui.className = 'kui';
+    kui.textContent = alertKui(a);
     const title = document.createElement('span');
     title.className = 'title';
     title.textContent = a.title;
+    // What the officer types survives the list being drawn again by the next alert.
+    const comment = document.createElement('input');
+    comment.className = 'ack-comment';
+    comment.maxLength = 2000;
+    comment.placeholder = t('ackCommentPrompt');
+    comment.setAttribute('aria-label', t('ackComment'));
+    comment.value = comments.get(a.id) || '';
+    comment.addEventListener('input', () => comments.set(a.id, comment.value));
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'ack';
     button.textContent = t('acknowledge');
     button.addEventListener('click', () => acknowledge(a.id));
-    li.append(when, title, button);
+    li.append(when, kui, title, comment, button);
     list.appendChild(li);
   });
   $('alerts-count').textContent = String(sorted.length);
@@ -59,14 +79,60 @@ function renderAlerts() {
 
 async function acknowledge(id) {
   try {
-    await L.api('POST', '/api/v1/alerts/' + id + '/acknowledgement', {});
+    await L.api('POST', '/api/v1/alerts/' + id + '/acknowledgement', { comment: comments.get(id) || null });
     open.delete(id);
+    comments.delete(id);
     renderAlerts();
     showError(null);
   } catch (e) {
     if (e.code === 'already-acknowledged') { open.delete(id); renderAlerts(); }
     showError(e);
   }
+  loadAcknowledged();
+}
+
+/** The acknowledged alerts the search form asks for (days in the centre's zone, as the server reads them). */
+async function loadAcknowledged() {
+  const q = new URLSearchParams();
+  [['from', 'acked-from'], ['to', 'acked-to'], ['kind', 'acked-kind'], ['q', 'acked-text']].forEach(([k, id]) => {
+    const v = $(id).value.trim();
+    if (v) q.set(k, v);
+  });
+  try {
+    acked = await L.api('GET', '/api/v1/alerts/acknowledged?' + q);
+    renderAcknowledged();
+    showError(null);
+  } catch (e) {
+    showError(e);
+  }
+}
+
+function renderAcknowledged() {
+  const body = $('acked-table').querySelector('tbody');
+  body.replaceChildren();
+  acked.forEach((a) => {
+    const tr = document.createElement('tr');
+    tr.dataset.alertId = a.id;
+    tr.className = a.severity;
+    L.cell(tr, L.time(a.raisedAt));
+    L.cell(tr, alertKui(a));
+    L.cell(tr, a.title);
+    L.cell(tr, a.acknowledgedBy);
+    L.cell(tr, L.time(a.acknowledgedAt));
+    L.cell(tr, a.ackComment, 'ack-comment');
+    body.appendChild(tr);
+  });
+  $('acked-none').hidden = acked.length > 0;
+  $('acked-table').hidden = acked.length === 0;
+}
+
+function searchAcknowledged(event) {
+  event.preventDefault();
+  loadAcknowledged();
+}
+
+function zoneLabel() {
+  $('zone-label').textContent = L.text('supervisor.zoneLabel', { zone: L.zone() });
 }
 
 async function loadUnits() {
@@ -90,7 +156,7 @@ function renderUnits() {
     L.cell(tr, L.time(u.statusSince));
     L.cell(tr, u.crew.join(', '));
     L.cell(tr, u.patrolRoute);
-    L.cell(tr, u.incidentId);
+    L.cell(tr, u.incidentId ? (u.kuiNumber || t('noNumber')) : '');
     const td = L.cell(tr, '');
     if (u.status !== 'dispatched' && u.status !== 'on-scene') {
       const select = document.createElement('select');
@@ -151,10 +217,13 @@ function linkState(up) {
 
 Line102.whenReady(() => {
   $('duty-form').addEventListener('submit', putOnDuty);
+  $('acked-search').addEventListener('submit', searchAcknowledged);
   // The live cards (cards.js) bring their own texts and render with the rest.
   const cards = window.SupervisorCards;
   Object.keys(TEXT).forEach((l) => Object.assign(TEXT[l], cards.texts[l]));
-  L.start(TEXT, () => { renderAlerts(); renderUnits(); cards.render(); }).then(() => {
+  L.start(TEXT, () => { renderAlerts(); renderUnits(); renderAcknowledged(); zoneLabel(); cards.render(); }).then(() => {
+    zoneLabel();
+    loadAcknowledged();
     L.socket('/ws/alerts', (m) => { onAlertMessage(m); cards.refresh(); }, linkState);
     cards.start();
     loadUnits();

@@ -1,9 +1,19 @@
 package kz.line102.callcenter.alert;
 
+import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import java.util.List;
 
 import kz.line102.callcenter.app.InvalidRequestException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,10 +35,20 @@ class AlertController {
     private static final int MAX_COMMENT = 2000;
     private static final Duration MAX_WINDOW = Duration.ofDays(366);
 
-    private final AlertService alerts;
+    private static final int MAX_TEXT = 200;
+    private static final Duration DEFAULT_SEARCH = Duration.ofDays(7);
+    private static final java.util.regex.Pattern KIND = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
-    AlertController(AlertService alerts) {
+    private final AlertService alerts;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    /** {@code zone}: the centre's, in which a date or a time without an offset is read. */
+    AlertController(AlertService alerts, Clock clock,
+                    @Value("${line102.callcenter.incidents.zone:Asia/Almaty}") String zone) {
         this.alerts = alerts;
+        this.clock = clock;
+        this.zone = ZoneId.of(zone);
     }
 
     record Acknowledgement(String comment) {
@@ -56,6 +76,62 @@ class AlertController {
             throw new InvalidRequestException("'within' must be positive and at most " + MAX_WINDOW.toDays() + " days");
         }
         return alerts.list(state.equals("open"), window, limit);
+    }
+
+    /**
+     * Acknowledged alerts (who, when, the comment), newest first, raised from {@code from}
+     * (default: a week before {@code to}) until {@code to} (default: now). Each is a moment
+     * with its offset, or a local date-time or a date in the centre's zone ({@code to} as a
+     * date takes that whole day). {@code kind} is a kind or its family ({@code incident});
+     * {@code q} a text in the title, the comment, who acknowledged or the detail.
+     */
+    @GetMapping("/acknowledged")
+    List<Alert> acknowledged(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                             @RequestParam(required = false) String kind, @RequestParam(required = false) String q,
+                             @RequestParam(defaultValue = "200") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidRequestException("'limit' must be between 1 and " + MAX_LIMIT);
+        }
+        Instant until = blank(to) ? Instant.now(clock) : moment("to", to, true);
+        Instant since = blank(from) ? until.minus(DEFAULT_SEARCH) : moment("from", from, false);
+        if (!since.isBefore(until) || Duration.between(since, until).compareTo(MAX_WINDOW) > 0) {
+            throw new InvalidRequestException("'from' must be before 'to' and at most " + MAX_WINDOW.toDays()
+                    + " days before it", "problem.invalid-request.alert-range", List.of(MAX_WINDOW.toDays()));
+        }
+        String family = blank(kind) ? null : kind.strip();
+        if (family != null && !KIND.matcher(family).matches()) {
+            throw new InvalidRequestException("'kind' is not an alert kind: '" + family + "'",
+                    "problem.invalid-request.alert-kind", List.of(family));
+        }
+        String text = blank(q) ? null : q.strip();
+        if (text != null && text.length() > MAX_TEXT) {
+            throw new InvalidRequestException("'q' is longer than " + MAX_TEXT + " characters",
+                    "problem.invalid-request.alert-text", List.of(MAX_TEXT));
+        }
+        return alerts.acknowledged(since, until, family, text, limit);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** A moment with offset, or a local date-time or date in the centre's zone; {@code end}: a date means its end. */
+    private Instant moment(String name, String value, boolean end) {
+        String v = value.strip();
+        try {
+            if (v.length() == 10) {
+                LocalDate day = LocalDate.parse(v);
+                return (end ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+            }
+            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(v, OffsetDateTime::from,
+                    LocalDateTime::from);
+            return parsed instanceof OffsetDateTime at ? at.toInstant()
+                    : ((LocalDateTime) parsed).atZone(zone).toInstant();
+        } catch (DateTimeException e) {
+            throw new InvalidRequestException("'" + name + "' must be a date (2026-12-04), a local time"
+                    + " (2026-12-04T08:00) or a moment with its offset, got '" + value + "'",
+                    "problem.invalid-request.alert-time", List.of(name, value));
+        }
     }
 
     @GetMapping("/{id}")

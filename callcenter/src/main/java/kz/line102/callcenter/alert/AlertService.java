@@ -93,6 +93,11 @@ public class AlertService {
         return alerts.list(openOnly, Instant.now(clock).minus(window), limit);
     }
 
+    /** Acknowledged alerts raised in [{@code from}, {@code to}), by kind (or family) and text; newest first. */
+    public List<Alert> acknowledged(Instant from, Instant to, String kind, String text, int limit) {
+        return alerts.acknowledged(from, to, kind, text, limit);
+    }
+
     List<Alert> openForScreen() {
         return alerts.list(true, Instant.EPOCH, props.openLimit());
     }

@@ -59,6 +59,25 @@ class JdbcAlertRepository {
                 this::row, Timestamp.from(since), limit);
     }
 
+    /**
+     * Acknowledged alerts raised in [{@code from}, {@code to}), newest first; {@code kind}
+     * (null for any) is a kind or the family before its first dash ({@code incident} takes
+     * {@code incident-serious}); {@code text} (null for any) is looked for, ignoring case, in
+     * the title, the comment, who acknowledged and the detail (a card's KUI number is there).
+     */
+    List<Alert> acknowledged(Instant from, Instant to, String kind, String text, int limit) {
+        String like = text == null ? null : "%" + text.replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        return jdbc.query("select " + COLUMNS + " from alerts where acknowledged_at is not null"
+                        + " and raised_at >= ? and raised_at < ?"
+                        + " and (?::text is null or kind = ? or kind like ? || '-%')"
+                        + " and (?::text is null or title ilike ? or ack_comment ilike ? or acknowledged_by ilike ?"
+                        + " or detail::text ilike ?)"
+                        + " order by raised_at desc, id desc limit ?",
+                this::row, Timestamp.from(from), Timestamp.from(to), kind, kind, kind, like, like, like, like, like,
+                limit);
+    }
+
     /** Empty when the alert was acknowledged already (first acknowledgement stands). */
     Optional<Alert> acknowledge(long id, String by, String comment) {
         return jdbc.query("update alerts set acknowledged_at = clock_timestamp(), acknowledged_by = ?, ack_comment = ?"

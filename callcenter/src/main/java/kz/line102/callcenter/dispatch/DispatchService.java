@@ -16,6 +16,7 @@ import kz.line102.callcenter.app.InvalidRequestException;
 import kz.line102.callcenter.incident.Actor;
 import kz.line102.callcenter.incident.Incident;
 import kz.line102.callcenter.incident.IncidentService;
+import kz.line102.callcenter.incident.IncidentStateException;
 import kz.line102.callcenter.incident.IncidentStatus;
 import kz.line102.callcenter.incident.NoSuchIncidentException;
 import org.slf4j.Logger;
@@ -69,6 +70,10 @@ public class DispatchService {
     @Transactional
     public Assignment assign(String by, UUID incidentId, long unitId) {
         Incident card = lockCard(incidentId);
+        if (card.status() == IncidentStatus.CLOSED) {
+            throw new IncidentStateException("incident-closed", "card " + label(card)
+                    + " is closed; no unit is sent to it", card);
+        }
         if (!DISPATCHABLE.contains(card.status())) {
             throw new ConflictException("not-dispatchable", "card " + label(card) + " is " + card.status()
                     + "; units are sent to registered cards until they are worked off");
@@ -166,6 +171,7 @@ public class DispatchService {
             detail.put("unit", a.callSign());
             detail.put("unitId", a.unitId());
             detail.put("kui", card.kuiNumber());
+            detail.put("kuiNumber", card.kuiNumber());
             detail.put("priority", a.priority());
             detail.put("assignedAt", a.assignedAt().toString());
             detail.put("deadlineAt", a.deadlineAt().toString());

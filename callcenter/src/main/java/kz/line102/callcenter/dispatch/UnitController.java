@@ -2,7 +2,10 @@ package kz.line102.callcenter.dispatch;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import kz.line102.callcenter.app.InvalidRequestException;
+import kz.line102.callcenter.incident.Incident;
+import kz.line102.callcenter.incident.IncidentService;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +23,15 @@ import org.springframework.web.bind.annotation.RestController;
 class UnitController {
 
     private final DutySheetService sheet;
+    private final IncidentService incidents;
 
-    UnitController(DutySheetService sheet) {
+    UnitController(DutySheetService sheet, IncidentService incidents) {
         this.sheet = sheet;
+        this.incidents = incidents;
+    }
+
+    /** A unit with the KUI number of the card it is on: people name a card by its number, never its id. */
+    record SheetRow(@JsonUnwrapped Unit unit, String kuiNumber) {
     }
 
     record Registration(String callSign, String kind) {
@@ -41,8 +50,9 @@ class UnitController {
     }
 
     @GetMapping
-    List<Unit> sheet(@RequestParam(defaultValue = "false") boolean all) {
-        return sheet.sheet(!all);
+    List<SheetRow> sheet(@RequestParam(defaultValue = "false") boolean all) {
+        return sheet.sheet(!all).stream().map(u -> new SheetRow(u, u.incidentId() == null ? null
+                : incidents.find(u.incidentId()).map(Incident::kuiNumber).orElse(null))).toList();
     }
 
     @PostMapping

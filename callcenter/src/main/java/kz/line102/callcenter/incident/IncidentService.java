@@ -103,6 +103,10 @@ public class IncidentService {
         return repo.find(id).orElseThrow(() -> new NoSuchIncidentException(id));
     }
 
+    public Optional<Incident> find(UUID id) {
+        return repo.find(id);
+    }
+
     /** A card for a person: only when it is theirs to know ({@link IncidentAccess}); 403 need-to-know otherwise. */
     public Incident read(Viewer who, UUID id) {
         Incident card = get(id);
@@ -446,6 +450,11 @@ public class IncidentService {
     }
 
     private void change(Incident current, IncidentStatus to, Actor by, JsonNode detail, String result) {
+        if (current.status() == IncidentStatus.CLOSED) {
+            // The one answer the duty officer needs, in their language, rather than a list of no next states.
+            throw new IncidentStateException("incident-closed", "incident card " + current.id() + " is CLOSED;"
+                    + " it cannot become " + to, current);
+        }
         if (!current.status().canGoTo(to)) {
             throw new IncidentStateException("illegal-transition", "incident card " + current.id() + " is "
                     + current.status() + "; from there it can go to " + current.status().next() + ", not " + to,

@@ -11,6 +11,7 @@ import kz.line102.callcenter.app.ProblemTexts;
 import kz.line102.callcenter.operator.OperatorService;
 import kz.line102.callcenter.operator.OperatorSession;
 import kz.line102.callcenter.security.Role;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -26,10 +27,17 @@ class ShellController {
 
     private final OperatorService operators;
     private final ShellTemplates templates;
+    private final String zone;
 
-    ShellController(OperatorService operators, ShellTemplates templates) {
+    /**
+     * {@code zone}: the centre's, the one the watch and the cards are counted in; pages show
+     * every time in it rather than in the browser's zone, which may be anything.
+     */
+    ShellController(OperatorService operators, ShellTemplates templates,
+                    @Value("${line102.callcenter.incidents.zone:Asia/Almaty}") String zone) {
         this.operators = operators;
         this.templates = templates;
+        this.zone = java.time.ZoneId.of(zone).getId();
     }
 
     /** After sign-in: each role's own desk instead of an empty root. */
@@ -58,7 +66,10 @@ class ShellController {
         return "forward:/admin/index.html";
     }
 
-    /** Who is signed in, the pages their roles may open, and the CSRF token a page must send with its changes. */
+    /**
+     * Who is signed in, the centre's time zone, the pages their roles may open, and the CSRF
+     * token a page must send with its changes.
+     */
     @GetMapping("/api/v1/session")
     @ResponseBody
     SessionView session(Authentication auth, HttpServletRequest request) {
@@ -70,7 +81,7 @@ class ShellController {
                 .map(p -> new PageView(p.path(), p.titleKey())).toList();
         return new SessionView(auth.getName(), roleNames, at == null ? null : at.workstation(),
                 at == null ? null : at.extension(), csrf == null ? null : csrf.getHeaderName(),
-                csrf == null ? null : csrf.getToken(), ProblemTexts.locale(request).getLanguage(), pages);
+                csrf == null ? null : csrf.getToken(), ProblemTexts.locale(request).getLanguage(), zone, pages);
     }
 
     static Set<Role> roles(Authentication auth) {
@@ -86,6 +97,7 @@ class ShellController {
     }
 
     record SessionView(String username, Set<String> roles, String workstation, String extension,
-                       String csrfHeader, String csrfToken, String language, List<PageView> pages) {
+                       String csrfHeader, String csrfToken, String language, String zone,
+                       List<PageView> pages) {
     }
 }

@@ -135,4 +135,40 @@ class AlertApiTest {
         assertThatThrownBy(() -> TestSocket.open(port, "/ws/alerts", "alert-operator"))
                 .satisfies(e -> assertThat(TestSocket.refusedStatus(e)).isEqualTo(403));
     }
+
+    @Test
+    void acknowledgedAlertsKeepWhoWhenAndTheCommentAndAreFoundByTimeKindAndText() {
+        String word = "поиск" + UUID.randomUUID().toString().substring(0, 8);
+        Alert alert = alerts.raise(new AlertRequest("test:" + UUID.randomUUID(), "incident-serious", Severity.CRITICAL,
+                "Разбой — " + word, Map.of("kuiNumber", "KUI-TSOU-2026-" + word), UUID.randomUUID(), "system"));
+        Response acked = api.json("POST", "/api/v1/alerts/" + alert.id() + "/acknowledgement", "alert-duty",
+                "{\"comment\":\"  наряд уже на месте  \"}");
+        assertThat(acked.json().path("ackComment").asString()).isEqualTo("наряд уже на месте");
+
+        JsonNode found = api.get("/api/v1/alerts/acknowledged?kind=incident&q=" + word, "alert-duty").json();
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).path("id").asLong()).isEqualTo(alert.id());
+        assertThat(found.get(0).path("acknowledgedBy").asString()).isEqualTo("alert-duty");
+        assertThat(found.get(0).path("acknowledgedAt").isNull()).isFalse();
+        // The comment and the card's number are searched too; another kind or another time finds nothing.
+        assertThat(api.get("/api/v1/alerts/acknowledged?q=%D0%BD%D0%B0%D1%80%D1%8F%D0%B4%20%D1%83%D0%B6%D0%B5",
+                "alert-duty").json().findValuesAsString("title")).contains(alert.title());
+        assertThat(api.get("/api/v1/alerts/acknowledged?q=KUI-TSOU-2026-" + word, "alert-duty").json()).hasSize(1);
+        assertThat(api.get("/api/v1/alerts/acknowledged?kind=unit-late&q=" + word, "alert-duty").json()).isEmpty();
+        assertThat(api.get("/api/v1/alerts/acknowledged?from=2001-01-01&to=2001-01-31&q=" + word, "alert-duty").json())
+                .isEmpty();
+        // Still open alerts are not in the list.
+        Alert open = alerts.raise(new AlertRequest("test:" + UUID.randomUUID(), "incident-serious", Severity.CRITICAL,
+                "Открытая " + word, Map.of(), null, "system"));
+        assertThat(api.get("/api/v1/alerts/acknowledged?q=" + word, "alert-duty").json().findValuesAsString("title"))
+                .doesNotContain(open.title());
+
+        assertThat(api.get("/api/v1/alerts/acknowledged?from=yesterday", "alert-duty").code())
+                .isEqualTo("invalid-request");
+        assertThat(api.get("/api/v1/alerts/acknowledged?from=2026-12-04&to=2026-12-01", "alert-duty").code())
+                .isEqualTo("invalid-request");
+        assertThat(api.get("/api/v1/alerts/acknowledged?kind=a%25b", "alert-duty").code())
+                .isEqualTo("invalid-request");
+        assertThat(api.get("/api/v1/alerts/acknowledged", "alert-operator").status()).isEqualTo(403);
+    }
 }

@@ -76,14 +76,17 @@ class SupervisorPageTest {
                 "Разбой, ул. Абая 10 " + suffix(), Map.of(), null, "system"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(
-                By.cssSelector("[data-alert-id='" + alert.id() + "']")).isEmpty());
-        WebElement item = row("data-alert-id", alert.id());
+                By.cssSelector("#alerts-list [data-alert-id='" + alert.id() + "']")).isEmpty());
+        WebElement item = browser.findElement(By.cssSelector("#alerts-list [data-alert-id='" + alert.id() + "']"));
         assertThat(item.getText()).contains(alert.title());
         assertThat(item.getAttribute("class")).isEqualTo("critical");
 
         item.findElement(By.cssSelector("button.ack")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(
-                By.cssSelector("[data-alert-id='" + alert.id() + "']")).isEmpty());
+                By.cssSelector("#alerts-list [data-alert-id='" + alert.id() + "']")).isEmpty());
+        // Kept, not gone: listed among the acknowledged ones.
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(
+                By.cssSelector("#acked-table [data-alert-id='" + alert.id() + "']")).isEmpty());
         assertThat(alerts.get(alert.id()).acknowledgedBy()).isEqualTo(duty);
 
         browser.findElement(By.cssSelector("button[data-lang=kk]")).click();
