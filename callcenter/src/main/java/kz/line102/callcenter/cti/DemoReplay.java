@@ -145,6 +145,15 @@ public final class DemoReplay implements AutoCloseable {
         return call;
     }
 
+    /**
+     * The WAV a played call that was answered leaves in the spool ({@code seconds} long, at
+     * least three): for tests and demonstrations that need a recording like the demo's.
+     */
+    public static byte[] answeredCallRecording(int seconds) {
+        int length = Math.max(3, seconds);
+        return DemoRecordings.wav(SpeechLikeAudio.conversation(length, 102L));
+    }
+
     /** Lets a test write the played calls' recordings into its own spool. */
     void recordInto(java.nio.file.Path spool) {
         this.recordings = new DemoRecordings(spool);
