@@ -249,7 +249,9 @@ class AccessMatrixTest {
             new Endpoint("GET", "/admin/dead-letters", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/admin/preflight", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/admin/preflight/preflight.js", null, EnumSet.of(ADMIN)),
-            new Endpoint("GET", "/line-health", null, EnumSet.of(SUPERVISOR, ADMIN)));
+            new Endpoint("GET", "/line-health", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/swagger-ui/index.html", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/v3/api-docs", null, EnumSet.of(ADMIN)));
 
     @BeforeEach
     void users() {
