@@ -138,7 +138,11 @@ public final class DemoReplay implements AutoCloseable {
      * of anyone changed by the capture. Its recording is in the spool before it ends.
      */
     ReplayHandle playOne(String scenario) {
-        ReplayHandle call = server.playToReadyMembers(scenario, QUEUE, PlayOptions.paced(pace));
+        return playOne(scenario, pace);
+    }
+
+    ReplayHandle playOne(String scenario, double atPace) {
+        ReplayHandle call = server.playToReadyMembers(scenario, QUEUE, PlayOptions.paced(atPace));
         if (recordings != null) {
             recordings.write(call, server.scenario(call.scenario()).durationMicros() / 1000);
         }
