@@ -1,5 +1,6 @@
 'use strict';
-// The operator's console: workstation sign-in, the screen-pop socket, recent calls.
+// The operator's console: a desk chosen from the list, the screen-pop socket (a ring calls for
+// attention through common/attention.js), recent calls.
 // No inline script: the page's Content-Security-Policy allows scripts from this origin only.
 
 const TEXT = Line102.texts('console');
@@ -17,6 +18,8 @@ function translate() {
   document.documentElement.lang = lang;
   document.querySelectorAll('[data-t]').forEach((el) => { el.textContent = t(el.dataset.t); });
   document.title = t('title');
+  if (desks.length) renderDesks();
+  if (wsMessage) $('ws-error').textContent = t(wsMessage);
   render(current);
 }
 
@@ -44,24 +47,76 @@ async function loadSession() {
     $('ws-extension').textContent = session.extension;
     connect();
   } else {
-    $('ws-error').textContent = t('noWorkstation');
+    showWsMessage('noWorkstation');
+    await loadDesks();
     $('ws-input').focus();
   }
   loadRecent();
 }
 
+// A message of this page's own under the desk choice, kept by key so a switch of language shows it again.
+let wsMessage = null;
+
+function showWsMessage(key) {
+  wsMessage = key;
+  Line102.showError($('ws-error'), null);
+  $('ws-error').textContent = key ? t(key) : '';
+}
+
+let desks = [];
+
+/** The desks to choose from: free ones first as they come, a taken one shown but not to be chosen. */
+async function loadDesks(quietly) {
+  try {
+    desks = await api('GET', '/api/v1/operators/me/workstations');
+  } catch (e) {
+    desks = [];
+    Line102.showError($('ws-error'), e);
+    return;
+  }
+  renderDesks();
+  if (!quietly && !desks.some((d) => d.free || d.mine)) showWsMessage(desks.length ? 'allDesksTaken' : 'noDesks');
+}
+
+function renderDesks() {
+  const select = $('ws-input');
+  const chosen = select.value;
+  select.replaceChildren();
+  const none = document.createElement('option');
+  none.value = '';
+  none.textContent = t('chooseDesk');
+  select.appendChild(none);
+  desks.forEach((d) => {
+    const o = document.createElement('option');
+    o.value = d.name;
+    o.dataset.extension = d.extension;
+    o.textContent = d.name + ' (' + t('extension') + ' ' + d.extension + ')' + (d.free || d.mine ? '' : ' — ' + t('deskTaken'));
+    o.disabled = !d.free && !d.mine;
+    o.selected = d.name === chosen;
+    select.appendChild(o);
+  });
+}
+
 async function join(event) {
   event.preventDefault();
-  Line102.showError($('ws-error'), null);
+  const desk = $('ws-input').value;
+  if (!desk) {
+    showWsMessage('chooseDeskFirst');
+    return;
+  }
+  showWsMessage(null);
   try {
-    await api('POST', '/api/v1/operators/me/session', { workstation: $('ws-input').value.trim() });
+    await api('POST', '/api/v1/operators/me/session', { workstation: desk });
     await loadSession();
   } catch (e) {
     Line102.showError($('ws-error'), e);
+    // Someone may have taken it meanwhile: the list says so now.
+    loadDesks(true).catch(() => {});
   }
 }
 
 async function leave() {
+  showWsMessage(null);
   try {
     await api('DELETE', '/api/v1/operators/me/session');
   } finally {
@@ -101,9 +156,13 @@ function onPop(message) {
     // the same message again (a reconnect) changes nothing.
     const answered = current && current.callId === message.callId
       && (current.phase === 'talking' || message.rangAt !== current.rangAt);
+    const fresh = !current || current.callId !== message.callId;
     current = Object.assign({}, message, { phase: answered ? 'talking' : 'ringing' });
+    if (fresh && !answered) attend(current);
+    else if (answered) quiet();
   } else if (message.type === 'stop' && current && current.callId === message.callId) {
     current = null;
+    quiet();
     loadRecent();
   }
   render(current);
@@ -111,9 +170,24 @@ function onPop(message) {
   document.dispatchEvent(new CustomEvent('line102:screenpop', { detail: { message } }));
 }
 
+/** A ring: the tone, the flashing title, a desktop notice when the page is hidden (common/attention.js). */
+function attend(pop) {
+  if (!window.Line102Attention) return;
+  const sub = pop.card && pop.card.subscriber;
+  window.Line102Attention.ring({ title: t('ringTitle') + ': ' + (pop.callerNumber || t('withheld')),
+    body: (sub && sub.holderName) || '', level: 1, tag: 'ring-' + pop.callId });
+}
+
+function quiet() {
+  if (window.Line102Attention) window.Line102Attention.quiet();
+}
+
 function render(pop) {
   const box = $('pop');
   box.className = pop ? pop.phase : 'idle';
+  // The incident card (incident.js) shows only this call's card while it is on: both carry the call's id.
+  if (pop) box.dataset.callId = pop.callId;
+  else delete box.dataset.callId;
   const stateEl = $('pop-state');
   stateEl.dataset.t = pop ? pop.phase : 'waiting';
   stateEl.textContent = t(stateEl.dataset.t);

@@ -30,6 +30,10 @@
   const watched = new Map();
   let numberPoll = 0;
   let message = { key: null, args: null };
+  // The call the screen-pop shows (ringing or talking), as console.js follows it: while one is
+  // on, the card shown is that call's card, a card without a call, or none, never another call's.
+  let popped = null;
+  const CARD_REFRESH_MS = 10000;
 
   const $ = (id) => document.getElementById(id);
   const t = (key, args) => {
@@ -131,6 +135,9 @@
   function renderCard() {
     const form = $('inc-form');
     form.hidden = !card;
+    const call = callOf(card);
+    if (call) form.dataset.callId = call;
+    else delete form.dataset.callId;
     $('inc-status').textContent = card ? '(' + t(card.status) + ')' : '';
     $('inc-kui').textContent = card && card.kuiNumber ? card.kuiNumber : '';
     renderRepeat();
@@ -284,7 +291,17 @@
 
   // ---- loading cards ----
 
+  /** Whether this card may be shown now: not the card of a call other than the one on the screen-pop. */
+  function fitsPop(incident) {
+    const call = callOf(incident);
+    return !popped || !call || call === popped;
+  }
+
   function show(incident, candidates) {
+    if (!fitsPop(incident)) {
+      say('notThisCall');
+      return false;
+    }
     card = incident;
     repeatOf = candidates || [];
     $('inc-offer').hidden = true;
@@ -292,6 +309,7 @@
     fail(null);
     fillForm();
     if (card.status === 'SUBMITTED' && !card.kuiNumber) awaitNumber();
+    return true;
   }
 
   async function reload() {
@@ -349,9 +367,11 @@
       const select = $('inc-drafts');
       const chosen = select.value;
       select.replaceChildren();
-      page.items.forEach((d) => option(select, d.id, new Date(d.createdAt).toLocaleString(lang) + ' — '
+      // Only this operator's own drafts: the cards of calls others answered are not theirs to finish.
+      const mine = page.items.filter((d) => d.createdBy === session.username);
+      mine.forEach((d) => option(select, d.id, new Date(d.createdAt).toLocaleString(lang) + ' — '
         + (d.callerNumber || t('noCall')), d.id === chosen));
-      $('inc-resume').disabled = page.items.length === 0;
+      $('inc-resume').disabled = mine.length === 0;
     } catch (e) {
       fail(e);
     }
@@ -386,10 +406,79 @@
       const call = callOf(incident);
       let candidates = [];
       if (call) candidates = (await api('GET', '/api/v1/incidents/of-call/' + call)).repeatOf;
-      show(incident, candidates);
-      say(null);
+      if (show(incident, candidates)) say(null);
     } catch (e) {
       fail(e);
+    }
+  }
+
+  // ---- the call on the screen-pop ----
+
+  /**
+   * A ring of another call than the card's: the card is put aside (what was typed is saved
+   * first: a draft keeps whatever is filled) so the card and the pop never show two calls.
+   */
+  async function popChanged(callId) {
+    if (popped === callId) return;
+    popped = callId;
+    if (!card || fitsPop(card)) return;
+    // Taken off the screen at once, in the same turn as the pop's change; what was typed is sent after.
+    const aside = card;
+    const typed = dirty && card.status === 'DRAFT' && card.createdBy === session.username ? readForm([]) : null;
+    card = null;
+    repeatOf = [];
+    dirty = false;
+    $('inc-offer').hidden = true;
+    offered = null;
+    clearErrors();
+    renderCard();
+    say('setAside', { number: aside.callerNumber || t('noCall') });
+    if (typed) {
+      try {
+        await api('PUT', '/api/v1/incidents/' + aside.id, typed, { 'If-Match': '"' + aside.version + '"' });
+      } catch (e) {
+        fail(e);
+      }
+    }
+    loadDrafts();
+  }
+
+  /** The call ended: a draft being typed is saved now, so the end of its wrap-up finds it touched. */
+  function popEnded(callId) {
+    if (popped === callId) popped = null;
+    if (card && callOf(card) === callId && dirty && card.status === 'DRAFT'
+      && card.createdBy === session.username) {
+      save();
+    }
+  }
+
+  /** A draft left as opened is cancelled after its call's wrap-up (by the server): the page learns it. */
+  async function refreshCard() {
+    if (!card || card.status !== 'DRAFT' || !session) return;
+    if (dirty && card.version === 1 && card.createdBy === session.username && callOf(card)
+      && callOf(card) !== popped) {
+      // Its call is over and it was typed into but never saved: saved once now, so the end of the
+      // wrap-up does not take it for untouched.
+      save();
+      return;
+    }
+    if (dirty) return;
+    const id = card.id;
+    try {
+      const fresh = await api('GET', '/api/v1/incidents/' + id);
+      if (!card || card.id !== id || dirty || fresh.version === card.version) return;
+      if (fresh.status === 'CANCELLED') {
+        card = null;
+        repeatOf = [];
+        renderCard();
+        say('cancelledUntouched');
+        loadDrafts();
+      } else {
+        card = fresh;
+        fillForm();
+      }
+    } catch (e) {
+      // Asked again at the next tick.
     }
   }
 
@@ -462,6 +551,10 @@
       return;
     }
     loadDrafts();
+    if (!fitsPop(incident)) {
+      // The call is no longer on the pop: its draft waits in the list.
+      return;
+    }
     if (card && card.status === 'DRAFT' && dirty) {
       // Never drop what the operator is typing: offer the new card instead.
       offered = { incident, candidates };
@@ -568,9 +661,18 @@
     if (!m.callId) return;
     // The screen-pop may connect before this script has its session: follow those calls once it has.
     if (!session) { early.push(m); return; }
-    if (m.type === 'ring') watchCall(m);
-    else if (m.type === 'stop') stopped(m.callId);
+    follow(m);
   });
+
+  function follow(m) {
+    if (m.type === 'ring') {
+      popChanged(m.callId);
+      watchCall(m);
+    } else if (m.type === 'stop') {
+      popEnded(m.callId);
+      stopped(m.callId);
+    }
+  }
 
   Line102.whenReady(() => {
     document.querySelectorAll('[data-lang]').forEach((b) => b.addEventListener('click', () => {
@@ -588,14 +690,15 @@
     $('inc-new').addEventListener('click', openByHand);
     $('inc-resume').addEventListener('click', resume);
     $('inc-offer-open').addEventListener('click', async () => {
-      if (offered && (await keepTyped())) { show(offered.incident, offered.candidates); say('opened'); }
+      if (offered && (await keepTyped()) && show(offered.incident, offered.candidates)) say('opened');
     });
     Promise.all([api('GET', '/api/v1/session'), api('GET', '/api/v1/incidents/types')]).then(([s, ty]) => {
       session = s;
       types = ty;
       translate();
-      early.forEach((m) => (m.type === 'ring' ? watchCall(m) : stopped(m.callId)));
+      early.forEach(follow);
       early = [];
+      setInterval(refreshCard, CARD_REFRESH_MS);
     }).catch(fail);
   });
 }());

@@ -20,6 +20,11 @@ function onAlertMessage(m) {
     m.alerts.forEach((a) => open.set(a.id, a));
   } else if (m.type === 'raised' || m.type === 'delivery') {
     if (m.alert.acknowledgedAt == null) open.set(m.alert.id, m.alert);
+    // A new alert calls for attention (common/attention.js), louder and longer the more severe.
+    if (m.type === 'raised' && m.alert.acknowledgedAt == null && window.Line102Attention) {
+      window.Line102Attention.ring({ title: m.alert.title, level: { critical: 1, warning: 2, info: 3 }[m.alert.severity] || 2,
+        tag: 'alert-' + m.alert.id });
+    }
   } else if (m.type === 'acknowledged') {
     open.delete(m.alert.id);
   }

@@ -103,4 +103,45 @@ public final class Api {
     public String base() {
         return base;
     }
+
+    private static final java.util.regex.Pattern CSRF =
+            java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    /** Signs in by the sign-in form as a browser does: the session cookie ({@code NAME=value}). */
+    public String signInByForm(String username) {
+        Response form = withSession("GET", "/login", null);
+        java.util.regex.Matcher m = CSRF.matcher(form.body());
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on the sign-in page");
+        }
+        Response ok = send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie(form))
+                .POST(BodyPublishers.ofString("username=" + enc(username) + "&password=" + enc(PASSWORD)
+                        + "&_csrf=" + enc(m.group(1))))
+                .build());
+        if (ok.status() != 302 || String.valueOf(ok.header("Location")).contains("error")) {
+            throw new IllegalStateException(username + " not signed in: " + ok.status() + " " + ok.header("Location"));
+        }
+        return cookie(ok);
+    }
+
+    /** A JSON request carrying a session cookie (or none) instead of Basic credentials. */
+    public Response withSession(String method, String path, String cookie) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                .method(method, BodyPublishers.noBody());
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return send(b.build());
+    }
+
+    /** The {@code NAME=value} of the answer's Set-Cookie, or null. */
+    public static String cookie(Response r) {
+        String set = r.header("Set-Cookie");
+        return set == null ? null : set.split(";", 2)[0];
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
 }

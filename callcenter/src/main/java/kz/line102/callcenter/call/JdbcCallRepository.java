@@ -218,6 +218,13 @@ public class JdbcCallRepository {
                 .stream().findFirst();
     }
 
+    /** The calls {@code username} answered (attributed at the answer), newest first. */
+    public List<CallRecord> answeredBy(String username, int limit) {
+        return jdbc.query("""
+                select * from calls where operator_user = ? and offered_at is not null and not test_call
+                order by offered_at desc, id desc limit ?""", ROW, username, limit);
+    }
+
     /** Newest first; {@code number} matches the raw form or the E.164 form. */
     public List<CallRecord> search(CallQuery q) {
         StringBuilder sql = new StringBuilder("select * from calls where offered_at is not null");

@@ -42,10 +42,12 @@ public class DutySheetService {
     public Unit register(String callSign, String kind, String by) {
         String sign = callSign == null ? "" : callSign.strip();
         if (sign.isEmpty() || sign.length() > 32) {
-            throw new InvalidRequestException("'callSign' must be 1 to 32 characters");
+            throw new InvalidRequestException("'callSign' must be 1 to 32 characters",
+                    "problem.invalid-request.unit-call-sign", List.of(32));
         }
         UnitKind k = UnitKind.ofCode(kind == null ? "" : kind).orElseThrow(() -> new InvalidRequestException(
-                "'kind' must be one of patrol, dsog, traffic, other; got '" + kind + "'"));
+                "'kind' must be one of patrol, dsog, traffic, other; got '" + kind + "'",
+                "problem.invalid-request.unit-kind", List.of()));
         long id;
         try {
             id = units.insert(sign, k);
@@ -77,10 +79,7 @@ public class DutySheetService {
     @Transactional
     public Unit startDuty(long id, List<String> crew, String route, String by) {
         List<String> names = crewOf(crew);
-        String r = route == null || route.isBlank() ? null : route.strip();
-        if (r != null && r.length() > MAX_ROUTE) {
-            throw new InvalidRequestException("'route' is longer than " + MAX_ROUTE + " characters");
-        }
+        String r = routeOf(route);
         Unit unit = locked(id);
         if (!unit.enabled()) {
             throw new ConflictException("unit-disabled", "unit " + unit.callSign() + " is disabled");
@@ -96,6 +95,23 @@ public class DutySheetService {
             units.history(id, unit.status(), by, unit.incidentId(), unit.lat(), unit.lon(), detail);
             log.info("unitId={} {} crew/route changed: {}, {} (by {})", id, unit.callSign(), names, r, by);
         }
+        return get(id);
+    }
+
+    /**
+     * IT staff's change of a unit's standing crew and patrol route: kept on the unit and on its
+     * timeline, its status left as it is (the duty officer puts it on duty, with this crew or another).
+     */
+    @Transactional
+    public Unit assignCrew(long id, List<String> crew, String route, String by) {
+        List<String> names = crewOf(crew);
+        String r = routeOf(route);
+        Unit unit = locked(id);
+        units.setDuty(id, names, r);
+        Map<String, Object> detail = r == null ? Map.of("event", "crew", "crew", names)
+                : Map.of("event", "crew", "crew", names, "route", r);
+        units.history(id, unit.status(), by, unit.incidentId(), unit.lat(), unit.lon(), detail);
+        log.info("unitId={} {} standing crew/route set: {}, {} (by {})", id, unit.callSign(), names, r, by);
         return get(id);
     }
 
@@ -175,18 +191,30 @@ public class DutySheetService {
         return units.lock(id).orElseThrow(() -> new NoSuchUnitException(id));
     }
 
+    private static String routeOf(String route) {
+        String r = route == null || route.isBlank() ? null : route.strip();
+        if (r != null && r.length() > MAX_ROUTE) {
+            throw new InvalidRequestException("'route' is longer than " + MAX_ROUTE + " characters",
+                    "problem.invalid-request.unit-route", List.of(MAX_ROUTE));
+        }
+        return r;
+    }
+
     private static List<String> crewOf(List<String> crew) {
         if (crew == null || crew.isEmpty()) {
-            throw new InvalidRequestException("'crew' must name at least one officer");
+            throw new InvalidRequestException("'crew' must name at least one officer",
+                    "problem.invalid-request.unit-crew-empty", List.of());
         }
         if (crew.size() > MAX_CREW) {
-            throw new InvalidRequestException("'crew' may name at most " + MAX_CREW + " officers");
+            throw new InvalidRequestException("'crew' may name at most " + MAX_CREW + " officers",
+                    "problem.invalid-request.unit-crew-size", List.of(MAX_CREW));
         }
         List<String> names = new ArrayList<>();
         for (int i = 0; i < crew.size(); i++) {
             String name = crew.get(i) == null ? "" : crew.get(i).strip();
             if (name.isEmpty() || name.length() > MAX_NAME) {
-                throw new InvalidRequestException("'crew[" + i + "]' must be 1 to " + MAX_NAME + " characters");
+                throw new InvalidRequestException("'crew[" + i + "]' must be 1 to " + MAX_NAME + " characters",
+                        "problem.invalid-request.unit-crew-name", List.of(i + 1, MAX_NAME));
             }
             names.add(name);
         }

@@ -9,7 +9,8 @@ import kz.line102.cti.CallEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens a draft card for the operator who answers a call, through the intake's outbox:
+ * Opens a draft card for the operator who answered a call (the call record names who was
+ * signed in at the answering phone at the answer; nobody, no draft), through the intake's outbox:
  * the hand-off is stored with the answer, so a node that dies right after the commit
  * still opens the draft. Opening is idempotent per call (the console's
  * {@code POST /api/v1/incidents {"callId": ...}} is the same operation), so a retried
@@ -36,7 +37,6 @@ class IncidentDraftOpener implements CallHandoff {
 
     @Override
     public void handOff(CallEvent event, CallRecord call) {
-        CallAnswered answered = (CallAnswered) event;
-        incidents.openForAnsweredCall(UUID.fromString(answered.callId().value()), answered.operator());
+        incidents.openForAnsweredCall(UUID.fromString(event.callId().value()));
     }
 }

@@ -57,6 +57,7 @@ public class IncidentService {
     private final ObjectProvider<IncidentEditGuard> guards;
     private final ObjectProvider<IncidentTransitionListener> listeners;
     private final IncidentAccess access;
+    private final UntouchedDrafts untouched;
     private final Counter registered;
     private final Timer registrationLatency;
 
@@ -64,8 +65,9 @@ public class IncidentService {
                     IncidentProperties props, JdbcCallRepository calls, CallerCardService callerCards,
                     Watches watches, TransactionTemplate tx, Clock clock, ObjectProvider<IncidentEditGuard> guards,
                     ObjectProvider<IncidentTransitionListener> listeners, MeterRegistry meters,
-                    IncidentAccess access) {
+                    IncidentAccess access, UntouchedDrafts untouched) {
         this.access = access;
+        this.untouched = untouched;
         this.repo = repo;
         this.jobs = jobs;
         this.validator = validator;
@@ -187,6 +189,12 @@ public class IncidentService {
             return reopened(repo.incidentOfCall(callId).orElseThrow(() -> e));
         }
         log.info("incidentId={} callId={} operatorId={} draft opened", id, callId, by.username());
+        // Read again after the commit: a call that ended before then was not seen by the end's hand-off.
+        // Only the answering operator's draft of their call: one a supervisor opens on purpose stays.
+        if (calls.find(callId).map(c -> c.endedAt() != null && by.username().equals(c.operatorUser()))
+                .orElse(false)) {
+            untouched.schedule(id);
+        }
         Incident opened = get(id);
         return new Opened(opened, true, repeatCandidates(opened.callerNumberE164(), id));
     }
@@ -197,16 +205,17 @@ public class IncidentService {
     }
 
     /**
-     * The draft of an answered call, for the operator signed in at the phone that
-     * answered. Empty when nobody is signed in there (the operator opens it by hand).
+     * The draft of an answered call, for the operator who answered it: the one the call
+     * record names as signed in at the answering phone at the moment of the answer (not
+     * whoever sits there when this runs). Empty when nobody was signed in there.
      */
-    public Optional<Opened> openForAnsweredCall(UUID callId, String extension) {
-        Optional<String> operator = repo.operatorAt(extension);
-        if (operator.isEmpty()) {
-            log.info("callId={} answered at {} where no operator is signed in: no draft opened", callId, extension);
+    public Optional<Opened> openForAnsweredCall(UUID callId) {
+        String operator = calls.find(callId).map(CallRecord::operatorUser).orElse(null);
+        if (operator == null) {
+            log.info("callId={} answered where no operator was signed in: no draft opened", callId);
             return Optional.empty();
         }
-        return Optional.of(open(Actor.operator(operator.get()), callId));
+        return Optional.of(open(Actor.operator(operator), callId));
     }
 
     /**
@@ -406,6 +415,26 @@ public class IncidentService {
             registered.increment();
         }
         return Boolean.TRUE.equals(done);
+    }
+
+    /**
+     * Cancels a draft its operator never changed (the {@link UntouchedDrafts} job, after the
+     * call's wrap-up). Checked again under the lock: a save that came first keeps the card.
+     */
+    void cancelUntouched(UUID id) {
+        Boolean cancelled = tx.execute(s -> {
+            Incident current = repo.lock(id).orElse(null);
+            if (current == null || current.status() != IncidentStatus.DRAFT
+                    || current.version() != UntouchedDrafts.UNTOUCHED_VERSION) {
+                return false;
+            }
+            ObjectNode why = JsonNodeFactory.instance.objectNode().put("reason", "untouched");
+            change(current, IncidentStatus.CANCELLED, Actor.system("untouched-draft"), why, null);
+            return true;
+        });
+        if (Boolean.TRUE.equals(cancelled)) {
+            log.info("incidentId={} draft cancelled: untouched until the end of its call's wrap-up", id);
+        }
     }
 
     private Incident locked(UUID id, Integer version) {

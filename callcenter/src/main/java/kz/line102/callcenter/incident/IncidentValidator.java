@@ -22,9 +22,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Checks a card field by field and reports every fault at once. A draft may be
- * incomplete, but what it holds must be well formed; a submitted card must also have
- * everything registration needs.
+ * Checks a card field by field and reports every fault at once. A draft keeps whatever
+ * the operator has typed so far (a half-filled person row, an IIN not yet complete): it
+ * is refused only for what could not be stored at all (a category or priority outside the
+ * list, coordinates off the globe, text too long, a list that is not a list). Everything
+ * else, and what registration needs, is checked when the card is submitted.
  */
 @Component
 class IncidentValidator {
@@ -69,6 +71,8 @@ class IncidentValidator {
         String typeCode = trim(f.typeCode());
         if (typeCode == null) {
             require(complete, errors, "typeCode", "choose the type of the incident from the type list");
+        } else if (!complete) {
+            // The type list and its categories are checked on submit: a draft keeps the choice as made.
         } else if (!types.containsKey(typeCode)) {
             errors.add(new FieldError("typeCode", "unknown-type", List.of(typeCode),
                     "'" + typeCode + "' is not in the type list"));
@@ -107,8 +111,9 @@ class IncidentValidator {
         }
         String notes = trim(f.operatorNotes());
         length(errors, "operatorNotes", notes, props.maxNotes());
-        JsonNode persons = list(errors, "persons", f.persons(), PERSON_FIELDS, this::checkPerson);
-        JsonNode vehicles = list(errors, "vehicles", f.vehicles(), VEHICLE_FIELDS, this::checkVehicle);
+        JsonNode persons = list(errors, "persons", f.persons(), PERSON_FIELDS, complete ? this::checkPerson : NOTHING);
+        JsonNode vehicles = list(errors, "vehicles", f.vehicles(), VEHICLE_FIELDS,
+                complete ? this::checkVehicle : NOTHING);
         if (!errors.isEmpty()) {
             throw new InvalidIncidentException(errors);
         }
@@ -123,6 +128,9 @@ class IncidentValidator {
         }
         if (lon != null && (lon.isNaN() || lon < -180 || lon > 180)) {
             errors.add(new FieldError("sceneLon", "longitude " + lon + " is out of range: -180 to 180"));
+        }
+        if (!complete) {
+            return;
         }
         if ((lat == null) != (lon == null)) {
             errors.add(new FieldError(lat == null ? "sceneLat" : "sceneLon",
@@ -140,6 +148,9 @@ class IncidentValidator {
     private interface ItemCheck {
         void check(List<FieldError> errors, String at, JsonNode item);
     }
+
+    /** A draft's rows are kept as typed; their content is checked on submit. */
+    private static final ItemCheck NOTHING = (errors, at, item) -> { };
 
     private JsonNode list(List<FieldError> errors, String field, JsonNode value, Set<String> allowed, ItemCheck check) {
         if (value == null || value.isNull()) {

@@ -179,13 +179,12 @@ class JdbcIncidentRepository {
         return jdbc.query(sql.toString(), ROW, args.toArray()).stream().map(i -> i.withCalls(List.of())).toList();
     }
 
-    /** The user signed in at the phone that answered ({@code extension} as the PBX named it), if any. */
-    Optional<String> operatorAt(String extension) {
+    /** When the user's wrap-up ends, if they are in one (operator_states, read only). */
+    Optional<Instant> wrapUpUntil(String username) {
         return jdbc.query("""
-                select u.username from operator_sessions s join users u on u.id = s.user_id
-                where s.ended_at is null and (s.extension = ? or s.interface = ?)
-                order by s.started_at desc limit 1""", (rs, n) -> rs.getString(1), extension, extension)
-                .stream().findFirst();
+                select st.wrap_up_until from operator_states st join users u on u.id = st.user_id
+                where u.username = ? and st.state = 'wrap-up' and st.wrap_up_until is not null""",
+                (rs, n) -> rs.getTimestamp(1).toInstant(), username).stream().findFirst();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -66,6 +66,31 @@ public class IncidentJobs implements JobStore<IncidentJob> {
         return added > 0;
     }
 
+    /**
+     * As {@link #enqueue}, but not due before {@code delay} has passed: work that belongs to a
+     * later moment (the end of a wrap-up) waits in the table, so a restart loses nothing.
+     */
+    public boolean enqueueAfter(UUID incidentId, String step, String target, String payload, Duration delay) {
+        int added = jdbc.update("""
+                insert into incident_jobs (incident_id, step, target, payload, next_attempt_at)
+                values (?, ?, ?, ?::jsonb, clock_timestamp() + ? * interval '1 millisecond')
+                on conflict (incident_id, step, target) do nothing""", incidentId, step, target == null ? "" : target,
+                payload == null ? "{}" : payload, Math.max(0, delay.toMillis()));
+        return added > 0;
+    }
+
+    /**
+     * Gives a running job back to be run at a later time, not as a failure: the claim's
+     * attempt is not counted. A handler that finds its moment has not come yet calls it and
+     * returns; the engine's completion then finds the job no longer running and leaves it.
+     */
+    public void postpone(IncidentJob job, Duration wait) {
+        jdbc.update("""
+                update incident_jobs set status = 'pending', lease_until = null, attempts = greatest(0, attempts - 1),
+                    next_attempt_at = clock_timestamp() + ? * interval '1 millisecond', updated_at = clock_timestamp()
+                where id = ? and status = 'running'""", Math.max(0, wait.toMillis()), job.id());
+    }
+
     /** One job of a call to enqueue: {@code target} tells apart the jobs of one step. */
     public record CallJob(UUID callId, String target, String payload) {
     }

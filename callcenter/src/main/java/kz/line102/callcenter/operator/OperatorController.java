@@ -55,6 +55,12 @@ class OperatorController {
         return SessionView.of(operators.signIn(auth.getName(), where));
     }
 
+    /** The desks to choose from on the console (enabled ones; free or not). */
+    @GetMapping("/me/workstations")
+    List<OperatorService.Desk> desks(Authentication auth) {
+        return operators.desks(auth.getName());
+    }
+
     @DeleteMapping("/me/session")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void signOut(Authentication auth) {

@@ -74,6 +74,20 @@ public class OperatorService {
         return sessions.openAtExtension(extension);
     }
 
+    /** A desk as an operator choosing one sees it: free, taken by someone else, or their own. */
+    public record Desk(String name, String extension, boolean free, boolean mine) {
+    }
+
+    /** The enabled desks, for the console's list; who holds a taken one is not said. */
+    public List<Desk> desks(String username) {
+        java.util.Map<String, String> held = new java.util.HashMap<>();
+        sessions.allOpen().forEach(s -> held.put(s.workstation(), s.username()));
+        return workstations.all().stream().filter(Workstation::enabled)
+                .map(w -> new Desk(w.name(), w.extension(), !held.containsKey(w.name()),
+                        username.equals(held.get(w.name()))))
+                .toList();
+    }
+
     private record Opened(OperatorSession session, OperatorSession moved, boolean already) {
     }
 

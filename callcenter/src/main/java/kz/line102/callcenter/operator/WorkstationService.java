@@ -18,6 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class WorkstationService {
 
     private static final Logger log = LoggerFactory.getLogger(WorkstationService.class);
+    private static final String NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+    private static final String EXTENSION = "[0-9]{2,15}";
+    private static final String INTERFACE = "[A-Za-z0-9]+/[!-~]{1,80}";
 
     private final JdbcWorkstationRepository workstations;
     private final JdbcOperatorSessionRepository sessions;
@@ -41,10 +44,10 @@ public class WorkstationService {
     /** @param iface null for {@code PJSIP/<extension>} */
     @Transactional
     public Workstation create(String name, String extension, String iface) {
-        String n = check("name", name, "[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-        String ext = check("extension", extension, "[0-9]{2,15}");
-        String i = check("interface", iface == null || iface.isBlank() ? "PJSIP/" + ext : iface,
-                "[A-Za-z0-9]+/[!-~]{1,80}");
+        String n = check("name", name, NAME, "problem.invalid-request.workstation-name");
+        String ext = check("extension", extension, EXTENSION, "problem.invalid-request.workstation-extension");
+        String i = check("interface", iface == null || iface.isBlank() ? "PJSIP/" + ext : iface, INTERFACE,
+                "problem.invalid-request.workstation-interface");
         try {
             workstations.insert(n, ext, i);
         } catch (DuplicateKeyException e) {
@@ -68,8 +71,10 @@ public class WorkstationService {
     private Workstation update(String name, String extension, String iface, Boolean enabled,
                                java.util.concurrent.atomic.AtomicReference<OperatorSession> ended) {
         Workstation now = workstations.byName(name).orElseThrow(() -> new NoSuchWorkstationException("'" + name + "'"));
-        String ext = extension == null ? now.extension() : check("extension", extension, "[0-9]{2,15}");
-        String i = iface == null ? now.iface() : check("interface", iface, "[A-Za-z0-9]+/[!-~]{1,80}");
+        String ext = extension == null ? now.extension()
+                : check("extension", extension, EXTENSION, "problem.invalid-request.workstation-extension");
+        String i = iface == null ? now.iface()
+                : check("interface", iface, INTERFACE, "problem.invalid-request.workstation-interface");
         boolean on = enabled == null ? now.enabled() : enabled;
         try {
             workstations.update(name, ext, i, on);
@@ -84,10 +89,10 @@ public class WorkstationService {
         return workstations.byName(name).orElseThrow();
     }
 
-    private static String check(String field, String value, String pattern) {
+    private static String check(String field, String value, String pattern, String key) {
         String v = value == null ? "" : value.trim();
         if (!v.matches(pattern)) {
-            throw new InvalidRequestException("'" + field + "' must match " + pattern);
+            throw new InvalidRequestException("'" + field + "' must match " + pattern, key, List.of(v));
         }
         return v;
     }

@@ -1,21 +1,11 @@
 package kz.line102.callcenter.screenpop;
 
-import kz.line102.callcenter.app.PersonalData;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
-import kz.line102.callcenter.app.RedisChannelSubscription;
+import kz.line102.callcenter.app.ChannelRelay;
 import kz.line102.callcenter.app.RedisKeys;
 import kz.line102.callcenter.app.RedisProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,86 +15,23 @@ import tools.jackson.databind.json.JsonMapper;
  * Redis outage) asks for the ring in progress with {@link #current}.
  */
 @Component
-public class ScreenPopRelay implements SmartLifecycle {
+public class ScreenPopRelay extends ChannelRelay<OperatorRing> {
 
-    private static final Logger log = LoggerFactory.getLogger(ScreenPopRelay.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
-    private final JsonMapper json = JsonMapper.builder().build();
-    private final Map<String, List<Consumer<OperatorRing>>> consoles = new ConcurrentHashMap<>();
-    private final RedisChannelSubscription subscription;
-    private volatile boolean running;
 
     public ScreenPopRelay(UnifiedJedis redis, RedisProperties redisProps, RedisKeys keys) {
+        super(redisProps, ScreenPopPublisher.channel(keys), "screenpop",
+                message -> JSON.readValue(message, OperatorRing.class), OperatorRing::extension);
         this.redis = redis;
         this.keys = keys;
-        this.subscription = new RedisChannelSubscription(redisProps, ScreenPopPublisher.channel(keys),
-                "screenpop-relay",
-                () -> new JedisPubSub() {
-                    @Override
-                    public void onMessage(String channel, String message) {
-                        try {
-                            deliver(json.readValue(message, OperatorRing.class));
-                        } catch (RuntimeException e) {
-                            log.error("unreadable screen-pop message ({}): {}", e.toString(), PersonalData.text(message));
-                        }
-                    }
-                });
-    }
-
-    /** Delivers the rings of {@code extension} to {@code console} until the returned handle is closed. */
-    public AutoCloseable register(String extension, Consumer<OperatorRing> console) {
-        consoles.computeIfAbsent(extension, k -> new CopyOnWriteArrayList<>()).add(console);
-        return () -> consoles.computeIfPresent(extension, (k, list) -> {
-            list.remove(console);
-            return list.isEmpty() ? null : list;
-        });
     }
 
     /** The call ringing at (or taken on) {@code extension} now, if any. */
     public Optional<OperatorRing> current(String extension) {
         String body = redis.get(ScreenPopPublisher.ringKey(keys, extension));
-        return body == null ? Optional.empty() : Optional.of(json.readValue(body, OperatorRing.class));
-    }
-
-    void deliver(OperatorRing ring) {
-        List<Consumer<OperatorRing>> here = consoles.get(ring.extension());
-        if (here == null) {
-            return;
-        }
-        for (Consumer<OperatorRing> console : here) {
-            try {
-                console.accept(ring);
-            } catch (RuntimeException e) {
-                log.warn("callId={} extension={} screen-pop not delivered to a console: {}", ring.callId(),
-                        ring.extension(), e.toString());
-            }
-        }
-    }
-
-    @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        subscription.start();
-    }
-
-    /** True once this node listens on the channel. */
-    public boolean subscribed() {
-        return subscription.subscribed();
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        subscription.close();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+        return body == null ? Optional.empty() : Optional.of(JSON.readValue(body, OperatorRing.class));
     }
 }

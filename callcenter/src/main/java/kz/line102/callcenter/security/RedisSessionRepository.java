@@ -15,6 +15,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import kz.line102.callcenter.app.RedisKeys;
 import org.slf4j.Logger;
@@ -23,6 +26,8 @@ import org.springframework.session.MapSession;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Browser sessions kept in Redis, so a browser signed in on one node is served by any other
@@ -32,6 +37,11 @@ import redis.clients.jedis.UnifiedJedis;
  * nodes do not overwrite each other's attributes (the CSRF token of one, the sign-in of the
  * other). Attributes are Java-serialized; reading them back accepts only the classes a
  * session of ours holds, so a forged hash cannot instantiate anything else.
+ * <p>
+ * Redis away must not sign operators out (the sign-in itself works without it, see the
+ * sign-in guard): every node keeps a copy of the sessions it served and uses it while Redis does
+ * not answer; what changed meanwhile is written whole at the session's first save once Redis is
+ * back, and sign-outs made meanwhile are applied then.
  */
 final class RedisSessionRepository implements SessionRepository<RedisSessionRepository.RedisSession> {
 
@@ -48,11 +58,37 @@ final class RedisSessionRepository implements SessionRepository<RedisSessionRepo
     private final UnifiedJedis redis;
     private final RedisKeys keys;
     private final Duration maxInactive;
+    /** The sessions this node served, as of their last save here. */
+    private final Map<String, MapSession> local = new ConcurrentHashMap<>();
+    /** Saved here while Redis was away: their next save writes them whole. */
+    private final Set<String> unwritten = ConcurrentHashMap.newKeySet();
+    /** Ended here while Redis was away: removed there once it answers. */
+    private final Set<String> unended = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean away = new AtomicBoolean();
+    private final AtomicLong saves = new AtomicLong();
 
     RedisSessionRepository(UnifiedJedis redis, RedisKeys keys, Duration maxInactive) {
         this.redis = redis;
         this.keys = keys;
         this.maxInactive = maxInactive;
+    }
+
+    private void redisAway(String what, JedisException e) {
+        if (away.compareAndSet(false, true)) {
+            log.error("browser sessions served from this node's copies, Redis does not answer ({}): {}", what,
+                    e.toString());
+        }
+    }
+
+    private void redisBack() {
+        if (away.compareAndSet(true, false)) {
+            log.warn("browser sessions back in Redis; {} sessions to write, {} sign-outs to apply",
+                    unwritten.size(), unended.size());
+        }
+        for (String id : unended) {
+            redis.del(key(id));
+            unended.remove(id);
+        }
     }
 
     private byte[] key(String id) {
@@ -72,11 +108,36 @@ final class RedisSessionRepository implements SessionRepository<RedisSessionRepo
     @Override
     public void save(RedisSession session) {
         String originalId = session.originalId;
+        String id = session.getId();
+        if (!id.equals(originalId)) {
+            local.remove(originalId);
+            if (unwritten.remove(originalId)) {
+                unwritten.add(id);
+            }
+        }
+        local.put(id, new MapSession(session.delegate));
+        if (saves.incrementAndGet() % 256 == 0) {
+            local.values().removeIf(MapSession::isExpired);
+        }
+        try {
+            write(session, originalId);
+            unwritten.remove(id);
+            redisBack();
+        } catch (JedisException e) {
+            redisAway("save", e);
+            unwritten.add(id);
+        }
+    }
+
+    private void write(RedisSession session, String originalId) {
+        if (unwritten.contains(session.getId())) {
+            session.changeAll();
+        }
         if (!session.getId().equals(originalId)) {
             if (!session.isNew) {
                 try {
                     redis.rename(key(originalId), key(session.getId()));
-                } catch (RuntimeException e) {
+                } catch (JedisDataException e) {
                     // The old one expired or was ended meanwhile: the new id starts from what we hold.
                     session.changeAll();
                 }
@@ -106,9 +167,22 @@ final class RedisSessionRepository implements SessionRepository<RedisSessionRepo
 
     @Override
     public RedisSession findById(String id) {
-        Map<byte[], byte[]> hash = redis.hgetAll(key(id));
-        if (hash == null || hash.isEmpty()) {
+        if (unended.contains(id)) {
             return null;
+        }
+        if (unwritten.contains(id)) {
+            // Changed here while Redis was away: this copy is newer than Redis's, and its save writes it whole.
+            return fromLocal(id);
+        }
+        Map<byte[], byte[]> hash;
+        try {
+            hash = redis.hgetAll(key(id));
+        } catch (JedisException e) {
+            redisAway("read", e);
+            return fromLocal(id);
+        }
+        if (hash == null || hash.isEmpty()) {
+            return forget(id);
         }
         MapSession s = new MapSession(id);
         for (Map.Entry<byte[], byte[]> e : hash.entrySet()) {
@@ -138,9 +212,29 @@ final class RedisSessionRepository implements SessionRepository<RedisSessionRepo
         return new RedisSession(s, false);
     }
 
+    private RedisSession fromLocal(String id) {
+        MapSession copy = local.get(id);
+        if (copy == null || copy.isExpired()) {
+            return forget(id);
+        }
+        return new RedisSession(new MapSession(copy), false);
+    }
+
+    private RedisSession forget(String id) {
+        local.remove(id);
+        unwritten.remove(id);
+        return null;
+    }
+
     @Override
     public void deleteById(String id) {
-        redis.del(key(id));
+        forget(id);
+        try {
+            redis.del(key(id));
+        } catch (JedisException e) {
+            redisAway("sign-out", e);
+            unended.add(id);
+        }
     }
 
     private static byte[] field(String name) {

@@ -60,7 +60,8 @@ public class RoleGrants {
                     + " is granted by proposal; change other roles on the user directly");
         }
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new InvalidRequestException("a proposal needs a 'reason' (the order it serves), up to 1000 characters");
+            throw new InvalidRequestException("a proposal needs a 'reason' (the order it serves), up to 1000 characters",
+                    "problem.invalid-request.grant-reason", List.of());
         }
         UserAccount user = users.get(username);
         if (actor.equals(user.username())) {

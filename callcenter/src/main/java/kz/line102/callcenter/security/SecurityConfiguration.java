@@ -78,7 +78,11 @@ class SecurityConfiguration {
                         // The shell (shell/): the sign-in page, its scripts and texts, the error pages.
                         .requestMatchers("/login", "/login/**", "/error", "/error/**", "/i18n/**", "/common/**")
                         .permitAll()
-                        .requestMatchers("/admin", "/admin/", "/admin/index.html", "/admin/admin.js").hasRole(ADMIN.name())
+                        .requestMatchers("/admin", "/admin/", "/admin/index.html", "/admin/admin.js", "/admin/admin.css")
+                        .hasRole(ADMIN.name())
+                        .requestMatchers("/admin/users", "/admin/users/**", "/admin/workstations", "/admin/workstations/**",
+                                "/admin/units", "/admin/units/**", "/admin/registry", "/admin/registry/**")
+                        .hasRole(ADMIN.name())
                         // The API document and Swagger UI (app.ApiDocumentation): IT staff only.
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
                                 "/swagger-ui/**").hasRole(ADMIN.name())

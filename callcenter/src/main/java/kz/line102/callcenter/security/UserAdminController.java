@@ -79,10 +79,12 @@ class UserAdminController {
     @ResponseStatus(HttpStatus.CREATED)
     RoleGrants.Grant propose(Authentication auth, @PathVariable String username, @RequestBody GrantProposal body) {
         if (body == null || body.role() == null) {
-            throw new InvalidRequestException("give the 'role' to grant and the 'reason'");
+            throw new InvalidRequestException("give the 'role' to grant and the 'reason'",
+                    "problem.invalid-request.grant-reason", List.of());
         }
         Role role = Role.parse(body.role()).orElseThrow(() -> new InvalidRequestException(
-                "unknown role '" + body.role() + "': " + List.of(Role.values())));
+                "unknown role '" + body.role() + "': " + List.of(Role.values()), "problem.invalid-request.unknown-role",
+                List.of(body.role())));
         return grants.propose(auth.getName(), username, role, body.reason());
     }
 
@@ -103,12 +105,14 @@ class UserAdminController {
 
     private static Set<Role> roles(List<String> names) {
         if (names == null || names.isEmpty()) {
-            throw new InvalidRequestException("'roles' must list at least one of " + List.of(Role.values()));
+            throw new InvalidRequestException("'roles' must list at least one of " + List.of(Role.values()),
+                    "problem.invalid-request.roles", List.of());
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String name : names) {
             roles.add(Role.parse(name).orElseThrow(() -> new InvalidRequestException(
-                    "unknown role '" + name + "': " + List.of(Role.values()))));
+                    "unknown role '" + name + "': " + List.of(Role.values()), "problem.invalid-request.unknown-role",
+                    List.of(String.valueOf(name)))));
         }
         return roles;
     }

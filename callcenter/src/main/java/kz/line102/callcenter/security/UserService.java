@@ -186,7 +186,8 @@ public class UserService {
         String name = username == null ? "" : username.trim();
         if (!name.matches("[a-z0-9][a-z0-9._-]{1,62}")) {
             throw new InvalidRequestException("username must be 2 to 63 characters: lower-case latin letters, "
-                    + "digits, '.', '_' or '-', starting with a letter or digit");
+                    + "digits, '.', '_' or '-', starting with a letter or digit", "problem.invalid-request.username",
+                    List.of());
         }
         return name;
     }
@@ -194,24 +195,28 @@ public class UserService {
     private static String checkDisplayName(String displayName) {
         String shown = displayName.strip();
         if (shown.isEmpty() || shown.length() > 200 || shown.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidRequestException("displayName must be 1 to 200 characters without control characters");
+            throw new InvalidRequestException("displayName must be 1 to 200 characters without control characters",
+                    "problem.invalid-request.display-name", List.of(200));
         }
         return shown;
     }
 
     private static Set<Role> checkRoles(Set<Role> roles) {
         if (roles == null || roles.isEmpty()) {
-            throw new InvalidRequestException("a user needs at least one role: " + List.of(Role.values()));
+            throw new InvalidRequestException("a user needs at least one role: " + List.of(Role.values()),
+                    "problem.invalid-request.roles", List.of());
         }
         return EnumSet.copyOf(roles);
     }
 
     static void checkPassword(String password) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_CHARS) {
-            throw new InvalidRequestException("password must have at least " + MIN_PASSWORD_CHARS + " characters");
+            throw new InvalidRequestException("password must have at least " + MIN_PASSWORD_CHARS + " characters",
+                    "problem.invalid-request.password-short", List.of(MIN_PASSWORD_CHARS));
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw new InvalidRequestException("password must fit in " + MAX_PASSWORD_BYTES + " bytes of UTF-8");
+            throw new InvalidRequestException("password must fit in " + MAX_PASSWORD_BYTES + " bytes of UTF-8",
+                    "problem.invalid-request.password-long", List.of(MAX_PASSWORD_BYTES));
         }
     }
 }

@@ -27,6 +27,10 @@ public final class Pages {
             new Page("/archive", "common.page.archive", Set.of(Role.AUDITOR)),
             new Page("/admin", "common.page.admin", Set.of(Role.ADMIN)),
             new Page("/routing", "common.page.routing", Set.of(Role.ADMIN)),
+            new Page("/admin/users", "common.page.users", Set.of(Role.ADMIN)),
+            new Page("/admin/workstations", "common.page.workstations", Set.of(Role.ADMIN)),
+            new Page("/admin/units", "common.page.units", Set.of(Role.ADMIN)),
+            new Page("/admin/registry", "common.page.registry", Set.of(Role.ADMIN)),
             new Page("/admin/dead-letters", "common.page.deadLetters", Set.of(Role.ADMIN)),
             new Page("/admin/preflight", "common.page.preflight", Set.of(Role.ADMIN)));
 

@@ -51,6 +51,10 @@ class MessageBundleTest {
             Map.entry("certification", "certification"),
             Map.entry("admin/dead-letters", "deadLetters"),
             Map.entry("admin/preflight", "preflightPage"),
+            Map.entry("admin/users", "admin.users"),
+            Map.entry("admin/workstations", "admin.workstations"),
+            Map.entry("admin/units", "admin.units"),
+            Map.entry("admin/registry", "admin.registry"),
             Map.entry("admin", "admin"));
 
     private static final Pattern ATTRIBUTE = Pattern.compile("\\s(data-(?:t|st|i|c))=\"([^\"]+)\"");

@@ -73,7 +73,7 @@ class DraftOnAnswerTest extends IntakeTestSupport {
 
         // The stream delivers the same events again; another node handles the same answer.
         events.forEach(publisher::accept);
-        IncidentService.Opened second = incidents.openForAnsweredCall(UUID.fromString(call.value()), extension)
+        IncidentService.Opened second = incidents.openForAnsweredCall(UUID.fromString(call.value()))
                 .orElseThrow();
         assertThat(second.created()).isFalse();
         assertThat(second.incident().id()).isEqualTo(id);

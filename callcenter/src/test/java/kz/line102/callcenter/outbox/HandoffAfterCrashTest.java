@@ -68,9 +68,9 @@ class HandoffAfterCrashTest extends IntakeTestSupport {
         events.forEach(publisher::accept);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> "answered".equals(outcome(call))
-                && handoffs(call).size() == 4);
+                && handoffs(call).size() == 5);
         assertThat(handoffs(call)).extracting(h -> h.get("target").toString().split(":")[0])
-                .containsExactly("draft-card", "recording-ingest", "screen-pop-end", "wrap-up");
+                .containsExactly("draft-card", "recording-ingest", "screen-pop-end", "untouched-draft", "wrap-up");
         // Other test contexts in this JVM share the database and drain it too: whatever one of
         // them already carried out is undone, so the dead node's claim is what is left.
         jdbc.update("delete from recording_ingest_jobs where call_id = ?", call.value());
@@ -104,19 +104,19 @@ class HandoffAfterCrashTest extends IntakeTestSupport {
         CallId call = newCall();
         List<CallEvent> events = answered(call, "+77012345678", Instant.now(), "1001", 1, 2);
         events.forEach(publisher::accept);
-        await().atMost(Duration.ofSeconds(10)).until(() -> handoffs(call).size() == 3
+        await().atMost(Duration.ofSeconds(10)).until(() -> handoffs(call).size() == 4
                 && handoffs(call).stream().allMatch(h -> "done".equals(h.get("status"))));
 
         events.forEach(publisher::accept);
         await().atMost(Duration.ofSeconds(10)).until(() -> redis.xlen(STREAM) == 0);
-        assertThat(handoffs(call)).hasSize(3).allSatisfy(h -> assertThat(h.get("attempts")).isEqualTo(1));
+        assertThat(handoffs(call)).hasSize(4).allSatisfy(h -> assertThat(h.get("attempts")).isEqualTo(1));
     }
 
     @Test
     void aHandOffThatKeepsFailingIsADeadLetterForItsCallAndIsReplayed() {
         CallId call = newCall();
         answered(call, "+77012345678", Instant.now(), "1001", 1, 2).forEach(publisher::accept);
-        await().atMost(Duration.ofSeconds(10)).until(() -> handoffs(call).size() == 3
+        await().atMost(Duration.ofSeconds(10)).until(() -> handoffs(call).size() == 4
                 && handoffs(call).stream().allMatch(h -> "done".equals(h.get("status"))));
         // As if the draft hand-off had used all its attempts.
         jdbc.update("""

@@ -46,7 +46,9 @@ class StatePagesTest extends QueueTestSupport {
     void theOperatorPausesWithAReasonAndIsReadyAgainFromTheConsole() {
         signInAs("/console", operator);
         await().atMost(WAIT).until(() -> browser.findElement(By.id("ws-form")).isDisplayed());
-        browser.findElement(By.id("ws-input")).sendKeys(desk);
+        await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector("#ws-input option[value='" + desk + "']"))
+                .isEmpty());
+        new Select(browser.findElement(By.id("ws-input"))).selectByValue(desk);
         browser.findElement(By.id("ws-join")).click();
         await().atMost(WAIT).until(() -> browser.findElement(By.id("op-state")).isDisplayed());
         await().atMost(WAIT).until(() -> "готов".equals(text("state-now")));

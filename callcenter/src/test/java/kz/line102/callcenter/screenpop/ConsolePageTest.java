@@ -103,7 +103,9 @@ class ConsolePageTest {
             browser.manage().logs().get("browser").forEach(l -> System.out.println("CONSOLE: " + l));
             throw e;
         }
-        browser.findElement(By.id("ws-input")).sendKeys("1001");
+        By desk = By.cssSelector("#ws-input option[data-extension='1001']");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(desk).isEmpty());
+        browser.findElement(desk).click();
         browser.findElement(By.id("ws-join")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> "на связи".equals(text("socket-state")));
         assertThat(text("ws-extension")).isEqualTo("1001");

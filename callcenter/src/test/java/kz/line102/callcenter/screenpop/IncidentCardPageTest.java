@@ -121,7 +121,9 @@ class IncidentCardPageTest extends IntakeTestSupport {
     void theAnsweredCallsCardIsFilledInCheckedAndRegistered() {
         Browser.signIn(browser, port, "/console", operator);
         until(() -> el("ws-form").isDisplayed());
-        el("ws-input").sendKeys(extension);
+        By desk = By.cssSelector("#ws-input option[data-extension='" + extension + "']");
+        until(() -> !browser.findElements(desk).isEmpty());
+        browser.findElement(desk).click();
         el("ws-join").click();
         until(() -> "на связи".equals(el("socket-state").getText()));
 
@@ -152,18 +154,23 @@ class IncidentCardPageTest extends IntakeTestSupport {
         el("inc-vehicle-add").click();
         browser.findElement(By.cssSelector("#inc-vehicles tbody tr [data-field=plate]")).sendKeys("777 ABC 01");
 
-        // A wrong IIN is refused and said next to the field.
+        // A draft keeps what is typed, a wrong IIN too; submitting refuses it, said next to the field.
         el("inc-save").click();
+        until(() -> "Карточка сохранена".equals(el("inc-message").getText()));
+        assertThat(incidents.get(id).version()).isEqualTo(2);
+        el("inc-submit").click();
         until(() -> !error("persons[0].iin").isEmpty());
         assertThat(error("persons[0].iin")).contains("12 digits");
         assertThat(el("inc-error").getText()).startsWith("Карточка не принята");
-        assertThat(incidents.get(id).version()).isEqualTo(1);
+        assertThat(incidents.get(id).status()).isEqualTo(IncidentStatus.DRAFT);
 
         WebElement iin = browser.findElement(By.cssSelector("#inc-persons tbody tr [data-field=iin]"));
         iin.clear();
         iin.sendKeys("900101300123");
         el("inc-save").click();
-        until(() -> "Карточка сохранена".equals(el("inc-message").getText()));
+        until(() -> "900101300123".equals(incidents.get(id).persons().get(0).path("iin").asString())
+                && error("persons[0].iin").isEmpty());
+        assertThat(el("inc-message").getText()).isEqualTo("Карточка сохранена");
         Incident saved = incidents.get(id);
         assertThat(saved.typeCode()).isEqualTo("theft");
         assertThat(saved.persons().get(0).path("iin").asString()).isEqualTo("900101300123");

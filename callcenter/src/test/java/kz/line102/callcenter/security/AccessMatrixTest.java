@@ -63,6 +63,7 @@ class AccessMatrixTest {
             // The operator asks for themself; others' names are refused in OperatorSessionTest.
             new Endpoint("GET", "/api/v1/operators/" + OPERATOR_NAME, null, EnumSet.of(OPERATOR, SUPERVISOR, ADMIN)),
             new Endpoint("GET", "/api/v1/operators/me/calls", null, EnumSet.of(OPERATOR, SUPERVISOR)),
+            new Endpoint("GET", "/api/v1/operators/me/workstations", null, EnumSet.of(OPERATOR, SUPERVISOR)),
             new Endpoint("GET", "/api/v1/session", null, EnumSet.allOf(Role.class)),
             new Endpoint("GET", "/api/v1/archive/retention/policies", null, EnumSet.of(AUDITOR, ADMIN)),
             new Endpoint("GET", "/api/v1/archive/retention/preview", null, EnumSet.of(AUDITOR, ADMIN)),
@@ -90,6 +91,7 @@ class AccessMatrixTest {
             new Endpoint("POST", "/api/v1/admin/workstations", "{\"name\":\"\"}", EnumSet.of(ADMIN)),
             new Endpoint("PUT", "/api/v1/admin/workstations/no-such-desk", "{}", EnumSet.of(ADMIN)),
             new Endpoint("POST", "/api/v1/admin/subscribers/import", "", EnumSet.of(ADMIN)),
+            new Endpoint("PUT", "/api/v1/admin/units/999999999/crew", "{}", EnumSet.of(ADMIN)),
             new Endpoint("POST", "/api/v1/archive/requests", "{}", EnumSet.of(AUDITOR)),
             // Without a recorded request the auditor gets 428: past security, refused by the archive.
             new Endpoint("GET", "/api/v1/archive/recordings", null, EnumSet.of(AUDITOR)),
@@ -249,6 +251,12 @@ class AccessMatrixTest {
             new Endpoint("GET", "/admin/dead-letters", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/admin/preflight", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/admin/preflight/preflight.js", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/admin/users", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/admin/users/users.js", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/admin/workstations", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/admin/units", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/admin/registry", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/admin/admin.css", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/line-health", null, EnumSet.of(SUPERVISOR, ADMIN)),
             new Endpoint("GET", "/swagger-ui/index.html", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/v3/api-docs", null, EnumSet.of(ADMIN)));

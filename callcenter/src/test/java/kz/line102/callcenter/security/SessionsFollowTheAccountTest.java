@@ -6,17 +6,12 @@ import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.nio.charset.StandardCharsets;
+
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import kz.line102.callcenter.Api;
-import kz.line102.callcenter.Api.Response;
+
 import kz.line102.callcenter.CallcenterTest;
 import kz.line102.callcenter.app.RedisKeys;
 import kz.line102.callcenter.app.RedisProperties;
@@ -42,8 +37,6 @@ import redis.clients.jedis.UnifiedJedis;
 @CallcenterTest
 class SessionsFollowTheAccountTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-
     @LocalServerPort
     int port;
     @Autowired
@@ -66,26 +59,26 @@ class SessionsFollowTheAccountTest {
     @Test
     void aDisabledUsersNextRequestIsUnauthenticated() {
         String user = Api.user(users, "sessions-disabled", Role.OPERATOR);
-        String session = signIn(user);
-        assertThat(get("/api/v1/operators/me", session).status()).isEqualTo(200);
+        String session = api.signInByForm(user);
+        assertThat(api.withSession("GET", "/api/v1/operators/me", session).status()).isEqualTo(200);
 
         assertThat(api.json("PUT", "/api/v1/admin/users/" + user, admin, "{\"enabled\":false}").status())
                 .isEqualTo(200);
 
-        assertThat(get("/api/v1/operators/me", session).status()).isEqualTo(401);
+        assertThat(api.withSession("GET", "/api/v1/operators/me", session).status()).isEqualTo(401);
         assertThat(api.get("/api/v1/operators/me", user).status()).isEqualTo(401);
     }
 
     @Test
     void aDemotedUserLosesTheRolesEndpointsAtOnce() {
         String user = Api.user(users, "sessions-demoted", Role.OPERATOR, Role.SUPERVISOR);
-        String session = signIn(user);
-        assertThat(get("/api/v1/operators/states", session).status()).isEqualTo(200);
+        String session = api.signInByForm(user);
+        assertThat(api.withSession("GET", "/api/v1/operators/states", session).status()).isEqualTo(200);
 
         assertThat(api.json("PUT", "/api/v1/admin/users/" + user, admin, "{\"roles\":[\"OPERATOR\"]}").status())
                 .isEqualTo(200);
 
-        assertThat(get("/api/v1/operators/states", session).status()).as("the session ended").isEqualTo(401);
+        assertThat(api.withSession("GET", "/api/v1/operators/states", session).status()).as("the session ended").isEqualTo(401);
         assertThat(api.get("/api/v1/operators/states", user).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/operators/me", user).status()).isEqualTo(200);
     }
@@ -93,10 +86,10 @@ class SessionsFollowTheAccountTest {
     @Test
     void anUnchangedAccountKeepsItsSession() {
         String user = Api.user(users, "sessions-kept", Role.OPERATOR);
-        String session = signIn(user);
+        String session = api.signInByForm(user);
         assertThat(api.json("PUT", "/api/v1/admin/users/" + user, admin, "{\"displayName\":\"Renamed\"}").status())
                 .isEqualTo(200);
-        assertThat(get("/api/v1/operators/me", session).status()).isEqualTo(200);
+        assertThat(api.withSession("GET", "/api/v1/operators/me", session).status()).isEqualTo(200);
     }
 
     @Test
@@ -149,47 +142,5 @@ class SessionsFollowTheAccountTest {
         } finally {
             SecurityContextHolder.clearContext();
         }
-    }
-
-    private String signIn(String user) {
-        Response form = get("/login", null);
-        Response ok = post("/login", cookie(form), "username=" + user + "&password=" + enc(Api.PASSWORD) + "&_csrf="
-                + enc(csrf(form)));
-        assertThat(ok.status()).isEqualTo(302);
-        assertThat(ok.header("Location")).doesNotContain("error");
-        return cookie(ok);
-    }
-
-    private Response get(String path, String cookie) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api.base() + path))
-                .header("Accept", "application/json").GET();
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return api.send(b.build());
-    }
-
-    private Response post(String path, String cookie, String form) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api.base() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(BodyPublishers.ofString(form));
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return api.send(b.build());
-    }
-
-    private static String cookie(Response r) {
-        String set = r.header("Set-Cookie");
-        return set == null ? null : set.split(";", 2)[0];
-    }
-
-    private static String csrf(Response page) {
-        Matcher m = CSRF.matcher(page.body());
-        assertThat(m.find()).as("CSRF token in the page").isTrue();
-        return m.group(1);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

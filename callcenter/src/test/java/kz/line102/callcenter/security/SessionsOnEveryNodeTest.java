@@ -1,22 +1,18 @@
 package kz.line102.callcenter.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import kz.line102.callcenter.Api;
-import kz.line102.callcenter.Api.Response;
 import kz.line102.callcenter.CallcenterTest;
 import kz.line102.callcenter.app.RedisKeys;
+import kz.line102.callcenter.app.RedisProperties;
+import kz.line102.callcenter.testing.TcpProxy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PGobject;
@@ -24,7 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * A browser signed in on one node is served by every other: its session lives in Redis, and
@@ -35,8 +33,6 @@ import redis.clients.jedis.UnifiedJedis;
 @CallcenterTest
 class SessionsOnEveryNodeTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-
     @LocalServerPort
     int port;
     @Autowired
@@ -45,6 +41,8 @@ class SessionsOnEveryNodeTest {
     UnifiedJedis redis;
     @Autowired
     RedisKeys keys;
+    @Autowired
+    RedisProperties redisProps;
     Api api;
     RedisSessionRepository otherNode;
 
@@ -57,7 +55,7 @@ class SessionsOnEveryNodeTest {
     @Test
     void aSessionSignedInHereIsSignedInOnAnotherNodeAndEndsEverywhereAtSignOut() {
         String operator = Api.user(users, "any-node-operator", Role.OPERATOR);
-        String session = signIn(operator);
+        String session = api.signInByForm(operator);
         String id = session.substring(session.indexOf('=') + 1);
 
         RedisSessionRepository.RedisSession there = otherNode.findById(id);
@@ -65,10 +63,10 @@ class SessionsOnEveryNodeTest {
         SecurityContext context = there.getAttribute(
                 HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
         assertThat(context.getAuthentication().getName()).isEqualTo(operator);
-        assertThat(get("/api/v1/operators/me", session).status()).isEqualTo(200);
+        assertThat(api.withSession("GET", "/api/v1/operators/me", session).status()).isEqualTo(200);
 
         otherNode.deleteById(id);
-        assertThat(get("/api/v1/operators/me", session).status())
+        assertThat(api.withSession("GET", "/api/v1/operators/me", session).status())
                 .as("ended on the other node, refused here").isEqualTo(401);
     }
 
@@ -122,37 +120,51 @@ class SessionsOnEveryNodeTest {
         assertThat(redis.exists(key)).as("an unreadable session is removed").isFalse();
     }
 
-    private String signIn(String username) {
-        Response form = get("/login", null);
-        Matcher m = CSRF.matcher(form.body());
-        assertThat(m.find()).isTrue();
-        HttpRequest login = HttpRequest.newBuilder(URI.create(api.base() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", cookie(form))
-                .POST(BodyPublishers.ofString("username=" + username + "&password=" + enc(Api.PASSWORD)
-                        + "&_csrf=" + enc(m.group(1))))
-                .build();
-        Response ok = api.send(login);
-        assertThat(ok.status()).isEqualTo(302);
-        assertThat(ok.header("Location")).doesNotContain("error");
-        return cookie(ok);
-    }
+    @Test
+    void redisAwayKeepsEveryoneSignedInOnTheirNodeAndRedisGetsItAllBack() throws Exception {
+        int port = TcpProxy.freePort();
+        TcpProxy proxy = TcpProxy.open(port, redisProps.port());
+        try (JedisPooled viaProxy = new JedisPooled(redisProps.host(), port)) {
+            RedisSessionRepository node = new RedisSessionRepository(viaProxy, keys, Duration.ofMinutes(30));
+            RedisSessionRepository.RedisSession before = node.createSession();
+            before.setAttribute("who", "operator-1");
+            node.save(before);
+            RedisSessionRepository.RedisSession leaving = node.createSession();
+            node.save(leaving);
 
-    private Response get(String path, String cookie) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api.base() + path))
-                .header("Accept", "application/json");
-        if (cookie != null) {
-            b.header("Cookie", cookie);
+            proxy.close();
+            // Connections the pool still holds fail one by one; Redis is away once a new one is refused.
+            await().atMost(Duration.ofSeconds(10)).until(() -> refused(viaProxy));
+            RedisSessionRepository.RedisSession during = node.findById(before.getId());
+            assertThat(during.<String>getAttribute("who")).as("this node's copy").isEqualTo("operator-1");
+            during.setAttribute("desk", "ws-03");
+            node.save(during);
+            RedisSessionRepository.RedisSession signedInDuring = node.createSession();
+            signedInDuring.setAttribute("who", "operator-2");
+            node.save(signedInDuring);
+            node.deleteById(leaving.getId());
+            assertThat(node.findById(signedInDuring.getId()).<String>getAttribute("who")).isEqualTo("operator-2");
+            assertThat(node.findById(leaving.getId())).isNull();
+            assertThat(otherNode.findById(signedInDuring.getId())).as("not in Redis yet").isNull();
+
+            proxy = TcpProxy.open(port, redisProps.port());
+            node.save(node.findById(before.getId()));
+            node.save(node.findById(signedInDuring.getId()));
+            assertThat(otherNode.findById(before.getId()).<String>getAttribute("desk")).isEqualTo("ws-03");
+            assertThat(otherNode.findById(before.getId()).<String>getAttribute("who")).isEqualTo("operator-1");
+            assertThat(otherNode.findById(signedInDuring.getId()).<String>getAttribute("who")).isEqualTo("operator-2");
+            assertThat(otherNode.findById(leaving.getId())).as("the sign-out made meanwhile").isNull();
+        } finally {
+            proxy.close();
         }
-        return api.send(b.build());
     }
 
-    private static String cookie(Response r) {
-        String set = r.header("Set-Cookie");
-        return set == null ? null : set.split(";", 2)[0];
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    private static boolean refused(JedisPooled redis) {
+        try {
+            redis.ping();
+            return false;
+        } catch (JedisConnectionException e) {
+            return String.valueOf(e.getMessage()).startsWith("Failed to connect");
+        }
     }
 }

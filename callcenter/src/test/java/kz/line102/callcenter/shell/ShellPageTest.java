@@ -33,6 +33,8 @@ class ShellPageTest {
     int port;
     @Autowired
     UserService users;
+    @Autowired
+    kz.line102.callcenter.operator.WorkstationService workstations;
 
     private ChromeDriver browser;
 
@@ -63,7 +65,11 @@ class ShellPageTest {
     }
 
     private void lang(String lang) {
-        browser.findElement(By.cssSelector("button[data-lang=" + lang + "]")).click();
+        By button = By.cssSelector("button[data-lang=" + lang + "]");
+        // The shell marks the buttons once it listens to them; a click before that is lost.
+        until(() -> browser.findElement(button).getAttribute("aria-pressed") != null);
+        browser.findElement(button).click();
+        until(() -> "true".equals(browser.findElement(button).getAttribute("aria-pressed")));
     }
 
     private void signInHere(String user, String password) {
@@ -106,7 +112,8 @@ class ShellPageTest {
                         List.of("/supervisor", "/reports", "/wallboard", "/line-health", "/watch", "/certification")),
                 new Case("shell-land-auditor", Role.AUDITOR, "/archive", List.of("/archive")),
                 new Case("shell-land-admin", Role.ADMIN, "/admin",
-                        List.of("/wallboard", "/line-health", "/certification", "/admin", "/routing", "/admin/dead-letters",
+                        List.of("/wallboard", "/line-health", "/certification", "/admin", "/routing", "/admin/users",
+                                "/admin/workstations", "/admin/units", "/admin/registry", "/admin/dead-letters",
                                 "/admin/preflight")));
         for (Case c : cases) {
             Api.user(users, c.user(), c.role());
@@ -120,24 +127,32 @@ class ShellPageTest {
             assertThat(links).as(c.role() + " header").containsExactlyElementsOf(c.pages());
         }
         // The admin home lists the admin's pages by name.
-        until(() -> browser.findElements(By.cssSelector("#admin-pages a")).size() == 6);
+        until(() -> browser.findElements(By.cssSelector("#admin-pages a")).size() == 10);
         assertThat(browser.findElements(By.cssSelector("#admin-pages a")).stream().map(WebElement::getText).toList())
-                .contains("Маршрутизация", "Неотправленные задания");
+                .contains("Маршрутизация", "Неотправленные задания", "Пользователи", "Реестр абонентов");
     }
 
     @Test
     void aServerErrorShowsInKazakhAndAgainInRussianAfterTheSwitch() {
         String operator = Api.user(users, "shell-ws-operator", Role.OPERATOR);
+        String other = Api.user(users, "shell-ws-other", Role.OPERATOR);
+        String desk = "shell-desk-" + java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        workstations.create(desk, "8" + desk.substring(desk.length() - 6), null);
         Browser.signIn(browser, port, "/console", operator);
         until(() -> browser.findElement(By.id("ws-form")).isDisplayed());
         lang("kk");
-        browser.findElement(By.id("ws-input")).sendKeys("no-such-desk");
+        until(() -> !browser.findElements(By.cssSelector("#ws-input option[value='" + desk + "']")).isEmpty());
+        // Someone else takes the desk after the list was shown: the server's refusal is in the page's language.
+        assertThat(new Api(port).json("POST", "/api/v1/operators/me/session", other,
+                "{\"workstation\":\"" + desk + "\"}").status()).isEqualTo(201);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("ws-input"))).selectByValue(desk);
         browser.findElement(By.id("ws-join")).click();
-        until(() -> text("#ws-error").equals("«no-such-desk» жұмыс орны табылмады."));
+        until(() -> text("#ws-error").equals("Жұмыс орнын басқа оператор алған."));
         lang("ru");
-        until(() -> text("#ws-error").equals("Рабочее место «no-such-desk» не найдено."));
+        until(() -> text("#ws-error").equals("Рабочее место занято другим оператором."));
         lang("en");
-        until(() -> text("#ws-error").equals("No workstation 'no-such-desk'."));
+        until(() -> text("#ws-error").equals("Another operator is at this workstation."));
+        new Api(port).json("DELETE", "/api/v1/operators/me/session", other, null);
     }
 
     @Test

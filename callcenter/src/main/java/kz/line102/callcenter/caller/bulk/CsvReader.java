@@ -37,6 +37,8 @@ final class CsvReader {
     private int recordBytes;
     private final List<String> fields = new ArrayList<>();
     private String error;
+    private String errorCode;
+    private List<Object> errorArgs = List.of();
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
@@ -57,6 +59,8 @@ final class CsvReader {
             fieldLength = 0;
             recordBytes = 0;
             error = null;
+            errorCode = null;
+            errorArgs = List.of();
             int c = read();
             if (c == EOF) {
                 return null;
@@ -65,7 +69,7 @@ final class CsvReader {
             if (!any) {
                 continue;
             }
-            return new CsvRecord(start, List.copyOf(fields), error);
+            return new CsvRecord(start, List.copyOf(fields), error, errorCode, errorArgs);
         }
     }
 
@@ -78,13 +82,14 @@ final class CsvReader {
         while (true) {
             if (c == EOF) {
                 if (quoted) {
-                    fail("a quoted field is not closed before the end of the file");
+                    fail("unclosed-quote", List.of(), "a quoted field is not closed before the end of the file");
                 }
                 endField();
                 return true;
             }
             if (++recordBytes > maxRecordBytes) {
-                fail("record longer than " + maxRecordBytes + " bytes (a quote not closed?); skipped to the next line");
+                fail("record-too-long", List.of(maxRecordBytes), "record longer than " + maxRecordBytes
+                        + " bytes (a quote not closed?); skipped to the next line");
                 skipLine(c);
                 return true;
             }
@@ -123,12 +128,13 @@ final class CsvReader {
                 } else if (fieldStart) {
                     quoted = true;
                 } else {
-                    fail("a quote inside an unquoted field (quote the whole field and double the quote)");
+                    fail("quote-in-field", List.of(),
+                            "a quote inside an unquoted field (quote the whole field and double the quote)");
                     append(c);
                 }
             } else {
                 if (afterQuote) {
-                    fail("text after the closing quote of a field");
+                    fail("text-after-quote", List.of(), "text after the closing quote of a field");
                 }
                 append(c);
             }
@@ -148,7 +154,8 @@ final class CsvReader {
                 CharBuffer chars = utf8.decode(ByteBuffer.wrap(field, 0, fieldLength));
                 value = chars.toString();
             } catch (CharacterCodingException e) {
-                fail("field " + (fields.size() + 1) + " is not valid UTF-8 (the file must be UTF-8; "
+                fail("not-utf8", List.of(fields.size() + 1), "field " + (fields.size() + 1)
+                        + " is not valid UTF-8 (the file must be UTF-8; "
                         + "a Windows-1251 export has to be saved as UTF-8 first)");
                 value = "";
             }
@@ -166,9 +173,11 @@ final class CsvReader {
         return true;
     }
 
-    private void fail(String reason) {
+    private void fail(String code, List<Object> args, String reason) {
         if (error == null) {
             error = reason;
+            errorCode = code;
+            errorArgs = args;
         }
     }
 

@@ -80,25 +80,27 @@ final class SubscriberRows {
 
     Result check(CsvRecord r) {
         if (r.error() != null) {
-            return reject(r, r.error());
+            return reject(r, null, r.errorCode(), r.errorArgs(), r.error());
         }
         if (r.fields().size() != width) {
-            return reject(r, "has " + r.fields().size() + " fields, the header has " + width);
+            return reject(r, null, "field-count", List.of(r.fields().size(), width),
+                    "has " + r.fields().size() + " fields, the header has " + width);
         }
         String raw = r.fields().get(number).strip();
         NormalizedNumber n = numbers.normalize(raw, false);
         if (n.status() != NumberStatus.VALID) {
-            return reject(r, "number '" + shorten(raw) + "' is not a valid phone number (" + n.status().code() + ")");
+            return reject(r, "number", "number-invalid", List.of(shorten(raw)),
+                    "number '" + shorten(raw) + "' is not a valid phone number (" + n.status().code() + ")");
         }
         String holder = text(r, name);
         String addr = text(r, address);
         String named = text(r, source);
         String src = named == null ? defaultSource : named;
-        String bad = firstProblem(holder, "name", MAX_NAME);
-        bad = bad != null ? bad : firstProblem(addr, "address", MAX_ADDRESS);
-        bad = bad != null ? bad : firstProblem(src, "source", MAX_SOURCE);
+        Rejected bad = firstProblem(r, holder, "name", MAX_NAME);
+        bad = bad != null ? bad : firstProblem(r, addr, "address", MAX_ADDRESS);
+        bad = bad != null ? bad : firstProblem(r, src, "source", MAX_SOURCE);
         if (bad != null) {
-            return reject(r, bad);
+            return bad;
         }
         Double la = null;
         Double lo = null;
@@ -106,13 +108,16 @@ final class SubscriberRows {
             String a = text(r, lat);
             String o = text(r, lon);
             if ((a == null) != (o == null)) {
-                return reject(r, "give both lat and lon, or neither");
+                return reject(r, a == null ? "lat" : "lon", "coordinates-pair", List.of(),
+                        "give both lat and lon, or neither");
             }
             if (a != null) {
                 la = coordinate(a, 90);
                 lo = coordinate(o, 180);
                 if (la == null || lo == null) {
-                    return reject(r, "lat must be a decimal number in [-90, 90] and lon in [-180, 180] "
+                    return reject(r, la == null ? "lat" : "lon", "coordinates-invalid",
+                            List.of(shorten(la == null ? a : o)),
+                            "lat must be a decimal number in [-90, 90] and lon in [-180, 180] "
                             + "(with a '.' point), not '" + shorten(a) + "', '" + shorten(o) + "'");
                 }
             }
@@ -120,8 +125,8 @@ final class SubscriberRows {
         return new Loaded(new SubscriberRow(r.line(), n.e164(), holder, addr, la, lo, src));
     }
 
-    private static Rejected reject(CsvRecord r, String reason) {
-        return new Rejected(new RowError(r.line(), reason));
+    private static Rejected reject(CsvRecord r, String field, String code, List<Object> args, String reason) {
+        return new Rejected(new RowError(r.line(), field, code == null ? "unreadable" : code, args, reason));
     }
 
     private static String text(CsvRecord r, int column) {
@@ -132,15 +137,15 @@ final class SubscriberRows {
         return v.isEmpty() ? null : v;
     }
 
-    private static String firstProblem(String value, String what, int max) {
+    private static Rejected firstProblem(CsvRecord r, String value, String what, int max) {
         if (value == null) {
             return null;
         }
         if (value.length() > max) {
-            return what + " is longer than " + max + " characters";
+            return reject(r, what, "too-long", List.of(max), what + " is longer than " + max + " characters");
         }
         if (value.indexOf('\0') >= 0) {
-            return what + " contains a NUL character";
+            return reject(r, what, "nul", List.of(), what + " contains a NUL character");
         }
         return null;
     }
