@@ -116,6 +116,14 @@ public final class DemoReplay implements AutoCloseable {
         if (server == null || callsPerSecond <= 0 || timer != null) {
             return;
         }
+        // The lab's phones 1001 and 1002 were static members of q102: in the demo the queue's
+        // members are the operators who sign in (at any desk, 1001 included), so a call never
+        // rings a phone nobody sits at.
+        java.util.List<String> dropped = server.dropStaticMembers(QUEUE);
+        if (!dropped.isEmpty()) {
+            log.info("demo replay: {} has only the operators who sign in (the lab's static members {} removed)",
+                    QUEUE, dropped);
+        }
         String[] scenarios = Scenario.BUNDLED.toArray(String[]::new);
         long periodMillis = Math.max(1, Math.round(1000 / callsPerSecond));
         timer = Executors.newSingleThreadScheduledExecutor(r -> {

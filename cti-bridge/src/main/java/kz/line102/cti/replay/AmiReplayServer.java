@@ -266,6 +266,15 @@ public final class AmiReplayServer implements AutoCloseable {
     }
 
     /**
+     * Removes the static members of {@code queue} (the lab's phones in q102), as a PBX whose
+     * queues.conf lists none would have: its members are then only those who signed in.
+     * Returns the interfaces removed.
+     */
+    public List<String> dropStaticMembers(String queue) {
+        return state.dropStaticMembers(queue);
+    }
+
+    /**
      * Pauses or unpauses a member from the PBX's side (the CLI, another AMI client): the
      * events go to every client, as Asterisk's would. Null queue: every queue. Returns
      * Asterisk's answer message.

@@ -165,6 +165,23 @@ final class LiveState {
         queue(name);
     }
 
+    /** Drops the static members of a queue, as a queues.conf without {@code member =} lines would have. */
+    synchronized List<String> dropStaticMembers(String queueName) {
+        LiveQueue q = queues.get(queueName);
+        if (q == null) {
+            return List.of();
+        }
+        List<String> dropped = new ArrayList<>();
+        q.members.entrySet().removeIf(e -> {
+            boolean isStatic = "static".equals(e.getValue().get("Membership"));
+            if (isStatic) {
+                dropped.add(e.getKey());
+            }
+            return isStatic;
+        });
+        return dropped;
+    }
+
     synchronized boolean hasQueue(String name) {
         return queues.containsKey(name);
     }

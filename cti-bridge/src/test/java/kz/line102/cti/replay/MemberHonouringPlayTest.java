@@ -69,6 +69,17 @@ class MemberHonouringPlayTest {
         assertThat(second.scenario()).isEqualTo("abandon");
     }
 
+    @Test
+    void withoutTheLabsStaticPhonesAnOperatorTakesTheLabsExtensionAsAMember() throws Exception {
+        assertThat(server.dropStaticMembers("q102")).containsExactly("PJSIP/1001", "PJSIP/1002");
+        client.send("Action: QueueAdd\r\nQueue: q102\r\nInterface: PJSIP/1001\r\nActionID: a-9\r\n\r\n");
+        assertThat(client.readBlockMatching(b -> "a-9".equals(RawAmiClient.header(b, "ActionID"))))
+                .contains("Response: Success");
+        ReplayHandle call = server.playToReadyMembers("rna-answer", "q102", PlayOptions.fast());
+        // 2001 and 1001 are ready (2002 is paused): both phones of rna-answer ring.
+        assertThat(call.scenario()).isEqualTo("rna-answer");
+    }
+
     private void action(String request) throws IOException {
         String id = RawAmiClient.header(request, "ActionID");
         client.send(request + "\r\n");
