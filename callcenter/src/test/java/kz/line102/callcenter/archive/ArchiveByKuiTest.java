@@ -130,7 +130,11 @@ class ArchiveByKuiTest {
         try {
             browser.get(base() + "/login");
             if (!"ru".equals(lang)) {
-                browser.findElement(By.cssSelector("button[data-lang=" + lang + "]")).click();
+                By button = By.cssSelector("button[data-lang=" + lang + "]");
+                // The shell marks the buttons once it listens to them; a click before that is lost.
+                until(() -> browser.findElement(button).getAttribute("aria-pressed") != null);
+                browser.findElement(button).click();
+                until(() -> "true".equals(browser.findElement(button).getAttribute("aria-pressed")));
             }
             until(() -> text.get("signIn").equals(browser.findElement(By.cssSelector("h1")).getText()));
             browser.findElement(By.name("username")).sendKeys(auditor);
