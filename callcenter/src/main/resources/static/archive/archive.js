@@ -84,7 +84,7 @@ async function loadSession() {
   $('logout-csrf').value = session.csrfToken || '';
   request = storedRequest();
   showRequest();
-  (request ? $('s-number') : $('req-body')).focus();
+  (request ? $('s-kui') : $('req-body')).focus();
 }
 
 async function recordRequest(event) {
@@ -99,7 +99,7 @@ async function recordRequest(event) {
     sessionStorage.setItem(REQUEST_KEY, JSON.stringify(request));
     $('request-form').reset();
     showRequest();
-    $('s-number').focus();
+    $('s-kui').focus();
   } catch (e) {
     error(e.message);
   }
@@ -115,7 +115,7 @@ async function search(event) {
   event.preventDefault();
   if (!request) { error(t('needRequest')); return; }
   query = new URLSearchParams();
-  [['from', instant($('s-from').value)], ['to', instant($('s-to').value)], ['number', $('s-number').value.trim()],
+  [['kui', $('s-kui').value.trim()], ['from', instant($('s-from').value)], ['to', instant($('s-to').value)], ['number', $('s-number').value.trim()],
     ['operator', $('s-operator').value.trim()], ['callId', $('s-call').value.trim()]]
     .forEach(([k, v]) => { if (v) query.set(k, v); });
   rows = [];
@@ -179,6 +179,7 @@ function renderRows() {
     const tr = document.createElement('tr');
     tr.dataset.id = item.id;
     cell(tr, new Date(item.callAt).toLocaleString(lang));
+    cell(tr, item.kuiNumber || '', 'kui');
     cell(tr, item.callerNumber || t('withheld'), 'number');
     // The person signed in at the desk when the call was answered, beside the desk's extension.
     cell(tr, item.operatorUser ? item.operatorUser + (item.operator ? ' (' + item.operator + ')' : '')

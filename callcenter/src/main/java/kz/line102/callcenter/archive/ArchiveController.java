@@ -61,11 +61,12 @@ class ArchiveController {
     record RecordingView(UUID id, String callId, String incidentId, Instant callAt, String callerNumber,
                          String operator, long durationMs, long sizeBytes, String sha256, String codec,
                          String retentionClass, Instant ingestedAt, boolean orphan, String truncatedReason,
-                         String operatorUser) {
-        static RecordingView of(Recording r) {
+                         String operatorUser, String kuiNumber) {
+        static RecordingView of(Recording r, java.util.Map<String, String> kui) {
             return new RecordingView(r.id(), r.callId(), r.incidentId(), r.callAt(), r.callerNumber(), r.operator(),
                     r.duration() == null ? 0 : r.duration().toMillis(), r.sizeBytes(), r.sha256(), r.codec(),
-                    r.retentionClass(), r.ingestedAt(), r.orphan(), r.truncatedReason(), r.operatorUser());
+                    r.retentionClass(), r.ingestedAt(), r.orphan(), r.truncatedReason(), r.operatorUser(),
+                    r.incidentId() == null ? null : kui.get(r.incidentId()));
         }
     }
 
@@ -88,13 +89,15 @@ class ArchiveController {
                       @RequestParam(required = false) String number, @RequestParam(required = false) String operator,
                       @RequestParam(required = false) String callId,
                       @RequestParam(required = false) String incidentId,
+                      @RequestParam(required = false) String kui,
                       @RequestParam(required = false) Boolean orphan,
                       @RequestParam(required = false) Integer size, @RequestParam(required = false) String cursor) {
         RecordingQuery query = new RecordingQuery(instant(from, "from"), instant(to, "to"), blankToNull(number),
                 blankToNull(operator), blankToNull(callId), blankToNull(incidentId), orphan,
                 size == null ? props.pageSize() : size, blankToNull(cursor));
-        RecordingPage page = archive.search(auth.getName(), request(header, param), query);
-        return new SearchPage(page.items().stream().map(RecordingView::of).toList(), page.next());
+        RecordingPage page = archive.search(auth.getName(), request(header, param), query, blankToNull(kui));
+        java.util.Map<String, String> kuiNumbers = archive.kuiNumbers(page);
+        return new SearchPage(page.items().stream().map(r -> RecordingView.of(r, kuiNumbers)).toList(), page.next());
     }
 
     @GetMapping("/recordings/{id}/audio")

@@ -27,9 +27,11 @@ class ArchiveService {
     private final ArchiveAuditLog audit;
     private final ArchiveProperties props;
     private final Clock clock;
+    private final KuiNumbers kuiNumbers;
 
     ArchiveService(RecordingService recordings, JdbcArchiveRequestRepository requests, ArchiveAuditLog audit,
-                   ArchiveProperties props, Clock clock) {
+                   ArchiveProperties props, Clock clock, KuiNumbers kuiNumbers) {
+        this.kuiNumbers = kuiNumbers;
         this.recordings = recordings;
         this.requests = requests;
         this.audit = audit;
@@ -48,9 +50,30 @@ class ArchiveService {
     }
 
     RecordingPage search(String auditor, String requestId, RecordingQuery query) {
+        return search(auditor, requestId, query, null);
+    }
+
+    /**
+     * A search, by the card's KUI number too ({@code kui} null: any card): the recordings
+     * linked to the card registered under it. A number no card has finds nothing.
+     */
+    RecordingPage search(String auditor, String requestId, RecordingQuery query, String kui) {
         ArchiveRequest r = valid(auditor, requestId);
-        audit.append(auditor, "search", null, r.id(), query.toString());
-        return recordings.search(query);
+        audit.append(auditor, "search", null, r.id(), kui == null ? query.toString() : "kui=" + kui + " " + query);
+        if (kui == null) {
+            return recordings.search(query);
+        }
+        java.util.Optional<String> card = kuiNumbers.incidentOf(kui);
+        if (card.isEmpty() || query.incidentId() != null && !query.incidentId().equals(card.get())) {
+            return new RecordingPage(java.util.List.of(), null);
+        }
+        return recordings.search(query.incidentId(card.get()));
+    }
+
+    /** The KUI numbers of the cards the recordings are linked to, by card id. */
+    java.util.Map<String, String> kuiNumbers(RecordingPage page) {
+        return kuiNumbers.of(page.items().stream().map(kz.line102.recorder.Recording::incidentId)
+                .filter(java.util.Objects::nonNull).distinct().toList());
     }
 
     RecordingContent open(String auditor, String requestId, UUID recording, String range) throws IOException {

@@ -41,6 +41,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,6 +83,9 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/users", "/admin/users/**", "/admin/workstations", "/admin/workstations/**",
                                 "/admin/units", "/admin/units/**", "/admin/registry", "/admin/registry/**")
                         .hasRole(ADMIN.name())
+                        // The API document and Swagger UI (app.ApiDocumentation): IT staff only.
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+                                "/swagger-ui/**").hasRole(ADMIN.name())
                         .requestMatchers("/ws/screenpop").hasRole(OPERATOR.name())
                         .requestMatchers("/ws/alerts").hasRole(SUPERVISOR.name())
                         .requestMatchers("/ws/stats").hasAnyRole(roles(SUPERVISOR, ADMIN))
@@ -196,14 +202,23 @@ class SecurityConfiguration {
                         .defaultAccessDeniedHandlerFor(new org.springframework.security.web.access.AccessDeniedHandlerImpl(),
                                 org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE))
                 .headers(h -> h
-                        .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; object-src 'none'; "
-                                + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
+                        // Swagger UI (IT staff only) sets styles inline and draws its icons from data:
+                        // URIs; scripts stay this origin's alone there too.
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
+                                new ContentSecurityPolicyHeaderWriter(CSP + "; style-src 'self' 'unsafe-inline'; "
+                                        + "img-src 'self' data:")))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER_UI),
+                                new ContentSecurityPolicyHeaderWriter(CSP)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
                         // Sent only on requests that came over TLS (a header on plain HTTP is ignored).
                         .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true))
                         .frameOptions(f -> f.deny()));
         return http.build();
     }
+
+    private static final String CSP = "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+    private static final RequestMatcher SWAGGER_UI = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
 
     private static String[] roles(Role... roles) {
         return Arrays.stream(roles).map(Role::name).toArray(String[]::new);

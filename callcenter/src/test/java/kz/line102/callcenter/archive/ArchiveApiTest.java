@@ -112,6 +112,15 @@ class ArchiveApiTest {
     }
 
     @Test
+    void aValidRequestForSeveralRangesIsAnsweredWithTheRangeCoveringThem() {
+        String request = recordRequest(auditor);
+        Response several = get(audio(), auditor, request, "bytes=0-99,200-299");
+        assertThat(several.status()).isEqualTo(206);
+        assertThat(several.header("Content-Range")).isEqualTo("bytes 0-299/" + recording.sizeBytes());
+        assertThat(several.header("Content-Length")).isEqualTo("300");
+    }
+
+    @Test
     void aMalformedRangeIs416WithTheFileSize() {
         Response r = get(audio(), auditor, recordRequest(auditor), "bytes=abc");
         assertThat(r.status()).isEqualTo(416);

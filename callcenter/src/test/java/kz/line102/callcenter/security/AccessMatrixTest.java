@@ -257,7 +257,9 @@ class AccessMatrixTest {
             new Endpoint("GET", "/admin/units", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/admin/registry", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/admin/admin.css", null, EnumSet.of(ADMIN)),
-            new Endpoint("GET", "/line-health", null, EnumSet.of(SUPERVISOR, ADMIN)));
+            new Endpoint("GET", "/line-health", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/swagger-ui/index.html", null, EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/v3/api-docs", null, EnumSet.of(ADMIN)));
 
     @BeforeEach
     void users() {

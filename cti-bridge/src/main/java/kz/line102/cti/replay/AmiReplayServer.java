@@ -42,6 +42,7 @@ public final class AmiReplayServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AmiReplayServer.class);
     private static final AtomicLong INSTANCE_SEQ = new AtomicLong();
     private static final int MAX_CLIENTS = 256;
+    private static final long RELEASE_AFTER_MILLIS = 2_000;
 
     private final AmiPermissions permissions = new AmiPermissions();
     private final ClientHub hub = new ClientHub(permissions);
@@ -50,6 +51,7 @@ public final class AmiReplayServer implements AutoCloseable {
     private final EventScheduler scheduler = new EventScheduler(hub, state, clock);
     private final AmiActions actions;
     private final MemberActions pbxSide;
+    private final MemberHonouringPlay honouring = new MemberHonouringPlay(this, state);
     private final ExecutorService schedulerThread = Executors.newSingleThreadExecutor(
             new NamedThreads("ami-replay-scheduler"));
     private final ExecutorService clientThreads = new ThreadPoolExecutor(0, MAX_CLIENTS, 30, TimeUnit.SECONDS,
@@ -104,6 +106,41 @@ public final class AmiReplayServer implements AutoCloseable {
         ReplayInstance instance = instance(scenario, options, epoch, options.pace() > 0 ? nowNanos : epoch);
         scheduler.submit(List.of(instance));
         return instance.handle;
+    }
+
+    /**
+     * Plays one call into {@code queue} as app_queue would ring it now: only its ready members
+     * (not paused, not in a call, not rung by another played call), in turn, each standing in
+     * for a phone of the capture; the capture's own pause changes are left out, so the members'
+     * pause stays theirs. With fewer ready members than the scenario rings, a scenario that
+     * rings fewer is played instead ({@link ReplayHandle#scenario()} says which), down to a
+     * caller who waits and hangs up.
+     */
+    public ReplayHandle playToReadyMembers(String scenario, String queue, PlayOptions options) {
+        MemberHonouringPlay.Plan plan = honouring.plan(scenario, queue);
+        ReplayHandle handle;
+        try {
+            PlayOptions mapped = options.withOperators(plan.operators());
+            long nowNanos = System.nanoTime();
+            long epoch = clock.epochMicros(nowNanos);
+            ReplayInstance instance = instance(plan.scenario(), mapped, epoch, mapped.pace() > 0 ? nowNanos : epoch);
+            instance.skip(MemberHonouringPlay.leftOut(plan.scenario(), instance.values,
+                    java.util.Set.copyOf(plan.interfaces())));
+            scheduler.submit(List.of(instance));
+            handle = instance.handle;
+        } catch (RuntimeException e) {
+            honouring.release(plan);
+            throw e;
+        }
+        // A moment after the call for the wrap-up pause the application sends when it ends.
+        handle.done().whenComplete((ok, failed) -> {
+            try {
+                watchdog.schedule(() -> honouring.release(plan), RELEASE_AFTER_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closed) {
+                honouring.release(plan);
+            }
+        });
+        return handle;
     }
 
     /**
@@ -226,6 +263,15 @@ public final class AmiReplayServer implements AutoCloseable {
      */
     public void defineQueue(String name) {
         state.defineQueue(name);
+    }
+
+    /**
+     * Removes the static members of {@code queue} (the lab's phones in q102), as a PBX whose
+     * queues.conf lists none would have: its members are then only those who signed in.
+     * Returns the interfaces removed.
+     */
+    public List<String> dropStaticMembers(String queue) {
+        return state.dropStaticMembers(queue);
     }
 
     /**

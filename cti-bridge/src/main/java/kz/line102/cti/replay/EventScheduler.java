@@ -111,7 +111,7 @@ final class EventScheduler implements Runnable {
         batchHandles[slot] = inst.handle;
         batchNames[slot] = e.name();
         batchMicros[slot] = micros;
-        inst.next++;
+        inst.advance();
         if (inst.finished()) {
             finished.add(inst);
         } else {

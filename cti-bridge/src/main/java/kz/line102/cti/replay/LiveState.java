@@ -130,6 +130,32 @@ final class LiveState {
         }
     }
 
+    /** Device states app_queue does not ring: in use, busy, ringing, ring in use, on hold. */
+    private static final java.util.Set<String> ENGAGED_STATUS = java.util.Set.of("2", "3", "6", "7", "8");
+
+    /**
+     * The members of {@code queueName} app_queue could ring now, in the queue's order: not
+     * paused, not in a call, their device not busy or ringing, not in {@code engaged}. The
+     * operators who signed in (dynamic members) when the queue has any, else its static ones.
+     * A device never registered (5) counts as ringable: the replay's phones are virtual.
+     */
+    synchronized List<String> ringable(String queueName, java.util.Set<String> engaged) {
+        LiveQueue q = queues.get(queueName);
+        if (q == null) {
+            return List.of();
+        }
+        boolean anyDynamic = q.members.values().stream().anyMatch(m -> "dynamic".equals(m.get("Membership")));
+        List<String> out = new ArrayList<>();
+        q.members.forEach((iface, m) -> {
+            if (anyDynamic == "dynamic".equals(m.get("Membership")) && "0".equals(m.get("Paused"))
+                    && !"1".equals(m.get("InCall")) && !ENGAGED_STATUS.contains(m.get("Status"))
+                    && !engaged.contains(iface)) {
+                out.add(iface);
+            }
+        });
+        return out;
+    }
+
     // --- queue members changed by actions (QueueAdd, QueueRemove, QueuePause, QueuePenalty) ---
 
     enum MemberResult { OK, EXISTS, NOT_THERE, NO_SUCH_QUEUE, NOT_DYNAMIC }
@@ -137,6 +163,23 @@ final class LiveState {
     /** A queue as if queues.conf had gained it and app_queue had been reloaded. */
     synchronized void defineQueue(String name) {
         queue(name);
+    }
+
+    /** Drops the static members of a queue, as a queues.conf without {@code member =} lines would have. */
+    synchronized List<String> dropStaticMembers(String queueName) {
+        LiveQueue q = queues.get(queueName);
+        if (q == null) {
+            return List.of();
+        }
+        List<String> dropped = new ArrayList<>();
+        q.members.entrySet().removeIf(e -> {
+            boolean isStatic = "static".equals(e.getValue().get("Membership"));
+            if (isStatic) {
+                dropped.add(e.getKey());
+            }
+            return isStatic;
+        });
+        return dropped;
     }
 
     synchronized boolean hasQueue(String name) {

@@ -14,6 +14,8 @@ final class ReplayInstance {
     final long start;
     final long seq;
     int next;
+    /** Events this play leaves out (null: none), see {@link MemberHonouringPlay}. */
+    private boolean[] skip;
     /** {@link #dueKey()} of the next event, cached so the priority queue compares plain longs. */
     long key;
 
@@ -24,6 +26,24 @@ final class ReplayInstance {
         this.pace = pace;
         this.start = start;
         this.seq = seq;
+    }
+
+    /** Leaves the marked events out; called before the instance is submitted. */
+    void skip(boolean[] events) {
+        this.skip = events;
+        skipLeftOut();
+    }
+
+    /** Moves past the current event, and past every left-out event after it. */
+    void advance() {
+        next++;
+        skipLeftOut();
+    }
+
+    private void skipLeftOut() {
+        while (skip != null && next < skip.length && skip[next]) {
+            next++;
+        }
     }
 
     boolean paced() {

@@ -61,6 +61,15 @@ public final class Scenario {
         return variables;
     }
 
+    /** The captured value of every token, as if the capture were played unchanged. */
+    byte[][] capturedValues() {
+        byte[][] values = new byte[variables.size()][];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = EventTemplate.latin1(variables.get(i).original());
+        }
+        return values;
+    }
+
     long firstEventEpochMicros() {
         return firstEventEpochMicros;
     }

@@ -5,13 +5,16 @@ import java.util.regex.Pattern;
 
 /**
  * An inclusive byte range of a file of {@code size} bytes, as HTTP Range means it
- * (RFC 9110 §14.1.2). Only one range is served: players ask for one, and multipart
- * answers buy nothing for audio.
+ * (RFC 9110 §14.1.2). One range is served: players ask for one, and multipart answers
+ * buy nothing for audio. A request for several ranges is answered with the one range
+ * that covers them all (a server may coalesce ranges, RFC 9110 §14.2), not refused.
  */
 public record ByteRange(long start, long end, long size) {
 
-    private static final Pattern SPEC = Pattern.compile("\\s*bytes\\s*=\\s*(\\d*)\\s*-\\s*(\\d*)\\s*",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern UNIT = Pattern.compile("\\s*bytes\\s*=(.*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SPEC = Pattern.compile("\\s*(\\d*)\\s*-\\s*(\\d*)\\s*");
+    /** More ranges than this in one request are not a player's: refused as malformed. */
+    private static final int MAX_RANGES = 16;
 
     public long length() {
         return end - start + 1;
@@ -37,8 +40,34 @@ public record ByteRange(long start, long end, long size) {
         if (header == null || header.isBlank()) {
             return new ByteRange(0, size - 1, size);
         }
-        Matcher m = SPEC.matcher(header);
-        if (!m.matches() || header.length() > 100) {
+        Matcher unit = UNIT.matcher(header);
+        if (!unit.matches() || header.length() > 400) {
+            throw new MalformedRangeException(header, size);
+        }
+        String[] specs = unit.group(1).split(",", -1);
+        if (specs.length > MAX_RANGES) {
+            throw new MalformedRangeException(header, size);
+        }
+        ByteRange covering = null;
+        RangeNotSatisfiableException outside = null;
+        for (String spec : specs) {
+            try {
+                ByteRange one = one(spec, header, size);
+                covering = covering == null ? one
+                        : new ByteRange(Math.min(covering.start, one.start), Math.max(covering.end, one.end), size);
+            } catch (RangeNotSatisfiableException e) {
+                outside = e; // satisfiable if any other range is (RFC 9110 §14.1.2)
+            }
+        }
+        if (covering == null) {
+            throw outside;
+        }
+        return covering;
+    }
+
+    private static ByteRange one(String spec, String header, long size) {
+        Matcher m = SPEC.matcher(spec);
+        if (!m.matches()) {
             throw new MalformedRangeException(header, size);
         }
         String first = m.group(1);
