@@ -21,9 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 class JdbcCertificationRepository {
 
     private static final String EMPLOYEE = "select id, personnel_no, full_name, version, due_status, due_on, latest_on,"
-            + " due_reason from certification_employees";
+            + " due_reason, meeting_on from certification_employees";
     private static final String CASE = "select id, employee_id, commission_id, kind, due_on, opened_at, opened_by,"
-            + " decided_on, outcome from certification_cases";
+            + " decided_on, outcome, meeting_on from certification_cases";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -161,7 +161,7 @@ class JdbcCertificationRepository {
     }
 
     private static final RowMapper<Employee> EMPLOYEES = (rs, i) -> new Employee(rs.getLong(1), rs.getString(2),
-            rs.getString(3), rs.getInt(4), rs.getString(5), date(rs, 6), date(rs, 7), rs.getString(8));
+            rs.getString(3), rs.getInt(4), rs.getString(5), date(rs, 6), date(rs, 7), rs.getString(8), date(rs, 9));
 
     private static final RowMapper<Commission> COMMISSIONS = (rs, i) -> {
         Array members = rs.getArray(5);
@@ -171,7 +171,7 @@ class JdbcCertificationRepository {
 
     private static final RowMapper<CertificationCase> CASES = (rs, i) -> new CertificationCase(rs.getLong(1),
             rs.getLong(2), rs.getLong(3), "RECERTIFICATION".equals(rs.getString(4)), date(rs, 5),
-            rs.getTimestamp(6).toInstant(), rs.getString(7), date(rs, 8), rs.getString(9));
+            rs.getTimestamp(6).toInstant(), rs.getString(7), date(rs, 8), rs.getString(9), date(rs, 10));
 
     private static LocalDate date(ResultSet rs, int column) throws SQLException {
         Date d = rs.getDate(column);

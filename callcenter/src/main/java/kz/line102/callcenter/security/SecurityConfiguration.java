@@ -159,6 +159,11 @@ class SecurityConfiguration {
                         // both read; auditors read the certification audit.
                         .requestMatchers(GET, "/api/v1/certification/audit").hasAnyRole(roles(AUDITOR, ADMIN))
                         .requestMatchers(POST, "/api/v1/certification/cases/*/decision").hasRole(SUPERVISOR.name())
+                        // The head approves the six-monthly list; the commission's secretary and personnel
+                        // both mark the paperwork deadlines (minutes, sheet) done.
+                        .requestMatchers(POST, "/api/v1/certification/lists/*/approval").hasRole(SUPERVISOR.name())
+                        .requestMatchers(POST, "/api/v1/certification/cases/*/deadlines/*/done")
+                        .hasAnyRole(roles(SUPERVISOR, ADMIN))
                         .requestMatchers(POST, "/api/v1/certification/cases/*/stages")
                         .hasAnyRole(roles(SUPERVISOR, ADMIN))
                         .requestMatchers(GET, "/api/v1/certification/**").hasAnyRole(roles(SUPERVISOR, ADMIN))

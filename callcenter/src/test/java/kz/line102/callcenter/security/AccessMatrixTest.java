@@ -231,6 +231,13 @@ class AccessMatrixTest {
             new Endpoint("GET", "/api/v1/certification/due", null, EnumSet.of(SUPERVISOR, ADMIN)),
             new Endpoint("GET", "/api/v1/certification/due.csv", null, EnumSet.of(SUPERVISOR, ADMIN)),
             new Endpoint("GET", "/api/v1/certification/audit?limit=1", null, EnumSet.of(AUDITOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/certification/lists", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("POST", "/api/v1/certification/lists/999999999/meetings", "{}", EnumSet.of(ADMIN)),
+            new Endpoint("POST", "/api/v1/certification/lists/999999999/approval", "{}", EnumSet.of(SUPERVISOR)),
+            new Endpoint("GET", "/api/v1/certification/cases/999999999/calendar", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("POST", "/api/v1/certification/cases/999999999/deadlines/FILE/done", "{}",
+                    EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/certification/deadlines/overdue", null, EnumSet.of(SUPERVISOR, ADMIN)),
             // The preflight: IT staff only; it reads and changes nothing.
             new Endpoint("GET", "/api/v1/admin/preflight", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/actuator/prometheus", null, EnumSet.of(ADMIN, METRICS)),
