@@ -83,6 +83,10 @@ public class CalendarService {
                 throw CertificationProblem.invalid("date-in-future", "a deadline is marked done on a past day or today,"
                         + " not " + day);
             }
+            if (kind == PreparationCalendar.Kind.PROFILE || kind == PreparationCalendar.Kind.ACKNOWLEDGEMENT) {
+                throw CertificationProblem.conflict("deadline-by-document", kind + " is done by signing the"
+                        + " service profile, not marked");
+            }
             if (c.meetingOn() == null) {
                 throw CertificationProblem.conflict("no-meeting", "case " + caseId + " has no meeting date yet");
             }

@@ -29,10 +29,42 @@ class PreparationController {
 
     private final ListService lists;
     private final CalendarService calendar;
+    private final ProfileService profiles;
 
-    PreparationController(ListService lists, CalendarService calendar) {
+    PreparationController(ListService lists, CalendarService calendar, ProfileService profiles) {
         this.lists = lists;
         this.calendar = calendar;
+        this.profiles = profiles;
+    }
+
+    record ProfileBody(java.util.Map<String, String> sections, Integer baseVersion) {
+    }
+
+    record SignBody(Integer version) {
+    }
+
+    record AcknowledgementBody(Boolean disagrees, String disagreement, String addedInformation, LocalDate on) {
+    }
+
+    @GetMapping("/cases/{id}/profile")
+    ServiceProfile profile(@PathVariable long id) {
+        return profiles.profile(id);
+    }
+
+    @PutMapping("/cases/{id}/profile")
+    ServiceProfile writeProfile(Authentication auth, @PathVariable long id, @RequestBody ProfileBody body) {
+        return profiles.write(id, body.sections(), body.baseVersion(), auth.getName());
+    }
+
+    @PostMapping("/cases/{id}/profile/signature")
+    ServiceProfile signProfile(Authentication auth, @PathVariable long id, @RequestBody SignBody body) {
+        return profiles.sign(id, body.version(), auth.getName());
+    }
+
+    @PostMapping("/cases/{id}/profile/acknowledgement")
+    ServiceProfile acknowledge(Authentication auth, @PathVariable long id, @RequestBody AcknowledgementBody body) {
+        return profiles.acknowledge(id, Boolean.TRUE.equals(body.disagrees()), body.disagreement(),
+                body.addedInformation(), body.on(), auth.getName());
     }
 
     record DrawBody(LocalDate from) {

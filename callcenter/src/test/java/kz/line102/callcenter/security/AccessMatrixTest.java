@@ -238,6 +238,11 @@ class AccessMatrixTest {
             new Endpoint("POST", "/api/v1/certification/cases/999999999/deadlines/FILE/done", "{}",
                     EnumSet.of(SUPERVISOR, ADMIN)),
             new Endpoint("GET", "/api/v1/certification/deadlines/overdue", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("PUT", "/api/v1/certification/cases/999999999/profile", "{}", EnumSet.of(SUPERVISOR)),
+            new Endpoint("POST", "/api/v1/certification/cases/999999999/profile/signature", "{}",
+                    EnumSet.of(SUPERVISOR)),
+            new Endpoint("POST", "/api/v1/certification/cases/999999999/profile/acknowledgement", "{}",
+                    EnumSet.of(SUPERVISOR, ADMIN)),
             // The preflight: IT staff only; it reads and changes nothing.
             new Endpoint("GET", "/api/v1/admin/preflight", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/actuator/prometheus", null, EnumSet.of(ADMIN, METRICS)),
