@@ -19,10 +19,13 @@ import java.util.Objects;
  * @param sheetWorkingDays   the certification sheet signed by the employee within (3)
  * @param appealWithin       the decision may be appealed within (1 month)
  * @param holidays           days off besides Saturdays and Sundays, for the working-day counts
+ * @param announceBefore     a meeting is announced this long before it, opening observers' applications (1 week)
+ * @param observersClose     observers apply no later than this many working days before the meeting (1)
+ * @param maxObservers       observers admitted to one meeting (3)
  */
 public record Preparation(Period listPeriod, Period notifyBefore, Period profileBefore, Period acknowledgeBefore,
                           Period fileBefore, int minutesWorkingDays, int sheetWorkingDays, Period appealWithin,
-                          List<LocalDate> holidays) {
+                          List<LocalDate> holidays, Period announceBefore, int observersClose, int maxObservers) {
 
     public Preparation {
         for (Period p : new Period[] {listPeriod, notifyBefore, profileBefore, acknowledgeBefore, fileBefore,
@@ -35,7 +38,11 @@ public record Preparation(Period listPeriod, Period notifyBefore, Period profile
         if (listPeriod.isZero()) {
             throw new IllegalArgumentException("the certification list cannot cover zero days");
         }
-        if (minutesWorkingDays < 0 || sheetWorkingDays < 0) {
+        announceBefore = announceBefore == null ? Period.ofWeeks(1) : announceBefore;
+        if (maxObservers < 0 || maxObservers > 10) {
+            throw new IllegalArgumentException("observers of a meeting: 0 to 10, not " + maxObservers);
+        }
+        if (minutesWorkingDays < 0 || sheetWorkingDays < 0 || observersClose < 0) {
             throw new IllegalArgumentException("working days cannot be negative");
         }
         holidays = holidays == null ? List.of() : List.copyOf(holidays);
@@ -44,6 +51,6 @@ public record Preparation(Period listPeriod, Period notifyBefore, Period profile
     /** The model regulation's own numbers; application.yml repeats them as the defaults. */
     public static Preparation regulation() {
         return new Preparation(Period.ofMonths(6), Period.ofMonths(1), Period.ofWeeks(3), Period.ofWeeks(2),
-                Period.ofWeeks(1), 3, 3, Period.ofMonths(1), List.of());
+                Period.ofWeeks(1), 3, 3, Period.ofMonths(1), List.of(), Period.ofWeeks(1), 1, 3);
     }
 }

@@ -69,6 +69,27 @@ final class PreparationCalendar {
         return d;
     }
 
+    /** The {@code n}-th working day before {@code day}. */
+    LocalDate workingDaysBefore(LocalDate day, int n) {
+        LocalDate d = day;
+        for (int left = n; left > 0; ) {
+            d = d.minusDays(1);
+            if (working(d)) {
+                left--;
+            }
+        }
+        return d;
+    }
+
+    /** Observers apply from the announcement to the last day of their window (both included). */
+    LocalDate observersFrom(LocalDate meeting) {
+        return meeting.minus(p.announceBefore());
+    }
+
+    LocalDate observersUntil(LocalDate meeting) {
+        return workingDaysBefore(meeting, p.observersClose());
+    }
+
     boolean working(LocalDate d) {
         return d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY
                 && !holidays.contains(d);

@@ -32,7 +32,7 @@ class PreparationCalendarTest {
         assertThat(calendar.workingDaysAfter(friday, 3)).isEqualTo(LocalDate.of(2027, 1, 13));
         PreparationCalendar withHoliday = new PreparationCalendar(new Preparation(Period.ofMonths(6),
                 Period.ofMonths(1), Period.ofWeeks(3), Period.ofWeeks(2), Period.ofWeeks(1), 3, 3,
-                Period.ofMonths(1), List.of(LocalDate.of(2027, 1, 11))));
+                Period.ofMonths(1), List.of(LocalDate.of(2027, 1, 11)), Period.ofWeeks(1), 1, 3));
         assertThat(withHoliday.workingDaysAfter(friday, 3)).isEqualTo(LocalDate.of(2027, 1, 14));
     }
 
