@@ -9,22 +9,63 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A commission's meeting and after it, under {@code /api/v1/certification}: observers'
- * applications (recorded by personnel). The URL table in {@code security} says who may do what.
+ * applications (recorded by personnel), the commissions' order, appeals (filed through
+ * personnel) and their decision or a cancellation by a higher commission (SUPERVISOR). The URL table in {@code security} says who may do what.
  */
 @RestController
 @RequestMapping("/api/v1/certification")
 class HearingController {
 
     private final ObserverService observers;
+    private final AppealService appeals;
 
-    HearingController(ObserverService observers) {
+    HearingController(ObserverService observers, AppealService appeals) {
         this.observers = observers;
+        this.appeals = appeals;
+    }
+
+    record HigherBody(Long higherId) {
+    }
+
+    record AppealBody(String grounds, LocalDate filedOn) {
+    }
+
+    record AppealDecisionBody(String outcome, Long commissionId, String reason) {
+    }
+
+    record CancellationBody(Long commissionId, String reason) {
+    }
+
+    @PutMapping("/commissions/{id}/higher")
+    Commission higher(Authentication auth, @PathVariable long id, @RequestBody HigherBody body) {
+        return appeals.setHigher(id, body.higherId(), auth.getName());
+    }
+
+    @PostMapping("/cases/{id}/appeals")
+    ResponseEntity<Appeal> appeal(Authentication auth, @PathVariable long id, @RequestBody AppealBody body) {
+        return ResponseEntity.status(201).body(appeals.file(id, body.grounds(), body.filedOn(), auth.getName()));
+    }
+
+    @GetMapping("/cases/{id}/appeals")
+    List<Appeal> appeals(@PathVariable long id) {
+        return appeals.appeals(id);
+    }
+
+    @PostMapping("/appeals/{id}/decision")
+    Appeal decideAppeal(Authentication auth, @PathVariable long id, @RequestBody AppealDecisionBody body) {
+        return appeals.decide(id, body.outcome(), body.commissionId(), body.reason(), auth.getName());
+    }
+
+    @PostMapping("/cases/{id}/cancellation")
+    CertificationCase cancel(Authentication auth, @PathVariable long id, @RequestBody CancellationBody body) {
+        return appeals.cancel(id, body.commissionId(), body.reason(), auth.getName());
     }
 
     @PostMapping("/commissions/{id}/meetings/{date}/observers")

@@ -165,6 +165,9 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/v1/certification/lists/*/approval").hasRole(SUPERVISOR.name())
                         // The direct head (SUPERVISOR) writes and signs the service profile; personnel or the
                         // head record the employee's acknowledgement under signature.
+                        // A higher commission (heads: SUPERVISOR) decides appeals and cancels decisions.
+                        .requestMatchers(POST, "/api/v1/certification/appeals/*/decision",
+                                "/api/v1/certification/cases/*/cancellation").hasRole(SUPERVISOR.name())
                         .requestMatchers(PUT, "/api/v1/certification/cases/*/profile").hasRole(SUPERVISOR.name())
                         .requestMatchers(POST, "/api/v1/certification/cases/*/profile/signature")
                         .hasRole(SUPERVISOR.name())
