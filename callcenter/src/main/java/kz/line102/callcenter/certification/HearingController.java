@@ -1,9 +1,13 @@
 package kz.line102.callcenter.certification;
 
+import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -25,10 +30,24 @@ class HearingController {
 
     private final ObserverService observers;
     private final AppealService appeals;
+    private final CertificationPdf pdf;
 
-    HearingController(ObserverService observers, AppealService appeals) {
+    HearingController(ObserverService observers, AppealService appeals, CertificationPdf pdf) {
         this.observers = observers;
         this.appeals = appeals;
+        this.pdf = pdf;
+    }
+
+    /** {@code profile}, {@code voting-list}, {@code minutes} or {@code sheet} of the case, in ru, kk or en. */
+    @GetMapping("/cases/{id}/documents/{kind}.pdf")
+    ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable String kind,
+                                    @RequestParam(defaultValue = "ru") String lang) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        pdf.write(id, kind, lang, out);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("certification-" + id + "-" + kind + "-" + lang + ".pdf").build().toString())
+                .body(out.toByteArray());
     }
 
     record HigherBody(Long higherId) {
