@@ -23,8 +23,25 @@
       ? t('profileSignedBy').replace('{who}', profile.signedBy).replace('{at}', L.time(profile.signedAt)) : '';
     const ack = profile && profile.acknowledgement;
     $('ack-save').disabled = !signed || !!ack;
+    documents();
     $('ack-state').textContent = ack ? t('acknowledgedOn').replace('{on}', ack.acknowledgedOn)
       + (ack.disagrees ? ' — ' + t('disagrees') : '') : '';
+  }
+
+  // The case's papers as PDFs, in Russian and Kazakh (the minutes, votes and sheet once it is decided).
+  function documents() {
+    const box = $('documents');
+    box.textContent = '';
+    if (caseId === null) return;
+    ['profile', 'voting-list', 'minutes', 'sheet'].forEach((kind) => ['ru', 'kk'].forEach((l) => {
+      const a = document.createElement('a');
+      a.href = '/api/v1/certification/cases/' + encodeURIComponent(caseId) + '/documents/' + kind + '.pdf?lang=' + l;
+      a.target = '_blank';
+      a.dataset.document = kind + '-' + l;
+      a.textContent = t('doc.' + kind) + ' (' + l.toUpperCase() + ')';
+      box.appendChild(a);
+      box.appendChild(document.createTextNode(' '));
+    }));
   }
 
   function fill() {

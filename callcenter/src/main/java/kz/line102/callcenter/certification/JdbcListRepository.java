@@ -109,12 +109,6 @@ class JdbcListRepository {
                 + " where list_id = ?", Date.class, listId)).map(Date::toLocalDate);
     }
 
-    Optional<LocalDate> meetingOutside(long listId, LocalDate from, LocalDate to) {
-        return jdbc.queryForList("select meeting_on from certification_list_items where list_id = ?"
-                + " and (meeting_on < ? or meeting_on >= ?) limit 1", Date.class, listId, Date.valueOf(from),
-                Date.valueOf(to)).stream().findFirst().map(Date::toLocalDate);
-    }
-
     /** An employee whose meeting comes before the day the certification may first be held, if any. */
     Optional<ListItem> meetingBeforeDue(long listId) {
         return jdbc.query(ITEM + " where i.list_id = ? and i.meeting_on < i.due_on order by i.due_on limit 1", ITEMS,

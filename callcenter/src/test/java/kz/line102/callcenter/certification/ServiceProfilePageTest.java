@@ -83,6 +83,10 @@ class ServiceProfilePageTest {
             assertThat(browser.findElement(By.id("profile-FINAL_ASSESSMENT")).getAttribute("readonly")).isNotNull();
             assertThat(browser.findElement(By.id("profile-save")).isEnabled()).isFalse();
             assertThat(browser.findElement(By.id("profile-error")).getText()).isEmpty();
+            assertThat(browser.findElement(By.cssSelector("[data-document='profile-kk']")).getAttribute("href"))
+                    .endsWith("/api/v1/certification/cases/" + caseId + "/documents/profile.pdf?lang=kk");
+            assertThat(browser.findElement(By.cssSelector("[data-document='profile-kk']")).getText())
+                    .isEqualTo("Қызметтік мінездеме (KK)");
             browser.findElement(By.cssSelector("button[data-lang=ru]")).click();
         } finally {
             browser.quit();
