@@ -53,6 +53,15 @@ public class CalendarService {
         deadlines.upsert(caseId, calendar.deadlines(meeting));
     }
 
+    /** The deadlines of all open cases of an approved list, a meeting date at a time. */
+    int scheduleList(long listId, List<LocalDate> meetings) {
+        int written = 0;
+        for (LocalDate meeting : meetings) {
+            written += deadlines.upsertForList(listId, meeting, calendar.deadlines(meeting));
+        }
+        return written;
+    }
+
     /** Sets (or moves) an open case's meeting; its open deadlines move with it. */
     @Transactional(noRollbackFor = ProblemException.class)
     public List<Deadline> setMeeting(long caseId, LocalDate meeting, String by) {

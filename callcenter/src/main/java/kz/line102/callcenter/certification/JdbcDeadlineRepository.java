@@ -42,6 +42,25 @@ class JdbcDeadlineRepository {
                 });
     }
 
+    /**
+     * Writes the deadlines of every open case of the list's employees that meets on
+     * {@code meeting}: the deadlines depend on the date alone, so a list of a whole force
+     * is a few statements per meeting date, not one per case.
+     */
+    int upsertForList(long listId, LocalDate meeting, Map<PreparationCalendar.Kind, LocalDate> deadlines) {
+        int n = 0;
+        for (Map.Entry<PreparationCalendar.Kind, LocalDate> e : deadlines.entrySet()) {
+            n += jdbc.update("insert into certification_deadlines as d (case_id, kind, due_on)"
+                    + " select c.id, ?, ? from certification_list_items i join certification_cases c"
+                    + "  on c.employee_id = i.employee_id and c.decided_on is null and c.meeting_on = i.meeting_on"
+                    + " where i.list_id = ? and i.meeting_on = ?"
+                    + " on conflict (case_id, kind) do update set due_on = excluded.due_on, flagged_at = null"
+                    + " where d.done_on is null and d.due_on <> excluded.due_on", e.getKey().name(),
+                    Date.valueOf(e.getValue()), listId, Date.valueOf(meeting));
+        }
+        return n;
+    }
+
     boolean done(long caseId, PreparationCalendar.Kind kind, LocalDate on, String by) {
         return jdbc.update("update certification_deadlines set done_on = ?, done_by = ? where case_id = ? and kind = ?"
                 + " and done_on is null", Date.valueOf(on), by, caseId, kind.name()) == 1;

@@ -171,15 +171,11 @@ class JdbcListRepository {
                 + "  certification_cases c where c.employee_id = i.employee_id and c.decided_on is null)", by, listId);
     }
 
-    record CaseMeeting(long caseId, long employeeId, LocalDate meetingOn) {
-    }
-
-    /** The open cases of the list's employees, a page at a time by case id. */
-    List<CaseMeeting> openCasesOf(long listId, long afterCase, int limit) {
-        return jdbc.query("select c.id, c.employee_id, c.meeting_on from certification_cases c"
-                + " join certification_list_items i on i.employee_id = c.employee_id and i.list_id = ?"
-                + " where c.decided_on is null and c.id > ? order by c.id limit ?", (rs, n) -> new CaseMeeting(
-                rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate()), listId, afterCase, limit);
+    /** The list's meeting dates: a handful, however many employees it has. */
+    List<LocalDate> meetingDates(long listId) {
+        return jdbc.queryForList("select distinct meeting_on from certification_list_items where list_id = ?"
+                + " and meeting_on is not null order by meeting_on", Date.class, listId).stream()
+                .map(Date::toLocalDate).toList();
     }
 
     /** Records the notices handed over; returns how many were still open. */

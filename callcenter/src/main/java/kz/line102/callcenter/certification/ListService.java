@@ -25,7 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ListService {
 
     private static final Logger log = LoggerFactory.getLogger(ListService.class);
-    private static final int PAGE = 500;
 
     private final JdbcListRepository lists;
     private final EmployeeService employees;
@@ -181,30 +180,19 @@ public class ListService {
         int notices = lists.notify(listId, l.supersedes(), props.preparation().notifyBefore());
         lists.flagEmployees(listId, l.supersedes());
         int opened = lists.openCases(listId, by);
-        int scheduled = 0;
-        for (long after = 0; ; ) {
-            List<JdbcListRepository.CaseMeeting> page = lists.openCasesOf(listId, after, PAGE);
-            for (JdbcListRepository.CaseMeeting c : page) {
-                calendar.schedule(c.caseId(), c.meetingOn());
-                after = c.caseId();
-            }
-            scheduled += page.size();
-            if (page.size() < PAGE) {
-                break;
-            }
-        }
+        int scheduled = calendar.scheduleList(listId, lists.meetingDates(listId));
         lists.notificationsToDeadlines(listId);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("listId", listId);
         d.put("employees", l.employees());
         d.put("notices", notices);
         d.put("casesOpened", opened);
-        d.put("casesScheduled", scheduled);
+        d.put("deadlinesWritten", scheduled);
         if (l.supersedes() != null) {
             d.put("supersedes", l.supersedes());
         }
         audit.append(by, "list-approved", d);
-        log.info("certification listId={} approved by {}: {} employees, {} notices, {} cases opened, {} scheduled",
+        log.info("certification listId={} approved by {}: {} employees, {} notices, {} cases opened, {} deadlines",
                 listId, by, l.employees(), notices, opened, scheduled);
         return list(listId);
     }
