@@ -36,19 +36,23 @@ public class CaseService {
     private final EmployeeService employees;
     private final CertificationAudit audit;
     private final CertificationProperties props;
+    private final JdbcDeadlineRepository deadlines;
+    private final PreparationCalendar calendar;
 
     CaseService(JdbcCertificationRepository repo, EmployeeService employees, CertificationAudit audit,
-                CertificationProperties props) {
+                CertificationProperties props, JdbcDeadlineRepository deadlines) {
         this.repo = repo;
         this.employees = employees;
         this.audit = audit;
         this.props = props;
+        this.deadlines = deadlines;
+        this.calendar = new PreparationCalendar(props.preparation());
     }
 
     /** Opens the employee's certification; a re-certification only inside its window (item 37). */
     @Transactional(noRollbackFor = ProblemException.class)
     public CertificationCase open(long employeeId, long commissionId, String by) {
-        employees.employee(employeeId);
+        Employee employee = employees.employee(employeeId);
         employees.commission(commissionId);
         LocalDate today = employees.today();
         CertificationCase last = repo.lastDecided(employeeId).orElse(null);
@@ -63,6 +67,11 @@ public class CaseService {
         }
         Due due = employees.due(employeeId, today);
         long id = repo.insertCase(employeeId, commissionId, recertification, due.dueOn(), by);
+        // On an approved list, the case keeps that meeting and its calendar from the start.
+        if (employee.meetingOn() != null) {
+            deadlines.setMeeting(id, employee.meetingOn());
+            deadlines.upsert(id, calendar.deadlines(employee.meetingOn()));
+        }
         audit.append(by, "case-opened", Map.of("caseId", id, "employeeId", employeeId, "commissionId", commissionId,
                 "recertification", recertification));
         log.info("employeeId={} caseId={} opened by {} before commissionId={}", employeeId, id, by, commissionId);

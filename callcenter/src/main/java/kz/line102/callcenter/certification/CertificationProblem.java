@@ -15,6 +15,10 @@ class CertificationProblem extends ProblemException {
         super(status, code, detail);
     }
 
+    CertificationProblem(HttpStatus status, String code, String detail, java.util.List<?> args) {
+        super(status, code, detail, args);
+    }
+
     static CertificationProblem invalid(String code, String detail) {
         return new CertificationProblem(HttpStatus.BAD_REQUEST, code, detail);
     }

@@ -21,15 +21,19 @@ import org.springframework.validation.annotation.Validated;
  * @param passInterval     how often the pass runs (daily); a second node's pass raises nothing twice
  * @param zone             the centre's zone: what "today" is for due dates
  * @param csvDelimiter     {@code ;} is what Excel expects with Russian and Kazakh settings
+ * @param preparation      the list, calendar and paperwork periods ({@link Preparation}); the
+ *                         regulation's when not configured
  */
 @Validated
 @ConfigurationProperties("line102.callcenter.certification")
 public record CertificationProperties(@NotNull CertificationRules rules, @Min(0) @Max(100) int testPassScore,
                                       @Min(1) int quorumPresent, @Min(1) int quorumOf,
                                       @Min(0) @Max(3650) int remindDaysAhead, @NotNull Duration passInterval,
-                                      @NotNull ZoneId zone, @NotNull @Pattern(regexp = "[,;\t]") String csvDelimiter) {
+                                      @NotNull ZoneId zone, @NotNull @Pattern(regexp = "[,;\t]") String csvDelimiter,
+                                      Preparation preparation) {
 
     public CertificationProperties {
+        preparation = preparation == null ? Preparation.regulation() : preparation;
         if (quorumPresent > quorumOf) {
             throw new IllegalArgumentException("the certification quorum cannot be more than all members: "
                     + quorumPresent + "/" + quorumOf);

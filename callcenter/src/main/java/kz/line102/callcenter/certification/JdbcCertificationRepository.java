@@ -21,9 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 class JdbcCertificationRepository {
 
     private static final String EMPLOYEE = "select id, personnel_no, full_name, version, due_status, due_on, latest_on,"
-            + " due_reason from certification_employees";
+            + " due_reason, meeting_on from certification_employees";
     private static final String CASE = "select id, employee_id, commission_id, kind, due_on, opened_at, opened_by,"
-            + " decided_on, outcome from certification_cases";
+            + " decided_on, outcome, meeting_on, cancelled_on from certification_cases";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -133,9 +133,10 @@ class JdbcCertificationRepository {
         return jdbc.query(CASE + " where employee_id = ? order by opened_at desc, id desc", CASES, employeeId);
     }
 
-    /** The last decided case of the employee, if any. */
+    /** The last decided case of the employee whose decision stands (not cancelled), if any. */
     Optional<CertificationCase> lastDecided(long employeeId) {
-        return jdbc.query(CASE + " where employee_id = ? and decided_on is not null order by decided_on desc, id desc"
+        return jdbc.query(CASE + " where employee_id = ? and decided_on is not null and cancelled_on is null"
+                + " order by decided_on desc, id desc"
                 + " limit 1", CASES, employeeId).stream().findFirst();
     }
 
@@ -161,7 +162,7 @@ class JdbcCertificationRepository {
     }
 
     private static final RowMapper<Employee> EMPLOYEES = (rs, i) -> new Employee(rs.getLong(1), rs.getString(2),
-            rs.getString(3), rs.getInt(4), rs.getString(5), date(rs, 6), date(rs, 7), rs.getString(8));
+            rs.getString(3), rs.getInt(4), rs.getString(5), date(rs, 6), date(rs, 7), rs.getString(8), date(rs, 9));
 
     private static final RowMapper<Commission> COMMISSIONS = (rs, i) -> {
         Array members = rs.getArray(5);
@@ -171,7 +172,7 @@ class JdbcCertificationRepository {
 
     private static final RowMapper<CertificationCase> CASES = (rs, i) -> new CertificationCase(rs.getLong(1),
             rs.getLong(2), rs.getLong(3), "RECERTIFICATION".equals(rs.getString(4)), date(rs, 5),
-            rs.getTimestamp(6).toInstant(), rs.getString(7), date(rs, 8), rs.getString(9));
+            rs.getTimestamp(6).toInstant(), rs.getString(7), date(rs, 8), rs.getString(9), date(rs, 10), date(rs, 11));
 
     private static LocalDate date(ResultSet rs, int column) throws SQLException {
         Date d = rs.getDate(column);

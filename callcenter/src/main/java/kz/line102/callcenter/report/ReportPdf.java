@@ -1,22 +1,19 @@
 package kz.line102.callcenter.report;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
+import kz.line102.callcenter.app.PdfFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportPdf {
 
-    static final String FONT = "/fonts/DejaVuSans.ttf";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
     private static final float MARGIN = 30;
     private static final float CELL_PAD = 2;
@@ -40,22 +36,9 @@ class ReportPdf {
         "status", "result", "units", "repeats"};
     private static final float[] WIDTHS = {22, 96, 62, 110, 34, 110, 100, 70, 100, 48, 30};
 
-    private final byte[] font;
-
-    ReportPdf() {
-        try (InputStream in = ReportPdf.class.getResourceAsStream(FONT)) {
-            if (in == null) {
-                throw new IllegalStateException(FONT + " is missing from the application's resources");
-            }
-            this.font = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     void write(DailyReport report, ReportTexts texts, OutputStream out) {
         try (PDDocument doc = new PDDocument()) {
-            Sheet sheet = new Sheet(doc, PDType0Font.load(doc, new java.io.ByteArrayInputStream(font), true));
+            Sheet sheet = new Sheet(doc, PdfFont.embed(doc));
             ZoneId zone = ZoneId.of(report.watch().zone());
             sheet.line(texts.t("title"), 14, 20);
             sheet.line(texts.t("watch") + ": " + time(report.watch().start(), zone) + " — "
@@ -154,8 +137,7 @@ class ReportPdf {
     private static final class Sheet {
 
         private final PDDocument doc;
-        private final PDType0Font font;
-        private final Map<Integer, Boolean> printable = new HashMap<>();
+        private final PdfFont font;
         private final List<PDPage> pages = new ArrayList<>();
         private final float width = PDRectangle.A4.getHeight();
         private final float height = PDRectangle.A4.getWidth();
@@ -163,7 +145,7 @@ class ReportPdf {
         private float y;
         String[] header;
 
-        Sheet(PDDocument doc, PDType0Font font) throws IOException {
+        Sheet(PDDocument doc, PdfFont font) throws IOException {
             this.doc = doc;
             this.font = font;
             newPage();
@@ -248,72 +230,18 @@ class ReportPdf {
                 return;
             }
             out.beginText();
-            out.setFont(font, size);
+            out.setFont(font.font(), size);
             out.newLineAtOffset(x, at);
             out.showText(text);
             out.endText();
         }
 
-        /** The text cut into lines that fit {@code max} points: at line breaks, then at spaces, then anywhere. */
         private List<String> wrap(String text, float max, float size) throws IOException {
-            List<String> result = new ArrayList<>();
-            for (String paragraph : clean(text == null ? "" : text.replace("\r\n", "\n")).split("\n", -1)) {
-                StringBuilder current = new StringBuilder();
-                for (String word : paragraph.split(" ")) {
-                    String candidate = current.isEmpty() ? word : current + " " + word;
-                    if (width(candidate, size) <= max) {
-                        current.setLength(0);
-                        current.append(candidate);
-                        continue;
-                    }
-                    if (!current.isEmpty()) {
-                        result.add(current.toString());
-                        current.setLength(0);
-                    }
-                    for (int i = 0; i < word.length(); ) {
-                        int cp = word.codePointAt(i);
-                        String ch = new String(Character.toChars(cp));
-                        if (!current.isEmpty() && width(current + ch, size) > max) {
-                            result.add(current.toString());
-                            current.setLength(0);
-                        }
-                        current.append(ch);
-                        i += Character.charCount(cp);
-                    }
-                }
-                result.add(current.toString());
-            }
-            return result;
+            return font.wrap(text, max, size);
         }
 
-        private float width(String text, float size) throws IOException {
-            return font.getStringWidth(text) / 1000 * size;
-        }
-
-        /** Control characters become spaces; letters the font lacks (emoji, say) become '?'. */
         private String clean(String text) {
-            StringBuilder b = new StringBuilder(text.length());
-            text.codePoints().forEach(cp -> {
-                if (cp == '\n') {
-                    b.append('\n');
-                } else if (Character.isISOControl(cp)) {
-                    b.append(' ');
-                } else if (printable.computeIfAbsent(cp, this::hasGlyph)) {
-                    b.appendCodePoint(cp);
-                } else {
-                    b.append('?');
-                }
-            });
-            return b.toString();
-        }
-
-        private boolean hasGlyph(int codePoint) {
-            try {
-                font.encode(new String(Character.toChars(codePoint)));
-                return true;
-            } catch (IllegalArgumentException | IOException e) {
-                return false;
-            }
+            return font.clean(text);
         }
 
         /** Closes the last page and writes "page N of M" and {@code footer} at the foot of every page. */

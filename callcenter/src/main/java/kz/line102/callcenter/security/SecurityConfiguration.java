@@ -7,6 +7,7 @@ import static kz.line102.callcenter.security.Role.OPERATOR;
 import static kz.line102.callcenter.security.Role.SUPERVISOR;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -169,6 +170,21 @@ class SecurityConfiguration {
                         // both read; auditors read the certification audit.
                         .requestMatchers(GET, "/api/v1/certification/audit").hasAnyRole(roles(AUDITOR, ADMIN))
                         .requestMatchers(POST, "/api/v1/certification/cases/*/decision").hasRole(SUPERVISOR.name())
+                        // The head approves the six-monthly list; the commission's secretary and personnel
+                        // both mark the paperwork deadlines (minutes, sheet) done.
+                        .requestMatchers(POST, "/api/v1/certification/lists/*/approval").hasRole(SUPERVISOR.name())
+                        // The direct head (SUPERVISOR) writes and signs the service profile; personnel or the
+                        // head record the employee's acknowledgement under signature.
+                        // A higher commission (heads: SUPERVISOR) decides appeals and cancels decisions.
+                        .requestMatchers(POST, "/api/v1/certification/appeals/*/decision",
+                                "/api/v1/certification/cases/*/cancellation").hasRole(SUPERVISOR.name())
+                        .requestMatchers(PUT, "/api/v1/certification/cases/*/profile").hasRole(SUPERVISOR.name())
+                        .requestMatchers(POST, "/api/v1/certification/cases/*/profile/signature")
+                        .hasRole(SUPERVISOR.name())
+                        .requestMatchers(POST, "/api/v1/certification/cases/*/profile/acknowledgement")
+                        .hasAnyRole(roles(SUPERVISOR, ADMIN))
+                        .requestMatchers(POST, "/api/v1/certification/cases/*/deadlines/*/done")
+                        .hasAnyRole(roles(SUPERVISOR, ADMIN))
                         .requestMatchers(POST, "/api/v1/certification/cases/*/stages")
                         .hasAnyRole(roles(SUPERVISOR, ADMIN))
                         .requestMatchers(GET, "/api/v1/certification/**").hasAnyRole(roles(SUPERVISOR, ADMIN))
