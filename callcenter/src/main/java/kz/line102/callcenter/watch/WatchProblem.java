@@ -18,6 +18,10 @@ class WatchProblem extends ProblemException {
         return new WatchProblem(HttpStatus.NOT_FOUND, code, detail);
     }
 
+    static WatchProblem tooLarge(String code, String detail) {
+        return new WatchProblem(HttpStatus.CONTENT_TOO_LARGE, code, detail);
+    }
+
     static WatchProblem conflict(String code, String detail) {
         return new WatchProblem(HttpStatus.CONFLICT, code, detail);
     }

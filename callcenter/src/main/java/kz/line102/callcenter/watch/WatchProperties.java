@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -29,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
  * @param pageSize       entries per page when the request gives no {@code size}
  * @param journals       the journal kinds: books and registers, each a configuration of one engine
  * @param deadlinePass   how often the registers are checked for entries past their deadline
+ * @param attachmentMax  largest file attached to an entry (a scanned document)
  */
 @Validated
 @ConfigurationProperties("line102.callcenter.watch")
@@ -37,7 +39,7 @@ public record WatchProperties(@NotNull ZoneId zone, @NotNull LocalTime startsAt,
                               @NotNull List<@Pattern(regexp = "\\d\\d:\\d\\d-\\d\\d:\\d\\d") String> breaks,
                               @Min(1) @Max(20_000) int maxText, @Min(1) @Max(500) int pageSize,
                               @NotEmpty Map<@Pattern(regexp = "[a-z][a-z0-9-]{0,40}") String, @Valid Journal> journals,
-                              Duration deadlinePass) {
+                              Duration deadlinePass, DataSize attachmentMax) {
 
     public WatchProperties {
         if (!length.equals(Duration.ofHours(24)) && !length.equals(Duration.ofHours(12))) {
@@ -47,6 +49,7 @@ public record WatchProperties(@NotNull ZoneId zone, @NotNull LocalTime startsAt,
             throw new IllegalArgumentException("line102.callcenter.watch.shifts is 3 or 4 (order 439), not " + shifts);
         }
         deadlinePass = deadlinePass == null ? Duration.ofSeconds(30) : deadlinePass;
+        attachmentMax = attachmentMax == null ? DataSize.ofMegabytes(10) : attachmentMax;
     }
 
     /**
