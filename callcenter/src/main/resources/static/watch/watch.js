@@ -182,6 +182,63 @@ function renderOrientations() {
   $('no-orientations').hidden = view.orientations.length > 0;
 }
 
+/** The entry's linked cards and attached scans, with a form for each. */
+function extrasCell(e) {
+  const td = document.createElement('td');
+  td.className = 'extras';
+  const list = document.createElement('div');
+  list.className = 'links';
+  list.textContent = e.incidents.length ? t('kuiLinked') + ' ' + e.incidents.join(', ') : '';
+  td.appendChild(list);
+  e.attachments.forEach((a) => {
+    const link = document.createElement('a');
+    link.href = '/api/v1/watch/attachments/' + a.id;
+    link.className = 'attachment';
+    link.textContent = a.name + ' (' + Math.ceil(a.size / 1024) + ' KB)';
+    link.title = 'SHA-256 ' + a.sha256;
+    td.append(link, document.createElement('br'));
+  });
+  const kui = document.createElement('input');
+  kui.className = 'kui';
+  kui.placeholder = t('kui');
+  kui.maxLength = 100;
+  const linkButton = document.createElement('button');
+  linkButton.type = 'button';
+  linkButton.className = 'link-kui';
+  linkButton.textContent = t('linkKui');
+  linkButton.addEventListener('click', () => act(async () => {
+    await L.api('POST', '/api/v1/watch/entries/' + e.id + '/incidents', { kui: kui.value });
+    await loadEntries();
+  }));
+  const file = document.createElement('input');
+  file.type = 'file';
+  file.className = 'file';
+  const attach = document.createElement('button');
+  attach.type = 'button';
+  attach.className = 'attach';
+  attach.textContent = t('attach');
+  attach.addEventListener('click', () => act(async () => {
+    if (!file.files.length) return;
+    await upload(e.id, file.files[0]);
+    await loadEntries();
+  }));
+  td.append(kui, linkButton, file, attach);
+  return td;
+}
+
+async function upload(entryId, f) {
+  const s = L.session();
+  const headers = { 'Accept': 'application/json', 'Content-Type': f.type || 'application/octet-stream' };
+  if (s && s.csrfHeader) headers[s.csrfHeader] = s.csrfToken;
+  const r = await fetch('/api/v1/watch/entries/' + entryId + '/attachments?name=' + encodeURIComponent(f.name),
+    { method: 'POST', headers, credentials: 'same-origin', body: f });
+  if (!r.ok) {
+    let json = null;
+    try { json = await r.json(); } catch (x) { json = null; }
+    throw L.problemError(json, r);
+  }
+}
+
 function renderJournals() {
   if (!config) return;
   const select = $('journal');
@@ -230,6 +287,7 @@ function renderJournals() {
     if (e.correctsNumber) extra.unshift(t('correction') + ' ' + e.correctsNumber);
     if (e.correctedBy.length) extra.push(t('correctedBy') + ' ' + e.correctedBy.join(', '));
     L.cell(tr, [e.text].concat(extra).join('\n'));
+    tr.appendChild(extrasCell(e));
     body.appendChild(tr);
   });
   $('no-entries').hidden = entries.length > 0;

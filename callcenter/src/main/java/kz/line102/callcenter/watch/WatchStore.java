@@ -47,7 +47,11 @@ class WatchStore {
     record Entry(long id, String kind, int year, int number, Instant watch, String author, Instant at, String text,
                  Long corrects, Integer correctsNumber, Long itemId, Map<String, String> fields,
                  List<Integer> correctedBy, Instant deadline, Instant reportedAt, boolean overdue,
-                 Cancellation cancellation) {
+                 Cancellation cancellation, List<String> incidents, List<AttachmentRef> attachments) {
+    }
+
+    /** An attached file as a list of entries shows it; its bytes are served apart. */
+    record AttachmentRef(long id, String name, long size, String sha256) {
     }
 
     record Cancellation(String reason, String reportedBy, String cancelledBy, Instant cancelledAt, long recordId) {
@@ -175,7 +179,10 @@ class WatchStore {
                    (select min(r.at) from watch_entries r where r.corrects = e.id and r.fields->>'reportedTo' is not null)
                        reported_at,
                    oc.reason cancel_reason, oc.reported_by cancel_reported_by, oc.cancelled_by, oc.cancelled_at,
-                   oc.record_id cancel_record_id
+                   oc.record_id cancel_record_id,
+                   (select array_agg(l.kui_number order by l.id) from watch_entry_incidents l where l.entry_id = e.id) kuis,
+                   (select jsonb_agg(jsonb_build_object('id', a.id, 'name', a.name, 'size', a.size, 'sha256', a.sha256)
+                           order by a.id) from watch_attachments a where a.entry_id = e.id) attachments
             from watch_entries e join watches w on w.id = e.watch_id left join watch_entries o on o.id = e.corrects
             left join watch_orientation_cancellations oc on oc.entry_id = e.id
             """;
@@ -242,7 +249,20 @@ class WatchStore {
                 deadline != null && reported == null && deadline.isBefore(clock.instant()),
                 rs.getTimestamp("cancelled_at") == null ? null : new Cancellation(rs.getString("cancel_reason"),
                         rs.getString("cancel_reported_by"), rs.getString("cancelled_by"),
-                        rs.getTimestamp("cancelled_at").toInstant(), rs.getLong("cancel_record_id")));
+                        rs.getTimestamp("cancelled_at").toInstant(), rs.getLong("cancel_record_id")),
+                kuis(rs.getArray("kuis")), rs.getString("attachments") == null ? List.of()
+                        : json.readValue(rs.getString("attachments"), new TypeReference<List<AttachmentRef>>() {
+                        }));
+    }
+
+    private static List<String> kuis(Array a) throws SQLException {
+        List<String> out = new ArrayList<>();
+        if (a != null) {
+            for (Object k : (Object[]) a.getArray()) {
+                out.add((String) k);
+            }
+        }
+        return out;
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

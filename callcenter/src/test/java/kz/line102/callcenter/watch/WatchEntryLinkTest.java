@@ -84,6 +84,9 @@ class WatchEntryLinkTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.code()).isEqualTo("no-such-kui");
         assertThat(api.get("/api/v1/watch/entries/" + id + "/extras", duty).json().get("incidents")).hasSize(1);
+        JsonNode listed = api.get("/api/v1/watch/journals/telegrams-in/entries?number=" + telegram.get("number").asInt()
+                + "&year=" + telegram.get("year").asInt(), duty).json().get(0);
+        assertThat(listed.get("incidents").get(0).asString()).isEqualTo(kui);
     }
 
     @Test
@@ -96,6 +99,9 @@ class WatchEntryLinkTest {
         assertThat(added.json().get("sha256").asString()).isEqualTo(sha);
         assertThat(added.json().get("size").asLong()).isEqualTo(scan.length);
         long attachment = added.json().get("id").asLong();
+        assertThat(api.get("/api/v1/watch/journals/faxes-in/entries?q=" + java.net.URLEncoder.encode("скан приложен",
+                StandardCharsets.UTF_8), duty).json().findValues("attachments").stream()
+                .anyMatch(a -> a.size() == 1 && a.get(0).get("sha256").asString().equals(sha))).isTrue();
 
         Response read = api.get("/api/v1/watch/attachments/" + attachment, auditor);
         assertThat(read.status()).isEqualTo(200);
