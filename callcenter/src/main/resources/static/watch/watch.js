@@ -27,6 +27,8 @@ function renderWatch() {
   $('previous-state').textContent = view.previousState === 'handed-over' ? ''
     : t('previous') + ' ' + view.previous + ': ' + t('previousNotHandedOver');
   $('breaks').textContent = view.breaks.join(', ');
+  renderRoster();
+  renderOrientations();
   const body = $('items').querySelector('tbody');
   body.replaceChildren();
   view.items.forEach((i) => {
@@ -77,6 +79,166 @@ function renderWatch() {
   });
 }
 
+const YES_NO = ['crime', 'sealsIntact', 'deliveryConfirmed'];
+
+function fieldText(k, v) {
+  if (k === 'result') return t(v);
+  if (YES_NO.includes(k)) return ['true', 'yes', '1'].includes(String(v).toLowerCase()) ? t('yes') : v;
+  return v;
+}
+
+function member(m) {
+  return m.name + (m.post ? ' (' + m.post + ')' : '');
+}
+
+function renderRoster() {
+  const r = view.roster;
+  $('breaks-source').textContent = r.breaksSetBy
+    ? '(' + t('breaksSetBy') + ' ' + r.breaksSetBy + ', ' + L.time(r.breaksSetAt) + ')' : '(' + t('breaksConfigured') + ')';
+  $('rest-after').textContent = r.restHours + ' ' + t('hours');
+  $('next-watch').textContent = r.nextWatch.replace('T', ' ');
+  $('pattern').textContent = r.shifts + ' ' + t('shiftsOf') + ' ' + r.lengthHours + ' ' + t('hours');
+  const onWatch = $('on-watch');
+  onWatch.replaceChildren();
+  r.onWatch.forEach((m) => {
+    const li = document.createElement('li');
+    li.textContent = member(m);
+    onWatch.appendChild(li);
+  });
+  if (!r.onWatch.length) {
+    const li = document.createElement('li');
+    li.textContent = t('membersNone');
+    onWatch.appendChild(li);
+  }
+  const body = $('shifts').querySelector('tbody');
+  body.replaceChildren();
+  r.all.forEach((s) => {
+    const tr = document.createElement('tr');
+    tr.dataset.shift = s.shift;
+    if (s.shift === r.shift) tr.className = 'on-watch';
+    L.cell(tr, String(s.shift));
+    const td = L.cell(tr, '');
+    s.members.forEach((m) => {
+      const span = document.createElement('span');
+      span.className = 'member';
+      span.textContent = member(m) + ' ';
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.className = 'remove-member';
+      remove.textContent = t('removeMember');
+      remove.addEventListener('click', () => act(async () => {
+        await L.api('POST', '/api/v1/watch/roster/shifts/' + s.shift + '/removals', { name: m.name });
+        await loadWatch(view.key);
+      }));
+      span.appendChild(remove);
+      td.appendChild(span);
+    });
+    L.cell(tr, s.nextWatch.replace('T', ' '));
+    body.appendChild(tr);
+  });
+  const select = $('member-shift');
+  if (select.options.length !== r.shifts) {
+    select.replaceChildren();
+    r.all.forEach((s) => {
+      const o = document.createElement('option');
+      o.value = s.shift;
+      o.textContent = String(s.shift);
+      select.appendChild(o);
+    });
+  }
+}
+
+function renderOrientations() {
+  const body = $('active-orientations').querySelector('tbody');
+  body.replaceChildren();
+  view.orientations.forEach((o) => {
+    const tr = document.createElement('tr');
+    tr.dataset.entryId = o.id;
+    L.cell(tr, o.year + '/' + o.number);
+    L.cell(tr, L.time(o.at));
+    L.cell(tr, [o.text].concat(Object.entries(o.fields).map(([k, v]) => t('field.' + k) + ': ' + v)).join('\n'));
+    const td = L.cell(tr, '');
+    const reason = document.createElement('input');
+    reason.className = 'cancel-reason';
+    reason.placeholder = t('cancelReason');
+    reason.maxLength = 4000;
+    const by = document.createElement('input');
+    by.className = 'cancel-reported-by';
+    by.placeholder = t('cancelReportedBy');
+    by.maxLength = 200;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'cancel-orientation';
+    button.textContent = t('cancelOrientation');
+    button.addEventListener('click', () => act(async () => {
+      await L.api('POST', '/api/v1/watch/orientations/' + o.id + '/cancellation',
+        { reason: reason.value, reportedBy: by.value || null });
+      await loadWatch(view.key);
+      await loadEntries();
+    }));
+    td.append(reason, by, button);
+    body.appendChild(tr);
+  });
+  $('no-orientations').hidden = view.orientations.length > 0;
+}
+
+/** The entry's linked cards and attached scans, with a form for each. */
+function extrasCell(e) {
+  const td = document.createElement('td');
+  td.className = 'extras';
+  const list = document.createElement('div');
+  list.className = 'links';
+  list.textContent = e.incidents.length ? t('kuiLinked') + ' ' + e.incidents.join(', ') : '';
+  td.appendChild(list);
+  e.attachments.forEach((a) => {
+    const link = document.createElement('a');
+    link.href = '/api/v1/watch/attachments/' + a.id;
+    link.className = 'attachment';
+    link.textContent = a.name + ' (' + Math.ceil(a.size / 1024) + ' KB)';
+    link.title = 'SHA-256 ' + a.sha256;
+    td.append(link, document.createElement('br'));
+  });
+  const kui = document.createElement('input');
+  kui.className = 'kui';
+  kui.placeholder = t('kui');
+  kui.maxLength = 100;
+  const linkButton = document.createElement('button');
+  linkButton.type = 'button';
+  linkButton.className = 'link-kui';
+  linkButton.textContent = t('linkKui');
+  linkButton.addEventListener('click', () => act(async () => {
+    await L.api('POST', '/api/v1/watch/entries/' + e.id + '/incidents', { kui: kui.value });
+    await loadEntries();
+  }));
+  const file = document.createElement('input');
+  file.type = 'file';
+  file.className = 'file';
+  const attach = document.createElement('button');
+  attach.type = 'button';
+  attach.className = 'attach';
+  attach.textContent = t('attach');
+  attach.addEventListener('click', () => act(async () => {
+    if (!file.files.length) return;
+    await upload(e.id, file.files[0]);
+    await loadEntries();
+  }));
+  td.append(kui, linkButton, file, attach);
+  return td;
+}
+
+async function upload(entryId, f) {
+  const s = L.session();
+  const headers = { 'Accept': 'application/json', 'Content-Type': f.type || 'application/octet-stream' };
+  if (s && s.csrfHeader) headers[s.csrfHeader] = s.csrfToken;
+  const r = await fetch('/api/v1/watch/entries/' + entryId + '/attachments?name=' + encodeURIComponent(f.name),
+    { method: 'POST', headers, credentials: 'same-origin', body: f });
+  if (!r.ok) {
+    let json = null;
+    try { json = await r.json(); } catch (x) { json = null; }
+    throw L.problemError(json, r);
+  }
+}
+
 function renderJournals() {
   if (!config) return;
   const select = $('journal');
@@ -96,7 +258,8 @@ function renderJournals() {
     label.textContent = t('field.' + f);
     const input = document.createElement('input');
     input.dataset.field = f;
-    input.maxLength = config.maxText;
+    if (YES_NO.includes(f)) input.type = 'checkbox';
+    else input.maxLength = config.maxText;
     label.appendChild(input);
     fields.appendChild(label);
   });
@@ -108,13 +271,23 @@ function renderJournals() {
   entries.forEach((e) => {
     const tr = document.createElement('tr');
     tr.dataset.entryNumber = e.number;
+    if (e.overdue) tr.className = 'overdue';
     L.cell(tr, e.year + '/' + e.number);
     L.cell(tr, L.time(e.at));
     L.cell(tr, e.author);
-    const extra = Object.entries(e.fields).map(([k, v]) => t('field.' + k) + ': ' + (k === 'result' ? t(v) : v));
+    const extra = Object.entries(e.fields).map(([k, v]) => t('field.' + k) + ': ' + fieldText(k, v));
+    if (e.deadline) {
+      extra.push(e.reportedAt ? t('reported') + ' ' + L.time(e.reportedAt)
+        : (e.overdue ? t('overdue') + ', ' : '') + t('deadline') + ' ' + L.time(e.deadline));
+    }
+    if (e.cancellation) {
+      extra.push(t('cancelledBy') + ' ' + e.cancellation.cancelledBy + ', ' + L.time(e.cancellation.cancelledAt)
+        + ': ' + e.cancellation.reason);
+    }
     if (e.correctsNumber) extra.unshift(t('correction') + ' ' + e.correctsNumber);
     if (e.correctedBy.length) extra.push(t('correctedBy') + ' ' + e.correctedBy.join(', '));
     L.cell(tr, [e.text].concat(extra).join('\n'));
+    tr.appendChild(extrasCell(e));
     body.appendChild(tr);
   });
   $('no-entries').hidden = entries.length > 0;
@@ -145,6 +318,27 @@ async function act(f) {
 
 async function loadWatch(key) {
   view = await L.api('GET', key ? '/api/v1/watch/watches/' + encodeURIComponent(key) : '/api/v1/watch/current');
+}
+
+function assign(event) {
+  event.preventDefault();
+  act(async () => {
+    await L.api('POST', '/api/v1/watch/roster/shifts/' + $('member-shift').value + '/members',
+      { name: $('member-name').value, post: $('member-post').value || null });
+    $('member-name').value = '';
+    $('member-post').value = '';
+    await loadWatch(view.key);
+  });
+}
+
+function setBreaks(event) {
+  event.preventDefault();
+  act(async () => {
+    const breaks = $('breaks-input').value.split(',').map((b) => b.trim()).filter((b) => b);
+    await L.api('POST', '/api/v1/watch/roster/breaks', { breaks });
+    $('breaks-input').value = '';
+    await loadWatch(view.key);
+  });
 }
 
 async function loadEntries() {
@@ -184,7 +378,13 @@ function writeEntry(event) {
   event.preventDefault();
   act(async () => {
     const fields = {};
-    document.querySelectorAll('#entry-fields input').forEach((i) => { if (i.value) fields[i.dataset.field] = i.value; });
+    document.querySelectorAll('#entry-fields input').forEach((i) => {
+      if (i.type === 'checkbox') {
+        if (i.checked) fields[i.dataset.field] = 'true';
+      } else if (i.value) {
+        fields[i.dataset.field] = i.value;
+      }
+    });
     let corrects = null;
     const number = $('entry-corrects').value;
     if (number) {
@@ -197,6 +397,7 @@ function writeEntry(event) {
       { watch: view.key, text: $('entry-text').value, corrects, fields });
     $('entry-text').value = '';
     $('entry-corrects').value = '';
+    document.querySelectorAll('#entry-fields input').forEach((i) => { i.value = ''; i.checked = false; });
     await loadEntries();
   });
 }
@@ -204,6 +405,8 @@ function writeEntry(event) {
 L.whenReady(() => {
   $('item-form').addEventListener('submit', addItem);
   $('entry-form').addEventListener('submit', writeEntry);
+  $('member-form').addEventListener('submit', assign);
+  $('breaks-form').addEventListener('submit', setBreaks);
   $('search-form').addEventListener('submit', (e) => { e.preventDefault(); act(loadEntries); });
   $('journal').addEventListener('change', () => act(async () => { renderJournals(); await loadEntries(); }));
   $('sign-outgoing').addEventListener('click', () => sign('OUTGOING'));

@@ -32,9 +32,13 @@ class HandoverService {
     private final WatchStore store;
     private final JournalService journals;
     private final WatchAudit audit;
+    private final RosterService rosters;
+    private final OrientationService orientations;
 
     HandoverService(WatchProperties props, WatchCalendar calendar, WatchStore store, JournalService journals,
-                    WatchAudit audit) {
+                    WatchAudit audit, RosterService rosters, OrientationService orientations) {
+        this.rosters = rosters;
+        this.orientations = orientations;
         this.props = props;
         this.calendar = calendar;
         this.store = store;
@@ -42,10 +46,14 @@ class HandoverService {
         this.audit = audit;
     }
 
-    /** {@code state}: open, handing-over (one signature) or handed-over. */
+    /**
+     * {@code state}: open, handing-over (one signature) or handed-over; {@code roster}: the shift
+     * pattern, who is on this watch, the breaks and the rest after it; {@code orientations}: the
+     * orientations in force, which the incoming shift takes over.
+     */
     record View(String key, Instant start, Instant end, String zone, int shift, int shifts, List<String> breaks,
                 String state, boolean inventoryComplete, List<WatchStore.Item> items, List<WatchStore.Signoff> signoffs,
-                String previous, String previousState) {
+                String previous, String previousState, RosterService.Roster roster, List<WatchStore.Entry> orientations) {
     }
 
     record NewItem(String kind, String title, String serialNumber, Integer quantity) {
@@ -65,8 +73,10 @@ class HandoverService {
         List<WatchStore.Signoff> signoffs = store.signoffs(id);
         WatchCalendar.Watch previous = calendar.containing(w.start().minusSeconds(1));
         String previousState = state(store.signoffs(store.ensure(previous)));
+        RosterService.Roster roster = rosters.roster(w);
         return new View(w.key().toString(), w.start(), w.end(), props.zone().getId(), w.shift(), props.shifts(),
-                props.breaks(), state(signoffs), complete(items), items, signoffs, previous.key().toString(), previousState);
+                roster.breaks(), state(signoffs), complete(items), items, signoffs, previous.key().toString(), previousState,
+                roster, orientations.active(w));
     }
 
     private static String state(List<WatchStore.Signoff> signoffs) {

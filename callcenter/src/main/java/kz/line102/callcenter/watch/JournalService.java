@@ -1,5 +1,6 @@
 package kz.line102.callcenter.watch;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +88,8 @@ class JournalService {
         }
         int year = now.atZone(props.zone()).getYear();
         int number = store.nextNumber(kind, year);
-        long id = store.insertEntry(kind, year, number, watchId, author, text, corrects, itemId, fields);
+        Duration reportWithin = reportWithin(props.journals().get(kind), corrects, fields);
+        long id = store.insertEntry(kind, year, number, watchId, author, text, corrects, itemId, fields, reportWithin);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("journal", kind);
         detail.put("number", year + "/" + number);
@@ -98,6 +100,24 @@ class JournalService {
         audit.append(author, "entry-written", detail);
         log.info("journal={} entry {}/{} by {} in watch {}", kind, year, number, author, watch.key());
         return store.entry(id);
+    }
+
+    /**
+     * An entry about a crime is reported to the chief at once (item 37): in a register with a
+     * {@code reportWithin}, an original entry marked {@code crime} and not naming whom it was
+     * reported to carries its deadline; the report is a correction naming {@code reportedTo}.
+     */
+    private static Duration reportWithin(WatchProperties.Journal journal, Long corrects, Map<String, String> fields) {
+        if (journal == null || journal.reportWithin() == null || corrects != null || !isYes(fields.get("crime"))
+                || fields.containsKey("reportedTo")) {
+            return null;
+        }
+        return journal.reportWithin();
+    }
+
+    /** A yes/no field as the page sends it ({@code true}) or as typed in any of the three languages. */
+    static boolean isYes(String value) {
+        return value != null && java.util.Set.of("true", "yes", "да", "иә", "1").contains(value.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     String text(String kind, String author, String text) {

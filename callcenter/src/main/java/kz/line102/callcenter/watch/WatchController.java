@@ -1,5 +1,7 @@
 package kz.line102.callcenter.watch;
 
+import java.util.List;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,9 +19,13 @@ import org.springframework.web.bind.annotation.RestController;
 class WatchController {
 
     private final HandoverService handover;
+    private final OrientationService orientations;
+    private final WatchCalendar calendar;
 
-    WatchController(HandoverService handover) {
+    WatchController(HandoverService handover, OrientationService orientations, WatchCalendar calendar) {
         this.handover = handover;
+        this.orientations = orientations;
+        this.calendar = calendar;
     }
 
     record Signature(String side) {
@@ -43,6 +49,18 @@ class WatchController {
     @PostMapping("/handover/items/{id}/checks")
     HandoverService.View check(Authentication auth, @PathVariable long id, @RequestBody HandoverService.Check check) {
         return handover.check(id, auth.getName(), check);
+    }
+
+    /** The orientations in force now; the register keeps the cancelled ones too. */
+    @GetMapping("/orientations/active")
+    List<WatchStore.Entry> activeOrientations() {
+        return orientations.active(calendar.current());
+    }
+
+    @PostMapping("/orientations/{id}/cancellation")
+    WatchStore.Entry cancelOrientation(Authentication auth, @PathVariable long id,
+                                       @RequestBody OrientationService.Cancel cancel) {
+        return orientations.cancel(id, auth.getName(), cancel);
     }
 
     @PostMapping("/watches/{key}/handover/signatures")

@@ -18,6 +18,19 @@ class WatchProblem extends ProblemException {
         return new WatchProblem(HttpStatus.NOT_FOUND, code, detail);
     }
 
+    /** A 400 with a code of its own, for a refusal the page explains apart from other bad input. */
+    static WatchProblem invalidCode(String code, String detail) {
+        return new WatchProblem(HttpStatus.BAD_REQUEST, code, detail);
+    }
+
+    static WatchProblem forbidden(String code, String detail) {
+        return new WatchProblem(HttpStatus.FORBIDDEN, code, detail);
+    }
+
+    static WatchProblem tooLarge(String code, String detail) {
+        return new WatchProblem(HttpStatus.CONTENT_TOO_LARGE, code, detail);
+    }
+
     static WatchProblem conflict(String code, String detail) {
         return new WatchProblem(HttpStatus.CONFLICT, code, detail);
     }

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -28,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxText        longest text of an entry, a hand-over item or a note, in characters
  * @param pageSize       entries per page when the request gives no {@code size}
  * @param journals       the journal kinds: books and registers, each a configuration of one engine
+ * @param deadlinePass   how often the registers are checked for entries past their deadline
+ * @param attachmentMax  largest file attached to an entry (a scanned document)
  */
 @Validated
 @ConfigurationProperties("line102.callcenter.watch")
@@ -35,12 +38,18 @@ public record WatchProperties(@NotNull ZoneId zone, @NotNull LocalTime startsAt,
                               @Min(1) @Max(6) int shifts, @NotNull LocalDate rotationAnchor,
                               @NotNull List<@Pattern(regexp = "\\d\\d:\\d\\d-\\d\\d:\\d\\d") String> breaks,
                               @Min(1) @Max(20_000) int maxText, @Min(1) @Max(500) int pageSize,
-                              @NotEmpty Map<@Pattern(regexp = "[a-z][a-z0-9-]{0,40}") String, @Valid Journal> journals) {
+                              @NotEmpty Map<@Pattern(regexp = "[a-z][a-z0-9-]{0,40}") String, @Valid Journal> journals,
+                              Duration deadlinePass, DataSize attachmentMax) {
 
     public WatchProperties {
         if (!length.equals(Duration.ofHours(24)) && !length.equals(Duration.ofHours(12))) {
             throw new IllegalArgumentException("line102.callcenter.watch.length must be 24h or 12h, not " + length);
         }
+        if (shifts < 3 || shifts > 4) {
+            throw new IllegalArgumentException("line102.callcenter.watch.shifts is 3 or 4 (order 439), not " + shifts);
+        }
+        deadlinePass = deadlinePass == null ? Duration.ofSeconds(30) : deadlinePass;
+        attachmentMax = attachmentMax == null ? DataSize.ofMegabytes(10) : attachmentMax;
     }
 
     /**
@@ -48,8 +57,17 @@ public record WatchProperties(@NotNull ZoneId zone, @NotNull LocalTime startsAt,
      * @param fields       the register's own fields besides the text (sender, reported-to, ...);
      *                     an entry may carry only these
      * @param confidential whether reading its entries is audited
+     * @param reportWithin  for an entry about a crime (field {@code crime}) not yet reported
+     *                      (no {@code reportedTo}): how soon it must be reported to the chief;
+     *                      null when the register sets no deadline
      */
     public record Journal(@Min(1) @Max(99) int appendix, @NotNull List<@Pattern(regexp = "[a-zA-Z]{1,40}") String> fields,
-                          boolean confidential) {
+                          boolean confidential, Duration reportWithin) {
+
+        public Journal {
+            if (reportWithin != null && (reportWithin.isNegative() || reportWithin.isZero())) {
+                throw new IllegalArgumentException("a register's report-within is positive, not " + reportWithin);
+            }
+        }
     }
 }

@@ -4,6 +4,8 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,10 +24,12 @@ class WatchStore {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final Clock clock;
 
-    WatchStore(JdbcTemplate jdbc, JsonMapper json) {
+    WatchStore(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
     record Item(long id, String kind, String title, String serialNumber, int quantity, String addedBy,
@@ -35,9 +39,22 @@ class WatchStore {
     record Signoff(String side, String signedBy, Instant signedAt) {
     }
 
+    /**
+     * {@code deadline}: when an entry about a crime must be reported to the chief by; {@code reportedAt}
+     * the first correction naming whom it was reported to; {@code overdue} past the deadline unreported;
+     * {@code cancellation} set once an orientation is taken off the active list.
+     */
     record Entry(long id, String kind, int year, int number, Instant watch, String author, Instant at, String text,
                  Long corrects, Integer correctsNumber, Long itemId, Map<String, String> fields,
-                 List<Integer> correctedBy) {
+                 List<Integer> correctedBy, Instant deadline, Instant reportedAt, boolean overdue,
+                 Cancellation cancellation, List<String> incidents, List<AttachmentRef> attachments) {
+    }
+
+    /** An attached file as a list of entries shows it; its bytes are served apart. */
+    record AttachmentRef(long id, String name, long size, String sha256) {
+    }
+
+    record Cancellation(String reason, String reportedBy, String cancelledBy, Instant cancelledAt, long recordId) {
     }
 
     /** The watch's row, made on first use; two nodes making it at once get the same one. */
@@ -110,18 +127,64 @@ class WatchStore {
                 returning last_number""", Integer.class, kind, year);
     }
 
+    /** {@code reportWithin}: the entry's deadline counted from its own time, or null for none. */
     long insertEntry(String kind, int year, int number, long watchId, String author, String text, Long corrects,
-                     Long itemId, Map<String, String> fields) {
+                     Long itemId, Map<String, String> fields, Duration reportWithin) {
         return jdbc.queryForObject("""
-                insert into watch_entries (kind, year, number, watch_id, author, text, corrects, item_id, fields)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) returning id""", Long.class, kind, year, number, watchId,
-                author, text, corrects, itemId, json.writeValueAsString(fields));
+                with t as (select clock_timestamp() at)
+                insert into watch_entries (kind, year, number, watch_id, author, text, corrects, item_id, fields, at, deadline_at)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, t.at, t.at + ?::bigint * interval '1 millisecond' from t
+                returning id""", Long.class, kind, year, number, watchId,
+                author, text, corrects, itemId, json.writeValueAsString(fields),
+                reportWithin == null ? null : reportWithin.toMillis());
+    }
+
+    /** The orientations registered before {@code asOf} and not cancelled by then, oldest first. */
+    List<Entry> activeOrientations(String kind, Instant asOf, int limit) {
+        return jdbc.query(ENTRIES + """
+                 where e.kind = ? and e.corrects is null and e.at < ?
+                   and (oc.cancelled_at is null or oc.cancelled_at >= ?)
+                 order by e.at, e.id limit ?""", this::mapEntry, kind, Timestamp.from(asOf), Timestamp.from(asOf), limit);
+    }
+
+    /** Holds the entry's row until the transaction ends (rows are never updated; this only serialises writers). */
+    void lockEntry(long id) {
+        jdbc.query("select id from watch_entries where id = ? for update", (rs, i) -> rs.getLong(1), id);
+    }
+
+    void cancel(long entryId, long recordId, String reason, String reportedBy, String by) {
+        jdbc.update("""
+                insert into watch_orientation_cancellations (entry_id, record_id, reason, reported_by, cancelled_by)
+                values (?, ?, ?, ?, ?)""", entryId, recordId, reason, reportedBy, by);
+    }
+
+    /** Entries past their deadline at {@code now}, not reported and not yet flagged; the oldest deadline first. */
+    List<Entry> overdueUnflagged(Instant now, int limit) {
+        return jdbc.query(ENTRIES + """
+                 where e.deadline_at is not null and e.deadline_at < ?
+                   and not exists (select 1 from watch_entry_overdue f where f.entry_id = e.id)
+                   and not exists (select 1 from watch_entries r where r.corrects = e.id and r.fields->>'reportedTo' is not null)
+                 order by e.deadline_at, e.id limit ?""", this::mapEntry, Timestamp.from(now), limit);
+    }
+
+    /** Flags the entry overdue; false if another pass (or node) has flagged it already. */
+    boolean flagOverdue(long entryId, Instant deadline) {
+        return jdbc.update("insert into watch_entry_overdue (entry_id, deadline_at) values (?, ?) on conflict do nothing",
+                entryId, Timestamp.from(deadline)) == 1;
     }
 
     private static final String ENTRIES = """
             select e.*, w.starts_at watch_start, o.number corrects_number,
-                   (select array_agg(c.number order by c.id) from watch_entries c where c.corrects = e.id) corrected_by
+                   (select array_agg(c.number order by c.id) from watch_entries c where c.corrects = e.id) corrected_by,
+                   (select min(r.at) from watch_entries r where r.corrects = e.id and r.fields->>'reportedTo' is not null)
+                       reported_at,
+                   oc.reason cancel_reason, oc.reported_by cancel_reported_by, oc.cancelled_by, oc.cancelled_at,
+                   oc.record_id cancel_record_id,
+                   (select array_agg(l.kui_number order by l.id) from watch_entry_incidents l where l.entry_id = e.id) kuis,
+                   (select jsonb_agg(jsonb_build_object('id', a.id, 'name', a.name, 'size', a.size, 'sha256', a.sha256)
+                           order by a.id) from watch_attachments a where a.entry_id = e.id) attachments
             from watch_entries e join watches w on w.id = e.watch_id left join watch_entries o on o.id = e.corrects
+            left join watch_orientation_cancellations oc on oc.entry_id = e.id
             """;
 
     Entry entry(long id) {
@@ -177,10 +240,29 @@ class WatchStore {
         }
         Map<String, String> fields = json.readValue(rs.getString("fields"), new TypeReference<LinkedHashMap<String, String>>() {
         });
+        Instant deadline = instant(rs, "deadline_at");
+        Instant reported = instant(rs, "reported_at");
         return new Entry(rs.getLong("id"), rs.getString("kind"), rs.getInt("year"), rs.getInt("number"),
                 rs.getTimestamp("watch_start").toInstant(), rs.getString("author"), rs.getTimestamp("at").toInstant(),
                 rs.getString("text"), (Long) rs.getObject("corrects"), (Integer) rs.getObject("corrects_number"),
-                (Long) rs.getObject("item_id"), fields, correctedBy);
+                (Long) rs.getObject("item_id"), fields, correctedBy, deadline, reported,
+                deadline != null && reported == null && deadline.isBefore(clock.instant()),
+                rs.getTimestamp("cancelled_at") == null ? null : new Cancellation(rs.getString("cancel_reason"),
+                        rs.getString("cancel_reported_by"), rs.getString("cancelled_by"),
+                        rs.getTimestamp("cancelled_at").toInstant(), rs.getLong("cancel_record_id")),
+                kuis(rs.getArray("kuis")), rs.getString("attachments") == null ? List.of()
+                        : json.readValue(rs.getString("attachments"), new TypeReference<List<AttachmentRef>>() {
+                        }));
+    }
+
+    private static List<String> kuis(Array a) throws SQLException {
+        List<String> out = new ArrayList<>();
+        if (a != null) {
+            for (Object k : (Object[]) a.getArray()) {
+                out.add((String) k);
+            }
+        }
+        return out;
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

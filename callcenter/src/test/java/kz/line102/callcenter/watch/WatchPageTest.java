@@ -143,4 +143,56 @@ class WatchPageTest {
         until(() -> text("watch-state").equals("Дежурство сдано и принято"));
         assertThat(text("signoffs")).contains("Принял: " + incoming);
     }
+    @Test
+    void rostersBreaksAndOrientationsInRussianAndKazakh() {
+        String name = "Жумабеков " + System.nanoTime();
+        String marker = "ОР" + System.nanoTime();
+        Browser.signIn(browser, port, "/watch", outgoing);
+        browser.findElement(By.cssSelector("button[data-lang=ru]")).click();
+        until(() -> text("watch-state").length() > 0 && !text("pattern").isEmpty());
+        assertThat(text("pattern")).isEqualTo(props.shifts() + " смены по " + props.length().toHours() + " ч");
+        assertThat(text("rest-after")).isEqualTo((props.shifts() - 1) * props.length().toHours() + " ч");
+        String shift = text("watch-shift").split(" ")[0];
+
+        new Select(browser.findElement(By.id("member-shift"))).selectByValue(shift);
+        browser.findElement(By.id("member-name")).sendKeys(name);
+        browser.findElement(By.id("member-post")).sendKeys("Помощник дежурного");
+        browser.findElement(By.id("member-add")).click();
+        until(() -> text("on-watch").contains(name + " (Помощник дежурного)"));
+        browser.findElement(By.id("breaks-input")).sendKeys("13:00-13:45, 20:00-20:30");
+        browser.findElement(By.id("breaks-set")).click();
+        until(() -> text("breaks").equals("13:00-13:45, 20:00-20:30"));
+        assertThat(text("breaks-source")).contains("утвердил " + outgoing);
+        browser.findElement(By.id("breaks-input")).sendKeys("13:00");
+        browser.findElement(By.id("breaks-set")).click();
+        until(() -> !text("error").isEmpty());
+
+        // Two orientations written in the register, one cancelled on the page.
+        new Select(browser.findElement(By.id("journal"))).selectByValue("orientations");
+        for (String o : List.of("Розыск: Петров П.П. " + marker, "Угон: ВАЗ-2107 777ААА02 " + marker)) {
+            browser.findElement(By.id("entry-text")).sendKeys(o);
+            browser.findElement(By.id("entry-write")).click();
+            until(() -> text("entries").contains(o));
+        }
+        browser.navigate().refresh();
+        until(() -> text("active-orientations").contains("Петров П.П. " + marker)
+                && text("active-orientations").contains("ВАЗ-2107 777ААА02 " + marker));
+
+        // The incoming officer, in Kazakh, sees both and cancels the car.
+        browser.manage().deleteAllCookies();
+        Browser.signIn(browser, port, "/watch", incoming);
+        browser.findElement(By.cssSelector("button[data-lang=kk]")).click();
+        until(() -> text("orientations-title").equals("Күшіндегі бағдарлар (кезекшілікке түсетін ауысым қабылдайды)"));
+        until(() -> text("on-watch").contains(name));
+        assertThat(text("rest-after")).endsWith(" сағ");
+        WebElement car = browser.findElements(By.cssSelector("#active-orientations tbody tr")).stream()
+                .filter(r -> r.getText().contains("777ААА02 " + marker)).findFirst().orElseThrow();
+        car.findElement(By.className("cancel-reason")).sendKeys("Көлік табылды");
+        car.findElement(By.className("cancel-reported-by")).sendKeys("Ахметов капитан");
+        car.findElement(By.className("cancel-orientation")).click();
+        until(() -> !text("active-orientations").contains("777ААА02 " + marker));
+        assertThat(text("active-orientations")).contains("Петров П.П. " + marker);
+        new Select(browser.findElement(By.id("journal"))).selectByValue("orientations");
+        until(() -> text("entries").contains("Есептен алынды: " + incoming));
+    }
 }
