@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import kz.line102.cti.sip.OptionsProber;
+import kz.line102.cti.sip.SipPeer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,9 +45,12 @@ final class ProbeScheduler implements AutoCloseable {
     private volatile Runnable beforeRefresh = () -> { };
     private volatile boolean closed;
 
-    /** {@code first}: no result recorded yet since this node took the target. */
+    /**
+     * A target as this node probes it, with what each probe needs made once (the peer, the
+     * timeout, the expected codes). {@code first}: no result recorded yet since this node took it.
+     */
     record Running(Target target, TargetHealth health, ScheduledFuture<?> future, AtomicBoolean busy,
-                   AtomicBoolean first, Duration timeout, Set<Integer> expected) {
+                   AtomicBoolean first, Duration timeout, Set<Integer> expected, SipPeer peer) {
     }
 
     ProbeScheduler(JdbcTargetRepository targets, OptionsProber prober, LineHealthAlarms alarms,
@@ -111,7 +115,7 @@ final class ProbeScheduler implements AutoCloseable {
         ScheduledFuture<?> f = timer.scheduleAtFixedRate(() -> probe(self[0]), 0, t.intervalMs(),
                 TimeUnit.MILLISECONDS);
         self[0] = new Running(t, health, f, busy, new AtomicBoolean(true), Duration.ofMillis(t.timeoutMs()),
-                Set.copyOf(t.expectedCodes()));
+                Set.copyOf(t.expectedCodes()), t.peer());
         running.put(t.id(), self[0]);
         log.info("target {} ({}) probed every {} ms, timeout {} ms", t.name(), t.peer(), t.intervalMs(),
                 t.timeoutMs());
@@ -129,7 +133,7 @@ final class ProbeScheduler implements AutoCloseable {
         if (r == null || closed || !r.busy().compareAndSet(false, true)) {
             return;
         }
-        prober.probe(r.target().peer(), r.timeout(), r.expected()).thenAccept(result -> {
+        prober.probe(r.peer(), r.timeout(), r.expected()).thenAccept(result -> {
             try {
                 results.add(r, result);
             } finally {
