@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * {@link #GATHER_MS} of the first is written in two statements (the time series, the
  * targets' states), not two per probe — at 500 targets every 2 s that is about 20
  * statements a second instead of 500. Then the metrics, and the alarms of the targets
- * whose state went to or from down. A result that changes a state ends the batch at
+ * whose state went to or from down (raised on {@link AlarmLanes}). A result that changes a state ends the batch at
  * once, so an alarm is not held back by the gathering.
  */
 final class ProbeResults implements AutoCloseable {
@@ -38,6 +38,7 @@ final class ProbeResults implements AutoCloseable {
     // Bounded: a database that stalls makes results wait here, then be dropped with a log line.
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(10_000);
     private final Thread thread;
+    private final AlarmLanes lanes = new AlarmLanes();
     private volatile boolean closed;
 
     private record Pending(Running running, ProbeResult result) {
@@ -165,18 +166,20 @@ final class ProbeResults implements AutoCloseable {
             // Taken over (a restart, another node's death): the alarm follows the state the
             // previous owner saved, in case it died between saving it and raising or clearing.
             if (a.after() == TargetState.DOWN) {
-                alarms.targetDown(t, "down when this node took the target over; last: " + r.detail());
+                lanes.run(t.id(), t.name(), () -> alarms.targetDown(t, "down when this node took the target over;"
+                        + " last: " + r.detail()));
             } else {
-                alarms.targetBack(t, "not down when this node took the target over");
+                lanes.run(t.id(), t.name(), () -> alarms.targetBack(t, "not down when this node took the target over"));
             }
         }
         if (a.before() != a.after()) {
             log.warn("target {} ({}) {} -> {} after {}: {}", t.name(), t.peer(), a.before().code(), a.after().code(),
                     r.outcome().code(), r.detail());
             if (a.after() == TargetState.DOWN) {
-                alarms.targetDown(t, a.failStreak() + " probes failed in a row, last: " + r.detail());
+                lanes.run(t.id(), t.name(), () -> alarms.targetDown(t, a.failStreak()
+                        + " probes failed in a row, last: " + r.detail()));
             } else if (a.before() == TargetState.DOWN) {
-                alarms.targetBack(t, a.okStreak() + " probes answered in a row");
+                lanes.run(t.id(), t.name(), () -> alarms.targetBack(t, a.okStreak() + " probes answered in a row"));
             }
         }
     }
@@ -190,5 +193,6 @@ final class ProbeResults implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        lanes.close();
     }
 }

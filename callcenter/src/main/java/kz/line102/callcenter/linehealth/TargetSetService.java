@@ -30,6 +30,8 @@ final class TargetSetService implements AutoCloseable {
     private final LineHealthAlarms alarms;
     private final List<Runnable> afterApply = new CopyOnWriteArrayList<>();
     private final Object applying = new Object();
+    /** The newest version this node has applied to the rows (or found applied by another node). */
+    private volatile int applied;
 
     TargetSetService(VersionedSettings settings, LineHealthProperties props, JdbcTargetSync sync,
                      LineHealthAlarms alarms) {
@@ -88,15 +90,16 @@ final class TargetSetService implements AutoCloseable {
         try {
             // One thread of this node at a time (the saving one, the poller, the probes' refresh);
             // nothing else is waited for while holding it.
-            JdbcTargetSync.Applied applied;
+            JdbcTargetSync.Applied done;
             synchronized (applying) {
-                applied = sync.apply(version.version(), version.payload().targets());
+                done = sync.apply(version.version(), version.payload().targets());
+                applied = Math.max(applied, version.version());
             }
-            if (applied.applied()) {
+            if (done.applied()) {
                 log.info("line-health target set version {} applied: {} targets", version.version(),
                         version.payload().targets().size());
             }
-            applied.stopped().forEach((id, name) -> alarms.targetBack(id, name + " no longer probed from version "
+            done.stopped().forEach((id, name) -> alarms.targetBack(id, name + " no longer probed from version "
                     + version.version() + " of the target set"));
         } catch (RuntimeException e) {
             // The rows keep the version before; the next reload (poll) tries again.
@@ -107,12 +110,13 @@ final class TargetSetService implements AutoCloseable {
     }
 
     /**
-     * Applies the version in force again if the rows do not hold it yet (an apply that
-     * failed on a database error): cheap when they do, so the probes' refresh calls it.
+     * Applies the version in force again if this node could not (a database error): free
+     * when it did, so the probes' refresh calls it; the refresh an apply sets off finds it
+     * done and goes no deeper.
      */
     void applyIfBehind() {
         SettingVersion<TargetSet> v = setting.current();
-        if (v.version() > 0 && sync.held() < v.version()) {
+        if (v.version() > applied) {
             apply(v);
         }
     }
