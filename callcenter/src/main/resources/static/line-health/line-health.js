@@ -1,7 +1,8 @@
 'use strict';
 // Line health: whether 102 is reachable now. SIP targets probed with OPTIONS (state,
 // round trip, last failures), synthetic test calls step by step, and the incidents
-// they raised. Supervisors watch; IT staff (ADMIN) edit targets and place test calls.
+// they raised. Supervisors watch; IT staff (ADMIN) edit the target set (targets and the
+// test-call schedule, one versioned setting), restore a version, and place test calls.
 
 const TEXT = Line102.texts('lineHealth');
 
@@ -42,6 +43,7 @@ async function load() {
 }
 
 function render() {
+  if (admin && set) renderSetErrors();
   renderTargets();
   renderDetail();
   renderCalls();
@@ -71,11 +73,7 @@ function renderTargets() {
     L.cell(tr, x.lastRttMs == null ? '' : x.lastRttMs.toFixed(1));
     L.cell(tr, x.lastOutcome ? x.lastOutcome + (x.lastStatus ? ' ' + x.lastStatus : '') : '', 'detail');
     L.cell(tr, L.time(x.lastFailureAt));
-    const actions = L.cell(tr, '');
-    if (admin) {
-      actions.appendChild(button(t('edit'), () => edit(x)));
-      actions.appendChild(button(t('remove'), () => remove(x)));
-    }
+    L.cell(tr, '');
     body.appendChild(tr);
   });
   $('no-targets').hidden = targets.length > 0;
@@ -186,56 +184,191 @@ function select(id) {
   load();
 }
 
-function edit(x) {
-  $('f-id').value = x.id;
-  $('f-version').value = x.version;
-  $('f-name').value = x.name;
-  $('f-host').value = x.host;
-  $('f-port').value = x.port;
-  $('f-transport').value = x.transport;
-  $('f-interval').value = x.intervalMs;
-  $('f-timeout').value = x.timeoutMs;
-  $('f-codes').value = x.expectedCodes.join(',');
-  $('f-enabled').checked = x.enabled;
-  $('f-name').focus();
+// The target set: every target and the test-call schedule, edited as one form and saved
+// as one new version (against the version loaded: a stale save is refused); a refused
+// one marks each field at fault with its reason in the page's language.
+const COLUMNS = [
+  ['name', 'text', 'wide'], ['host', 'text', 'wide'], ['port', 'number'], ['transport', 'select'],
+  ['intervalMs', 'number'], ['timeoutMs', 'number'], ['expectedCodes', 'codes'], ['failuresToDown', 'number'],
+  ['successesToUp', 'number'], ['degradedWindow', 'number'], ['slowRttMs', 'number'], ['enabled', 'checkbox']];
+const SCHEDULE = [['s-interval', 'intervalSeconds'], ['s-events', 'eventsBudgetMs'],
+  ['s-record', 'callRecordBudgetMs'], ['s-routing', 'routingBudgetMs'], ['s-recording', 'recordingBudgetMs']];
+let set = null;
+let setErrors = [];
+
+function input(type, value, extra) {
+  if (type === 'select') {
+    const sel = document.createElement('select');
+    ['udp', 'tcp'].forEach((v) => {
+      const o = document.createElement('option');
+      o.value = v;
+      o.textContent = v.toUpperCase();
+      sel.appendChild(o);
+    });
+    sel.value = value || 'udp';
+    return sel;
+  }
+  const el = document.createElement('input');
+  if (type === 'checkbox') {
+    el.type = 'checkbox';
+    el.checked = value !== false;
+    return el;
+  }
+  el.type = type === 'number' ? 'number' : 'text';
+  if (extra) el.className = extra;
+  el.value = value == null ? '' : (Array.isArray(value) ? value.join(',') : value);
+  return el;
 }
 
-function clearForm() {
-  $('target-form').reset();
-  $('f-id').value = '';
-  $('f-version').value = '';
+function setRow(x) {
+  const tr = document.createElement('tr');
+  const d = set ? set.defaults : {};
+  COLUMNS.forEach(([key, type, extra]) => {
+    const td = document.createElement('td');
+    const el = input(type, x[key], extra);
+    el.dataset.key = key;
+    el.setAttribute('aria-label', t(key === 'intervalMs' ? 'interval' : key === 'timeoutMs' ? 'timeout'
+      : key === 'expectedCodes' ? 'codes' : key === 'slowRttMs' ? 'slowRtt' : key));
+    const placeholder = { failuresToDown: d.failuresToDown, successesToUp: d.successesToUp,
+      degradedWindow: d.degradedWindow, slowRttMs: d.slowRttMs, expectedCodes: '200' }[key];
+    if (placeholder !== undefined) el.placeholder = String(placeholder);
+    td.appendChild(el);
+    tr.appendChild(td);
+  });
+  const td = document.createElement('td');
+  const drop = button(t('remove'), () => { tr.remove(); reindex(); });
+  drop.dataset.t = 'remove';
+  td.appendChild(drop);
+  tr.appendChild(td);
+  return tr;
 }
 
-async function save(ev) {
-  ev.preventDefault();
-  const body = {
-    name: $('f-name').value, host: $('f-host').value, port: Number($('f-port').value),
-    transport: $('f-transport').value, intervalMs: Number($('f-interval').value),
-    timeoutMs: Number($('f-timeout').value),
-    expectedCodes: $('f-codes').value.split(/[\s,]+/).filter(Boolean).map(Number),
-    enabled: $('f-enabled').checked
-  };
-  try {
-    if ($('f-id').value) {
-      body.version = Number($('f-version').value);
-      await L.api('PUT', '/api/v1/line-health/targets/' + $('f-id').value, body);
-    } else {
-      await L.api('POST', '/api/v1/line-health/targets', body);
+/** Each input's field path as the server names it (targets[2].port), after rows come and go. */
+function reindex() {
+  $('set-targets').querySelectorAll('tbody tr').forEach((tr, i) => {
+    tr.querySelectorAll('[data-key]').forEach((el) => { el.dataset.field = 'targets[' + i + '].' + el.dataset.key; });
+  });
+}
+
+function fillSet() {
+  const body = $('set-targets').querySelector('tbody');
+  body.replaceChildren();
+  set.targetSet.targets.forEach((x) => body.appendChild(setRow(x)));
+  reindex();
+  const s = set.targetSet.testCalls;
+  const shown = s || set.defaults.testCalls;
+  $('s-own').checked = !!s;
+  SCHEDULE.forEach(([id, key]) => { $(id).value = shown[key] == null ? '' : shown[key]; });
+  $('s-from').value = (s && s.from) || '';
+  $('s-to').value = (s && s.to) || '';
+  $('s-zone').textContent = set.defaults.zone;
+  $('set-version').textContent = set.version;
+  ownSchedule();
+}
+
+function ownSchedule() {
+  $('schedule').querySelectorAll('input:not(#s-own)').forEach((el) => { el.disabled = !$('s-own').checked; });
+}
+
+function number(el) {
+  return el.value.trim() === '' ? null : Number(el.value);
+}
+
+function collect() {
+  const targetsOut = [];
+  $('set-targets').querySelectorAll('tbody tr').forEach((tr) => {
+    const x = {};
+    tr.querySelectorAll('[data-key]').forEach((el) => {
+      const key = el.dataset.key;
+      if (el.type === 'checkbox') x[key] = el.checked;
+      else if (key === 'expectedCodes') {
+        const codes = el.value.split(/[\s,]+/).filter(Boolean).map(Number);
+        x[key] = codes.length ? codes : null;
+      } else if (el.type === 'number') x[key] = number(el);
+      else x[key] = el.value.trim() === '' ? null : el.value.trim();
+    });
+    targetsOut.push(x);
+  });
+  let testCalls = null;
+  if ($('s-own').checked) {
+    testCalls = { from: $('s-from').value.trim() || null, to: $('s-to').value.trim() || null };
+    SCHEDULE.forEach(([id, key]) => { testCalls[key] = number($(id)); });
+  }
+  return { targets: targetsOut, testCalls };
+}
+
+/** The refused fields, each marked and followed by its reason (again in each new language). */
+function renderSetErrors() {
+  document.querySelectorAll('#admin-form .field-error').forEach((el) => el.remove());
+  document.querySelectorAll('#admin-form .invalid').forEach((el) => el.classList.remove('invalid'));
+  const list = $('set-errors');
+  list.replaceChildren();
+  setErrors.forEach((e) => {
+    const text = L.fieldText(e);
+    const el = document.querySelector('#admin-form [data-field="' + e.field + '"]');
+    if (el) {
+      el.classList.add('invalid');
+      const span = document.createElement('span');
+      span.className = 'field-error';
+      span.textContent = text;
+      el.insertAdjacentElement('afterend', span);
     }
-    notice(t('saved'));
-    clearForm();
+    const li = document.createElement('li');
+    li.textContent = e.field + ': ' + text;
+    list.appendChild(li);
+  });
+}
+
+async function loadSet() {
+  set = await L.api('GET', '/api/v1/line-health/target-set');
+  setErrors = [];
+  fillSet();
+  renderSetErrors();
+  const versions = await L.api('GET', '/api/v1/line-health/target-set/versions?limit=20');
+  const body = $('set-versions').querySelector('tbody');
+  body.replaceChildren();
+  versions.forEach((v) => {
+    const tr = document.createElement('tr');
+    tr.dataset.version = v.version;
+    L.cell(tr, String(v.version));
+    L.cell(tr, L.time(v.createdAt));
+    L.cell(tr, v.createdBy);
+    L.cell(tr, (v.comment ? v.comment + ': ' : '') + (v.changes || []).join('; '), 'detail');
+    const td = L.cell(tr, '');
+    if (v.version !== set.version) {
+      const b = button(t('restore'), () => restore(v.version));
+      b.className = 'restore';
+      b.dataset.t = 'restore';
+      td.appendChild(b);
+    }
+    body.appendChild(tr);
+  });
+}
+
+async function saveSet(ev) {
+  ev.preventDefault();
+  try {
+    const v = await L.api('PUT', '/api/v1/line-health/target-set', { targetSet: collect(),
+      comment: $('set-comment').value || null, baseVersion: set.version });
+    $('set-comment').value = '';
+    await loadSet();
+    notice(t('saved') + ': ' + t('version') + ' ' + v.version);
     showError(null);
     load();
   } catch (e) {
+    setErrors = (e.problem && e.problem.errors) || [];
+    renderSetErrors();
     showError(e);
   }
 }
 
-async function remove(x) {
-  if (!window.confirm(t('confirmRemove') + ' «' + x.name + '»?')) return;
+async function restore(version) {
+  if (!window.confirm(t('confirmRestore') + ' ' + version + '?')) return;
   try {
-    await L.api('DELETE', '/api/v1/line-health/targets/' + x.id);
-    notice(t('removed') + ': ' + x.name);
+    const v = await L.api('POST', '/api/v1/line-health/target-set/versions/' + version + '/restore');
+    await loadSet();
+    notice(t('restored') + ': ' + t('version') + ' ' + v.version);
+    showError(null);
     load();
   } catch (e) {
     showError(e);
@@ -256,12 +389,19 @@ async function runTestCall() {
 }
 
 Line102.whenReady(() => {
-  $('target-form').addEventListener('submit', save);
-  $('f-new').addEventListener('click', clearForm);
+  $('set-form').addEventListener('submit', saveSet);
+  $('set-add').addEventListener('click', () => {
+    $('set-targets').querySelector('tbody').appendChild(setRow({ port: 5060, transport: 'udp', intervalMs: 2000,
+      timeoutMs: 1000, enabled: true }));
+    reindex();
+  });
+  $('set-reload').addEventListener('click', () => loadSet().catch(showError));
+  $('s-own').addEventListener('change', ownSchedule);
   $('run-test-call').addEventListener('click', runTestCall);
   L.start(TEXT, render).then((session) => {
     admin = (session.roles || []).includes('ADMIN');
     $('admin-form').hidden = !admin;
+    if (admin) loadSet().catch(showError);
     load();
     setInterval(load, 5000);
   }).catch(showError);

@@ -210,26 +210,38 @@ public final class LinehealthBench {
         return 0;
     }
 
+    /**
+     * The targets as the next version of the target set (the versioned setting
+     * line-health-targets), written as another node's save would be: the application
+     * finds it within its reload interval (1 s here) and starts probing.
+     */
     private void insertTargets(int[] ports) throws SQLException {
         int perProcess = targets / processes;
-        try (Connection c = db(); PreparedStatement ps = c.prepareStatement("insert into line_health_targets"
-                + " (name, host, port, transport, interval_ms, timeout_ms) values (?, '127.0.0.1', ?, 'udp', ?, ?)")) {
-            for (int i = 0; i < processes; i++) {
-                for (int k = 0; k < perProcess; k++) {
-                    ps.setString(1, "bench-" + i + "-" + k);
-                    ps.setInt(2, ports[i]);
-                    ps.setInt(3, intervalMs);
-                    ps.setInt(4, timeoutMs);
-                    ps.addBatch();
+        StringBuilder json = new StringBuilder("{\"targets\":[");
+        for (int i = 0; i < processes; i++) {
+            for (int k = 0; k < perProcess; k++) {
+                if (i + k > 0) {
+                    json.append(',');
                 }
+                json.append("{\"name\":\"bench-").append(i).append('-').append(k)
+                        .append("\",\"host\":\"127.0.0.1\",\"port\":").append(ports[i])
+                        .append(",\"transport\":\"udp\",\"intervalMs\":").append(intervalMs)
+                        .append(",\"timeoutMs\":").append(timeoutMs).append('}');
             }
-            ps.executeBatch();
+        }
+        json.append("],\"testCalls\":null}");
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement("insert into setting_versions"
+                + " (setting, version, payload, created_by, action, comment) select 'line-health-targets',"
+                + " coalesce(max(version), 0) + 1, ?::jsonb, 'bench', 'save', 'the benchmark''s targets'"
+                + " from setting_versions where setting = 'line-health-targets'")) {
+            ps.setString(1, json.toString());
+            ps.executeUpdate();
         }
         System.out.printf("%d targets on %d sipp processes, every %d ms, timeout %d ms%n", perProcess * processes,
                 processes, intervalMs, timeoutMs);
     }
 
-    /** The scheduler takes new targets within a third of its lease; each is up after its first answers. */
+    /** The new version is in force within a second, its targets probed at once; each is up after its first answers. */
     private void awaitAllUp() throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
         long up = 0;
@@ -262,6 +274,7 @@ public final class LinehealthBench {
                 "--line102.callcenter.routing.changes-channel=line102:bench:linehealth:" + id + ":changes",
                 "--line102.cti.agi.port=0",
                 "--line102.callcenter.line-health.enabled=true",
+                "--line102.callcenter.line-health.reload-interval=1s",
                 "--logging.file.name=" + System.getProperty("bench.log", "bench/target/linehealth.log"),
                 "--logging.threshold.console=WARN",
         };

@@ -41,7 +41,11 @@ class LineHealthAlarms {
     }
 
     void targetBack(Target t, String why) {
-        clear(TARGET_DOWN, t.id(), why);
+        targetBack(t.id(), why);
+    }
+
+    void targetBack(long targetId, String why) {
+        clear(TARGET_DOWN, targetId, why);
     }
 
     void testCallFailed(String number, String outcome, String detail) {

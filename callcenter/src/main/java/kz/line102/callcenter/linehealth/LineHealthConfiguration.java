@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 
+import kz.line102.callcenter.settings.VersionedSettings;
 import kz.line102.cti.sip.OptionsProber;
 import kz.line102.cti.sip.SipAgent;
 import kz.line102.cti.sip.SipAgentConfig;
@@ -13,8 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The SIP user agent and the probing, on nodes with {@code line-health.enabled}; the
- * API and the page work everywhere (they read and change PostgreSQL).
+ * The target set on every node; the SIP user agent and the probing on nodes with
+ * {@code line-health.enabled}. The API and the page work everywhere.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LineHealthProperties.class)
@@ -33,11 +34,24 @@ class LineHealthConfiguration {
         }
     }
 
+    /** The target set (a versioned setting) in force on this node, applied to the target rows. */
+    @Bean(destroyMethod = "close")
+    TargetSetService lineHealthTargetSet(VersionedSettings settings, LineHealthProperties props, JdbcTargetSync sync,
+                                         LineHealthAlarms alarms) {
+        return new TargetSetService(settings, props, sync, alarms);
+    }
+
     @Bean(initMethod = "start", destroyMethod = "close")
     @ConditionalOnProperty(name = "line102.callcenter.line-health.enabled", havingValue = "true",
             matchIfMissing = true)
     ProbeScheduler lineHealthProbes(JdbcTargetRepository targets, SipAgent agent, LineHealthAlarms alarms,
-                                    LineHealthMetrics metrics, LineHealthProperties props, Clock clock) {
-        return new ProbeScheduler(targets, new OptionsProber(agent, clock), alarms, metrics, props, clock);
+                                    LineHealthMetrics metrics, LineHealthProperties props, Clock clock,
+                                    TargetSetService targetSet) {
+        ProbeScheduler probes = new ProbeScheduler(targets, new OptionsProber(agent, clock), alarms, metrics, props,
+                clock);
+        probes.beforeRefresh(targetSet::applyIfBehind);
+        // A new version: this node's probes follow at once (added targets start, removed ones stop).
+        targetSet.onApplied(probes::refresh);
+        return probes;
     }
 }

@@ -17,31 +17,41 @@ import org.springframework.stereotype.Component;
  * Per target, on the node that probes it: {@code line102_linehealth_target_state}
  * (-1 unknown, 0 down, 1 degraded, 2 up), {@code line102_linehealth_probe_rtt_seconds}
  * and {@code line102_linehealth_probes_total} by outcome. A target's meters go when
- * the node stops probing it, so a scrape never shows a state nobody keeps.
+ * the node stops probing it, so a scrape never shows a state nobody keeps. Each
+ * target's meters are looked up once and kept: a probe only increments.
  */
 @Component
 class LineHealthMetrics {
 
     private final MeterRegistry meters;
-    private final Map<String, AtomicInteger> states = new ConcurrentHashMap<>();
+    private final Map<String, TargetMeters> targets = new ConcurrentHashMap<>();
 
     LineHealthMetrics(MeterRegistry meters) {
         this.meters = meters;
     }
 
+    /** One target's meters; {@code probes} by outcome code, made on first use. */
+    private record TargetMeters(AtomicInteger state, Timer rtt, Map<String, Counter> probes) {
+    }
+
     void probed(Target t, ProbeResult r, TargetState state) {
-        states.computeIfAbsent(t.name(), name -> {
-            AtomicInteger value = new AtomicInteger(TargetState.UNKNOWN.gauge);
-            Gauge.builder("line102.linehealth.target.state", value, AtomicInteger::get)
-                    .description("-1 unknown, 0 down, 1 degraded, 2 up").tag("target", name).register(meters);
-            return value;
-        }).set(state.gauge);
-        Counter.builder("line102.linehealth.probes").description("OPTIONS probes by outcome")
-                .tag("target", t.name()).tag("outcome", r.outcome().code()).register(meters).increment();
+        TargetMeters m = targets.computeIfAbsent(t.name(), this::register);
+        m.state().set(state.gauge);
+        m.probes().computeIfAbsent(r.outcome().code(), outcome -> Counter.builder("line102.linehealth.probes")
+                .description("OPTIONS probes by outcome").tag("target", t.name()).tag("outcome", outcome)
+                .register(meters)).increment();
         if (r.status() != 0) {
-            Timer.builder("line102.linehealth.probe.rtt").description("OPTIONS round-trip time of answered probes")
-                    .tag("target", t.name()).register(meters).record(r.rtt());
+            m.rtt().record(r.rtt());
         }
+    }
+
+    private TargetMeters register(String name) {
+        AtomicInteger value = new AtomicInteger(TargetState.UNKNOWN.gauge);
+        Gauge.builder("line102.linehealth.target.state", value, AtomicInteger::get)
+                .description("-1 unknown, 0 down, 1 degraded, 2 up").tag("target", name).register(meters);
+        Timer rtt = Timer.builder("line102.linehealth.probe.rtt").description("OPTIONS round-trip time of answered probes")
+                .tag("target", name).register(meters);
+        return new TargetMeters(value, rtt, new ConcurrentHashMap<>());
     }
 
     void testCall(String outcome, Duration took) {
@@ -50,7 +60,7 @@ class LineHealthMetrics {
     }
 
     void forget(String targetName) {
-        if (states.remove(targetName) == null) {
+        if (targets.remove(targetName) == null) {
             return;
         }
         for (Meter m : meters.getMeters()) {

@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param lease          how long a node owns the targets it probes; renewed every third of it
  * @param keepProbes     probe results older than this are deleted
  * @param pruneInterval  how often they are
+ * @param reloadInterval how often a node checks the database for a version of the target set it
+ *                       was not told of over Redis
+ * @param zone           the centre's time zone: the test calls' daily window is in it
  */
 @Validated
 @ConfigurationProperties("line102.callcenter.line-health")
@@ -35,7 +38,9 @@ record LineHealthProperties(@DefaultValue("true") boolean enabled,
                             @DefaultValue("30s") @NotNull Duration lease,
                             @DefaultValue("30d") @NotNull Duration keepProbes,
                             @DefaultValue("1h") @NotNull Duration pruneInterval,
-                            @DefaultValue @Valid @NotNull TestCall testCall) {
+                            @DefaultValue @Valid @NotNull TestCall testCall,
+                            @DefaultValue("30s") @NotNull Duration reloadInterval,
+                            @DefaultValue("Asia/Almaty") @NotNull java.time.ZoneId zone) {
 
     /** The user agent: where it listens (the address the PBX and trunks can answer to). */
     record Sip(@DefaultValue("127.0.0.1") String bindAddress, @DefaultValue("0") @Min(0) @Max(65535) int port,

@@ -2,26 +2,22 @@ package kz.line102.callcenter.linehealth;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import kz.line102.callcenter.app.ConflictException;
 import kz.line102.callcenter.app.InvalidRequestException;
-import kz.line102.callcenter.app.JdbcAuditTrail;
+import kz.line102.callcenter.linehealth.TargetSet.TargetSpec;
+import kz.line102.callcenter.settings.SettingVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The targets as IT staff manage them: created, changed (with the version they read)
- * and deleted, each attempt written to {@code line_health_audit}, refused ones
- * included. The probing node picks a change up at once on this node, within a third
- * of the lease on the others.
+ * The targets as the probing nodes see them (the rows of the target set in force, with
+ * their state), and changes of one target at a time: each is a new version of the whole
+ * target set ({@link TargetSetService}), so it is versioned, audited and put in force on
+ * every node like a change of the set made on the page.
  */
 @Service
 class LineHealthService {
@@ -30,21 +26,16 @@ class LineHealthService {
 
     private final JdbcTargetRepository targets;
     private final JdbcAlarmRepository incidents;
-    private final LineHealthAlarms alarms;
     private final LineHealthProperties props;
-    private final JdbcAuditTrail audit;
-    private final ObjectProvider<ProbeScheduler> scheduler;
+    private final TargetSetService targetSet;
     private final Clock clock;
 
-    LineHealthService(JdbcTargetRepository targets, JdbcAlarmRepository incidents, LineHealthAlarms alarms,
-                      LineHealthProperties props, JdbcTemplate jdbc, JsonMapper json,
-                      ObjectProvider<ProbeScheduler> scheduler, Clock clock) {
+    LineHealthService(JdbcTargetRepository targets, JdbcAlarmRepository incidents, LineHealthProperties props,
+                      TargetSetService targetSet, Clock clock) {
         this.targets = targets;
         this.incidents = incidents;
-        this.alarms = alarms;
         this.props = props;
-        this.audit = new JdbcAuditTrail(jdbc, json, "line_health_audit");
-        this.scheduler = scheduler;
+        this.targetSet = targetSet;
         this.clock = clock;
     }
 
@@ -57,46 +48,36 @@ class LineHealthService {
     }
 
     Target create(TargetRequest request, String actor) {
-        validate(request, 0, actor, "create");
-        Target t = targets.insert(request);
-        audit.append(actor, "create", t.version(), describe(t));
-        log.info("line-health target {} ({}) created by {}", t.name(), t.peer(), actor);
-        changed();
-        return t;
+        SettingVersion<TargetSet> base = newest();
+        validate(request, base.payload(), null);
+        TargetSpec spec = TargetSpec.of(request, null);
+        save(base, base.payload().with(spec.name(), spec), actor, "added target " + spec.name());
+        log.info("line-health target {} added by {}", spec.name(), actor);
+        return byName(spec.name());
     }
 
     Target update(long id, TargetRequest request, String actor) {
         Target before = get(id);
         if (request.version() == null) {
-            refuse(actor, "update", id, List.of("'version' is required: the version you read"));
+            throw new InvalidRequestException("'version' is required: the version you read");
         }
-        validate(request, id, actor, "update");
-        Optional<Target> after = targets.update(id, request.version(), request);
-        if (after.isEmpty()) {
-            audit.append(actor, "rejected", before.version(), Map.of("target", id, "action", "update",
-                    "problems", List.of("stale version " + request.version())));
+        if (request.version() != before.version()) {
             throw new ConflictException("stale-line-health-target", "target " + id + " is at version "
-                    + get(id).version() + ", not " + request.version() + ": reload it and apply the change again");
+                    + before.version() + ", not " + request.version() + ": reload it and apply the change again");
         }
-        Target t = after.get();
-        audit.append(actor, "update", t.version(), Map.of("before", describe(before), "after", describe(t)));
-        log.info("line-health target {} changed by {} (version {})", t.name(), actor, t.version());
-        if (!t.enabled()) {
-            alarms.targetBack(t, "probing disabled by " + actor);
-        }
-        changed();
-        return t;
+        SettingVersion<TargetSet> base = newest();
+        validate(request, base.payload(), before.name());
+        TargetSpec spec = TargetSpec.of(request, base.payload().target(before.name()).orElse(null));
+        TargetSet next = base.payload().without(before.name()).with(spec.name(), spec);
+        save(base, next, actor, "changed target " + before.name());
+        return byName(spec.name());
     }
 
     void delete(long id, String actor) {
         Target t = get(id);
-        if (!targets.delete(id)) {
-            throw new NoSuchTargetException(id);
-        }
-        audit.append(actor, "delete", t.version(), describe(t));
-        log.info("line-health target {} deleted by {}", t.name(), actor);
-        alarms.targetBack(t, "target deleted by " + actor);
-        changed();
+        SettingVersion<TargetSet> base = newest();
+        save(base, base.payload().without(t.name()), actor, "removed target " + t.name());
+        log.info("line-health target {} removed by {}", t.name(), actor);
     }
 
     List<JdbcTargetRepository.Probe> probes(long id, Duration within, boolean failuresOnly, int limit) {
@@ -109,43 +90,33 @@ class LineHealthService {
     }
 
     List<Map<String, Object>> audit(int limit) {
-        return audit.read(limit);
+        return targetSet.setting().audit(limit);
     }
 
-    private void validate(TargetRequest request, long id, String actor, String action) {
+    /** The newest version, even if this node has not heard of it yet: a change of one target is made to it. */
+    private SettingVersion<TargetSet> newest() {
+        targetSet.setting().reloadIfNewer();
+        return targetSet.current();
+    }
+
+    private void save(SettingVersion<TargetSet> base, TargetSet next, String actor, String comment) {
+        targetSet.save(next, actor, comment, base.version());
+    }
+
+    private Target byName(String name) {
+        return targets.all().stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("target " + name + " saved but not applied"));
+    }
+
+    private void validate(TargetRequest request, TargetSet set, String renaming) {
         List<String> problems = request == null ? List.of("a target is required") : request.problems(props);
-        if (problems.isEmpty() && targets.nameTaken(request.normalName(), id)) {
+        if (problems.isEmpty() && !request.normalName().equals(renaming)
+                && set.target(request.normalName()).isPresent()) {
             problems = List.of("a target named '" + request.normalName() + "' exists already");
         }
         if (!problems.isEmpty()) {
-            refuse(actor, action, id, problems);
+            log.info("line-health target change refused: {}", problems);
+            throw new InvalidRequestException(String.join("; ", problems));
         }
-    }
-
-    private void refuse(String actor, String action, long id, List<String> problems) {
-        audit.append(actor, "rejected", null, Map.of("target", id, "action", action, "problems", problems));
-        log.info("line-health target {} by {} refused: {}", action, actor, problems);
-        throw new InvalidRequestException(String.join("; ", problems));
-    }
-
-    private void changed() {
-        ProbeScheduler s = scheduler.getIfAvailable();
-        if (s != null) {
-            s.refresh();
-        }
-    }
-
-    private static Map<String, Object> describe(Target t) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("id", t.id());
-        d.put("name", t.name());
-        d.put("host", t.host());
-        d.put("port", t.port());
-        d.put("transport", t.transport());
-        d.put("intervalMs", t.intervalMs());
-        d.put("timeoutMs", t.timeoutMs());
-        d.put("expectedCodes", t.expectedCodes());
-        d.put("enabled", t.enabled());
-        return d;
     }
 }

@@ -9,26 +9,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import kz.line102.cti.sip.OptionsProber;
-import kz.line102.cti.sip.ProbeResult;
+import kz.line102.cti.sip.SipPeer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Probes the targets this node holds, each on its own interval, one probe in flight
  * per target (a probe still waiting when the next is due is not doubled). Results are
- * recorded on one thread, in order per target: the time series, the state with its
- * hysteresis, metrics, and the alarm on a change to or from down. Targets are taken
+ * recorded by {@link ProbeResults} on one thread, in order per target and in batches. Targets are taken
  * and kept under a lease (see {@link JdbcTargetRepository#claim}), so with several
  * nodes each target is probed by one, and another takes over within a lease when it dies.
  */
@@ -44,13 +40,17 @@ final class ProbeScheduler implements AutoCloseable {
     private final Clock clock;
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final ScheduledExecutorService timer;
-    private final ThreadPoolExecutor results;
+    private final ProbeResults results;
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
+    private volatile Runnable beforeRefresh = () -> { };
     private volatile boolean closed;
 
-    /** {@code first}: no result recorded yet since this node took the target. */
-    private record Running(Target target, TargetHealth health, ScheduledFuture<?> future, AtomicBoolean busy,
-                           AtomicBoolean first) {
+    /**
+     * A target as this node probes it, with what each probe needs made once (the peer, the
+     * timeout, the expected codes). {@code first}: no result recorded yet since this node took it.
+     */
+    record Running(Target target, TargetHealth health, ScheduledFuture<?> future, AtomicBoolean busy,
+                   AtomicBoolean first, Duration timeout, Set<Integer> expected, SipPeer peer) {
     }
 
     ProbeScheduler(JdbcTargetRepository targets, OptionsProber prober, LineHealthAlarms alarms,
@@ -62,14 +62,18 @@ final class ProbeScheduler implements AutoCloseable {
         this.props = props;
         this.clock = clock;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "line102-linehealth-probes"));
-        // Bounded: a database that stalls makes results wait here, then be dropped with a log line.
-        this.results = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(10_000),
-                r -> daemon(r, "line102-linehealth-results"));
+        this.results = new ProbeResults(this, targets, alarms, metrics, node);
+    }
+
+    /** Run before each refresh (the target set applied to the rows if a first attempt failed). */
+    void beforeRefresh(Runnable hook) {
+        this.beforeRefresh = hook;
     }
 
     void start() {
         long renew = Math.max(props.lease().toMillis() / 3, 100);
         timer.scheduleWithFixedDelay(this::refresh, 0, renew, TimeUnit.MILLISECONDS);
+        results.start();
         timer.scheduleWithFixedDelay(this::prune, props.pruneInterval().toMillis(), props.pruneInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
         log.info("line-health probes started on node {}", node);
@@ -81,6 +85,7 @@ final class ProbeScheduler implements AutoCloseable {
             return;
         }
         try {
+            beforeRefresh.run();
             List<Target> mine = targets.claim(node, props.lease());
             Set<Long> keep = new HashSet<>();
             Map<Long, Target> byId = new HashMap<>();
@@ -104,11 +109,14 @@ final class ProbeScheduler implements AutoCloseable {
     }
 
     private void schedule(Target t) {
-        TargetHealth health = new TargetHealth(props, t.state(), t.failStreak(), t.okStreak());
+        TargetHealth health = TargetHealth.of(props, t);
         AtomicBoolean busy = new AtomicBoolean();
-        ScheduledFuture<?> f = timer.scheduleAtFixedRate(() -> probe(t, health, busy), 0, t.intervalMs(),
+        Running[] self = new Running[1];
+        ScheduledFuture<?> f = timer.scheduleAtFixedRate(() -> probe(self[0]), 0, t.intervalMs(),
                 TimeUnit.MILLISECONDS);
-        running.put(t.id(), new Running(t, health, f, busy, new AtomicBoolean(true)));
+        self[0] = new Running(t, health, f, busy, new AtomicBoolean(true), Duration.ofMillis(t.timeoutMs()),
+                Set.copyOf(t.expectedCodes()), t.peer());
+        running.put(t.id(), self[0]);
         log.info("target {} ({}) probed every {} ms, timeout {} ms", t.name(), t.peer(), t.intervalMs(),
                 t.timeoutMs());
     }
@@ -121,56 +129,28 @@ final class ProbeScheduler implements AutoCloseable {
         }
     }
 
-    private void probe(Target t, TargetHealth health, AtomicBoolean busy) {
-        if (closed || !busy.compareAndSet(false, true)) {
+    private void probe(Running r) {
+        if (r == null || closed || !r.busy().compareAndSet(false, true)) {
             return;
         }
-        prober.probe(t.peer(), Duration.ofMillis(t.timeoutMs()), Set.copyOf(t.expectedCodes())).thenAccept(r -> {
+        prober.probe(r.peer(), r.timeout(), r.expected()).thenAccept(result -> {
             try {
-                results.execute(() -> record(t, health, r));
-            } catch (RejectedExecutionException full) {
-                log.error("target {} probe result dropped: the result queue is full ({})", t.name(), r.outcome());
+                results.add(r, result);
             } finally {
-                busy.set(false);
+                r.busy().set(false);
             }
         });
     }
 
-    private void record(Target t, TargetHealth health, ProbeResult r) {
-        Running current = running.get(t.id());
-        if (closed || current == null || current.health() != health) {
-            return;
-        }
-        try {
-            TargetState before = health.apply(r.ok(), r.rtt());
-            targets.insertProbe(t.id(), r);
-            if (!targets.saveState(t.id(), node, health, before, r)) {
-                log.info("target {} is no longer probed by this node", t.name());
-                stop(t.id());
-                return;
-            }
-            metrics.probed(t, r, health.state());
-            if (current.first().getAndSet(false) && before == health.state()) {
-                // Taken over (a restart, another node's death): the alarm follows the state the
-                // previous owner saved, in case it died between saving it and raising or clearing.
-                if (health.state() == TargetState.DOWN) {
-                    alarms.targetDown(t, "down when this node took the target over; last: " + r.detail());
-                } else {
-                    alarms.targetBack(t, "not down when this node took the target over");
-                }
-            }
-            if (before != health.state()) {
-                log.warn("target {} ({}) {} -> {} after {}: {}", t.name(), t.peer(), before.code(),
-                        health.state().code(), r.outcome().code(), r.detail());
-                if (health.state() == TargetState.DOWN) {
-                    alarms.targetDown(t, health.failStreak() + " probes failed in a row, last: " + r.detail());
-                } else if (before == TargetState.DOWN) {
-                    alarms.targetBack(t, health.okStreak() + " probes answered in a row");
-                }
-            }
-        } catch (RuntimeException e) {
-            log.error("target {} probe result not recorded: {}", t.name(), e.toString());
-        }
+    /** The target as this node probes it now; null when it does not (stopped, taken over, removed). */
+    Running running(long id) {
+        return closed ? null : running.get(id);
+    }
+
+    /** This node lost the target (another owns it, or it was removed): its probes stop here. */
+    void lost(Target t) {
+        log.info("target {} is no longer probed by this node", t.name());
+        stop(t.id());
     }
 
     private void prune() {
@@ -193,12 +173,7 @@ final class ProbeScheduler implements AutoCloseable {
     public void close() {
         closed = true;
         timer.shutdownNow();
-        results.shutdown();
-        try {
-            results.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        results.close();
         running.clear();
         try {
             targets.release(node);

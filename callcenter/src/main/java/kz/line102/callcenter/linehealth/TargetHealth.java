@@ -7,7 +7,8 @@ import java.time.Duration;
  * failuresToDown} failures in a row put it down, {@code successesToUp} good probes in
  * a row bring it back, so one lost datagram raises nothing. While not down, a failure
  * among the last {@code window} probes, or a good probe slower than {@code slowRtt},
- * shows it as degraded. Not thread-safe: the owner node feeds each target from one thread.
+ * shows it as degraded. Each target has its own N, M, window and slow RTT (the target
+ * set's, else the configuration's). Not thread-safe: the owner node feeds each target from one thread.
  */
 final class TargetHealth {
 
@@ -23,13 +24,28 @@ final class TargetHealth {
     private int seen;
 
     TargetHealth(LineHealthProperties props, TargetState state, int failStreak, int okStreak) {
-        this.failuresToDown = props.failuresToDown();
-        this.successesToUp = props.successesToUp();
-        this.window = Math.min(props.window(), 64);
-        this.slowRtt = props.slowRtt();
+        this(props.failuresToDown(), props.successesToUp(), props.window(), props.slowRtt(), state, failStreak,
+                okStreak);
+    }
+
+    TargetHealth(int failuresToDown, int successesToUp, int window, Duration slowRtt, TargetState state,
+                 int failStreak, int okStreak) {
+        this.failuresToDown = failuresToDown;
+        this.successesToUp = successesToUp;
+        this.window = Math.min(window, 64);
+        this.slowRtt = slowRtt;
         this.state = state;
         this.failStreak = failStreak;
         this.okStreak = okStreak;
+    }
+
+    /** A target's own hysteresis and thresholds, the configuration's where the target set leaves them empty. */
+    static TargetHealth of(LineHealthProperties props, Target t) {
+        return new TargetHealth(t.failuresToDown() == null ? props.failuresToDown() : t.failuresToDown(),
+                t.successesToUp() == null ? props.successesToUp() : t.successesToUp(),
+                t.degradedWindow() == null ? props.window() : t.degradedWindow(),
+                t.slowRttMs() == null ? props.slowRtt() : Duration.ofMillis(t.slowRttMs()), t.state(),
+                t.failStreak(), t.okStreak());
     }
 
     /** Feeds one probe; returns the state before it (equal to {@link #state()} when nothing changed). */

@@ -2,12 +2,14 @@ package kz.line102.callcenter.linehealth;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -46,17 +48,24 @@ class TestCallService {
     private final Clock clock;
     private final AtomicReference<UUID> running = new AtomicReference<>();
     private volatile TestCallPlan plan;
+    private final TargetSetService targetSet;
     private ScheduledExecutorService caller;
     private ScheduledExecutorService checks;
+    /** The target set's schedule in force; null: the configuration's. */
+    private volatile TargetSet.TestCallSchedule schedule;
+    private ScheduledFuture<?> tick;
+    private Duration every;
 
     TestCallService(JdbcTestCallRepository calls, LineHealthAlarms alarms, LineHealthMetrics metrics,
-                    LineHealthProperties props, ObjectProvider<SipAgent> agent, Clock clock) {
+                    LineHealthProperties props, ObjectProvider<SipAgent> agent, Clock clock,
+                    TargetSetService targetSet) {
         this.calls = calls;
         this.alarms = alarms;
         this.metrics = metrics;
         this.props = props;
         this.agent = agent;
         this.clock = clock;
+        this.targetSet = targetSet;
         this.plan = props.testCall().configured() ? TestCallPlan.of(props.testCall()) : null;
     }
 
@@ -64,11 +73,57 @@ class TestCallService {
     void start() {
         caller = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "line102-linehealth-test-call"));
         checks = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "line102-linehealth-test-call-checks"));
-        Duration every = props.testCall().interval();
-        if (props.enabled() && plan != null && !every.isZero()) {
-            caller.scheduleWithFixedDelay(this::scheduled, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-            log.info("test calls to {} every {}", plan.peer(), every);
+        targetSet.onApplied(this::reschedule);
+        reschedule();
+    }
+
+    /** Follows the schedule of the target set in force: how often, and the steps' budgets. */
+    synchronized void reschedule() {
+        TargetSet.TestCallSchedule s = targetSet.current().payload().testCalls();
+        this.schedule = s;
+        Duration next = s == null ? props.testCall().interval() : Duration.ofSeconds(s.intervalSeconds());
+        if (next.equals(every) || caller == null) {
+            return;
         }
+        every = next;
+        if (tick != null) {
+            tick.cancel(false);
+            tick = null;
+        }
+        if (props.enabled() && plan != null && !next.isZero()) {
+            tick = caller.scheduleWithFixedDelay(this::scheduled, next.toMillis(), next.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            log.info("test calls to {} every {}", plan.peer(), next);
+        } else {
+            log.info("no scheduled test calls (on demand only)");
+        }
+    }
+
+    /** The plan with the budgets of the schedule in force, where the target set gives one. */
+    private TestCallPlan effective(TestCallPlan p) {
+        TargetSet.TestCallSchedule s = schedule;
+        if (p == null || s == null) {
+            return p;
+        }
+        return new TestCallPlan(p.peer(), p.callerNumber(), p.answerTimeout(), p.media(), p.byeTimeout(),
+                p.maxLossPct(), new TestCallPlan.Budgets(Duration.ofMillis(s.eventsBudgetMs()),
+                Duration.ofMillis(s.callRecordBudgetMs()), Duration.ofMillis(s.routingBudgetMs()),
+                Duration.ofMillis(s.recordingBudgetMs())), p.requireCallRecord());
+    }
+
+    /** Within the schedule's daily window (the centre's zone); no window: always. */
+    private boolean inWindow() {
+        TargetSet.TestCallSchedule s = schedule;
+        if (s == null) {
+            return true;
+        }
+        LocalTime from = TargetSetValidator.timeOfDay(s.from());
+        LocalTime to = TargetSetValidator.timeOfDay(s.to());
+        if (from == null || to == null) {
+            return true;
+        }
+        LocalTime now = LocalTime.ofInstant(clock.instant(), props.zone());
+        return from.isBefore(to) ? !now.isBefore(from) && now.isBefore(to) : !now.isBefore(from) || now.isBefore(to);
     }
 
     @PreDestroy
@@ -124,12 +179,12 @@ class TestCallService {
 
     private void scheduled() {
         try {
-            TestCallPlan p = plan;
+            TestCallPlan p = effective(plan);
             UUID id = UUID.randomUUID();
-            if (p == null || !running.compareAndSet(null, id)) {
+            if (p == null || !inWindow() || !running.compareAndSet(null, id)) {
                 return;
             }
-            Optional<TestCallRecord> record = calls.startScheduled(id, clock.instant(), props.testCall().interval());
+            Optional<TestCallRecord> record = calls.startScheduled(id, clock.instant(), every);
             if (record.isEmpty()) {
                 running.set(null);
                 return;
@@ -142,7 +197,7 @@ class TestCallService {
     }
 
     private TestCallPlan ready() {
-        TestCallPlan p = plan;
+        TestCallPlan p = effective(plan);
         if (p == null) {
             throw new ConflictException("test-call-not-configured", "no test number is configured "
                     + "(line102.callcenter.line-health.test-call.host)");

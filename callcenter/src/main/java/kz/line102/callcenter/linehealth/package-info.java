@@ -1,6 +1,8 @@
 /**
  * Line health: is 102 reachable right now? SIP OPTIONS probes to the PBX and each trunk
- * IT staff list as targets (kept in PostgreSQL, changed over the API and audited),
+ * IT staff list as targets (the targets and the test-call schedule are one versioned
+ * setting, {@code line-health-targets}, of the {@code settings} module: validated,
+ * versioned, restorable, audited and put in force on every node without a restart),
  * each target's state ({@code up}, {@code degraded}, {@code down}) with hysteresis,
  * the probes' time series, synthetic test calls to the test number, and an alert once
  * per incident (a target down, test calls failing) through the alert machinery,

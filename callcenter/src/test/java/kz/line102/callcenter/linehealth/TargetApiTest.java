@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** Targets changed over the API: validated with every reason, versioned, and every attempt audited. */
+/** Targets changed one at a time over the API: validated with every reason, each change a version of the target set. */
 @CallcenterTest
 class TargetApiTest {
 
@@ -32,40 +32,45 @@ class TargetApiTest {
         Api.user(users, "lh-api-admin", Role.ADMIN);
     }
 
-    private static String body(String name, int version) {
+    private static String body(String name, int port, int version) {
         return """
-                {"name":"%s","host":"127.0.0.1","port":5999,"transport":"tcp","intervalMs":5000,"timeoutMs":1000,
-                 "expectedCodes":[200,404],"enabled":false,"version":%d}""".formatted(name, version);
+                {"name":"%s","host":"127.0.0.1","port":%d,"transport":"tcp","intervalMs":5000,"timeoutMs":1000,
+                 "expectedCodes":[200,404],"enabled":false,"version":%d}""".formatted(name, port, version);
     }
 
     @Test
     void aTargetIsCreatedChangedWithItsVersionAndDeletedAndEachStepIsAudited() {
         String name = "api-" + UUID.randomUUID();
-        Response created = api.json("POST", "/api/v1/line-health/targets", "lh-api-admin", body(name, 0));
+        Response created = api.json("POST", "/api/v1/line-health/targets", "lh-api-admin", body(name, 5999, 0));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         JsonNode t = created.json();
         long id = t.get("id").asLong();
         assertThat(t.get("state").asString()).isEqualTo("unknown");
         assertThat(t.get("expectedCodes").toString()).isEqualTo("[200,404]");
 
-        Response changed = api.json("PUT", "/api/v1/line-health/targets/" + id, "lh-api-admin", body(name + "-b", 1));
+        Response changed = api.json("PUT", "/api/v1/line-health/targets/" + id, "lh-api-admin", body(name, 5998, 1));
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         assertThat(changed.json().get("version").asInt()).isEqualTo(2);
+        assertThat(changed.json().get("id").asLong()).as("a target keeps its row while its name stays").isEqualTo(id);
+        assertThat(changed.json().get("port").asInt()).isEqualTo(5998);
 
-        Response stale = api.json("PUT", "/api/v1/line-health/targets/" + id, "lh-api-admin", body(name + "-c", 1));
+        Response stale = api.json("PUT", "/api/v1/line-health/targets/" + id, "lh-api-admin", body(name, 5997, 1));
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.code()).isEqualTo("stale-line-health-target");
 
-        Response duplicate = api.json("POST", "/api/v1/line-health/targets", "lh-api-admin", body(name + "-b", 0));
+        Response duplicate = api.json("POST", "/api/v1/line-health/targets", "lh-api-admin", body(name, 5996, 0));
         assertThat(duplicate.status()).isEqualTo(400);
         assertThat(duplicate.json().get("reason").asString()).contains("exists already");
 
         assertThat(api.json("DELETE", "/api/v1/line-health/targets/" + id, "lh-api-admin", null).status())
                 .isEqualTo(204);
+        // Each change of one target is a version of the whole target set, audited as such.
         JsonNode audit = api.get("/api/v1/line-health/audit?limit=50", "lh-api-admin").json();
         String trail = audit.toString();
-        assertThat(trail).contains(name + "-b").contains("\"action\":\"create\"").contains("\"action\":\"update\"")
-                .contains("\"action\":\"delete\"").contains("stale version 1").contains("exists already");
+        assertThat(trail).contains("added target " + name).contains("changed target " + name)
+                .contains("removed target " + name).contains("\"action\":\"save\"");
+        String versions = api.get("/api/v1/line-health/target-set/versions?limit=5", "lh-api-admin").body();
+        assertThat(versions).contains("removed target " + name);
     }
 
     @Test

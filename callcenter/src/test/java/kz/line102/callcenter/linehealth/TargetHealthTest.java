@@ -14,7 +14,8 @@ class TargetHealthTest {
 
     private static TargetHealth fresh() {
         LineHealthProperties defaults = new LineHealthProperties(true, null, 3, 2, 10, Duration.ofMillis(500),
-                Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofDays(30), Duration.ofHours(1), null);
+                Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofDays(30), Duration.ofHours(1), null,
+                Duration.ofSeconds(30), java.time.ZoneId.of("Asia/Almaty"));
         return new TargetHealth(defaults, TargetState.UNKNOWN, 0, 0);
     }
 

@@ -203,7 +203,8 @@ class TestCallApiTest {
             JsonNode passed = placeAndAwait();
             assertThat(passed.get("outcome").asString()).as(passed.toString()).isEqualTo("passed");
             assertThat(passed.get("steps").findValuesAsString("name")).contains("call-record");
-            assertThat(alerts.get(alertId).open()).isFalse();
+            // The outcome is written just before the alarm is cleared: on a busy machine a read can fall between.
+            await().atMost(Duration.ofSeconds(5)).until(() -> !alerts.get(alertId).open());
             assertThat(alerts.get(alertId).acknowledgedBy()).isEqualTo("system");
         }
     }

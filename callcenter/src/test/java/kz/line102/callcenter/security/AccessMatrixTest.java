@@ -216,6 +216,13 @@ class AccessMatrixTest {
             new Endpoint("DELETE", "/api/v1/line-health/targets/999999999", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/api/v1/line-health/incidents", null, EnumSet.of(SUPERVISOR, ADMIN)),
             new Endpoint("GET", "/api/v1/line-health/audit", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/line-health/target-set", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/line-health/target-set/versions", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/line-health/target-set/audit", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("PUT", "/api/v1/line-health/target-set", "{}", EnumSet.of(ADMIN)),
+            new Endpoint("POST", "/api/v1/line-health/target-set/validate", "{}", EnumSet.of(ADMIN)),
+            new Endpoint("POST", "/api/v1/line-health/target-set/versions/999999999/restore", null,
+                    EnumSet.of(ADMIN)),
             new Endpoint("GET", "/api/v1/line-health/test-calls", null, EnumSet.of(SUPERVISOR, ADMIN)),
             new Endpoint("POST", "/api/v1/line-health/test-calls", null, EnumSet.of(ADMIN)),
             // Certification: personnel (ADMIN) keep the data, the commission (SUPERVISOR) records results and
