@@ -81,6 +81,22 @@ class MessageBundleTest {
     }
 
     @Test
+    void noKeyIsWrittenTwice() throws IOException {
+        // Properties keeps the last of two equal keys: one of two meanings would silently vanish.
+        for (String lang : LANGS) {
+            Map<String, Integer> seen = new java.util.HashMap<>();
+            for (String line : Files.readAllLines(RESOURCES.resolve("i18n/messages_" + lang + ".properties"))) {
+                String trimmed = line.strip();
+                if (!trimmed.isEmpty() && !trimmed.startsWith("#") && trimmed.contains("=")) {
+                    seen.merge(trimmed.substring(0, trimmed.indexOf('=')).strip(), 1, Integer::sum);
+                }
+            }
+            assertThat(seen.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList())
+                    .as("keys written twice in " + lang).isEmpty();
+        }
+    }
+
+    @Test
     void everyTextThePagesNameExists() throws IOException {
         Set<String> keys = bundles().get("ru").stringPropertyNames();
         List<String> missing = new ArrayList<>();
