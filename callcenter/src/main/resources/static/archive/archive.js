@@ -156,7 +156,7 @@ function play(item, tr) {
   error('');
   const player = $('player');
   player.src = audioUrl(item.id);
-  $('playing').textContent = new Date(item.callAt).toLocaleString(lang) + ', ' + (item.callerNumber || t('withheld'));
+  $('playing').textContent = Line102.time(item.callAt) + ', ' + (item.callerNumber || t('withheld'));
   document.querySelectorAll('#results tr.playing').forEach((r) => r.classList.remove('playing'));
   tr.classList.add('playing');
   const started = player.play();
@@ -178,7 +178,7 @@ function renderRows() {
   rows.forEach((item) => {
     const tr = document.createElement('tr');
     tr.dataset.id = item.id;
-    cell(tr, new Date(item.callAt).toLocaleString(lang));
+    cell(tr, Line102.time(item.callAt));
     cell(tr, item.kuiNumber || '', 'kui');
     cell(tr, item.callerNumber || t('withheld'), 'number');
     // The person signed in at the desk when the call was answered, beside the desk's extension.

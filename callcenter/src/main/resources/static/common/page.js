@@ -114,6 +114,7 @@ window.Line102 = (function () {
     document.querySelectorAll('[data-c]').forEach((el) => { el.textContent = text('common.' + el.dataset.c); });
     document.querySelectorAll('[data-lang]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === lang)));
     document.querySelectorAll('#line102-pages a').forEach((a) => { a.textContent = text(a.dataset.page); });
+    if ($('line102-zone')) $('line102-zone').textContent = text('common.zoneNote', { 0: zone() });
     rerenderErrors();
   }
 
@@ -169,6 +170,11 @@ window.Line102 = (function () {
       nav.appendChild(a);
     });
     top.appendChild(nav);
+    // Every time on our pages is the centre's wall clock: say which, once, where every page shows it.
+    const zoneNote = document.createElement('small');
+    zoneNote.id = 'line102-zone';
+    zoneNote.textContent = text('common.zoneNote', { 0: zone() });
+    top.appendChild(zoneNote);
     if ($('who') && !$('who').textContent) $('who').textContent = s.username;
     if ($('logout-csrf')) $('logout-csrf').value = s.csrfToken || '';
   }
@@ -245,6 +251,11 @@ window.Line102 = (function () {
     return iso ? new Date(iso).toLocaleString(lang, { timeZone: zone() }) : '';
   }
 
+  /** The time of day of a moment on the centre's wall clock. */
+  function clock(iso) {
+    return iso ? new Date(iso).toLocaleTimeString(lang, { timeZone: zone() }) : '';
+  }
+
   return { $, t, text, api, start, socket, cell, time, texts: pageTexts, whenReady, problemText, fieldText,
-    showError, problemError, zone, session: () => session, loadSession, lang: () => lang, setLang };
+    showError, problemError, zone, clock, session: () => session, loadSession, lang: () => lang, setLang };
 }());

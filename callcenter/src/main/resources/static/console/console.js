@@ -206,7 +206,7 @@ function render(pop) {
   list.replaceChildren();
   ((card && card.recentCalls) || []).slice(0, 5).forEach((c) => {
     const li = document.createElement('li');
-    li.textContent = new Date(c.offeredAt).toLocaleString(lang) + ' — ' + t(c.outcome);
+    li.textContent = Line102.time(c.offeredAt) + ' — ' + t(c.outcome);
     list.appendChild(li);
   });
 }
@@ -218,7 +218,7 @@ async function loadRecent() {
     body.replaceChildren();
     calls.forEach((c) => {
       const tr = document.createElement('tr');
-      [new Date(c.offeredAt).toLocaleString(lang), c.callerNumber || t('withheld'), t(c.outcome),
+      [Line102.time(c.offeredAt), c.callerNumber || t('withheld'), t(c.outcome),
         c.waitSeconds == null ? '' : c.waitSeconds, c.talkSeconds == null ? '' : c.talkSeconds]
         .forEach((v) => { const td = document.createElement('td'); td.textContent = v; tr.appendChild(td); });
       body.appendChild(tr);

@@ -333,7 +333,7 @@
       const what = types.find((ty) => ty.code === r.typeCode);
       const label = r.kuiNumber || t('awaitingNumber');
       const info = document.createElement('span');
-      info.textContent = [new Date(r.createdAt).toLocaleString(lang), what ? typeName(what) : '', r.sceneAddress || '',
+      info.textContent = [Line102.time(r.createdAt), what ? typeName(what) : '', r.sceneAddress || '',
         t(r.status)].filter((s) => s).join(' · ') + ' ';
       const button = document.createElement('button');
       button.type = 'button';
@@ -369,7 +369,7 @@
       select.replaceChildren();
       // Only this operator's own drafts: the cards of calls others answered are not theirs to finish.
       const mine = page.items.filter((d) => d.createdBy === session.username);
-      mine.forEach((d) => option(select, d.id, new Date(d.createdAt).toLocaleString(lang) + ' — '
+      mine.forEach((d) => option(select, d.id, Line102.time(d.createdAt) + ' — '
         + (d.callerNumber || t('noCall')), d.id === chosen));
       $('inc-resume').disabled = mine.length === 0;
     } catch (e) {

@@ -42,7 +42,7 @@
     now.className = 'state ' + last.state;
     now.textContent = t('state.' + last.state);
     $('state-reason').textContent = last.reason ? '(' + t(last.reason) + ')' : '';
-    $('state-since').textContent = new Date(last.since).toLocaleTimeString(lang());
+    $('state-since').textContent = Line102.clock(last.since);
     $('state-ready').disabled = last.state === 'ready';
   }
 

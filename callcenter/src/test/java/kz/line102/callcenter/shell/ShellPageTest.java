@@ -100,6 +100,8 @@ class ShellPageTest {
         signInHere(operator, Api.PASSWORD);
         until(() -> browser.getCurrentUrl().contains("/console"));
         until(() -> text("#ws-join").equals("Жұмыс орнын алу"));
+        // Every page says in whose clock its times are: the centre's, whatever the browser's zone.
+        until(() -> text("#line102-zone").equals("Сағаттық белдеу: Asia/Almaty"));
     }
 
     @Test
