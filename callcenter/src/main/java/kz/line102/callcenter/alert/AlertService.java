@@ -107,7 +107,7 @@ public class AlertService {
         Optional<Alert> done = alerts.acknowledge(id, by, comment);
         if (done.isEmpty()) {
             Alert existing = get(id);
-            throw new ConflictException("already-acknowledged", "alert " + id + " was acknowledged by "
+            throw new ConflictException(ProblemCodes.ALREADY_ACKNOWLEDGED, "alert " + id + " was acknowledged by "
                     + existing.acknowledgedBy() + " at " + existing.acknowledgedAt());
         }
         log.info("alertId={} acknowledged by {}", id, by);
@@ -119,7 +119,7 @@ public class AlertService {
     public Alert resend(long id, String by) {
         if (!alerts.revive(id)) {
             Alert existing = get(id);
-            throw new ConflictException("not-dead", "alert " + id + " delivery is '" + existing.outboundStatus()
+            throw new ConflictException(ProblemCodes.NOT_DEAD, "alert " + id + " delivery is '" + existing.outboundStatus()
                     + "'; only a dead delivery is sent again");
         }
         log.warn("alertId={} outbound delivery sent again by {}", id, by);

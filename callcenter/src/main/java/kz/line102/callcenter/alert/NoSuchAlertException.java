@@ -7,6 +7,6 @@ import org.springframework.http.HttpStatus;
 public class NoSuchAlertException extends ProblemException {
 
     public NoSuchAlertException(long id) {
-        super(HttpStatus.NOT_FOUND, "no-such-alert", "no alert with id " + id);
+        super(HttpStatus.NOT_FOUND, ProblemCodes.NO_SUCH_ALERT, "no alert with id " + id);
     }
 }

@@ -43,7 +43,7 @@ class BundleController {
     ResponseEntity<Map<String, String>> bundle(@PathVariable String lang, WebRequest request) {
         Bundle b = bundles.get(lang);
         if (b == null) {
-            throw new ProblemException(HttpStatus.NOT_FOUND, "no-such-language", "no message bundle '" + lang
+            throw new ProblemException(HttpStatus.NOT_FOUND, ProblemCodes.NO_SUCH_LANGUAGE, "no message bundle '" + lang
                     + "'; there are " + bundles.keySet(), java.util.List.of(lang)) {
             };
         }

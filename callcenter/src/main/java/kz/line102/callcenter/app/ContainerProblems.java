@@ -87,10 +87,10 @@ class ContainerProblems implements WebServerFactoryCustomizer<TomcatServletWebSe
 
         private static String code(int status) {
             return switch (status) {
-                case 400 -> "request-rejected";
-                case 404 -> "not-found";
-                case 405 -> "method-not-allowed";
-                case 413 -> "request-too-large";
+                case 400 -> ProblemCodes.REQUEST_REJECTED;
+                case 404 -> ProblemCodes.NOT_FOUND;
+                case 405 -> ProblemCodes.METHOD_NOT_ALLOWED;
+                case 413 -> ProblemCodes.REQUEST_TOO_LARGE;
                 default -> status >= 500 ? "internal-error" : "request-rejected";
             };
         }

@@ -36,6 +36,6 @@ class FirewallProblems implements RequestRejectedHandler {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(),
-                Problems.detail(HttpStatus.BAD_REQUEST, "request-rejected", e.getMessage(), request));
+                Problems.detail(HttpStatus.BAD_REQUEST, ProblemCodes.REQUEST_REJECTED, e.getMessage(), request));
     }
 }

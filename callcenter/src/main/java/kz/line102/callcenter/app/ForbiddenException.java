@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatus;
 public class ForbiddenException extends ProblemException {
 
     public ForbiddenException(String detail) {
-        super(HttpStatus.FORBIDDEN, "forbidden", detail);
+        super(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN, detail);
     }
 
     /** A refusal with a code of its own (e.g. {@code self-grant}) a page can explain. */

@@ -15,19 +15,19 @@ public class InvalidRequestException extends ProblemException {
     private final List<FieldProblem> errors;
 
     public InvalidRequestException(String detail) {
-        super(HttpStatus.BAD_REQUEST, "invalid-request", detail);
+        super(HttpStatus.BAD_REQUEST, ProblemCodes.INVALID_REQUEST, detail);
         this.key = null;
         this.errors = List.of();
     }
 
     private InvalidRequestException(String detail, String key, List<?> args, FieldProblem error) {
-        super(HttpStatus.BAD_REQUEST, "invalid-request", detail, args);
+        super(HttpStatus.BAD_REQUEST, ProblemCodes.INVALID_REQUEST, detail, args);
         this.key = key;
         this.errors = List.of(error);
     }
 
     public InvalidRequestException(String detail, String key, List<?> args) {
-        super(HttpStatus.BAD_REQUEST, "invalid-request", detail, args);
+        super(HttpStatus.BAD_REQUEST, ProblemCodes.INVALID_REQUEST, detail, args);
         this.key = key;
         this.errors = List.of();
     }

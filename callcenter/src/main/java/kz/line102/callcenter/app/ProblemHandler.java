@@ -45,11 +45,11 @@ class ProblemHandler {
     @ExceptionHandler(RecorderException.class)
     ResponseEntity<ProblemDetail> recorder(RecorderException e, HttpServletRequest request) {
         HttpStatus status = switch (e.code()) {
-            case "malformed-range", "range-not-satisfiable" -> HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE;
-            case "no-such-recording", "no-such-hold" -> HttpStatus.NOT_FOUND;
-            case "invalid-request", "unknown-retention-class" -> HttpStatus.BAD_REQUEST;
-            case "hold-not-active" -> HttpStatus.CONFLICT;
-            case "archive-full", "recording-source-unavailable" -> HttpStatus.SERVICE_UNAVAILABLE;
+            case ProblemCodes.MALFORMED_RANGE, ProblemCodes.RANGE_NOT_SATISFIABLE -> HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE;
+            case ProblemCodes.NO_SUCH_RECORDING, ProblemCodes.NO_SUCH_HOLD -> HttpStatus.NOT_FOUND;
+            case ProblemCodes.INVALID_REQUEST, ProblemCodes.UNKNOWN_RETENTION_CLASS -> HttpStatus.BAD_REQUEST;
+            case ProblemCodes.HOLD_NOT_ACTIVE -> HttpStatus.CONFLICT;
+            case ProblemCodes.ARCHIVE_FULL, ProblemCodes.RECORDING_SOURCE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             default -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
         if (status.is5xxServerError()) {
@@ -86,7 +86,7 @@ class ProblemHandler {
                         answer.key(), answer.args(), answer.getMessage(), request));
             }
         }
-        return ResponseEntity.badRequest().body(Problems.keyed(HttpStatus.BAD_REQUEST, "invalid-request",
+        return ResponseEntity.badRequest().body(Problems.keyed(HttpStatus.BAD_REQUEST, ProblemCodes.INVALID_REQUEST,
                 "problem.invalid-request.json", java.util.List.of(),
                 "the request body is not valid JSON of the expected shape", request));
     }
@@ -97,7 +97,7 @@ class ProblemHandler {
                                                HttpServletRequest request) {
         log.info("{} {} -> 400 invalid-parameter {}: {}", request.getMethod(), uri(request), e.getName(),
                 e.getMessage());
-        return ResponseEntity.badRequest().body(Problems.detail(HttpStatus.BAD_REQUEST, "invalid-parameter",
+        return ResponseEntity.badRequest().body(Problems.detail(HttpStatus.BAD_REQUEST, ProblemCodes.INVALID_PARAMETER,
                 java.util.List.of(e.getName()), "parameter '" + e.getName() + "' has the wrong form", request));
     }
 
@@ -105,14 +105,14 @@ class ProblemHandler {
     ResponseEntity<ProblemDetail> missingParameter(org.springframework.web.bind.MissingServletRequestParameterException e,
                                                    HttpServletRequest request) {
         log.info("{} {} -> 400 missing-parameter {}", request.getMethod(), uri(request), e.getParameterName());
-        return ResponseEntity.badRequest().body(Problems.detail(HttpStatus.BAD_REQUEST, "missing-parameter",
+        return ResponseEntity.badRequest().body(Problems.detail(HttpStatus.BAD_REQUEST, ProblemCodes.MISSING_PARAMETER,
                 java.util.List.of(e.getParameterName()), "parameter '" + e.getParameterName() + "' is required",
                 request));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-        return problem(new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "request-too-large",
+        return problem(new ProblemException(HttpStatus.CONTENT_TOO_LARGE, ProblemCodes.REQUEST_TOO_LARGE,
                 "the upload is larger than this endpoint takes (spring.servlet.multipart limits)") {
         }, request);
     }

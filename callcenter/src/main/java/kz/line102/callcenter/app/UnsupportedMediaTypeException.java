@@ -6,10 +6,10 @@ import org.springframework.http.HttpStatus;
 public class UnsupportedMediaTypeException extends ProblemException {
 
     public UnsupportedMediaTypeException(String detail) {
-        super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", detail);
+        super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemCodes.UNSUPPORTED_MEDIA_TYPE, detail);
     }
 
     public UnsupportedMediaTypeException(String detail, java.util.List<?> args) {
-        super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", detail, args);
+        super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemCodes.UNSUPPORTED_MEDIA_TYPE, detail, args);
     }
 }

@@ -101,7 +101,7 @@ class ArchiveService {
     /** The request this auditor recorded within the current sitting, or a 428. */
     private ArchiveRequest valid(String auditor, String requestId) {
         if (requestId == null || requestId.isBlank()) {
-            throw new ArchiveRequestRequiredException("archive-request-required",
+            throw new ArchiveRequestRequiredException(ProblemCodes.ARCHIVE_REQUEST_REQUIRED,
                     "record the request you serve (POST /api/v1/archive/requests) and send its id"
                             + " in X-Archive-Request");
         }
@@ -119,7 +119,7 @@ class ArchiveService {
 
     private static ArchiveRequestRequiredException invalid() {
         // One answer for unknown, foreign and expired: it tells nothing about others' requests.
-        return new ArchiveRequestRequiredException("archive-request-invalid",
+        return new ArchiveRequestRequiredException(ProblemCodes.ARCHIVE_REQUEST_INVALID,
                 "the archive request is unknown, not yours, or older than this sitting: record a new one");
     }
 

@@ -7,6 +7,6 @@ import org.springframework.http.HttpStatus;
 public class NoSuchCallException extends ProblemException {
 
     public NoSuchCallException(String id) {
-        super(HttpStatus.NOT_FOUND, "no-such-call", "no call with id '" + id + "'");
+        super(HttpStatus.NOT_FOUND, ProblemCodes.NO_SUCH_CALL, "no call with id '" + id + "'");
     }
 }

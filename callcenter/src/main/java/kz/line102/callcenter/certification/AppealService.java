@@ -48,7 +48,7 @@ public class AppealService {
             employees.commission(higherId);
             if (higherId == commissionId || appeals.above(higherId).contains(commissionId)) {
                 audit.append(by, "refused", Map.of("commissionId", commissionId, "code", "commission-cycle"));
-                throw CertificationProblem.conflict("commission-cycle", "commission " + higherId
+                throw CertificationProblem.conflict(ProblemCodes.COMMISSION_CYCLE, "commission " + higherId
                         + " is below commission " + commissionId + " already");
             }
         }
@@ -70,23 +70,23 @@ public class AppealService {
             LocalDate day = filedOn == null ? today : filedOn;
             String text = text(grounds);
             if (text == null) {
-                throw CertificationProblem.invalid("invalid-appeal", "an appeal states its grounds (1 to " + MAX_TEXT
+                throw CertificationProblem.invalid(ProblemCodes.INVALID_APPEAL, "an appeal states its grounds (1 to " + MAX_TEXT
                         + " characters)");
             }
             decidedAndStanding(c);
             if (day.isAfter(today) || day.isBefore(c.decidedOn())) {
-                throw CertificationProblem.invalid("invalid-appeal", "an appeal is filed between the decision ("
+                throw CertificationProblem.invalid(ProblemCodes.INVALID_APPEAL, "an appeal is filed between the decision ("
                         + c.decidedOn() + ") and today, not on " + day);
             }
             LocalDate until = calendar.appealBy(c.decidedOn());
             if (day.isAfter(until)) {
-                throw new CertificationProblem(HttpStatus.CONFLICT, "appeal-too-late", "the decision of "
+                throw new CertificationProblem(HttpStatus.CONFLICT, ProblemCodes.APPEAL_TOO_LATE, "the decision of "
                         + c.decidedOn() + " could be appealed until " + until + "; filed " + day,
                         List.of(until.toString()));
             }
             // Asked first: a refused insert would abort the transaction the refusal is audited in.
             if (appeals.pending(caseId)) {
-                throw CertificationProblem.conflict("appeal-pending", "case " + caseId + " has an appeal awaiting"
+                throw CertificationProblem.conflict(ProblemCodes.APPEAL_PENDING, "case " + caseId + " has an appeal awaiting"
                         + " its decision");
             }
             long id = appeals.insert(caseId, day, text, by);
@@ -117,7 +117,7 @@ public class AppealService {
         try {
             String outcome = outcomeName == null ? "" : outcomeName.trim().toUpperCase(Locale.ROOT);
             if (!List.of("UPHELD", "CANCELLED").contains(outcome)) {
-                throw CertificationProblem.invalid("unknown-appeal-outcome", "an appeal is UPHELD or CANCELLED, not '"
+                throw CertificationProblem.invalid(ProblemCodes.UNKNOWN_APPEAL_OUTCOME, "an appeal is UPHELD or CANCELLED, not '"
                         + outcomeName + "'");
             }
             higher(c, commissionId);
@@ -125,12 +125,12 @@ public class AppealService {
                 decidedAndStanding(c);
             }
             if (a.outcome() != null) {
-                throw CertificationProblem.conflict("appeal-decided", "appeal " + appealId + " was decided on "
+                throw CertificationProblem.conflict(ProblemCodes.APPEAL_DECIDED, "appeal " + appealId + " was decided on "
                         + a.decidedOn());
             }
             LocalDate today = employees.today();
             if (!appeals.decide(appealId, outcome, commissionId, today, by, text(reason))) {
-                throw CertificationProblem.conflict("appeal-decided", "appeal " + appealId + " was decided meanwhile");
+                throw CertificationProblem.conflict(ProblemCodes.APPEAL_DECIDED, "appeal " + appealId + " was decided meanwhile");
             }
             if ("CANCELLED".equals(outcome)) {
                 cancelCase(c, commissionId, "appeal " + appealId + (text(reason) == null ? "" : ": " + text(reason)),
@@ -152,7 +152,7 @@ public class AppealService {
         CertificationCase c = cases.certificationCase(caseId);
         try {
             if (text(reason) == null) {
-                throw CertificationProblem.invalid("invalid-cancellation", "a cancellation states what came to light");
+                throw CertificationProblem.invalid(ProblemCodes.INVALID_CANCELLATION, "a cancellation states what came to light");
             }
             higher(c, commissionId);
             cancelCase(c, commissionId, text(reason), by);
@@ -166,7 +166,7 @@ public class AppealService {
         decidedAndStanding(c);
         LocalDate today = employees.today();
         if (!appeals.cancel(c.id(), commissionId, today, by, reason)) {
-            throw CertificationProblem.conflict("case-cancelled", "the decision of case " + c.id()
+            throw CertificationProblem.conflict(ProblemCodes.CASE_CANCELLED, "the decision of case " + c.id()
                     + " was cancelled meanwhile");
         }
         employees.recompute(c.employeeId(), today);
@@ -178,10 +178,10 @@ public class AppealService {
 
     private static void decidedAndStanding(CertificationCase c) {
         if (c.decidedOn() == null) {
-            throw CertificationProblem.conflict("case-not-decided", "case " + c.id() + " has no decision yet");
+            throw CertificationProblem.conflict(ProblemCodes.CASE_NOT_DECIDED, "case " + c.id() + " has no decision yet");
         }
         if (c.cancelledOn() != null) {
-            throw CertificationProblem.conflict("case-cancelled", "the decision of case " + c.id() + " was cancelled on "
+            throw CertificationProblem.conflict(ProblemCodes.CASE_CANCELLED, "the decision of case " + c.id() + " was cancelled on "
                     + c.cancelledOn());
         }
     }
@@ -189,11 +189,11 @@ public class AppealService {
     /** The commission must stand above the one that decided the case. */
     private void higher(CertificationCase c, Long commissionId) {
         if (commissionId == null) {
-            throw CertificationProblem.invalid("invalid-request", "name the higher commission");
+            throw CertificationProblem.invalid(ProblemCodes.INVALID_REQUEST, "name the higher commission");
         }
         employees.commission(commissionId);
         if (!appeals.above(c.commissionId()).contains(commissionId)) {
-            throw CertificationProblem.conflict("not-a-higher-commission", "commission " + commissionId
+            throw CertificationProblem.conflict(ProblemCodes.NOT_A_HIGHER_COMMISSION, "commission " + commissionId
                     + " is not above commission " + c.commissionId() + " that decided case " + c.id());
         }
     }

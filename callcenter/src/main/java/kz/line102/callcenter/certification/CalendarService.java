@@ -67,10 +67,10 @@ public class CalendarService {
     public List<Deadline> setMeeting(long caseId, LocalDate meeting, String by) {
         CertificationCase c = cases.certificationCase(caseId);
         if (meeting == null) {
-            throw refused(by, c, CertificationProblem.invalid("invalid-request", "a meeting needs its date"));
+            throw refused(by, c, CertificationProblem.invalid(ProblemCodes.INVALID_REQUEST, "a meeting needs its date"));
         }
         if (!c.open()) {
-            throw refused(by, c, CertificationProblem.conflict("case-decided", "case " + caseId + " was decided on "
+            throw refused(by, c, CertificationProblem.conflict(ProblemCodes.CASE_DECIDED, "case " + caseId + " was decided on "
                     + c.decidedOn()));
         }
         deadlines.setMeeting(caseId, meeting);
@@ -89,18 +89,18 @@ public class CalendarService {
             PreparationCalendar.Kind kind = PreparationCalendar.Kind.parse(kindName);
             LocalDate day = on == null ? employees.today() : on;
             if (day.isAfter(employees.today())) {
-                throw CertificationProblem.invalid("date-in-future", "a deadline is marked done on a past day or today,"
+                throw CertificationProblem.invalid(ProblemCodes.DATE_IN_FUTURE, "a deadline is marked done on a past day or today,"
                         + " not " + day);
             }
             if (kind == PreparationCalendar.Kind.PROFILE || kind == PreparationCalendar.Kind.ACKNOWLEDGEMENT) {
-                throw CertificationProblem.conflict("deadline-by-document", kind + " is done by signing the"
+                throw CertificationProblem.conflict(ProblemCodes.DEADLINE_BY_DOCUMENT, kind + " is done by signing the"
                         + " service profile, not marked");
             }
             if (c.meetingOn() == null) {
-                throw CertificationProblem.conflict("no-meeting", "case " + caseId + " has no meeting date yet");
+                throw CertificationProblem.conflict(ProblemCodes.NO_MEETING, "case " + caseId + " has no meeting date yet");
             }
             if (!deadlines.done(caseId, kind, day, by)) {
-                throw CertificationProblem.conflict("deadline-done", kind + " of case " + caseId + " is done already");
+                throw CertificationProblem.conflict(ProblemCodes.DEADLINE_DONE, kind + " of case " + caseId + " is done already");
             }
             audit.append(by, "deadline-done", Map.of("caseId", caseId, "employeeId", c.employeeId(), "kind",
                     kind.name(), "on", day.toString()));

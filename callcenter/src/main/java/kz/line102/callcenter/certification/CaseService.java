@@ -60,7 +60,7 @@ public class CaseService {
         if (recertification) {
             LocalDate earliest = last.decidedOn().plus(props.rules().recertifyEarliest());
             if (today.isBefore(earliest)) {
-                throw refused(by, employeeId, null, CertificationProblem.conflict("recertification-too-early",
+                throw refused(by, employeeId, null, CertificationProblem.conflict(ProblemCodes.RECERTIFICATION_TOO_EARLY,
                         "the re-certification may not be held before " + earliest + " (decided " + last.decidedOn()
                                 + ")"));
             }
@@ -100,23 +100,23 @@ public class CaseService {
         try {
             Stage stage = Stage.parse(stageName);
             if (stage == Stage.DECISION) {
-                throw CertificationProblem.invalid("unknown-stage", "a decision is taken by vote, not recorded as a stage");
+                throw CertificationProblem.invalid(ProblemCodes.UNKNOWN_STAGE, "a decision is taken by vote, not recorded as a stage");
             }
             if (!c.open()) {
-                throw CertificationProblem.conflict("case-decided", "case " + caseId + " was decided on "
+                throw CertificationProblem.conflict(ProblemCodes.CASE_DECIDED, "case " + caseId + " was decided on "
                         + c.decidedOn() + "; nothing more is recorded in it");
             }
             Map<Stage, CaseEntry> current = current(repo.entries(caseId));
             checkCorrection(current, stage, corrects, caseId);
             for (Stage before : Stage.values()) {
                 if (before.ordinal() < stage.ordinal() && !current.containsKey(before)) {
-                    throw CertificationProblem.conflict("stage-out-of-order", stage + " before " + before
+                    throw CertificationProblem.conflict(ProblemCodes.STAGE_OUT_OF_ORDER, stage + " before " + before
                             + " is recorded; the stages go " + List.of(Stage.values()));
                 }
             }
             String result = result(stage, resultName, score);
             if (stage == Stage.INTERVIEW && !admitted(current)) {
-                throw CertificationProblem.conflict("not-admitted", "only an employee who passed the standards and"
+                throw CertificationProblem.conflict(ProblemCodes.NOT_ADMITTED, "only an employee who passed the standards and"
                         + " the test (" + props.testPassScore() + " or more) is admitted to the interview (item 24)");
             }
             long id = repo.insertEntry(caseId, stage, result, score, note, Map.of(), corrects, by);
@@ -140,14 +140,14 @@ public class CaseService {
         CertificationCase c = certificationCase(caseId);
         try {
             if (!c.open()) {
-                throw CertificationProblem.conflict("case-decided", "case " + caseId + " was decided on "
+                throw CertificationProblem.conflict(ProblemCodes.CASE_DECIDED, "case " + caseId + " was decided on "
                         + c.decidedOn());
             }
             Map<Stage, CaseEntry> current = current(repo.entries(caseId));
             boolean interviewed = current.containsKey(Stage.INTERVIEW);
             boolean failedBefore = failed(current.get(Stage.STANDARDS)) || failed(current.get(Stage.TEST));
             if (!interviewed && !failedBefore) {
-                throw CertificationProblem.conflict("stage-out-of-order", "the decision comes after the interview"
+                throw CertificationProblem.conflict(ProblemCodes.STAGE_OUT_OF_ORDER, "the decision comes after the interview"
                         + " (or after failed standards or test); recorded so far: " + current.keySet());
             }
             Map<String, Decision> ballots = new LinkedHashMap<>();
@@ -156,13 +156,13 @@ public class CaseService {
             Decision outcome = commission.outcome(present == null ? Set.of() : Set.copyOf(present), ballots,
                     props.quorumPresent(), props.quorumOf());
             if (!Decision.allowed(c.recertification()).contains(outcome)) {
-                throw CertificationProblem.conflict("decision-not-allowed", outcome + " is not a decision of a "
+                throw CertificationProblem.conflict(ProblemCodes.DECISION_NOT_ALLOWED, outcome + " is not a decision of a "
                         + (c.recertification() ? "re-certification" : "first certification") + "; allowed: "
                         + Decision.allowed(c.recertification()));
             }
             LocalDate today = employees.today();
             if (!repo.decide(caseId, today, outcome)) {
-                throw CertificationProblem.conflict("case-decided", "case " + caseId + " was decided meanwhile");
+                throw CertificationProblem.conflict(ProblemCodes.CASE_DECIDED, "case " + caseId + " was decided meanwhile");
             }
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("present", present);
@@ -194,13 +194,13 @@ public class CaseService {
     private String result(Stage stage, String given, Integer score) {
         if (stage == Stage.TEST) {
             if (score == null || score < 0 || score > 100) {
-                throw CertificationProblem.invalid("invalid-score", "the test needs a score of 0 to 100, got " + score);
+                throw CertificationProblem.invalid(ProblemCodes.INVALID_SCORE, "the test needs a score of 0 to 100, got " + score);
             }
             return score >= props.testPassScore() ? "PASSED" : "FAILED";
         }
         String result = given == null ? "" : given.trim().toUpperCase(java.util.Locale.ROOT);
         if (!RESULTS.get(stage).contains(result)) {
-            throw CertificationProblem.invalid("invalid-result", "stage " + stage + " records one of "
+            throw CertificationProblem.invalid(ProblemCodes.INVALID_RESULT, "stage " + stage + " records one of "
                     + RESULTS.get(stage) + ", not '" + given + "'");
         }
         return result;
@@ -209,11 +209,11 @@ public class CaseService {
     private static void checkCorrection(Map<Stage, CaseEntry> current, Stage stage, Long corrects, long caseId) {
         CaseEntry standing = current.get(stage);
         if (corrects == null && standing != null) {
-            throw CertificationProblem.conflict("stage-recorded", stage + " is recorded (entry " + standing.id()
+            throw CertificationProblem.conflict(ProblemCodes.STAGE_RECORDED, stage + " is recorded (entry " + standing.id()
                     + "); a change is a correction naming that entry");
         }
         if (corrects != null && (standing == null || standing.id() != corrects)) {
-            throw CertificationProblem.conflict("not-the-standing-entry", "entry " + corrects + " is not the standing "
+            throw CertificationProblem.conflict(ProblemCodes.NOT_THE_STANDING_ENTRY, "entry " + corrects + " is not the standing "
                     + stage + " result of case " + caseId + (standing == null ? "" : "; that is " + standing.id()));
         }
     }

@@ -53,11 +53,11 @@ class CertificationController {
             try {
                 k = kind == null ? Posting.Kind.POST : Posting.Kind.valueOf(kind.trim().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new InvalidHistoryException("unknown-posting-kind", "a posting is POST, STUDY or SECONDMENT, not '"
+                throw new InvalidHistoryException(ProblemCodes.UNKNOWN_POSTING_KIND, "a posting is POST, STUDY or SECONDMENT, not '"
                         + kind + "'");
             }
             if (post == null || post.isBlank()) {
-                throw new InvalidHistoryException("invalid-posting", "a posting needs the post's name");
+                throw new InvalidHistoryException(ProblemCodes.INVALID_POSTING, "a posting needs the post's name");
             }
             return new Posting(k, start, end, post.trim(), rank == null ? 0 : rank, Boolean.TRUE.equals(equivalent),
                     Boolean.TRUE.equals(head), Boolean.TRUE.equals(employedElsewhereBefore));
@@ -109,7 +109,7 @@ class CertificationController {
     @PostMapping("/employees/{id}/cases")
     ResponseEntity<CertificationCase> open(Authentication auth, @PathVariable long id, @RequestBody CaseBody body) {
         if (body.commissionId() == null) {
-            throw CertificationProblem.invalid("invalid-request", "a certification needs its commission");
+            throw CertificationProblem.invalid(ProblemCodes.INVALID_REQUEST, "a certification needs its commission");
         }
         return ResponseEntity.status(201).body(cases.open(id, body.commissionId(), auth.getName()));
     }
@@ -166,7 +166,7 @@ class CertificationController {
 
     private static int limit(int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw CertificationProblem.invalid("invalid-request", "limit must be 1 to " + MAX_PAGE + ", got " + limit);
+            throw CertificationProblem.invalid(ProblemCodes.INVALID_REQUEST, "limit must be 1 to " + MAX_PAGE + ", got " + limit);
         }
         return limit;
     }

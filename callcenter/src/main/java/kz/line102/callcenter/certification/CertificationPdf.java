@@ -49,7 +49,7 @@ class CertificationPdf {
         }
         Locale locale = Locale.forLanguageTag(List.of("kk", "en").contains(lang) ? lang : "ru");
         if (!"profile".equals(kind) && c.decidedOn() == null) {
-            throw CertificationProblem.conflict("case-not-decided", "the " + kind + " of case " + caseId
+            throw CertificationProblem.conflict(ProblemCodes.CASE_NOT_DECIDED, "the " + kind + " of case " + caseId
                     + " is written after the decision");
         }
         ServiceProfile profile = "profile".equals(kind) ? profiles.profile(caseId) : null;

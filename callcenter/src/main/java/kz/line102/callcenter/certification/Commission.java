@@ -25,16 +25,16 @@ public record Commission(long id, String name, String chair, String secretary, L
     Decision outcome(Set<String> present, Map<String, Decision> votes, int quorumPresent, int quorumOf) {
         for (String p : present) {
             if (!members.contains(p)) {
-                throw CertificationProblem.invalid("not-a-member", p + " is not a member of commission '" + name + "'");
+                throw CertificationProblem.invalid(ProblemCodes.NOT_A_MEMBER, p + " is not a member of commission '" + name + "'");
             }
         }
         // Integer arithmetic: exactly two thirds is a quorum, a hair below is not.
         if ((long) present.size() * quorumOf < (long) members.size() * quorumPresent) {
-            throw CertificationProblem.conflict("no-quorum", present.size() + " of " + members.size()
+            throw CertificationProblem.conflict(ProblemCodes.NO_QUORUM, present.size() + " of " + members.size()
                     + " members present; a decision needs at least " + quorumPresent + "/" + quorumOf);
         }
         if (!votes.keySet().equals(present)) {
-            throw CertificationProblem.invalid("votes-do-not-match",
+            throw CertificationProblem.invalid(ProblemCodes.VOTES_DO_NOT_MATCH,
                     "every member present votes, and only they: present " + present + ", votes from " + votes.keySet());
         }
         Map<Decision, Integer> count = new LinkedHashMap<>();
@@ -48,11 +48,11 @@ public record Commission(long id, String name, String chair, String secretary, L
         Decision chairs = votes.get(chair);
         boolean tie = count.size() == 2 && count.values().stream().allMatch(n -> n * 2 == present.size());
         if (!tie) {
-            throw CertificationProblem.conflict("no-majority", "no option has a majority of the " + present.size()
+            throw CertificationProblem.conflict(ProblemCodes.NO_MAJORITY, "no option has a majority of the " + present.size()
                     + " members present: " + count);
         }
         if (chairs == null) {
-            throw CertificationProblem.conflict("tie-without-chair", "the vote is tied " + count
+            throw CertificationProblem.conflict(ProblemCodes.TIE_WITHOUT_CHAIR, "the vote is tied " + count
                     + " and the chair is not present to decide it");
         }
         return chairs;

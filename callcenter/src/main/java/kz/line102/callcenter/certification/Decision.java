@@ -29,7 +29,7 @@ public enum Decision {
         try {
             return valueOf(text == null ? "" : text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw CertificationProblem.invalid("unknown-decision", "no decision '" + text + "'; the decisions are "
+            throw CertificationProblem.invalid(ProblemCodes.UNKNOWN_DECISION, "no decision '" + text + "'; the decisions are "
                     + java.util.Arrays.toString(values()));
         }
     }

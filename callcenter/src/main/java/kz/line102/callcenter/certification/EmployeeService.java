@@ -46,7 +46,7 @@ public class EmployeeService {
     public Employee create(String personnelNo, String fullName, List<Posting> postings, String by) {
         if (personnelNo == null || personnelNo.isBlank() || fullName == null || fullName.isBlank()) {
             throw refused(by, "employee-create", null,
-                    CertificationProblem.invalid("invalid-employee", "an employee needs a personnel number and a name"));
+                    CertificationProblem.invalid(ProblemCodes.INVALID_EMPLOYEE, "an employee needs a personnel number and a name"));
         }
         ServiceHistory history = history(null, postings, by);
         long id = repo.insertEmployee(personnelNo.trim(), fullName.trim());
@@ -100,7 +100,7 @@ public class EmployeeService {
     private ServiceHistory history(Long id, List<Posting> postings, String by) {
         try {
             if (postings == null || postings.stream().anyMatch(java.util.Objects::isNull)) {
-                throw new InvalidHistoryException("no-service", "the service history has no posting");
+                throw new InvalidHistoryException(ProblemCodes.NO_SERVICE, "the service history has no posting");
             }
             return new ServiceHistory(postings, null, false);
         } catch (InvalidHistoryException e) {
@@ -119,7 +119,7 @@ public class EmployeeService {
                 : !all.contains(secretary) ? "the secretary '" + secretary + "' must be one of the members"
                 : null;
         if (problem != null) {
-            throw refused(by, "commission-refused", null, CertificationProblem.invalid("invalid-commission", problem));
+            throw refused(by, "commission-refused", null, CertificationProblem.invalid(ProblemCodes.INVALID_COMMISSION, problem));
         }
         long id = repo.insertCommission(name.trim(), chair, secretary, all, by);
         audit.append(by, "commission-created", Map.of("commissionId", id, "name", name, "chair", chair,
@@ -143,7 +143,7 @@ public class EmployeeService {
     /** Who is due within {@code days} from today, or overdue. */
     public List<Employee> dueWithin(int days, int limit, int offset) {
         if (days < 0 || days > 3650) {
-            throw CertificationProblem.invalid("invalid-request", "days must be 0 to 3650, got " + days);
+            throw CertificationProblem.invalid(ProblemCodes.INVALID_REQUEST, "days must be 0 to 3650, got " + days);
         }
         return repo.dueBy(today().plusDays(days), limit, offset);
     }

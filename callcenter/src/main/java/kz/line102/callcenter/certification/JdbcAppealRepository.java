@@ -45,7 +45,7 @@ class JdbcAppealRepository {
             return jdbc.queryForObject("insert into certification_appeals (case_id, filed_on, grounds, recorded_by)"
                     + " values (?, ?, ?, ?) returning id", Long.class, caseId, Date.valueOf(filedOn), grounds, by);
         } catch (DuplicateKeyException e) {
-            throw CertificationProblem.conflict("appeal-pending", "case " + caseId + " has an appeal awaiting"
+            throw CertificationProblem.conflict(ProblemCodes.APPEAL_PENDING, "case " + caseId + " has an appeal awaiting"
                     + " its decision");
         }
     }

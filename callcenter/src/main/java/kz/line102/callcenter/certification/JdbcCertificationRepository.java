@@ -38,7 +38,7 @@ class JdbcCertificationRepository {
             return jdbc.queryForObject("insert into certification_employees (personnel_no, full_name) values (?, ?)"
                     + " returning id", Long.class, personnelNo, fullName);
         } catch (DuplicateKeyException e) {
-            throw CertificationProblem.conflict("employee-exists", "an employee with personnel number "
+            throw CertificationProblem.conflict(ProblemCodes.EMPLOYEE_EXISTS, "an employee with personnel number "
                     + personnelNo + " is already listed");
         }
     }
@@ -100,7 +100,7 @@ class JdbcCertificationRepository {
                     + " created_by) values (?, ?, ?, ?, ?) returning id", Long.class, name, chair, secretary,
                     members.toArray(String[]::new), by);
         } catch (DuplicateKeyException e) {
-            throw CertificationProblem.conflict("commission-exists", "a commission named '" + name + "' exists");
+            throw CertificationProblem.conflict(ProblemCodes.COMMISSION_EXISTS, "a commission named '" + name + "' exists");
         }
     }
 
@@ -120,7 +120,7 @@ class JdbcCertificationRepository {
                     + " opened_by) values (?, ?, ?, ?, ?) returning id", Long.class, employeeId, commissionId,
                     recertification ? "RECERTIFICATION" : "FIRST", sqlDate(dueOn), by);
         } catch (DuplicateKeyException e) {
-            throw CertificationProblem.conflict("case-open", "employee " + employeeId
+            throw CertificationProblem.conflict(ProblemCodes.CASE_OPEN, "employee " + employeeId
                     + " already has an open certification");
         }
     }

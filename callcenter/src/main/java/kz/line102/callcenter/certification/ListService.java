@@ -54,11 +54,11 @@ public class ListService {
         LocalDate start = from == null ? nextHalfYear() : from;
         CertificationList latest = lists.latest(start).orElse(null);
         if (latest != null && !latest.approved()) {
-            throw refused(by, latest.id(), CertificationProblem.conflict("list-draft-exists", "list " + latest.id()
+            throw refused(by, latest.id(), CertificationProblem.conflict(ProblemCodes.LIST_DRAFT_EXISTS, "list " + latest.id()
                     + " of the period from " + start + " is a draft still; change it rather than draw another"));
         }
         if (latest != null) {
-            throw refused(by, latest.id(), CertificationProblem.conflict("list-approved", "list " + latest.id()
+            throw refused(by, latest.id(), CertificationProblem.conflict(ProblemCodes.LIST_APPROVED, "list " + latest.id()
                     + " of the period from " + start + " is approved; a change is a new version of it"));
         }
         LocalDate to = start.plus(props.preparation().listPeriod());
@@ -76,11 +76,11 @@ public class ListService {
         CertificationList old = list(listId);
         CertificationList latest = lists.latest(old.periodFrom()).orElseThrow();
         if (latest.id() != old.id()) {
-            throw refused(by, listId, CertificationProblem.conflict("list-not-latest", "list " + listId
+            throw refused(by, listId, CertificationProblem.conflict(ProblemCodes.LIST_NOT_LATEST, "list " + listId
                     + " is not the latest version of its period; that is list " + latest.id()));
         }
         if (!old.approved()) {
-            throw refused(by, listId, CertificationProblem.conflict("list-not-approved", "list " + listId
+            throw refused(by, listId, CertificationProblem.conflict(ProblemCodes.LIST_NOT_APPROVED, "list " + listId
                     + " is a draft: change it as it is"));
         }
         long id = lists.insertList(old.periodFrom(), old.periodTo(), old.version() + 1, old.id(), by);
@@ -95,7 +95,7 @@ public class ListService {
         draft(listId, by);
         Employee e = employees.employee(employeeId);
         if (!lists.addItem(listId, e)) {
-            throw refused(by, listId, CertificationProblem.conflict("already-listed", "employee " + employeeId
+            throw refused(by, listId, CertificationProblem.conflict(ProblemCodes.ALREADY_LISTED, "employee " + employeeId
                     + " is on list " + listId + " already"));
         }
         audit.append(by, "list-employee-added", Map.of("listId", listId, "employeeId", employeeId));
@@ -121,11 +121,11 @@ public class ListService {
                                         String by) {
         CertificationList l = draft(listId, by);
         if (meeting == null || commissionId == null) {
-            throw refused(by, listId, CertificationProblem.invalid("invalid-request",
+            throw refused(by, listId, CertificationProblem.invalid(ProblemCodes.INVALID_REQUEST,
                     "a meeting needs its date and its commission"));
         }
         if (meeting.isBefore(l.periodFrom()) || !meeting.isBefore(l.periodTo())) {
-            throw refused(by, listId, CertificationProblem.invalid("meeting-outside-period", "the meeting on " + meeting
+            throw refused(by, listId, CertificationProblem.invalid(ProblemCodes.MEETING_OUTSIDE_PERIOD, "the meeting on " + meeting
                     + " is outside the list's period " + l.periodFrom() + " – " + l.periodTo()));
         }
         employees.commission(commissionId);
@@ -152,26 +152,26 @@ public class ListService {
         CertificationList l = draft(listId, by);
         if (l.withoutDate() > 0) {
             throw refused(by, listId, new CertificationProblem(HttpStatus.CONFLICT,
-                    "list-incomplete", l.withoutDate() + " employees of list " + listId
+                    ProblemCodes.LIST_INCOMPLETE, l.withoutDate() + " employees of list " + listId
                     + " have no meeting date or commission", List.of(l.withoutDate())));
         }
         LocalDate today = employees.today();
         LocalDate earliest = lists.earliestMeeting(listId).orElse(null);
         if (earliest != null && calendar.calendar().notifyBy(earliest).isBefore(today)) {
             throw refused(by, listId, new CertificationProblem(HttpStatus.CONFLICT,
-                    "meeting-too-soon", "the meeting on " + earliest + " leaves less than "
+                    ProblemCodes.MEETING_TOO_SOON, "the meeting on " + earliest + " leaves less than "
                     + props.preparation().notifyBefore() + " for the written notice (by "
                     + calendar.calendar().notifyBy(earliest) + ")", List.of(earliest.toString())));
         }
         ListItem early = lists.meetingBeforeDue(listId).orElse(null);
         if (early != null) {
-            throw refused(by, listId, new CertificationProblem(HttpStatus.CONFLICT, "meeting-before-due",
+            throw refused(by, listId, new CertificationProblem(HttpStatus.CONFLICT, ProblemCodes.MEETING_BEFORE_DUE,
                     "employee " + early.employeeId() + " meets on " + early.meetingOn() + ", before the certification"
                     + " may be held (" + early.dueOn() + ")", List.of(early.personnelNo(), early.meetingOn().toString(),
                     early.dueOn().toString())));
         }
         if (!lists.approve(listId, by)) {
-            throw refused(by, listId, CertificationProblem.conflict("list-approved", "list " + listId
+            throw refused(by, listId, CertificationProblem.conflict(ProblemCodes.LIST_APPROVED, "list " + listId
                     + " was approved meanwhile"));
         }
         if (l.supersedes() != null) {
@@ -203,12 +203,12 @@ public class ListService {
         CertificationList l = list(listId);
         LocalDate day = on == null ? employees.today() : on;
         if (!l.approved() || l.supersededAt() != null) {
-            throw refused(by, listId, CertificationProblem.conflict("list-not-in-force", "list " + listId
+            throw refused(by, listId, CertificationProblem.conflict(ProblemCodes.LIST_NOT_IN_FORCE, "list " + listId
                     + " is " + l.state().toLowerCase(java.util.Locale.ROOT) + "; notices go out for the approved"
                     + " list in force"));
         }
         if (employeeIds == null || employeeIds.isEmpty() || day.isAfter(employees.today())) {
-            throw refused(by, listId, CertificationProblem.invalid("invalid-request",
+            throw refused(by, listId, CertificationProblem.invalid(ProblemCodes.INVALID_REQUEST,
                     "name the employees notified, on a past day or today"));
         }
         int n = lists.deliver(listId, employeeIds, day, by);
@@ -238,7 +238,7 @@ public class ListService {
         lists.lock(listId);
         CertificationList l = list(listId);
         if (l.approved()) {
-            throw refused(by, listId, CertificationProblem.conflict("list-approved", "list " + listId
+            throw refused(by, listId, CertificationProblem.conflict(ProblemCodes.LIST_APPROVED, "list " + listId
                     + " is approved and cannot change; draw a new version of it"));
         }
         return l;

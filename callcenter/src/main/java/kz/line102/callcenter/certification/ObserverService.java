@@ -63,7 +63,7 @@ public class ObserverService {
         }
         observers.lockMeeting(commissionId, meeting);
         if (!observers.meetingExists(commissionId, meeting)) {
-            throw new CertificationProblem(HttpStatus.NOT_FOUND, "no-such-meeting", "commission " + commissionId
+            throw new CertificationProblem(HttpStatus.NOT_FOUND, ProblemCodes.NO_SUCH_MEETING, "commission " + commissionId
                     + " has no meeting on " + meeting, List.of(meeting.toString()));
         }
         LocalDate today = employees.today();
@@ -71,16 +71,16 @@ public class ObserverService {
         LocalDate until = calendar.observersUntil(meeting);
         int admitted = observers.admitted(commissionId, meeting);
         CertificationProblem refusal = today.isBefore(from)
-                ? problem("observer-window-not-open", "applications open on " + from, from)
+                ? problem(ProblemCodes.OBSERVER_WINDOW_NOT_OPEN, "applications open on " + from, from)
                 : today.isAfter(until)
-                ? problem("observer-application-late", "applications closed on " + until, until)
+                ? problem(ProblemCodes.OBSERVER_APPLICATION_LATE, "applications closed on " + until, until)
                 : Boolean.TRUE.equals(a.formerSubordinate())
                         || (!blank(a.personnelNo()) && observers.isEmployee(a.personnelNo().trim()))
-                ? problem("former-subordinate", "a former subordinate of the head may not observe", null)
+                ? problem(ProblemCodes.FORMER_SUBORDINATE, "a former subordinate of the head may not observe", null)
                 : observers.admittedAlready(commissionId, meeting, a.identityDocument().trim())
-                ? problem("observer-already-admitted", "this applicant is admitted already", null)
+                ? problem(ProblemCodes.OBSERVER_ALREADY_ADMITTED, "this applicant is admitted already", null)
                 : admitted >= props.preparation().maxObservers()
-                ? problem("observers-full", "the " + props.preparation().maxObservers() + " seats are taken",
+                ? problem(ProblemCodes.OBSERVERS_FULL, "the " + props.preparation().maxObservers() + " seats are taken",
                         props.preparation().maxObservers())
                 : null;
         Integer seat = refusal == null ? admitted + 1 : null;

@@ -28,10 +28,10 @@ public record Posting(Kind kind, LocalDate start, LocalDate end, String post, in
             kind = Kind.POST;
         }
         if (start == null) {
-            throw new InvalidHistoryException("impossible-dates", "a posting needs a start date");
+            throw new InvalidHistoryException(ProblemCodes.IMPOSSIBLE_DATES, "a posting needs a start date");
         }
         if (end != null && end.isBefore(start)) {
-            throw new InvalidHistoryException("impossible-dates",
+            throw new InvalidHistoryException(ProblemCodes.IMPOSSIBLE_DATES,
                     "posting '" + post + "' ends on " + end + ", before it starts on " + start);
         }
     }

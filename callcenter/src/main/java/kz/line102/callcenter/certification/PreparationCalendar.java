@@ -23,7 +23,7 @@ final class PreparationCalendar {
             try {
                 return valueOf(text == null ? "" : text.trim().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw CertificationProblem.invalid("unknown-deadline", "no deadline '" + text + "'; the deadlines are "
+                throw CertificationProblem.invalid(ProblemCodes.UNKNOWN_DEADLINE, "no deadline '" + text + "'; the deadlines are "
                         + java.util.Arrays.toString(values()));
             }
         }

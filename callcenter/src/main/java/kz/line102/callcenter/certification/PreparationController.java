@@ -107,7 +107,7 @@ class PreparationController {
     @PostMapping("/lists/{id}/items")
     CertificationList add(Authentication auth, @PathVariable long id, @RequestBody ItemBody body) {
         if (body.employeeId() == null) {
-            throw CertificationProblem.invalid("invalid-request", "name the employee to add");
+            throw CertificationProblem.invalid(ProblemCodes.INVALID_REQUEST, "name the employee to add");
         }
         return lists.add(id, body.employeeId(), auth.getName());
     }
@@ -164,7 +164,7 @@ class PreparationController {
 
     private static int limit(int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw CertificationProblem.invalid("invalid-request", "limit must be 1 to " + MAX_PAGE + ", got " + limit);
+            throw CertificationProblem.invalid(ProblemCodes.INVALID_REQUEST, "limit must be 1 to " + MAX_PAGE + ", got " + limit);
         }
         return limit;
     }

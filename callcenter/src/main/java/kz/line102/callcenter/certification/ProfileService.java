@@ -52,7 +52,7 @@ public class ProfileService {
         try {
             Map<String, String> clean = sections(sections);
             if (!c.open()) {
-                throw CertificationProblem.conflict("case-decided", "case " + caseId + " was decided on "
+                throw CertificationProblem.conflict(ProblemCodes.CASE_DECIDED, "case " + caseId + " was decided on "
                         + c.decidedOn());
             }
             ServiceProfile current = profiles.profile(caseId).orElse(null);
@@ -63,7 +63,7 @@ public class ProfileService {
                 profiles.insert(caseId, clean, by);
             } else if (baseVersion == null || baseVersion != current.version()
                     || !profiles.update(caseId, clean, baseVersion, by)) {
-                throw new CertificationProblem(HttpStatus.CONFLICT, "profile-version-conflict", "the profile is at"
+                throw new CertificationProblem(HttpStatus.CONFLICT, ProblemCodes.PROFILE_VERSION_CONFLICT, "the profile is at"
                         + " version " + current.version() + ", the change was made to " + baseVersion,
                         List.of(current.version()));
             }
@@ -88,18 +88,18 @@ public class ProfileService {
                 throw signed(p);
             }
             if (!by.equals(p.writtenBy())) {
-                throw CertificationProblem.conflict("not-the-author", "the profile is signed by the head who wrote it ("
+                throw CertificationProblem.conflict(ProblemCodes.NOT_THE_AUTHOR, "the profile is signed by the head who wrote it ("
                         + p.writtenBy() + "), not " + by);
             }
             List<String> missing = new ArrayList<>();
             ServiceProfile.SECTIONS.stream().filter(s -> !"OTHER".equals(s))
                     .filter(s -> p.sections().getOrDefault(s, "").isBlank()).forEach(missing::add);
             if (!missing.isEmpty()) {
-                throw new CertificationProblem(HttpStatus.CONFLICT, "profile-incomplete", "the profile lacks "
+                throw new CertificationProblem(HttpStatus.CONFLICT, ProblemCodes.PROFILE_INCOMPLETE, "the profile lacks "
                         + missing, List.of(String.join(", ", missing)));
             }
             if (version == null || version != p.version() || !profiles.sign(caseId, version, by)) {
-                throw new CertificationProblem(HttpStatus.CONFLICT, "profile-version-conflict", "the profile is at"
+                throw new CertificationProblem(HttpStatus.CONFLICT, ProblemCodes.PROFILE_VERSION_CONFLICT, "the profile is at"
                         + " version " + p.version() + ", the signature was for " + version, List.of(p.version()));
             }
             LocalDate today = employees.today();
@@ -123,19 +123,19 @@ public class ProfileService {
             ServiceProfile p = profile(caseId);
             LocalDate day = on == null ? employees.today() : on;
             if (!p.signed()) {
-                throw CertificationProblem.conflict("profile-not-signed", "the employee is acquainted with the"
+                throw CertificationProblem.conflict(ProblemCodes.PROFILE_NOT_SIGNED, "the employee is acquainted with the"
                         + " profile once the head has signed it");
             }
             if (day.isAfter(employees.today())) {
-                throw CertificationProblem.invalid("date-in-future", "acknowledged on " + day + ", after today");
+                throw CertificationProblem.invalid(ProblemCodes.DATE_IN_FUTURE, "acknowledged on " + day + ", after today");
             }
             String reason = text(disagreement);
             if (disagrees && reason == null) {
-                throw CertificationProblem.invalid("disagreement-without-reason",
+                throw CertificationProblem.invalid(ProblemCodes.DISAGREEMENT_WITHOUT_REASON,
                         "a disagreement states what the employee disagrees with");
             }
             if (!profiles.acknowledge(p.id(), day, disagrees, reason, text(added), by)) {
-                throw CertificationProblem.conflict("profile-acknowledged", "the employee's acknowledgement of the"
+                throw CertificationProblem.conflict(ProblemCodes.PROFILE_ACKNOWLEDGED, "the employee's acknowledgement of the"
                         + " profile is recorded already");
             }
             calendar.doneBy(caseId, PreparationCalendar.Kind.ACKNOWLEDGEMENT, day, by);
@@ -150,7 +150,7 @@ public class ProfileService {
     }
 
     private static CertificationProblem signed(ServiceProfile p) {
-        return CertificationProblem.conflict("profile-signed", "the profile was signed by " + p.signedBy() + " at "
+        return CertificationProblem.conflict(ProblemCodes.PROFILE_SIGNED, "the profile was signed by " + p.signedBy() + " at "
                 + p.signedAt() + " and cannot change");
     }
 
@@ -160,12 +160,12 @@ public class ProfileService {
         (given == null ? Map.<String, String>of() : given).forEach((k, v) -> {
             String key = k == null ? "" : k.trim().toUpperCase(Locale.ROOT);
             if (!ServiceProfile.SECTIONS.contains(key)) {
-                throw new CertificationProblem(HttpStatus.BAD_REQUEST, "unknown-profile-section", "no section '" + k
+                throw new CertificationProblem(HttpStatus.BAD_REQUEST, ProblemCodes.UNKNOWN_PROFILE_SECTION, "no section '" + k
                         + "' in annex 1; the sections are " + ServiceProfile.SECTIONS, List.of(String.valueOf(k)));
             }
             String text = text(v);
             if (text != null && text.length() > ServiceProfile.MAX_SECTION) {
-                throw new CertificationProblem(HttpStatus.BAD_REQUEST, "profile-section-too-long", key + " has "
+                throw new CertificationProblem(HttpStatus.BAD_REQUEST, ProblemCodes.PROFILE_SECTION_TOO_LONG, key + " has "
                         + text.length() + " characters, at most " + ServiceProfile.MAX_SECTION,
                         List.of(key, ServiceProfile.MAX_SECTION));
             }

@@ -15,20 +15,20 @@ public record ServiceHistory(List<Posting> postings, LocalDate lastCertifiedOn, 
 
     public ServiceHistory {
         if (postings == null || postings.isEmpty()) {
-            throw new InvalidHistoryException("no-service", "the service history has no posting");
+            throw new InvalidHistoryException(ProblemCodes.NO_SERVICE, "the service history has no posting");
         }
         postings = postings.stream().sorted(Comparator.comparing(Posting::start)).toList();
         for (int i = 1; i < postings.size(); i++) {
             Posting before = postings.get(i - 1);
             Posting after = postings.get(i);
             if (before.end() == null || !after.start().isAfter(before.end())) {
-                throw new InvalidHistoryException("overlapping-posts", "post '" + after.post() + "' from "
+                throw new InvalidHistoryException(ProblemCodes.OVERLAPPING_POSTS, "post '" + after.post() + "' from "
                         + after.start() + " overlaps post '" + before.post() + "' from " + before.start()
                         + (before.end() == null ? " (still held)" : " to " + before.end()));
             }
         }
         if (lastCertifiedOn == null && recertify) {
-            throw new InvalidHistoryException("impossible-dates", "a re-certification needs the first one's date");
+            throw new InvalidHistoryException(ProblemCodes.IMPOSSIBLE_DATES, "a re-certification needs the first one's date");
         }
     }
 

@@ -10,7 +10,7 @@ public enum Stage {
         try {
             return valueOf(text == null ? "" : text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw CertificationProblem.invalid("unknown-stage", "no stage '" + text + "'; the stages are "
+            throw CertificationProblem.invalid(ProblemCodes.UNKNOWN_STAGE, "no stage '" + text + "'; the stages are "
                     + java.util.Arrays.toString(values()));
         }
     }

@@ -71,16 +71,16 @@ public class DispatchService {
     public Assignment assign(String by, UUID incidentId, long unitId) {
         Incident card = lockCard(incidentId);
         if (card.status() == IncidentStatus.CLOSED) {
-            throw new IncidentStateException("incident-closed", "card " + label(card)
+            throw new IncidentStateException(ProblemCodes.INCIDENT_CLOSED, "card " + label(card)
                     + " is closed; no unit is sent to it", card);
         }
         if (!DISPATCHABLE.contains(card.status())) {
-            throw new ConflictException("not-dispatchable", "card " + label(card) + " is " + card.status()
+            throw new ConflictException(ProblemCodes.NOT_DISPATCHABLE, "card " + label(card) + " is " + card.status()
                     + "; units are sent to registered cards until they are worked off");
         }
         Unit unit = sheet.locked(unitId);
         if (unit.status() == UnitStatus.OFF_DUTY) {
-            throw new ConflictException("unit-off-duty", "unit " + unit.callSign() + " is off duty");
+            throw new ConflictException(ProblemCodes.UNIT_OFF_DUTY, "unit " + unit.callSign() + " is off duty");
         }
         if (unit.status().onCard()) {
             throw new ConflictException(incidentId.equals(unit.incidentId()) ? "already-assigned" : "unit-on-card",
@@ -108,7 +108,7 @@ public class DispatchService {
         Unit unit = sheet.locked(unitId);
         Assignment a = active(incidentId, unit);
         if (a.arrivedAt() != null) {
-            throw new ConflictException("already-arrived", "unit " + unit.callSign() + " reported on scene at "
+            throw new ConflictException(ProblemCodes.ALREADY_ARRIVED, "unit " + unit.callSign() + " reported on scene at "
                     + a.arrivedAt());
         }
         assignments.arrived(a.id(), by);
@@ -189,7 +189,7 @@ public class DispatchService {
     }
 
     private Assignment active(UUID incidentId, Unit unit) {
-        return assignments.active(incidentId, unit.id()).orElseThrow(() -> new ConflictException("not-assigned",
+        return assignments.active(incidentId, unit.id()).orElseThrow(() -> new ConflictException(ProblemCodes.NOT_ASSIGNED,
                 "unit " + unit.callSign() + " is not sent to this card"));
     }
 

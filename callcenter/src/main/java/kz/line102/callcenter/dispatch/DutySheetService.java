@@ -52,7 +52,7 @@ public class DutySheetService {
         try {
             id = units.insert(sign, k);
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("unit-exists", "a unit with call sign '" + sign + "' already exists");
+            throw new ConflictException(ProblemCodes.UNIT_EXISTS, "a unit with call sign '" + sign + "' already exists");
         }
         units.history(id, UnitStatus.OFF_DUTY, by, null, null, null, Map.of("event", "registered"));
         log.info("unitId={} registered as {} ({}) by {}", id, sign, k.code(), by);
@@ -82,7 +82,7 @@ public class DutySheetService {
         String r = routeOf(route);
         Unit unit = locked(id);
         if (!unit.enabled()) {
-            throw new ConflictException("unit-disabled", "unit " + unit.callSign() + " is disabled");
+            throw new ConflictException(ProblemCodes.UNIT_DISABLED, "unit " + unit.callSign() + " is disabled");
         }
         units.setDuty(id, names, r);
         Map<String, Object> detail = r == null ? Map.of("event", "duty", "crew", names)
@@ -126,11 +126,11 @@ public class DutySheetService {
         }
         Unit unit = locked(id);
         if (unit.status().onCard()) {
-            throw new ConflictException("unit-on-card", "unit " + unit.callSign() + " is " + unit.status().code()
+            throw new ConflictException(ProblemCodes.UNIT_ON_CARD, "unit " + unit.callSign() + " is " + unit.status().code()
                     + " on card " + unit.incidentId() + "; release it from the card first");
         }
         if (unit.status() == UnitStatus.OFF_DUTY && to != UnitStatus.OFF_DUTY) {
-            throw new ConflictException("unit-off-duty", "unit " + unit.callSign()
+            throw new ConflictException(ProblemCodes.UNIT_OFF_DUTY, "unit " + unit.callSign()
                     + " is off duty; put it on duty with its crew first");
         }
         if (unit.status() == to) {
@@ -159,7 +159,7 @@ public class DutySheetService {
     public Unit setEnabled(long id, boolean enabled, String by) {
         Unit unit = locked(id);
         if (!enabled && unit.status() != UnitStatus.OFF_DUTY) {
-            throw new ConflictException("unit-on-duty", "unit " + unit.callSign() + " is " + unit.status().code()
+            throw new ConflictException(ProblemCodes.UNIT_ON_DUTY, "unit " + unit.callSign() + " is " + unit.status().code()
                     + "; take it off duty before disabling it");
         }
         units.setEnabled(id, enabled);

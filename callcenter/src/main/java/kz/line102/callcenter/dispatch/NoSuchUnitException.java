@@ -7,6 +7,6 @@ import org.springframework.http.HttpStatus;
 public class NoSuchUnitException extends ProblemException {
 
     public NoSuchUnitException(long id) {
-        super(HttpStatus.NOT_FOUND, "no-such-unit", "no unit with id " + id);
+        super(HttpStatus.NOT_FOUND, ProblemCodes.NO_SUCH_UNIT, "no unit with id " + id);
     }
 }

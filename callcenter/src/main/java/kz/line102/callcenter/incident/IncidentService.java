@@ -232,7 +232,7 @@ public class IncidentService {
         tx.executeWithoutResult(s -> {
             Incident current = locked(id, version);
             if (!current.status().open()) {
-                throw new IncidentStateException("incident-closed", "incident card " + id + " is "
+                throw new IncidentStateException(ProblemCodes.INCIDENT_CLOSED, "incident card " + id + " is "
                         + current.status() + " and can no longer be changed", current);
             }
             if (!by.supervisor() && (current.status() != IncidentStatus.DRAFT
@@ -318,7 +318,7 @@ public class IncidentService {
     public Incident transition(Actor by, UUID id, IncidentStatus to, Integer version, JsonNode detail, String result) {
         Objects.requireNonNull(to, "to");
         if (to == IncidentStatus.SUBMITTED || to == IncidentStatus.REGISTERED || to == IncidentStatus.DRAFT) {
-            throw new ConflictException("illegal-transition", to == IncidentStatus.SUBMITTED
+            throw new ConflictException(ProblemCodes.ILLEGAL_TRANSITION, to == IncidentStatus.SUBMITTED
                     ? "submit the card with POST /api/v1/incidents/{id}/submit"
                     : "a card becomes " + to + " only " + (to == IncidentStatus.DRAFT ? "when opened" : "by registration"));
         }
@@ -359,14 +359,14 @@ public class IncidentService {
             }
             Incident target = repo.lock(id).orElseThrow(() -> new NoSuchIncidentException(id));
             if (!target.status().open() || target.status() == IncidentStatus.DRAFT) {
-                throw new IncidentStateException("not-linkable", "a repeat call is linked to a submitted card "
+                throw new IncidentStateException(ProblemCodes.NOT_LINKABLE, "a repeat call is linked to a submitted card "
                         + "that is still open; this one is " + target.status(), target);
             }
             guard(target, new IncidentChange(IncidentChange.Kind.LINK_CALL, target.status(), by.username()));
             if (linkedTo.isPresent()) {
                 Incident draft = repo.lock(linkedTo.get()).orElseThrow();
                 if (draft.status() != IncidentStatus.DRAFT) {
-                    throw new ConflictException("call-already-linked", "call " + callId + " belongs to card "
+                    throw new ConflictException(ProblemCodes.CALL_ALREADY_LINKED, "call " + callId + " belongs to card "
                             + draft.id() + (draft.kuiNumber() == null ? "" : " (" + draft.kuiNumber() + ")"));
                 }
                 if (!by.supervisor() && !draft.createdBy().equals(by.username())) {
@@ -452,11 +452,11 @@ public class IncidentService {
     private void change(Incident current, IncidentStatus to, Actor by, JsonNode detail, String result) {
         if (current.status() == IncidentStatus.CLOSED) {
             // The one answer the duty officer needs, in their language, rather than a list of no next states.
-            throw new IncidentStateException("incident-closed", "incident card " + current.id() + " is CLOSED;"
+            throw new IncidentStateException(ProblemCodes.INCIDENT_CLOSED, "incident card " + current.id() + " is CLOSED;"
                     + " it cannot become " + to, current);
         }
         if (!current.status().canGoTo(to)) {
-            throw new IncidentStateException("illegal-transition", "incident card " + current.id() + " is "
+            throw new IncidentStateException(ProblemCodes.ILLEGAL_TRANSITION, "incident card " + current.id() + " is "
                     + current.status() + "; from there it can go to " + current.status().next() + ", not " + to,
                     current, "problem.illegal-transition.from", List.of(current.status().name(), to.name(), current.status().next().stream()
                             .map(Enum::name).collect(java.util.stream.Collectors.joining(", "))));

@@ -12,7 +12,7 @@ public class InvalidIncidentException extends ProblemException {
     private final List<FieldError> errors;
 
     public InvalidIncidentException(List<FieldError> errors) {
-        super(HttpStatus.BAD_REQUEST, "invalid-incident", errors.size() + " field(s) of the card are not valid: "
+        super(HttpStatus.BAD_REQUEST, ProblemCodes.INVALID_INCIDENT, errors.size() + " field(s) of the card are not valid: "
                 + String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()));
         this.errors = List.copyOf(errors);
     }

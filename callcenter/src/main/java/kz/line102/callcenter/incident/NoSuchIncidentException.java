@@ -6,6 +6,6 @@ import org.springframework.http.HttpStatus;
 public class NoSuchIncidentException extends ProblemException {
 
     public NoSuchIncidentException(Object id) {
-        super(HttpStatus.NOT_FOUND, "no-such-incident", "no incident card " + id);
+        super(HttpStatus.NOT_FOUND, ProblemCodes.NO_SUCH_INCIDENT, "no incident card " + id);
     }
 }

@@ -11,7 +11,7 @@ public class StaleIncidentException extends ProblemException {
     private final int currentVersion;
 
     public StaleIncidentException(Object id, int sent, int currentVersion) {
-        super(HttpStatus.CONFLICT, "stale-version", "incident card " + id + " was changed by someone else (version "
+        super(HttpStatus.CONFLICT, ProblemCodes.STALE_VERSION, "incident card " + id + " was changed by someone else (version "
                 + sent + " was sent, it is now at version " + currentVersion + "): reload it and apply the change again");
         this.currentVersion = currentVersion;
     }

@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
 public class VersionRequiredException extends ProblemException {
 
     public VersionRequiredException() {
-        super(HttpStatus.PRECONDITION_REQUIRED, "version-required",
+        super(HttpStatus.PRECONDITION_REQUIRED, ProblemCodes.VERSION_REQUIRED,
                 "send the card's version (If-Match: \"<version>\" or a 'version' field) with a change");
     }
 }

@@ -11,6 +11,6 @@ import org.springframework.http.HttpStatus;
 class GlobalsNotRenderableException extends ProblemException {
 
     GlobalsNotRenderableException(String detail) {
-        super(HttpStatus.CONFLICT, "asterisk-globals-unrenderable", detail);
+        super(HttpStatus.CONFLICT, ProblemCodes.ASTERISK_GLOBALS_UNRENDERABLE, detail);
     }
 }

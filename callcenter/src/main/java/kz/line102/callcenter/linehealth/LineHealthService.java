@@ -62,7 +62,7 @@ class LineHealthService {
             throw new InvalidRequestException("'version' is required: the version you read");
         }
         if (request.version() != before.version()) {
-            throw new ConflictException("stale-line-health-target", "target " + id + " is at version "
+            throw new ConflictException(ProblemCodes.STALE_LINE_HEALTH_TARGET, "target " + id + " is at version "
                     + before.version() + ", not " + request.version() + ": reload it and apply the change again");
         }
         SettingVersion<TargetSet> base = newest();

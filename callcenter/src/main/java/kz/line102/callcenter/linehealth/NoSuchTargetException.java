@@ -7,6 +7,6 @@ import org.springframework.http.HttpStatus;
 class NoSuchTargetException extends ProblemException {
 
     NoSuchTargetException(long id) {
-        super(HttpStatus.NOT_FOUND, "no-such-line-health-target", "no line-health target with id " + id);
+        super(HttpStatus.NOT_FOUND, ProblemCodes.NO_SUCH_LINE_HEALTH_TARGET, "no line-health target with id " + id);
     }
 }

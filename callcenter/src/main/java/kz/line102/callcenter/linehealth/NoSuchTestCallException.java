@@ -9,6 +9,6 @@ import org.springframework.http.HttpStatus;
 class NoSuchTestCallException extends ProblemException {
 
     NoSuchTestCallException(UUID id) {
-        super(HttpStatus.NOT_FOUND, "no-such-test-call", "no test call with id " + id);
+        super(HttpStatus.NOT_FOUND, ProblemCodes.NO_SUCH_TEST_CALL, "no test call with id " + id);
     }
 }

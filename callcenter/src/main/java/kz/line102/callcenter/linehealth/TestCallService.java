@@ -169,7 +169,7 @@ class TestCallService {
         TestCallPlan p = ready();
         UUID id = UUID.randomUUID();
         if (!running.compareAndSet(null, id)) {
-            throw new ConflictException("test-call-running", "test call " + running.get() + " is still running");
+            throw new ConflictException(ProblemCodes.TEST_CALL_RUNNING, "test call " + running.get() + " is still running");
         }
         TestCallRecord record = calls.start(id, clock.instant(), "on-demand", by);
         log.info("testCall={} requested by {} to {}", id, by, p.peer());
@@ -199,11 +199,11 @@ class TestCallService {
     private TestCallPlan ready() {
         TestCallPlan p = effective(plan);
         if (p == null) {
-            throw new ConflictException("test-call-not-configured", "no test number is configured "
+            throw new ConflictException(ProblemCodes.TEST_CALL_NOT_CONFIGURED, "no test number is configured "
                     + "(line102.callcenter.line-health.test-call.host)");
         }
         if (agent.getIfAvailable() == null) {
-            throw new ConflictException("line-health-disabled", "line health is disabled on this node "
+            throw new ConflictException(ProblemCodes.LINE_HEALTH_DISABLED, "line health is disabled on this node "
                     + "(line102.callcenter.line-health.enabled)");
         }
         return p;

@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
 public class NoSuchWorkstationException extends ProblemException {
 
     public NoSuchWorkstationException(String what) {
-        super(HttpStatus.NOT_FOUND, "no-such-workstation", "no workstation " + what,
+        super(HttpStatus.NOT_FOUND, ProblemCodes.NO_SUCH_WORKSTATION, "no workstation " + what,
                 java.util.List.of(what.replaceAll("^'|'$", "")));
     }
 }

@@ -107,7 +107,7 @@ public class OperatorService {
             opened = tx.execute(s -> open(user, key));
         } catch (DuplicateKeyException e) {
             // A concurrent sign-in of the same user won the race for the unique open-session index.
-            throw new ConflictException("workstation-occupied", "a concurrent sign-in took this session; try again");
+            throw new ConflictException(ProblemCodes.WORKSTATION_OCCUPIED, "a concurrent sign-in took this session; try again");
         }
         if (opened.already()) {
             return opened.session();
@@ -135,7 +135,7 @@ public class OperatorService {
         Workstation ws = workstations.lockByNameOrExtension(key, key)
                 .orElseThrow(() -> new NoSuchWorkstationException("'" + key + "'"));
         if (!ws.enabled()) {
-            throw new ConflictException("workstation-disabled", "workstation '" + ws.name() + "' is disabled",
+            throw new ConflictException(ProblemCodes.WORKSTATION_DISABLED, "workstation '" + ws.name() + "' is disabled",
                     java.util.List.of(ws.name()));
         }
         Optional<OperatorSession> there = sessions.openAt(ws.id());
@@ -143,7 +143,7 @@ public class OperatorService {
             if (there.get().username().equals(user.username())) {
                 return new Opened(there.get(), null, true);
             }
-            throw new ConflictException("workstation-occupied",
+            throw new ConflictException(ProblemCodes.WORKSTATION_OCCUPIED,
                     "another operator is signed in at workstation '" + ws.name() + "'", java.util.List.of(ws.name()));
         }
         Optional<OperatorSession> previous = sessions.openForUser(user.id());

@@ -19,21 +19,21 @@ final class PbxProblems {
      */
     static class PbxUnavailableException extends ProblemException {
         PbxUnavailableException(String detail) {
-            super(HttpStatus.SERVICE_UNAVAILABLE, "pbx-unavailable", detail);
+            super(HttpStatus.SERVICE_UNAVAILABLE, ProblemCodes.PBX_UNAVAILABLE, detail);
         }
     }
 
     /** Asterisk answered with an error (its words are in the detail); nothing changed here. */
     static class PbxRefusedException extends ProblemException {
         PbxRefusedException(String detail) {
-            super(HttpStatus.CONFLICT, "pbx-refused", detail);
+            super(HttpStatus.CONFLICT, ProblemCodes.PBX_REFUSED, detail);
         }
     }
 
     /** Another change of the same operator is still waiting for the PBX's answer. */
     static class OperatorBusyException extends ProblemException {
         OperatorBusyException(String username) {
-            super(HttpStatus.SERVICE_UNAVAILABLE, "operator-busy", "another change of " + username
+            super(HttpStatus.SERVICE_UNAVAILABLE, ProblemCodes.OPERATOR_BUSY, "another change of " + username
                     + " is still waiting for the PBX's answer; try again");
         }
     }
@@ -42,7 +42,7 @@ final class PbxProblems {
         private final List<String> allowed;
 
         InvalidPauseReasonException(String reason, List<String> allowed) {
-            super(HttpStatus.BAD_REQUEST, "invalid-pause-reason", "pause reason '" + reason + "' is not one of "
+            super(HttpStatus.BAD_REQUEST, ProblemCodes.INVALID_PAUSE_REASON, "pause reason '" + reason + "' is not one of "
                     + allowed, List.of(reason == null ? "" : reason));
             this.allowed = List.copyOf(allowed);
         }
@@ -55,7 +55,7 @@ final class PbxProblems {
 
     static class NotSignedInException extends ProblemException {
         NotSignedInException(String username) {
-            super(HttpStatus.CONFLICT, "not-signed-in", username + " is not signed in at a workstation");
+            super(HttpStatus.CONFLICT, ProblemCodes.NOT_SIGNED_IN, username + " is not signed in at a workstation");
         }
     }
 

@@ -51,7 +51,7 @@ public class WorkstationService {
         try {
             workstations.insert(n, ext, i);
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("workstation-exists",
+            throw new ConflictException(ProblemCodes.WORKSTATION_EXISTS,
                     "a workstation with this name, extension or interface already exists");
         }
         log.info("workstation {} created: extension {}, {}", n, ext, i);
@@ -79,7 +79,7 @@ public class WorkstationService {
         try {
             workstations.update(name, ext, i, on);
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("workstation-exists", "another workstation has this extension or interface");
+            throw new ConflictException(ProblemCodes.WORKSTATION_EXISTS, "another workstation has this extension or interface");
         }
         if (!on) {
             sessions.openAt(now.id()).ifPresent(ended::set);

@@ -10,7 +10,7 @@ class InvalidReportDateException extends ProblemException {
 
     /** {@code key}: the user's text ({@code problem.invalid-date.*} of the bundle), filled with {@code args}. */
     InvalidReportDateException(String detail, String key, java.util.List<?> args) {
-        super(HttpStatus.BAD_REQUEST, "invalid-date", detail, args);
+        super(HttpStatus.BAD_REQUEST, ProblemCodes.INVALID_DATE, detail, args);
         this.key = key;
     }
 

@@ -13,7 +13,7 @@ class ReportAlreadySignedException extends ProblemException {
     private final Map<String, Object> properties;
 
     ReportAlreadySignedException(LocalDate day, String signedBy, Instant signedAt) {
-        super(HttpStatus.CONFLICT, "report-already-signed", "the report of the watch of " + day
+        super(HttpStatus.CONFLICT, ProblemCodes.REPORT_ALREADY_SIGNED, "the report of the watch of " + day
                 + " was already signed off by " + signedBy + " at " + signedAt);
         this.properties = Map.of("watch", day.toString(), "signedBy", signedBy, "signedAt", signedAt.toString());
     }

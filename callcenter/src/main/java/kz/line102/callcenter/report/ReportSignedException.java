@@ -16,7 +16,7 @@ public class ReportSignedException extends ProblemException {
     private final Map<String, Object> properties = new LinkedHashMap<>();
 
     ReportSignedException(Incident card, LocalDate day, String signedBy, Instant signedAt, IncidentChange change) {
-        super(HttpStatus.CONFLICT, "report-signed", "incident card " + (card.kuiNumber() == null ? card.id()
+        super(HttpStatus.CONFLICT, ProblemCodes.REPORT_SIGNED, "incident card " + (card.kuiNumber() == null ? card.id()
                 : card.kuiNumber()) + " belongs to the watch of " + day + ", whose daily report " + signedBy
                 + " signed off at " + signedAt + "; the card can no longer be changed ("
                 + change.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " by " + change.by()

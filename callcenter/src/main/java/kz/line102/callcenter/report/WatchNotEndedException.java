@@ -12,7 +12,7 @@ class WatchNotEndedException extends ProblemException {
     private final Map<String, Object> properties;
 
     WatchNotEndedException(LocalDate day, String endsAt) {
-        super(HttpStatus.CONFLICT, "watch-not-ended", "the watch of " + day + " runs until " + endsAt
+        super(HttpStatus.CONFLICT, ProblemCodes.WATCH_NOT_ENDED, "the watch of " + day + " runs until " + endsAt
                 + "; its report is signed off after the hand-over");
         this.properties = Map.of("watch", day.toString(), "endsAt", endsAt);
     }

@@ -7,6 +7,6 @@ import org.springframework.http.HttpStatus;
 public class NeedToKnowException extends ProblemException {
 
     public NeedToKnowException(String detail) {
-        super(HttpStatus.FORBIDDEN, "need-to-know", detail);
+        super(HttpStatus.FORBIDDEN, ProblemCodes.NEED_TO_KNOW, detail);
     }
 }

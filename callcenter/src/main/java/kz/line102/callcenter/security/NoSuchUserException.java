@@ -7,6 +7,6 @@ import org.springframework.http.HttpStatus;
 public class NoSuchUserException extends ProblemException {
 
     public NoSuchUserException(String username) {
-        super(HttpStatus.NOT_FOUND, "no-such-user", "no user named '" + username + "'");
+        super(HttpStatus.NOT_FOUND, ProblemCodes.NO_SUCH_USER, "no user named '" + username + "'");
     }
 }

@@ -38,11 +38,11 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
             throws IOException {
         if (e instanceof PasswordChecksBusyException) {
             response.setHeader("Retry-After", "1");
-            write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "sign-in-busy",
+            write(request, response, HttpStatus.SERVICE_UNAVAILABLE, ProblemCodes.SIGN_IN_BUSY,
                     "too many sign-ins at once; try again in a second");
             return;
         }
-        write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+        write(request, response, HttpStatus.UNAUTHORIZED, ProblemCodes.UNAUTHENTICATED,
                 "sign in first: HTTP Basic credentials or a session");
     }
 
@@ -52,7 +52,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         String who = request.getUserPrincipal() == null ? "-" : request.getUserPrincipal().getName();
         log.info("{} {} refused to {}: {}", request.getMethod(), PersonalData.uri(request.getRequestURI()), who,
                 e.getMessage());
-        write(request, response, HttpStatus.FORBIDDEN, "forbidden",
+        write(request, response, HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN,
                 "your roles do not allow this request (or its CSRF token is missing)");
     }
 

@@ -58,7 +58,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
         if (declared > limit) {
             log.info("{} {} refused: body of {} bytes over the limit of {}", request.getMethod(),
                     PersonalData.uri(request.getRequestURI()), declared, limit);
-            ProblemDetail problem = Problems.detail(HttpStatus.CONTENT_TOO_LARGE, "request-too-large",
+            ProblemDetail problem = Problems.detail(HttpStatus.CONTENT_TOO_LARGE, ProblemCodes.REQUEST_TOO_LARGE,
                     "the request body is larger than this endpoint takes (" + limit + " bytes)", request);
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

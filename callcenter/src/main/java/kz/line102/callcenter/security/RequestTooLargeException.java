@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
 public class RequestTooLargeException extends ProblemException {
 
     public RequestTooLargeException(long limit) {
-        super(HttpStatus.CONTENT_TOO_LARGE, "request-too-large",
+        super(HttpStatus.CONTENT_TOO_LARGE, ProblemCodes.REQUEST_TOO_LARGE,
                 "the request body is larger than this endpoint takes (" + limit + " bytes)");
     }
 }

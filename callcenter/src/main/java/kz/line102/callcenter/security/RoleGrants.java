@@ -49,7 +49,7 @@ public class RoleGrants {
 
     static final class NoSuchGrantException extends ProblemException {
         NoSuchGrantException(UUID id) {
-            super(HttpStatus.NOT_FOUND, "no-such-role-grant", "no role grant " + id);
+            super(HttpStatus.NOT_FOUND, ProblemCodes.NO_SUCH_ROLE_GRANT, "no role grant " + id);
         }
     }
 
@@ -66,17 +66,17 @@ public class RoleGrants {
         UserAccount user = users.get(username);
         if (actor.equals(user.username())) {
             log.warn("operatorId={} refused: proposed {} for themself", actor, role);
-            throw new ForbiddenException("self-grant", "nobody proposes a role for themself");
+            throw new ForbiddenException(ProblemCodes.SELF_GRANT, "nobody proposes a role for themself");
         }
         if (user.roles().contains(role)) {
-            throw new ConflictException("role-held", username + " already has " + role);
+            throw new ConflictException(ProblemCodes.ROLE_HELD, username + " already has " + role);
         }
         UUID id = UUID.randomUUID();
         try {
             jdbc.update("insert into role_grants (id, username, role, proposed_by, reason) values (?, ?, ?, ?, ?)",
                     id, username, role.name(), actor, reason.strip());
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("role-grant-open", "a proposal to grant " + role + " to " + username
+            throw new ConflictException(ProblemCodes.ROLE_GRANT_OPEN, "a proposal to grant " + role + " to " + username
                     + " is already waiting for approval");
         }
         events.publishEvent(new ChainedAudit(actor, "role-grant-proposed", id + " " + username + " " + role
@@ -91,7 +91,7 @@ public class RoleGrants {
         Grant g = open(id);
         if (actor.equals(g.proposedBy()) || actor.equals(g.username())) {
             log.warn("operatorId={} refused: approving their own grant {}", actor, id);
-            throw new ForbiddenException("four-eyes", "a grant is approved by an administrator who neither proposed"
+            throw new ForbiddenException(ProblemCodes.FOUR_EYES, "a grant is approved by an administrator who neither proposed"
                     + " it nor receives it");
         }
         Set<Role> roles = EnumSet.copyOf(users.get(g.username()).roles());
@@ -127,7 +127,7 @@ public class RoleGrants {
         Grant g = jdbc.query("select * from role_grants where id = ? for update", ROW, id).stream().findFirst()
                 .orElseThrow(() -> new NoSuchGrantException(id));
         if (!"proposed".equals(g.state())) {
-            throw new ConflictException("role-grant-decided", "grant " + id + " was already " + g.state());
+            throw new ConflictException(ProblemCodes.ROLE_GRANT_DECIDED, "grant " + id + " was already " + g.state());
         }
         return g;
     }

@@ -66,7 +66,7 @@ public class UserService {
     public UserAccount create(String actor, String username, String displayName, String password, Set<Role> roles) {
         Set<Role> four = fourEyes(roles == null ? Set.of() : roles);
         if (!four.isEmpty()) {
-            throw new ConflictException("four-eyes-required", "create the user without " + four
+            throw new ConflictException(ProblemCodes.FOUR_EYES_REQUIRED, "create the user without " + four
                     + ", then propose the grant: a second administrator approves it");
         }
         UserAccount created = create(username, displayName, password, roles, false);
@@ -81,7 +81,7 @@ public class UserService {
         Set<Role> r = checkRoles(roles);
         checkPassword(password);
         if (!users.insert(name, shown, encoder.encode(password), r, demo)) {
-            throw new ConflictException("user-exists", "a user named '" + name + "' already exists");
+            throw new ConflictException(ProblemCodes.USER_EXISTS, "a user named '" + name + "' already exists");
         }
         log.info("user {} created with roles {}{}", name, r, demo ? " (demo)" : "");
         return get(name);
@@ -100,10 +100,10 @@ public class UserService {
             added.removeAll(now.roles());
             if (!added.isEmpty() && actor.equals(username)) {
                 log.warn("operatorId={} refused: tried to grant themself {}", actor, added);
-                throw new ForbiddenException("self-grant", "nobody grants themself a role: another administrator does");
+                throw new ForbiddenException(ProblemCodes.SELF_GRANT, "nobody grants themself a role: another administrator does");
             }
             if (!fourEyes(added).isEmpty()) {
-                throw new ConflictException("four-eyes-required", fourEyes(added)
+                throw new ConflictException(ProblemCodes.FOUR_EYES_REQUIRED, fourEyes(added)
                         + " is granted by proposal and a second administrator's approval: POST /api/v1/admin/users/"
                         + username + "/role-grants");
             }
@@ -131,7 +131,7 @@ public class UserService {
         }
         if (users.enabledAdmins() == 0) {
             // Rolled back by the exception: nobody could then manage users any more.
-            throw new ConflictException("last-admin", "this change would leave no enabled administrator");
+            throw new ConflictException(ProblemCodes.LAST_ADMIN, "this change would leave no enabled administrator");
         }
         log.info("user {} changed by {}: roles {}, enabled {}{}", username, actor, roles, enabled,
                 change.password() == null ? "" : ", password set");

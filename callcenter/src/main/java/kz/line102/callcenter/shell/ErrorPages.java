@@ -63,14 +63,14 @@ class ErrorPages implements ErrorController {
 
     static String code(HttpStatus status) {
         return switch (status) {
-            case NOT_FOUND -> "not-found";
-            case FORBIDDEN -> "forbidden";
-            case UNAUTHORIZED -> "unauthenticated";
-            case METHOD_NOT_ALLOWED -> "method-not-allowed";
-            case NOT_ACCEPTABLE -> "not-acceptable";
-            case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
-            case CONTENT_TOO_LARGE -> "request-too-large";
-            case BAD_REQUEST -> "invalid-request";
+            case NOT_FOUND -> ProblemCodes.NOT_FOUND;
+            case FORBIDDEN -> ProblemCodes.FORBIDDEN;
+            case UNAUTHORIZED -> ProblemCodes.UNAUTHENTICATED;
+            case METHOD_NOT_ALLOWED -> ProblemCodes.METHOD_NOT_ALLOWED;
+            case NOT_ACCEPTABLE -> ProblemCodes.NOT_ACCEPTABLE;
+            case UNSUPPORTED_MEDIA_TYPE -> ProblemCodes.UNSUPPORTED_MEDIA_TYPE;
+            case CONTENT_TOO_LARGE -> ProblemCodes.REQUEST_TOO_LARGE;
+            case BAD_REQUEST -> ProblemCodes.INVALID_REQUEST;
             default -> status.is5xxServerError() ? "internal-error" : "request-failed";
         };
     }

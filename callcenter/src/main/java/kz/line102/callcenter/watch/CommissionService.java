@@ -68,7 +68,7 @@ class CommissionService {
         if (members.size() < MIN_MEMBERS) {
             log.warn("user={} act refused: a commission of {}", by, members.size());
             audit.append(by, "commission-refused", Map.of("members", List.copyOf(members)));
-            throw WatchProblem.invalidCode("commission-too-small", "a commission has at least " + MIN_MEMBERS
+            throw WatchProblem.invalidCode(ProblemCodes.COMMISSION_TOO_SMALL, "a commission has at least " + MIN_MEMBERS
                     + " people, not " + members.size());
         }
         if (members.size() > MAX_MEMBERS) {
@@ -110,18 +110,18 @@ class CommissionService {
     Act sign(long id, String by) {
         CommissionStore.Head head = store.head(id, true);
         if (head == null) {
-            throw WatchProblem.notFound("no-such-act", "there is no commission act " + id);
+            throw WatchProblem.notFound(ProblemCodes.NO_SUCH_ACT, "there is no commission act " + id);
         }
         String capacity = by.equals(head.outgoingChief()) ? "OUTGOING" : by.equals(head.incomingChief()) ? "INCOMING"
                 : head.members().contains(by) ? "MEMBER" : null;
         if (capacity == null) {
             log.warn("user={} refused: not on commission act {}", by, id);
             audit.append(by, "commission-sign-refused", Map.of("act", id));
-            throw WatchProblem.forbidden("not-in-commission", by + " is neither a member of the commission of act " + id
+            throw WatchProblem.forbidden(ProblemCodes.NOT_IN_COMMISSION, by + " is neither a member of the commission of act " + id
                     + " nor one of its chiefs");
         }
         if (store.signatures(id).stream().anyMatch(s -> s.signer().equals(by))) {
-            throw WatchProblem.conflict("act-signed", by + " has signed act " + id + " already");
+            throw WatchProblem.conflict(ProblemCodes.ACT_SIGNED, by + " has signed act " + id + " already");
         }
         store.sign(id, by, capacity);
         Act act = act(id);
@@ -137,7 +137,7 @@ class CommissionService {
     Act act(long id) {
         CommissionStore.Head h = store.head(id, false);
         if (h == null) {
-            throw WatchProblem.notFound("no-such-act", "there is no commission act " + id);
+            throw WatchProblem.notFound(ProblemCodes.NO_SUCH_ACT, "there is no commission act " + id);
         }
         List<CommissionStore.Signature> signatures = store.signatures(id);
         Set<String> awaiting = new LinkedHashSet<>();

@@ -81,7 +81,7 @@ class EntryLinkService {
         if (content.length > max) {
             log.warn("user={} attachment refused: {} bytes over the limit of {}", by, content.length, max);
             audit.append(by, "attachment-refused", Map.of("entry", e.year() + "/" + e.number(), "size", content.length));
-            throw WatchProblem.tooLarge("attachment-too-large", "the file has " + content.length + " bytes; at most " + max
+            throw WatchProblem.tooLarge(ProblemCodes.ATTACHMENT_TOO_LARGE, "the file has " + content.length + " bytes; at most " + max
                     + " are taken");
         }
         String n = name == null ? "" : name.strip();
@@ -111,7 +111,7 @@ class EntryLinkService {
     Download download(long id, String reader) {
         EntryLinkStore.Attachment a = store.attachment(id);
         if (a == null) {
-            throw WatchProblem.notFound("no-such-attachment", "there is no attachment " + id);
+            throw WatchProblem.notFound(ProblemCodes.NO_SUCH_ATTACHMENT, "there is no attachment " + id);
         }
         audit.append(reader, "attachment-read", Map.of("attachment", id, "entryId", a.entryId(), "sha256", a.sha256()));
         return new Download(a, store.content(id));
@@ -121,7 +121,7 @@ class EntryLinkService {
         WatchStore.Entry e = entries.entry(entryId);
         if (e == null) {
             log.warn("user={} refused: no entry {}", by, entryId);
-            throw WatchProblem.notFound("no-such-entry", "there is no entry " + entryId);
+            throw WatchProblem.notFound(ProblemCodes.NO_SUCH_ENTRY, "there is no entry " + entryId);
         }
         return e;
     }
@@ -135,7 +135,7 @@ class EntryLinkService {
         if (found.isEmpty()) {
             log.warn("user={} link refused: no card with KUI {}", by, k);
             audit.append(by, "link-refused", Map.of("kui", k));
-            throw WatchProblem.notFound("no-such-kui", "there is no incident card with the KUI number " + k);
+            throw WatchProblem.notFound(ProblemCodes.NO_SUCH_KUI, "there is no incident card with the KUI number " + k);
         }
         return found.get(0);
     }

@@ -109,7 +109,7 @@ class HandoverService {
         store.lock(watchId, true);
         if (!store.signoffs(watchId).isEmpty()) {
             log.warn("watch={} user={} item refused: the hand-over is being signed", w.key(), by);
-            throw WatchProblem.conflict("handover-signed", "the hand-over of " + w.key()
+            throw WatchProblem.conflict(ProblemCodes.HANDOVER_SIGNED, "the hand-over of " + w.key()
                     + " has been signed: its lists can no longer grow");
         }
         long id = store.addItem(watchId, item.kind(), title, serial, quantity, by);
@@ -123,7 +123,7 @@ class HandoverService {
         Map.Entry<Long, WatchStore.Item> found = store.item(itemId);
         if (found == null) {
             log.warn("user={} check refused: no hand-over item {}", by, itemId);
-            throw WatchProblem.notFound("no-such-item", "there is no hand-over item " + itemId);
+            throw WatchProblem.notFound(ProblemCodes.NO_SUCH_ITEM, "there is no hand-over item " + itemId);
         }
         WatchStore.Item item = found.getValue();
         if (check.result() == null || !RESULTS.contains(check.result())) {
@@ -140,7 +140,7 @@ class HandoverService {
         long watchId = found.getKey();
         store.lock(watchId, true);
         if (store.signoffs(watchId).stream().anyMatch(s -> s.side().equals("INCOMING"))) {
-            throw WatchProblem.conflict("handover-signed", "the incoming officer has accepted this hand-over already");
+            throw WatchProblem.conflict(ProblemCodes.HANDOVER_SIGNED, "the incoming officer has accepted this hand-over already");
         }
         store.check(itemId, check.result(), note, by);
         WatchCalendar.Watch w = calendar.parse(key(watchId));
@@ -168,12 +168,12 @@ class HandoverService {
         List<WatchStore.Signoff> signed = store.signoffs(watchId);
         for (WatchStore.Signoff s : signed) {
             if (s.side().equals(side)) {
-                throw WatchProblem.conflict("already-signed", "the " + side.toLowerCase() + " officer " + s.signedBy()
+                throw WatchProblem.conflict(ProblemCodes.ALREADY_SIGNED, "the " + side.toLowerCase() + " officer " + s.signedBy()
                         + " signed this hand-over at " + s.signedAt());
             }
             if (s.signedBy().equals(by)) {
                 log.warn("watch={} user={} refused: signing both sides", w.key(), by);
-                throw WatchProblem.conflict("same-officer", "the hand-over is signed by two officers: " + by
+                throw WatchProblem.conflict(ProblemCodes.SAME_OFFICER, "the hand-over is signed by two officers: " + by
                         + " signed it as " + s.side().toLowerCase() + " already");
             }
         }
@@ -182,7 +182,7 @@ class HandoverService {
             if (!open.isEmpty()) {
                 log.warn("watch={} user={} acceptance refused: {} items not confirmed", w.key(), by, open.size());
                 audit.append(by, "handover-refused", detail(w, "open", open.size(), "side", side));
-                throw WatchProblem.conflict("handover-incomplete", open.size()
+                throw WatchProblem.conflict(ProblemCodes.HANDOVER_INCOMPLETE, open.size()
                         + " items of the inventory are not checked or not in order: " + open.stream()
                         .map(i -> i.title() + (i.serialNumber() == null ? "" : " " + i.serialNumber())).toList());
             }

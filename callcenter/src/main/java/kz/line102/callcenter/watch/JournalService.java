@@ -44,7 +44,7 @@ class JournalService {
         WatchProperties.Journal journal = props.journals().get(kind);
         if (journal == null) {
             log.warn("journal={} refused: no such journal", kind);
-            throw WatchProblem.notFound("no-such-journal", "there is no journal '" + kind + "': the journals are "
+            throw WatchProblem.notFound(ProblemCodes.NO_SUCH_JOURNAL, "there is no journal '" + kind + "': the journals are "
                     + props.journals().keySet());
         }
         return journal;
@@ -61,7 +61,7 @@ class JournalService {
                 log.warn("journal={} user={} correction refused: entry {} is not in this journal", kind, author, e.corrects());
                 audit.append(author, "entry-refused", Map.of("journal", kind, "reason", "no-such-entry",
                         "corrects", e.corrects()));
-                throw WatchProblem.notFound("no-such-entry", "entry " + e.corrects() + " is not in the journal "
+                throw WatchProblem.notFound(ProblemCodes.NO_SUCH_ENTRY, "entry " + e.corrects() + " is not in the journal "
                         + kind + ": a correction must refer to an entry of the same journal");
             }
         }
@@ -83,7 +83,7 @@ class JournalService {
             log.warn("journal={} user={} entry refused: watch {} was handed over", kind, author, watch.key());
             audit.append(author, "entry-refused", Map.of("journal", kind, "reason", "watch-closed",
                     "watch", watch.key().toString()));
-            throw WatchProblem.conflict("watch-closed", "the watch " + watch.key()
+            throw WatchProblem.conflict(ProblemCodes.WATCH_CLOSED, "the watch " + watch.key()
                     + " has been handed over: its journals take no more entries");
         }
         int year = now.atZone(props.zone()).getYear();

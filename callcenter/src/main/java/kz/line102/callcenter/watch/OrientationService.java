@@ -60,7 +60,7 @@ class OrientationService {
         WatchStore.Entry orientation = store.entry(entryId);
         if (orientation == null || !orientation.kind().equals(KIND) || orientation.corrects() != null) {
             log.warn("user={} cancellation refused: {} is no orientation", by, entryId);
-            throw WatchProblem.notFound("no-such-orientation", "there is no orientation " + entryId);
+            throw WatchProblem.notFound(ProblemCodes.NO_SUCH_ORIENTATION, "there is no orientation " + entryId);
         }
         if (orientation.cancellation() != null) {
             throw cancelled(orientation);
@@ -87,7 +87,7 @@ class OrientationService {
     }
 
     private static WatchProblem cancelled(WatchStore.Entry o) {
-        return WatchProblem.conflict("orientation-cancelled", "the orientation " + o.year() + "/" + o.number()
+        return WatchProblem.conflict(ProblemCodes.ORIENTATION_CANCELLED, "the orientation " + o.year() + "/" + o.number()
                 + " was cancelled by " + o.cancellation().cancelledBy() + " at " + o.cancellation().cancelledAt());
     }
 }

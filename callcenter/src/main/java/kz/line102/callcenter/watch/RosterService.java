@@ -97,7 +97,7 @@ class RosterService {
         String name = name(who, by);
         if (store.members().stream().noneMatch(m -> m.shift() == shift && m.name().equals(name))) {
             log.warn("user={} roster removal refused: {} is not on shift {}", by, name, shift);
-            throw WatchProblem.notFound("not-on-roster", name + " is not on shift " + shift);
+            throw WatchProblem.notFound(ProblemCodes.NOT_ON_ROSTER, name + " is not on shift " + shift);
         }
         store.change(shift, name, null, "REMOVE", by);
         audit.append(by, "roster-removed", Map.of("shift", shift, "name", name));

@@ -11,7 +11,7 @@ class WatchProblem extends ProblemException {
     }
 
     static WatchProblem invalid(String detail) {
-        return new WatchProblem(HttpStatus.BAD_REQUEST, "invalid-request", detail);
+        return new WatchProblem(HttpStatus.BAD_REQUEST, ProblemCodes.INVALID_REQUEST, detail);
     }
 
     static WatchProblem notFound(String code, String detail) {

@@ -63,6 +63,8 @@ class MessageBundleTest {
     private static final Pattern PROBLEM_CODE = Pattern.compile("(?:HttpStatus\\.[A-Z_]+,\\s*"
             + "|new [A-Za-z]*Exception\\(\\s*(?=\"[a-z0-9]+-)|Problem\\.(?:invalid|conflict)\\()\"([a-z0-9]+(?:-[a-z0-9]+)*)\""
             + "|\"([a-z-]*rate-limited)\"");
+    /** A module's codes in one place: {@code public static final String NAME = "code";} in its ProblemCodes. */
+    private static final Pattern CODE_CONSTANT = Pattern.compile("static final String [A-Z0-9_]+ = \"([a-z0-9]+(?:-[a-z0-9]+)*)\";");
     private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:problem|field|common)\\.[A-Za-z0-9.\\-]+[A-Za-z0-9])\"");
     private static final Pattern FIELD_CODE = Pattern.compile("new FieldError\\([^;]*?,\\s*\"([a-z][a-z0-9.\\-]*)\",\\s*List");
     private static final Pattern REQUIRE = Pattern.compile("require\\(complete, errors, \"([A-Za-z]+)\"");
@@ -135,6 +137,9 @@ class MessageBundleTest {
                 String source = Files.readString(file);
                 PROBLEM_CODE.matcher(source).results()
                         .forEach(m -> needed.add("problem." + (m.group(1) != null ? m.group(1) : m.group(2))));
+                if (file.getFileName().toString().equals("ProblemCodes.java")) {
+                    CODE_CONSTANT.matcher(source).results().forEach(m -> needed.add("problem." + m.group(1)));
+                }
                 KEY_LITERAL.matcher(source).results().forEach(m -> needed.add(m.group(1)));
                 FIELD_CODE.matcher(source).results().forEach(m -> needed.add("field." + m.group(1)));
                 REQUIRE.matcher(source).results().forEach(m -> needed.add("field.required." + m.group(1)));

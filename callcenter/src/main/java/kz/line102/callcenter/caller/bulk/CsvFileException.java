@@ -1,5 +1,7 @@
 package kz.line102.callcenter.caller.bulk;
 
+import kz.line102.callcenter.caller.ProblemCodes;
+
 import kz.line102.callcenter.app.ProblemException;
 import org.springframework.http.HttpStatus;
 
@@ -11,10 +13,10 @@ public class CsvFileException extends ProblemException {
     }
 
     static CsvFileException header(String detail) {
-        return new CsvFileException(HttpStatus.BAD_REQUEST, "invalid-csv-header", detail);
+        return new CsvFileException(HttpStatus.BAD_REQUEST, ProblemCodes.INVALID_CSV_HEADER, detail);
     }
 
     static CsvFileException encoding(String detail) {
-        return new CsvFileException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-encoding", detail);
+        return new CsvFileException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemCodes.UNSUPPORTED_ENCODING, detail);
     }
 }

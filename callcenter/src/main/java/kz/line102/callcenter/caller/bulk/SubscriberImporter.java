@@ -1,5 +1,7 @@
 package kz.line102.callcenter.caller.bulk;
 
+import kz.line102.callcenter.caller.ProblemCodes;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
@@ -145,7 +147,7 @@ public class SubscriberImporter implements DisposableBean {
         try {
             return producers.submit(producer);
         } catch (RejectedExecutionException e) {
-            throw new ConflictException("import-busy",
+            throw new ConflictException(ProblemCodes.IMPORT_BUSY,
                     CONCURRENT + " subscriber imports are running already; try again when one has finished");
         }
     }

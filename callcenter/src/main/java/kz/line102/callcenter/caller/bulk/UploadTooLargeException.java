@@ -1,5 +1,7 @@
 package kz.line102.callcenter.caller.bulk;
 
+import kz.line102.callcenter.caller.ProblemCodes;
+
 import kz.line102.callcenter.app.ProblemException;
 import org.springframework.http.HttpStatus;
 
@@ -7,7 +9,7 @@ import org.springframework.http.HttpStatus;
 public class UploadTooLargeException extends ProblemException {
 
     public UploadTooLargeException(long maxBytes) {
-        super(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "the upload is larger than " + maxBytes
+        super(HttpStatus.CONTENT_TOO_LARGE, ProblemCodes.UPLOAD_TOO_LARGE, "the upload is larger than " + maxBytes
                 + " bytes (line102.callcenter.caller.import.max-bytes); nothing was loaded: split the file");
     }
 }

@@ -1,5 +1,7 @@
 package kz.line102.callcenter.incident.deadletter;
 
+import kz.line102.callcenter.incident.ProblemCodes;
+
 import java.util.List;
 
 import io.micrometer.core.instrument.Gauge;
@@ -40,7 +42,7 @@ public class DeadLetterService {
         IncidentJob job = jobs.find(jobId).orElseThrow(() -> new NoSuchJobException(jobId));
         if (!"dead".equals(job.status()) || !jobs.replay(jobId)) {
             IncidentJob now = jobs.find(jobId).orElseThrow(() -> new NoSuchJobException(jobId));
-            throw new ConflictException("not-dead", "job " + jobId + " is '" + now.status()
+            throw new ConflictException(ProblemCodes.NOT_DEAD, "job " + jobId + " is '" + now.status()
                     + "'; only a dead job is replayed");
         }
         log.warn("incidentId={} job {} ({} {}) replayed by {} after: {}", job.incidentId(), jobId, job.step(),

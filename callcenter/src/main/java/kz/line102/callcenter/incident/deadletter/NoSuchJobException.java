@@ -1,5 +1,7 @@
 package kz.line102.callcenter.incident.deadletter;
 
+import kz.line102.callcenter.incident.ProblemCodes;
+
 import kz.line102.callcenter.app.ProblemException;
 import org.springframework.http.HttpStatus;
 
@@ -7,6 +9,6 @@ import org.springframework.http.HttpStatus;
 class NoSuchJobException extends ProblemException {
 
     NoSuchJobException(long jobId) {
-        super(HttpStatus.NOT_FOUND, "no-such-job", "no incident job " + jobId);
+        super(HttpStatus.NOT_FOUND, ProblemCodes.NO_SUCH_JOB, "no incident job " + jobId);
     }
 }

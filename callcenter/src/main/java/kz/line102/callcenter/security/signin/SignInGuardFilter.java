@@ -1,5 +1,7 @@
 package kz.line102.callcenter.security.signin;
 
+import kz.line102.callcenter.security.ProblemCodes;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -65,7 +67,7 @@ public class SignInGuardFilter extends OncePerRequestFilter {
         metrics.rejected(method(request));
         log.debug("operatorId={} sign-in from {} refused: {} locked for {} s", username, request.getRemoteAddr(),
                 lock.get().scope(), seconds);
-        ProblemDetail problem = Problems.detail(HttpStatus.TOO_MANY_REQUESTS, "sign-in-locked",
+        ProblemDetail problem = Problems.detail(HttpStatus.TOO_MANY_REQUESTS, ProblemCodes.SIGN_IN_LOCKED,
                 "too many failed sign-ins for this " + lock.get().scope() + "; try again in " + seconds + " s",
                 request);
         problem.setProperty("retryAfterSeconds", seconds);
