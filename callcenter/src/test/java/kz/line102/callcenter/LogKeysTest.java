@@ -27,7 +27,7 @@ class LogKeysTest {
     /** The keys in use; a new concept adds its key here, a synonym of one of these does not. */
     private static final Set<String> KEYS = Set.of("callId", "operatorId", "extension", "queue", "pbx",
             "incidentId", "alertId", "unitId", "testCall", "lineHealthIncident", "kind", "severity", "kui",
-            "RECDIR", "ROUTE_AGI", "recordingId", "jobId", "step", "target", "user", "setting", "journal", "watch", "employeeId", "caseId", "commissionId");
+            "RECDIR", "ROUTE_AGI", "recordingId", "jobId", "step", "target", "user", "setting", "journal", "watch", "employeeId", "caseId", "commissionId", "listId");
     private static final Pattern KEY = Pattern.compile("[\\s\"(]([A-Za-z_]+)=\\{}");
     private static final List<Path> SOURCES = List.of(Path.of("src/main/java"),
             Path.of("../cti-bridge/src/main/java"), Path.of("../recorder/src/main/java"));

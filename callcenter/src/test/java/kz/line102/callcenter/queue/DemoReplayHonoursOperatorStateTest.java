@@ -19,6 +19,28 @@ class DemoReplayHonoursOperatorStateTest extends QueueTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
+    /** Members of q102 other than this test's operator that were ready, paused for the test. */
+    private final java.util.List<String> pausedHere = new java.util.ArrayList<>();
+
+    /**
+     * The replayed PBX is shared with the other tests of this context (and its sample's static
+     * members): only this test's operator may be the ready one the call goes to.
+     */
+    private void othersPaused() {
+        pbx.status().members().stream()
+                .filter(m -> m.queue().equals("q102") && !m.iface().equals(iface) && !m.paused())
+                .forEach(m -> {
+                    pbx.pause("q102", m.iface(), true, "test");
+                    pausedHere.add(m.iface());
+                });
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void othersBack() {
+        pausedHere.forEach(i -> pbx.pause("q102", i, false, null));
+        pausedHere.clear();
+    }
+
     @Test
     void theCapturesOwnPausesNeverReachTheOperatorItRings() throws Exception {
         signIn();
@@ -57,6 +79,7 @@ class DemoReplayHonoursOperatorStateTest extends QueueTestSupport {
     void aPausedOperatorIsNotRungAndStaysPausedWithTheirReason() throws Exception {
         signIn();
         assertThat(setState("{\"state\":\"paused\",\"reason\":\"break\"}").status()).isEqualTo(200);
+        othersPaused();
         ReplayHandle call = replay.server().playToReadyMembers("answered", "q102", PlayOptions.paced(20));
         // Nobody in the queue is ready: the caller waits and hangs up, as at the PBX.
         assertThat(call.scenario()).isEqualTo("abandon");
@@ -71,6 +94,7 @@ class DemoReplayHonoursOperatorStateTest extends QueueTestSupport {
     void aReadyOperatorIsRungAndAnswersThenWrapsUpAsTheirQueueSays() {
         config.save(withQ102(q -> wrapUp(q, 2)), "test", "short wrap-up", null);
         signIn();
+        othersPaused();
         ReplayHandle call = replay.server().playToReadyMembers("answered", "q102", PlayOptions.paced(20));
         assertThat(call.scenario()).isEqualTo("answered");
 
