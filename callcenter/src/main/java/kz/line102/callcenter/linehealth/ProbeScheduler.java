@@ -139,6 +139,16 @@ final class ProbeScheduler implements AutoCloseable {
             } finally {
                 r.busy().set(false);
             }
+            if (!result.ok() && !closed && r.health().state() != TargetState.DOWN && running.get(r.target().id()) == r) {
+                // A miss is confirmed or dismissed at once, not an interval later: a silent peer is down within
+                // its N timeouts after the first miss, and one lost datagram still raises nothing (the retry
+                // answers). A target already down goes back to its interval.
+                try {
+                    timer.execute(() -> probe(r));
+                } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                    log.debug("target {} not retried: probing stops", r.target().name());
+                }
+            }
         });
     }
 

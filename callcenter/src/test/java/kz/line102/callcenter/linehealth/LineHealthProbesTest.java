@@ -57,10 +57,14 @@ class LineHealthProbesTest {
     }
 
     private long target(int sipPort, String transport) {
+        return target(sipPort, transport, 150, 100);
+    }
+
+    private long target(int sipPort, String transport, int intervalMs, int timeoutMs) {
         String name = "test-" + UUID.randomUUID();
         Response r = api.json("POST", "/api/v1/line-health/targets", "lh-admin", """
-                {"name":"%s","host":"127.0.0.1","port":%d,"transport":"%s","intervalMs":150,"timeoutMs":100}
-                """.formatted(name, sipPort, transport));
+                {"name":"%s","host":"127.0.0.1","port":%d,"transport":"%s","intervalMs":%d,"timeoutMs":%d}
+                """.formatted(name, sipPort, transport, intervalMs, timeoutMs));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         long id = r.json().get("id").asLong();
         created.add(id);
@@ -117,6 +121,20 @@ class LineHealthProbesTest {
         Response failures = api.get("/api/v1/line-health/targets/" + id + "/probes?failures=true", "lh-duty");
         assertThat(failures.json().size()).isGreaterThanOrEqualTo(3);
         assertThat(failures.json().get(0).get("outcome").asString()).isEqualTo("timeout");
+    }
+
+    @Test
+    void aMissIsRetriedAtOnceSoASilentPeerIsDownLongBeforeThreeIntervals() throws Exception {
+        long id;
+        try (Sipp peer = Sipp.uas("options-200.xml", "u1")) {
+            // Probed every 6 s: three misses an interval apart would take until 13 s after the first one.
+            id = target(peer.port(), "udp", 6000, 200);
+            await().atMost(PATIENCE).until(() -> state(id).equals("up"));
+        }
+        long silentAt = System.nanoTime();
+        await().atMost(Duration.ofSeconds(10)).until(() -> state(id).equals("down"));
+        assertThat(Duration.ofNanos(System.nanoTime() - silentAt)).as("interval + three timeouts, not three intervals")
+                .isLessThan(Duration.ofSeconds(9));
     }
 
     @Test
