@@ -1,5 +1,5 @@
 'use strict';
-// IT staff's page: the routing rules and the queue configuration, each edited as JSON,
+// IT staff's page: the routing rules and the queue configuration, each edited as a form (or as JSON),
 // checked, saved as a new version (against the version loaded: a stale edit is refused),
 // restored from history; the dry run says where a number would go now.
 
@@ -10,6 +10,74 @@ let csrf = null;
 const base = { rules: null, queues: null };
 const $ = (id) => document.getElementById(id);
 const t = (key) => (TEXT[lang] && TEXT[lang][key]) || TEXT.ru[key] || key;
+const state = { rules: { defaultQueue: '', defaultPriority: 0, rules: [] }, queues: { queues: [] },
+  rulesErrors: {}, queuesErrors: {} };
+
+// The form is what is validated and saved; the JSON text follows it and can be loaded back into it.
+function readRulesForm() {
+  return { defaultQueue: $('rules-default-queue').value, defaultPriority: Number($('rules-default-priority').value || 0),
+    rules: [...$('rules-list').children].map((b, i) => readRule(b, i)) };
+}
+
+function readQueuesForm() {
+  return { queues: [...$('queues-list').children].map((b, i) => readQueue(b, i)) };
+}
+
+function renderRules(set) {
+  state.rules = set;
+  const dq = $('rules-default-queue');
+  dq.replaceChildren(...queueSelect(set.defaultQueue, false).children);
+  dq.value = set.defaultQueue || '';
+  $('rules-default-priority').value = set.defaultPriority ?? 0;
+  const rules = set.rules || [];
+  const move = (i, d) => () => {
+    const now = readRulesForm();
+    const [r] = now.rules.splice(i, 1);
+    now.rules.splice(i + d, 0, r);
+    renderRules(now);
+  };
+  $('rules-list').replaceChildren(...rules.map((r, i) => ruleBlock(r, i, rules.length, {
+    up: move(i, -1), down: move(i, 1),
+    remove: () => { const now = readRulesForm(); now.rules.splice(i, 1); renderRules(now); },
+  })));
+  state.rulesErrors = {};
+  $('rules-json').value = JSON.stringify(set, null, 2);
+}
+
+function renderQueues(config) {
+  state.queues = config;
+  const queues = config.queues || [];
+  $('queues-list').replaceChildren(...queues.map((q, i) => queueBlock(q, i, {
+    remove: () => { const now = readQueuesForm(); now.queues.splice(i, 1); renderQueues(now); },
+  })));
+  state.queuesErrors = {};
+  $('queues-json').value = JSON.stringify(config, null, 2);
+}
+
+// Checks the form where it can before the server does; false when a field is wrong.
+function formRules(listId) {
+  const set = readRulesForm();
+  state.rulesErrors = ruleErrors(set);
+  showErrors($('rules-form'), state.rulesErrors);
+  $('rules-json').value = JSON.stringify(set, null, 2);
+  if (Object.keys(state.rulesErrors).length) {
+    show(listId, [['violation', t('fieldErrors')]]);
+    return null;
+  }
+  return set;
+}
+
+function formQueues(listId) {
+  const config = readQueuesForm();
+  state.queuesErrors = queueErrors(config);
+  showErrors($('queues-form'), state.queuesErrors);
+  $('queues-json').value = JSON.stringify(config, null, 2);
+  if (Object.keys(state.queuesErrors).length) {
+    show(listId, [['violation', t('fieldErrors')]]);
+    return null;
+  }
+  return config;
+}
 
 async function api(method, path, body, raw) {
   const headers = { 'Accept': raw ? 'text/plain' : 'application/json' };
@@ -82,7 +150,7 @@ async function loadRules() {
   const current = await api('GET', '/api/v1/routing/rules');
   base.rules = current.version;
   $('rules-version').textContent = current.version;
-  $('rules-json').value = JSON.stringify(current.ruleSet, null, 2);
+  renderRules(current.ruleSet);
   versionsTable('rules-versions', await api('GET', '/api/v1/routing/versions?limit=20'), async (n) => {
     try {
       const v = await api('POST', '/api/v1/routing/versions/' + n + '/restore');
@@ -93,7 +161,7 @@ async function loadRules() {
 }
 
 async function validateRules() {
-  const set = parse('rules-json', 'rules-result');
+  const set = formRules('rules-result');
   if (!set) return;
   try {
     const r = await api('POST', '/api/v1/routing/validate', set);
@@ -103,7 +171,7 @@ async function validateRules() {
 }
 
 async function saveRules() {
-  const set = parse('rules-json', 'rules-result');
+  const set = formRules('rules-result');
   if (!set) return;
   try {
     const v = await api('PUT', '/api/v1/routing/rules', { ruleSet: set, comment: $('rules-comment').value,
@@ -128,7 +196,8 @@ async function loadQueues() {
   const current = await api('GET', '/api/v1/queues/config');
   base.queues = current.version;
   $('queues-version').textContent = current.version;
-  $('queues-json').value = JSON.stringify(current.config, null, 2);
+  renderQueues(current.config);
+  renderRules(readRulesForm());
   $('queues-conf').textContent = await api('GET', '/api/v1/queues/queues.conf', undefined, true);
   versionsTable('queues-versions', await api('GET', '/api/v1/queues/config/versions?limit=20'), async (n) => {
     try {
@@ -140,7 +209,7 @@ async function loadQueues() {
 }
 
 async function validateQueues() {
-  const config = parse('queues-json', 'queues-result');
+  const config = formQueues('queues-result');
   if (!config) return;
   try {
     const r = await api('POST', '/api/v1/queues/config/validate', config);
@@ -149,7 +218,7 @@ async function validateQueues() {
 }
 
 async function saveQueues() {
-  const config = parse('queues-json', 'queues-result');
+  const config = formQueues('queues-result');
   if (!config) return;
   try {
     const v = await api('PUT', '/api/v1/queues/config', { config, comment: $('queues-comment').value,
@@ -163,6 +232,16 @@ function translate() {
   document.documentElement.lang = lang;
   document.querySelectorAll('[data-t]').forEach((el) => { el.textContent = t(el.dataset.t); });
   document.title = t('title');
+  showErrors($('rules-form'), state.rulesErrors);
+  showErrors($('queues-form'), state.queuesErrors);
+}
+
+function loadJson(textareaId, listId, render) {
+  const value = parse(textareaId, listId);
+  if (value) {
+    render(value);
+    show(listId, [['ok', t('jsonLoaded')]]);
+  }
 }
 
 Line102.whenReady(async () => {
@@ -177,6 +256,25 @@ Line102.whenReady(async () => {
   $('dry-run').addEventListener('click', dryRun);
   $('queues-validate').addEventListener('click', validateQueues);
   $('queues-save').addEventListener('click', saveQueues);
+  $('rule-add').addEventListener('click', () => {
+    const now = readRulesForm();
+    now.rules.push({ name: '', when: {}, queue: now.defaultQueue, priority: 0 });
+    renderRules(now);
+  });
+  $('queue-add').addEventListener('click', () => {
+    const now = readQueuesForm();
+    now.queues.push({ name: '', strategy: 'linear', timeoutSeconds: 15, retrySeconds: 1, wrapUpSeconds: 0,
+      serviceLevelSeconds: 20, maxLen: 0, everyOperator: false, members: [] });
+    renderQueues(now);
+  });
+  $('rules-json-load').addEventListener('click', () => loadJson('rules-json', 'rules-result', renderRules));
+  $('queues-json-load').addEventListener('click', () => loadJson('queues-json', 'queues-result', renderQueues));
+  Forms.t = t;
+  Forms.queueNames = () => (state.queues.queues || []).map((q) => q.name).filter((n) => n);
+  Forms.onChange = () => {
+    $('rules-json').value = JSON.stringify(readRulesForm(), null, 2);
+    $('queues-json').value = JSON.stringify(readQueuesForm(), null, 2);
+  };
   translate();
   try {
     const s = await api('GET', '/api/v1/session');

@@ -39,32 +39,96 @@ class AdminPageTest extends QueueTestSupport {
         browser.executeScript("arguments[0].value = arguments[1];", e, value);
     }
 
-    @Test
-    void anAdministratorChecksSavesAndRestoresRulesAndQueuesAndAsksWhereANumberGoes() {
-        assertThat(api.get("/routing", supervisor).status()).isEqualTo(403);
+    // The JSON lives in a collapsed section: open it, put the text in, load it into the form.
+    private void loadJson(String set, String json) {
+        browser.executeScript("document.getElementById(arguments[0] + '-json-section').open = true;", set);
+        type(set + "-json", json);
+        browser.findElement(By.id(set + "-json-load")).click();
+    }
+
+    private WebElement field(String path) {
+        return browser.findElement(By.cssSelector("[data-path='" + path + "']"));
+    }
+
+    private String errorBeside(String path) {
+        return browser.findElement(By.cssSelector(".field-error[data-error-for='" + path + "']")).getText();
+    }
+
+    private void set(String path, String value) {
+        browser.executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", field(path), value);
+    }
+
+    private void signIn() {
         browser.get("http://127.0.0.1:" + port + "/routing");
         browser.findElement(By.name("username")).sendKeys(admin);
         browser.findElement(By.name("password")).sendKeys(Api.PASSWORD);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         await().atMost(WAIT).until(() -> !text("rules-version").equals("—") && !text("queues-version").equals("—"));
+    }
+
+    @Test
+    void anAdministratorInKazakhAddsARuleInTheFormSeesTheTimeErrorBesideItAndSavesAndEditsAWrapUp() {
+        signIn();
+        browser.findElement(By.cssSelector("button[data-lang=kk]")).click();
+        int rulesBefore = Integer.parseInt(text("rules-version"));
+        browser.findElement(By.id("rule-add")).click();
+        int i = browser.findElements(By.cssSelector("#rules-list > fieldset.rule")).size() - 1;
+        String rule = "rules[" + i + "]";
+        set(rule + ".name", "night-" + System.nanoTime());
+        set(rule + ".when.languages", "kk");
+        set(rule + ".when.from", "22:00");
+        browser.findElement(By.id("rules-save")).click();
+        await().atMost(WAIT).until(() -> !errorBeside(rule + ".when.to").isEmpty());
+        assertThat(errorBeside(rule + ".when.to")).isEqualTo("«Бастап» пен «дейін» екеуін де көрсетіңіз");
+        assertThat(text("rules-version")).isEqualTo(String.valueOf(rulesBefore));
+        browser.findElement(By.cssSelector("button[data-lang=ru]")).click();
+        assertThat(errorBeside(rule + ".when.to")).isEqualTo("Укажите и «с», и «до»");
+        browser.findElement(By.cssSelector("button[data-lang=kk]")).click();
+
+        set(rule + ".when.to", "06:00");
+        // First in the list, so no broader rule saved by another test shadows it.
+        for (int k = i; k > 0; k--) {
+            browser.findElement(By.cssSelector("#rules-list > fieldset.rule[data-index='" + k + "'] .rule-up")).click();
+        }
+        browser.findElement(By.id("rules-save")).click();
+        await().atMost(WAIT).until(() -> Integer.parseInt(text("rules-version")) > rulesBefore);
+        assertThat(text("rules-result")).contains("Сақталған нұсқа");
+        assertThat(field("rules[0].when.from").getDomProperty("value")).isEqualTo("22:00");
+        assertThat(errorBeside("rules[0].when.to")).isEmpty();
+
+        int queuesBefore = Integer.parseInt(text("queues-version"));
+        int wrapUp = Integer.parseInt(field("queues[0].wrapUpSeconds").getDomProperty("value"));
+        set("queues[0].wrapUpSeconds", String.valueOf(wrapUp + 3));
+        browser.findElement(By.id("queues-save")).click();
+        await().atMost(WAIT).until(() -> Integer.parseInt(text("queues-version")) == queuesBefore + 1);
+        assertThat(field("queues[0].wrapUpSeconds").getDomProperty("value")).isEqualTo(String.valueOf(wrapUp + 3));
+        assertThat(browser.findElement(By.id("queues-json")).getDomProperty("value"))
+                .contains("\"wrapUpSeconds\": " + (wrapUp + 3));
+    }
+
+    @Test
+    void anAdministratorChecksSavesAndRestoresRulesAndQueuesAndAsksWhereANumberGoes() {
+        assertThat(api.get("/routing", supervisor).status()).isEqualTo(403);
+        signIn();
         assertThat(text("queues-conf")).contains("[q102]").contains("[q102-kk]");
         int rulesBefore = Integer.parseInt(text("rules-version"));
         if (rulesBefore == 0) {
             // A database no test has saved rules in yet: the page's first save gives the version restored below.
-            type("rules-json", """
+            loadJson("rules", """
                     {"defaultQueue": "q102", "defaultPriority": 0, "rules": []}""");
             browser.findElement(By.id("rules-save")).click();
             await().atMost(WAIT).until(() -> text("rules-result").contains("Сохранена версия"));
             rulesBefore = Integer.parseInt(text("rules-version"));
         }
 
-        type("rules-json", """
+        loadJson("rules", """
                 {"defaultQueue": "q102", "defaultPriority": 0, "rules": [
                   {"name": "lost", "when": {"languages": ["ru"]}, "queue": "q-nowhere", "priority": 1}]}""");
         browser.findElement(By.id("rules-validate")).click();
         await().atMost(WAIT).until(() -> text("rules-result").contains("unknown queue 'q-nowhere'"));
 
-        type("rules-json", """
+        loadJson("rules", """
                 {"defaultQueue": "q102", "defaultPriority": 0, "rules": [
                   {"name": "kazakh", "when": {"languages": ["kk"]}, "queue": "q102-kk", "priority": 2},
                   {"name": "astana", "when": {"numberPrefixes": ["+77172"]}, "queue": "q102", "priority": 5}]}""");
@@ -89,17 +153,18 @@ class AdminPageTest extends QueueTestSupport {
 
         int queuesBefore = Integer.parseInt(text("queues-version"));
         String json = browser.findElement(By.id("queues-json")).getDomProperty("value");
-        type("queues-json", json.replace("\"timeoutSeconds\" : 6", "\"timeoutSeconds\" : 7")
+        loadJson("queues", json.replace("\"timeoutSeconds\" : 6", "\"timeoutSeconds\" : 7")
                 .replace("\"timeoutSeconds\": 6", "\"timeoutSeconds\": 7"));
         browser.findElement(By.id("queues-save")).click();
         await().atMost(WAIT).until(() -> Integer.parseInt(text("queues-version")) == queuesBefore + 1);
         assertThat(text("queues-conf")).contains("timeout = 7");
 
-        type("queues-json", """
+        loadJson("queues", """
                 {"queues": [{"name": "Bad Name", "strategy": "linear", "timeoutSeconds": 6, "retrySeconds": 1,
                   "wrapUpSeconds": 0, "serviceLevelSeconds": 20, "maxLen": 0, "everyOperator": true, "members": []}]}""");
         browser.findElement(By.id("queues-validate")).click();
-        await().atMost(WAIT).until(() -> text("queues-result").contains("name must be"));
+        await().atMost(WAIT).until(() -> !errorBeside("queues[0].name").isEmpty());
+        assertThat(errorBeside("queues[0].name")).startsWith("1–40");
 
         browser.findElement(By.cssSelector("button[data-lang=kk]")).click();
         assertThat(text("rules-title")).startsWith("Бағыттау ережелері");
