@@ -59,7 +59,7 @@ class AdminPageTest extends QueueTestSupport {
                 + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", field(path), value);
     }
 
-    private void signIn() {
+    private void openRoutingPage() {
         browser.get("http://127.0.0.1:" + port + "/routing");
         browser.findElement(By.name("username")).sendKeys(admin);
         browser.findElement(By.name("password")).sendKeys(Api.PASSWORD);
@@ -69,7 +69,7 @@ class AdminPageTest extends QueueTestSupport {
 
     @Test
     void anAdministratorInKazakhAddsARuleInTheFormSeesTheTimeErrorBesideItAndSavesAndEditsAWrapUp() {
-        signIn();
+        openRoutingPage();
         browser.findElement(By.cssSelector("button[data-lang=kk]")).click();
         int rulesBefore = Integer.parseInt(text("rules-version"));
         browser.findElement(By.id("rule-add")).click();
@@ -110,7 +110,7 @@ class AdminPageTest extends QueueTestSupport {
     @Test
     void anAdministratorChecksSavesAndRestoresRulesAndQueuesAndAsksWhereANumberGoes() {
         assertThat(api.get("/routing", supervisor).status()).isEqualTo(403);
-        signIn();
+        openRoutingPage();
         assertThat(text("queues-conf")).contains("[q102]").contains("[q102-kk]");
         int rulesBefore = Integer.parseInt(text("rules-version"));
         if (rulesBefore == 0) {
