@@ -127,7 +127,7 @@ function versionsTable(tableId, versions, onRestore) {
   body.replaceChildren();
   versions.forEach((v) => {
     const tr = document.createElement('tr');
-    [String(v.version), new Date(v.createdAt).toLocaleString(lang), v.createdBy,
+    [String(v.version), Line102.time(v.createdAt), v.createdBy,
       (v.comment ? v.comment + ': ' : '') + (v.changes || []).join('; ')].forEach((text) => {
       const td = document.createElement('td');
       td.textContent = text;
