@@ -103,10 +103,10 @@ class ShellPageTest {
         List<Case> cases = List.of(
                 new Case("shell-land-operator", Role.OPERATOR, "/console", List.of("/console")),
                 new Case("shell-land-duty", Role.SUPERVISOR, "/supervisor",
-                        List.of("/supervisor", "/reports", "/wallboard", "/line-health", "/watch", "/certification")),
+                        List.of("/supervisor", "/reports", "/wallboard", "/stats", "/line-health", "/watch", "/certification")),
                 new Case("shell-land-auditor", Role.AUDITOR, "/archive", List.of("/archive")),
                 new Case("shell-land-admin", Role.ADMIN, "/admin",
-                        List.of("/wallboard", "/line-health", "/certification", "/admin", "/routing", "/admin/users",
+                        List.of("/wallboard", "/stats", "/line-health", "/certification", "/admin", "/routing", "/admin/users",
                                 "/admin/workstations", "/admin/units", "/admin/registry", "/admin/dead-letters",
                                 "/admin/preflight")));
         for (Case c : cases) {
