@@ -121,7 +121,7 @@ class ShellPageTest {
             assertThat(links).as(c.role() + " header").containsExactlyElementsOf(c.pages());
         }
         // The admin home lists the admin's pages by name.
-        until(() -> browser.findElements(By.cssSelector("#admin-pages a")).size() == 10);
+        until(() -> browser.findElements(By.cssSelector("#admin-pages a")).size() == 11);
         assertThat(browser.findElements(By.cssSelector("#admin-pages a")).stream().map(WebElement::getText).toList())
                 .contains("Маршрутизация", "Неотправленные задания", "Пользователи", "Реестр абонентов");
     }

@@ -158,7 +158,7 @@ class StatsPagesTest {
             JsonNode d = api.get("/api/v1/stats/wallboard", supervisor).json();
             assertThat(d.path("targetPercent").asDouble()).isEqualTo(85.0);
             assertThat(d.path("source").asString()).isEqualTo("centre");
-            Api.Response bad = api.json("PUT", "/api/v1/stats/wallboard", supervisor, "{\"targetPercent\":90,\"serviceLevelSeconds\":17}");
+            Api.Response bad = api.json("PUT", "/api/v1/stats/wallboard", supervisor, "{\"targetPercent\":90,\"serviceLevelSeconds\":75}");
             assertThat(bad.status()).isEqualTo(400);
             assertThat(bad.code()).isEqualTo("invalid-request");
 
