@@ -40,9 +40,9 @@ window.Line102Charts = (function () {
       scales: { x: { time: false, range: [-0.5, Math.max(0.5, spec.labels.length - 0.5)] },
         y: { range: (u, min, max) => [0, spec.yMax != null ? spec.yMax : Math.max(1, max * 1.1)] } },
       axes: [
-        { font, stroke: '#333', splits: () => x.filter((i) => i % every === 0),
+        { font, stroke: big ? '#fff' : '#333', grid: { stroke: big ? '#333' : '#eee' }, splits: () => x.filter((i) => i % every === 0),
           values: (u, splits) => splits.map((i) => (spec.labels[i] == null ? '' : spec.labels[i])) },
-        { font, stroke: '#333', label: spec.yLabel || '', labelFont: font },
+        { font, stroke: big ? '#fff' : '#333', grid: { stroke: big ? '#333' : '#eee' }, label: spec.yLabel || '', labelFont: font },
       ],
       legend: { show: true },
       cursor: { drag: { x: false, y: false } },

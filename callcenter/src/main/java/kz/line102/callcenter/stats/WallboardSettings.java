@@ -61,14 +61,17 @@ public class WallboardSettings {
     public Choice save(String owner, String by, List<String> queues, Double targetPercent, Integer serviceLevelSeconds) {
         List<String> q = new ArrayList<>(queues == null ? List.of() : queues.stream().distinct().toList());
         if (q.size() > MAX_QUEUES || q.stream().anyMatch(n -> n == null || !QUEUE.matcher(n).matches())) {
-            throw new InvalidRequestException("'queues' takes up to " + MAX_QUEUES + " queue names");
+            throw new InvalidRequestException("'queues' takes up to " + MAX_QUEUES + " queue names",
+                    "problem.invalid-request.wallboard-queues", List.of(MAX_QUEUES));
         }
         if (targetPercent == null || targetPercent.isNaN() || targetPercent < 0 || targetPercent > 100) {
-            throw new InvalidRequestException("'targetPercent' must be 0 to 100, got " + targetPercent);
+            throw new InvalidRequestException("'targetPercent' must be 0 to 100, got " + targetPercent,
+                    "problem.invalid-request.wallboard-target", List.of());
         }
         int t = serviceLevelSeconds == null ? props.serviceLevelSeconds() : serviceLevelSeconds;
         if (!WaitBins.isEdge(t)) {
-            throw new InvalidRequestException("'serviceLevelSeconds' must be one of " + WaitBins.edges() + ", got " + t);
+            throw new InvalidRequestException("'serviceLevelSeconds' must be one of " + WaitBins.edges() + ", got " + t,
+                    "problem.invalid-request.wallboard-seconds", List.of(t));
         }
         jdbc.update(con -> {
             var ps = con.prepareStatement("""
