@@ -6,6 +6,7 @@ import static kz.line102.callcenter.security.Role.METRICS;
 import static kz.line102.callcenter.security.Role.OPERATOR;
 import static kz.line102.callcenter.security.Role.SUPERVISOR;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
@@ -93,6 +94,7 @@ class SecurityConfiguration {
                         .requestMatchers("/console", "/console/**").hasRole(OPERATOR.name())
                         .requestMatchers("/archive", "/archive/**").hasRole(AUDITOR.name())
                         .requestMatchers("/wallboard", "/wallboard/**").hasAnyRole(roles(SUPERVISOR, ADMIN))
+                        .requestMatchers("/stats", "/stats/**").hasAnyRole(roles(SUPERVISOR, ADMIN))
                         .requestMatchers("/routing", "/routing/**").hasRole(ADMIN.name())
                         .requestMatchers("/supervisor", "/supervisor/**").hasRole(SUPERVISOR.name())
                         .requestMatchers("/admin/dead-letters", "/admin/dead-letters/**").hasRole(ADMIN.name())
@@ -158,6 +160,10 @@ class SecurityConfiguration {
                         // Queue statistics: the duty officer's and IT staff's to read.
                         .requestMatchers(POST, "/api/v1/stats/quarters/*/sign-off").hasRole(SUPERVISOR.name())
                         .requestMatchers(GET, "/api/v1/stats/**").hasAnyRole(roles(SUPERVISOR, ADMIN))
+                        // A wallboard's queues and target: each for their own; IT staff set the default.
+                        .requestMatchers(PUT, "/api/v1/stats/wallboard/defaults").hasRole(ADMIN.name())
+                        .requestMatchers(PUT, "/api/v1/stats/wallboard").hasAnyRole(roles(SUPERVISOR, ADMIN))
+                        .requestMatchers(DELETE, "/api/v1/stats/wallboard").hasAnyRole(roles(SUPERVISOR, ADMIN))
                         // The watch's hand-over, books and registers: the duty officer writes; IT staff
                         // and auditors read them.
                         .requestMatchers(POST, "/api/v1/watch/**").hasRole(SUPERVISOR.name())

@@ -21,6 +21,7 @@ public final class Pages {
             new Page("/supervisor", "common.page.supervisor", Set.of(Role.SUPERVISOR)),
             new Page("/reports", "common.page.reports", Set.of(Role.SUPERVISOR)),
             new Page("/wallboard", "common.page.wallboard", Set.of(Role.SUPERVISOR, Role.ADMIN)),
+            new Page("/stats", "common.page.stats", Set.of(Role.SUPERVISOR, Role.ADMIN)),
             new Page("/line-health", "common.page.lineHealth", Set.of(Role.SUPERVISOR, Role.ADMIN)),
             new Page("/watch", "common.page.watch", Set.of(Role.SUPERVISOR)),
             new Page("/certification", "common.page.certification", Set.of(Role.SUPERVISOR, Role.ADMIN)),

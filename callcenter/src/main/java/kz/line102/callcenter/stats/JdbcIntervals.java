@@ -211,4 +211,21 @@ public class JdbcIntervals {
         }, targs.toArray());
         return out;
     }
+
+    /** Seconds signed in and in each state over all operators (or one), per group key of {@code group}. */
+    Map<String, long[]> stateTime(Instant from, Instant to, String operator, Group group, String zone, int watchHour) {
+        List<Object> args = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
+        String where = "";
+        if (operator != null) {
+            where = " and operator = ?";
+            args.add(operator);
+        }
+        Map<String, long[]> out = new LinkedHashMap<>();
+        jdbc.query("select " + group.sql(zone, watchHour) + ", sum(signed_in), sum(ready), sum(wrap_up), sum(paused)"
+                + " from stats_operator_time where interval_start >= ? and interval_start < ?" + where
+                + " group by 1 order by 1", rs -> {
+            out.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+        }, args.toArray());
+        return out;
+    }
 }

@@ -108,4 +108,9 @@ class StatsConfiguration implements WebSocketConfigurer {
                               IncidentProperties centre, ObjectProvider<Clock> clock) {
         return new StatsService(intervals, facts, props, centre, clock.getIfAvailable(Clock::systemUTC));
     }
+
+    @Bean
+    WallboardSettings statsWallboardSettings(JdbcTemplate jdbc, StatsProperties props) {
+        return new WallboardSettings(jdbc, props);
+    }
 }

@@ -1,6 +1,7 @@
 package kz.line102.callcenter.stats;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -20,13 +22,15 @@ import org.springframework.validation.annotation.Validated;
  * @param drainPeriod         how often the history looks for changed call records and recomputes intervals
  * @param livePeriod          the longest a committed event waits before the live windows are recomputed
  * @param thresholds          per queue; {@code default} applies to queues not listed
+ * @param wallboard           what a wallboard shows until IT staff or its supervisor choose otherwise
  */
 @Validated
 @ConfigurationProperties("line102.callcenter.stats")
 public record StatsProperties(@Min(0) @Max(600) int serviceLevelSeconds, @Min(0) @Max(61) int shortAbandonSeconds,
                               @NotNull Duration repeatWindow, @NotNull Duration callbackWindow,
                               @NotNull Duration drainPeriod, @NotNull Duration livePeriod,
-                              @NotNull Map<String, @Valid Threshold> thresholds) {
+                              @NotNull Map<String, @Valid Threshold> thresholds,
+                              @DefaultValue @Valid Wallboard wallboard) {
 
     public StatsProperties {
         if (!WaitBins.isEdge(serviceLevelSeconds)) {
@@ -44,6 +48,14 @@ public record StatsProperties(@Min(0) @Max(600) int serviceLevelSeconds, @Min(0)
      */
     public record Threshold(@Min(0) @Max(100) double serviceLevelBelow, @Min(0) int waitingAbove,
                             @Min(0) int longestWaitAbove) {
+    }
+
+    /**
+     * @param targetPercent       the service level the wallboard's tiles and charts are held against
+     * @param queues              the queues shown; empty: every queue
+     */
+    public record Wallboard(@DefaultValue("90") @Min(0) @Max(100) double targetPercent,
+                            @DefaultValue List<String> queues) {
     }
 
     public Threshold threshold(String queue) {

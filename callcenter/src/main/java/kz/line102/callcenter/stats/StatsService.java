@@ -108,4 +108,31 @@ public class StatsService {
     public Figures figures(Instant from, Instant to, int sl, int shortAbandon) {
         return Figures.of(Tally.of(facts.between(from, to)), sl, shortAbandon);
     }
+
+    /**
+     * How long callers waited over a period: calls per wait band (upper edges in seconds,
+     * the last band open), answered and abandoned in the queue apart.
+     */
+    public record Waits(Instant from, Instant to, List<Integer> upperSeconds, long[] answered, long[] abandoned) {
+    }
+
+    public Waits waits(Period p, String queue) {
+        Tally t = intervals.queues(p.from(), p.to(), queue, List.of(JdbcIntervals.Group.ALL), zone(),
+                centre.watchStartsAt().getHour()).getOrDefault("all", new Tally());
+        return new Waits(p.from(), p.to(), WaitBins.edges(), t.answeredWaits.clone(), t.abandonedWaits.clone());
+    }
+
+    /** Operators' time in one group (an interval, hour, day…): seconds signed in, ready, in wrap-up, paused. */
+    public record StateTime(String key, long signedIn, long ready, long wrapUp, long paused) {
+    }
+
+    public List<StateTime> stateTime(Period p, String operator, String by) {
+        List<JdbcIntervals.Group> g = groups(by == null || by.isBlank() ? "interval" : by);
+        if (g.size() != 1 || g.get(0) == JdbcIntervals.Group.QUEUE) {
+            throw new InvalidRequestException("'by' takes one time grouping for operator states, got '" + by + "'");
+        }
+        return intervals.stateTime(p.from(), p.to(), operator, g.get(0), zone(), centre.watchStartsAt().getHour())
+                .entrySet().stream().map(e -> new StateTime(e.getKey(), e.getValue()[0], e.getValue()[1],
+                        e.getValue()[2], e.getValue()[3])).toList();
+    }
 }

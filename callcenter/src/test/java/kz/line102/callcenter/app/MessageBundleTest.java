@@ -44,6 +44,7 @@ class MessageBundleTest {
             Map.entry("supervisor", "supervisor"),
             Map.entry("reports", "reports"),
             Map.entry("wallboard", "wallboard"),
+            Map.entry("stats", "stats"),
             Map.entry("archive", "archive"),
             Map.entry("routing", "routing"),
             Map.entry("line-health", "lineHealth"),
@@ -67,6 +68,8 @@ class MessageBundleTest {
     private static final Pattern CODE_CONSTANT = Pattern.compile("static final String [A-Z0-9_]+ = \"([a-z0-9]+(?:-[a-z0-9]+)*)\";");
     private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:problem|field|common)\\.[A-Za-z0-9.\\-]+[A-Za-z0-9])\"");
     private static final Pattern FIELD_CODE = Pattern.compile("new FieldError\\([^;]*?,\\s*\"([a-z][a-z0-9.\\-]*)\",\\s*List");
+    private static final Pattern STATS_T = Pattern.compile("texts\\.t\\(\"([A-Za-z0-9\\-]+)\"\\)");
+    private static final Pattern STATS_FIGURES = Pattern.compile("FIGURES = \\{([^}]*)\\}");
     private static final Pattern REQUIRE = Pattern.compile("require\\(complete, errors, \"([A-Za-z]+)\"");
 
     @Test
@@ -148,6 +151,38 @@ class MessageBundleTest {
         assertThat(needed).as("codes found in main code").hasSizeGreaterThan(60)
                 .contains("problem.invalid-incident", "problem.no-such-workstation", "field.required.description");
         assertThat(needed.stream().filter(k -> !keys.contains(k)).toList()).as("codes without a text").isEmpty();
+    }
+
+    /**
+     * The statistics' exports (stats/web: CSV, PDF, quarterly results) read {@code stats.*}: every
+     * literal they ask for, every figure column and every grouping's name has its text.
+     */
+    @Test
+    void everyWordOfTheStatisticsExportsIsInTheBundle() throws IOException {
+        Set<String> keys = bundles().get("ru").stringPropertyNames();
+        Path web = JAVA.resolve("kz/line102/callcenter/stats/web");
+        Set<String> needed = new TreeSet<>();
+        try (Stream<Path> files = Files.list(web)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                STATS_T.matcher(source).results().forEach(m -> needed.add("stats." + m.group(1)));
+                Matcher figures = STATS_FIGURES.matcher(source);
+                if (figures.find()) {
+                    Pattern.compile("\"([A-Za-z]+)\"").matcher(figures.group(1)).results()
+                            .forEach(m -> needed.add("stats." + m.group(1)));
+                }
+            }
+        }
+        for (kz.line102.callcenter.stats.JdbcIntervals.Group g : kz.line102.callcenter.stats.JdbcIntervals.Group.values()) {
+            if (g != kz.line102.callcenter.stats.JdbcIntervals.Group.ALL) {
+                needed.add("stats." + g.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            }
+        }
+        assertThat(needed).as("stats export words").hasSizeGreaterThan(35).contains("stats.quarterTitle",
+                "stats.serviceLevel", "stats.day-of-week");
+        assertThat(needed.stream().filter(k -> !keys.contains(k)).toList()).as("export words without a text").isEmpty();
+        assertThat(Files.exists(RESOURCES.resolve("kz/line102/callcenter/stats"))).as("a bundle of the module's own")
+                .isFalse();
     }
 
     @Test

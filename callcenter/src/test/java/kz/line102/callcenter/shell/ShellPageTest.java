@@ -111,10 +111,10 @@ class ShellPageTest {
         List<Case> cases = List.of(
                 new Case("shell-land-operator", Role.OPERATOR, "/console", List.of("/console")),
                 new Case("shell-land-duty", Role.SUPERVISOR, "/supervisor",
-                        List.of("/supervisor", "/reports", "/wallboard", "/line-health", "/watch", "/certification")),
+                        List.of("/supervisor", "/reports", "/wallboard", "/stats", "/line-health", "/watch", "/certification")),
                 new Case("shell-land-auditor", Role.AUDITOR, "/archive", List.of("/archive")),
                 new Case("shell-land-admin", Role.ADMIN, "/admin",
-                        List.of("/wallboard", "/line-health", "/certification", "/admin", "/routing", "/admin/users",
+                        List.of("/wallboard", "/stats", "/line-health", "/certification", "/admin", "/routing", "/admin/users",
                                 "/admin/workstations", "/admin/units", "/admin/registry", "/admin/dead-letters",
                                 "/admin/preflight")));
         for (Case c : cases) {
@@ -129,7 +129,7 @@ class ShellPageTest {
             assertThat(links).as(c.role() + " header").containsExactlyElementsOf(c.pages());
         }
         // The admin home lists the admin's pages by name.
-        until(() -> browser.findElements(By.cssSelector("#admin-pages a")).size() == 10);
+        until(() -> browser.findElements(By.cssSelector("#admin-pages a")).size() == 11);
         assertThat(browser.findElements(By.cssSelector("#admin-pages a")).stream().map(WebElement::getText).toList())
                 .contains("Маршрутизация", "Неотправленные задания", "Пользователи", "Реестр абонентов");
     }

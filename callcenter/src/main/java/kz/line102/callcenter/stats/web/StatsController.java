@@ -76,6 +76,18 @@ class StatsController {
                 stats.operators(p, blank(q.get("queue")), blank(q.get("operator"))));
     }
 
+    /** Calls per wait band over the period: the statistics page's and the wallboard's wait distribution. */
+    @GetMapping("/waits")
+    StatsService.Waits waits(@RequestParam Map<String, String> q) {
+        return stats.waits(period(q), blank(q.get("queue")));
+    }
+
+    /** Operators' time signed in, ready, in wrap-up and paused per interval (or {@code by} hour, day…). */
+    @GetMapping("/states")
+    List<StatsService.StateTime> states(@RequestParam Map<String, String> q) {
+        return stats.stateTime(period(q), blank(q.get("operator")), q.get("by"));
+    }
+
     @GetMapping("/live")
     LiveStats.Snapshot live() {
         return live.snapshot();
