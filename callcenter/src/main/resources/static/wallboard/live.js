@@ -42,7 +42,7 @@
     const box = $('tiles');
     box.replaceChildren();
     if (!snapshot) return;
-    $('live-at').textContent = new Date(snapshot.at).toLocaleTimeString(Line102.lang());
+    $('live-at').textContent = Line102.clock(snapshot.at);
     $('live-at').dataset.at = snapshot.at;
     shown(snapshot.queues).filter((q) => q.queue !== '').forEach((q) => {
       const row = document.createElement('div');

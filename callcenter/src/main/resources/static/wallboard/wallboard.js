@@ -53,7 +53,7 @@ function render() {
     cell(tr, String(q.abandoned));
     qBody.appendChild(tr);
   });
-  $('pbx-at').textContent = live && live.statusAt ? new Date(live.statusAt).toLocaleTimeString(lang) : '—';
+  $('pbx-at').textContent = live && live.statusAt ? Line102.clock(live.statusAt) : '—';
   const oBody = $('operators').querySelector('tbody');
   oBody.replaceChildren();
   operators.filter((o) => o.workstation || o.state !== 'offline').forEach((o) => {
@@ -66,7 +66,7 @@ function render() {
     badge.textContent = t('state.' + o.state);
     st.appendChild(badge);
     cell(tr, o.reason ? t(o.reason) : '');
-    cell(tr, new Date(o.since).toLocaleTimeString(lang));
+    cell(tr, Line102.clock(o.since));
     cell(tr, duration(o.since));
     cell(tr, o.workstation || '');
     cell(tr, (o.queues || []).join(', '));

@@ -105,7 +105,7 @@ public class Evaluation {
         Period p = Period.quarter(quarter, java.time.ZoneId.of(stats.zone()));
         Instant now = clock.instant();
         if (now.isBefore(p.to())) {
-            throw new ConflictException("quarter-not-ended", "quarter " + quarter + " ends at " + p.to()
+            throw new ConflictException(ProblemCodes.QUARTER_NOT_ENDED, "quarter " + quarter + " ends at " + p.to()
                     + ": it can be signed off only after it has ended");
         }
         String snapshot = json.writeValueAsString(summary(p));
@@ -117,7 +117,7 @@ public class Evaluation {
                     """, quarter, Timestamp.from(p.from()), Timestamp.from(p.to()), by, Timestamp.from(now), snapshot,
                     sha);
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("quarter-already-signed", "the results of " + quarter
+            throw new ConflictException(ProblemCodes.QUARTER_ALREADY_SIGNED, "the results of " + quarter
                     + " are already signed off; a signed report is never changed");
         }
         log.info("quarterly results {} signed off by {}: sha256 {}", quarter, by, sha);
