@@ -6,7 +6,6 @@ import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.line102.cti.QueueControl;
-import kz.line102.cti.agi.AgiProperties;
 import kz.line102.cti.agi.AgiRoutingServer;
 import kz.line102.cti.agi.RoutingDecider;
 import kz.line102.cti.ami.AmiConnector;
@@ -15,7 +14,6 @@ import kz.line102.cti.lease.Lease;
 import kz.line102.cti.replay.AmiReplayServer;
 import kz.line102.cti.replay.ReplayConfig;
 import kz.line102.cti.stream.RedisStreamPublisher;
-import kz.line102.cti.stream.StreamProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,10 +46,8 @@ class CtiConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     RedisStreamPublisher callEventPublisher(UnifiedJedis redis, CtiProperties props, MeterRegistry meters,
                                             Environment env) {
-        CtiProperties.Stream s = props.stream();
-        EventSpoolDirectory.check(s.spoolDir(), env);
-        return new RedisStreamPublisher(redis, new StreamProperties(s.key(), s.spoolDir(), s.spoolMaxBytes(),
-                s.queueCapacity(), s.batchSize(), s.retryMin(), s.retryMax()), meters);
+        EventSpoolDirectory.check(props.stream().spoolDir(), env);
+        return new RedisStreamPublisher(redis, props.stream(), meters);
     }
 
     /** Only when no Asterisk is configured, under a demo profile: the demo's source of calls. */
@@ -112,35 +108,18 @@ class CtiConfiguration {
     @ConditionalOnProperty(name = "line102.cti.agi.enabled", havingValue = "true", matchIfMissing = true)
     AgiRoutingServer agiRoutingServer(CtiProperties props, RoutingDecider decider, MeterRegistry meters,
                                       ApplicationEventPublisher events) {
-        CtiProperties.Agi a = props.agi();
-        AgiProperties agi = new AgiProperties(a.bindAddress(), a.port(), a.script(), props.ami().pbx(),
-                a.defaultQueue(), a.defaultPriority(), a.decisionBudget(), a.maxConnections(), a.readTimeout(),
-                a.maxLineBytes());
         try {
             // Each answer as an application event: line health sees its test calls routed.
-            return new AgiRoutingServer(agi, decider, meters, events::publishEvent).start();
+            return new AgiRoutingServer(props.agi(), decider, meters, events::publishEvent).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 
+    /** The configured link, or the demo's replay on loopback when no PBX is configured. */
     static AmiProperties amiProperties(CtiProperties props, DemoReplay replay) {
-        CtiProperties.Ami a = props.ami();
-        String host = a.host();
-        int port = a.port();
-        String username = a.username();
-        String secret = a.secret();
-        if (!a.configured() && !replay.active()) {
-            host = "not-configured.invalid"; // never connected: the connector is not started
-            username = "none";
-        } else if (!a.configured()) {
-            host = "127.0.0.1";
-            port = replay.port();
-            username = props.replay().username();
-            secret = props.replay().secret();
-        }
-        return new AmiProperties(host, port, username, secret, a.pbx(), a.inboundContexts(), a.reconnectMin(),
-                a.reconnectMax(), a.actionTimeout(), a.eventMask(), a.lanes(), a.maxLineBytes(), a.maxBlockBytes(),
-                a.callIdleTimeout());
+        AmiProperties a = props.ami();
+        return a.configured() || !replay.active() ? a
+                : a.withEndpoint("127.0.0.1", replay.port(), props.replay().username(), props.replay().secret());
     }
 }

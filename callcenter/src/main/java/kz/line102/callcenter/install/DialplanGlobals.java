@@ -5,9 +5,11 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import kz.line102.callcenter.cti.CtiProperties;
+import kz.line102.cti.agi.AgiProperties;
 import kz.line102.recorder.RecorderProperties;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * The values Asterisk's dialplan must share with this application, as the lines of the
@@ -44,8 +46,15 @@ public record DialplanGlobals(String recordingDir, String recordingDirFrom, Stri
      * @throws IllegalArgumentException      when a given value is malformed
      */
     public static DialplanGlobals from(Binder config, OptionalInt boundAgiPort, String agiHost, String recordingDir) {
-        CtiProperties.Agi agi = config.bind("line102.cti.agi", CtiProperties.Agi.class)
-                .orElseThrow(() -> new GlobalsNotRenderableException("line102.cti.agi is not configured"));
+        AgiProperties agi;
+        try {
+            agi = config.bind("line102.cti.agi", AgiProperties.class)
+                    .orElseThrow(() -> new GlobalsNotRenderableException("line102.cti.agi is not configured"));
+        } catch (BindException e) {
+            // The bridge's record refused a value; its message names the key and the value.
+            Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
+            throw new GlobalsNotRenderableException(cause.getMessage());
+        }
         RecorderProperties.Ingest ingest = config.bind("line102.recorder.ingest", RecorderProperties.Ingest.class)
                 .orElseThrow(() -> new GlobalsNotRenderableException("line102.recorder.ingest is not configured"));
         return new DialplanGlobals(recordingDir(ingest, recordingDir), recordingDirFrom(ingest, recordingDir),
@@ -133,7 +142,7 @@ public record DialplanGlobals(String recordingDir, String recordingDirFrom, Stri
                         + "the only one ARI serves files from (source ari)";
     }
 
-    private static String agiUrl(CtiProperties.Agi agi, int port, String given) {
+    private static String agiUrl(AgiProperties agi, int port, String given) {
         String host = given != null ? given : agi.bindAddress();
         if (given == null && WILDCARDS.contains(host)) {
             throw new GlobalsNotRenderableException("line102.cti.agi.bind-address is " + host + " (every address): "

@@ -4,18 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import kz.line102.cti.agi.AgiProperties;
 import kz.line102.cti.ami.AmiProperties;
+import kz.line102.cti.stream.StreamProperties;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -37,6 +41,28 @@ class ConfigurationSamplesTest {
         defaults.stream().filter(k -> k.startsWith("line102.") || k.startsWith("spring.datasource."))
                 .forEach(ours::add);
         assertThat(documented).containsAll(ours);
+    }
+
+    /**
+     * The bridge's records are bound as they are (CtiProperties): a setting added to one of them
+     * needs its default and its description, and nothing else in the application.
+     */
+    @Test
+    void everyBridgeSettingHasADefaultAndADescription() throws IOException {
+        Set<String> defaults;
+        try (InputStream in = getClass().getResourceAsStream("/application.yml")) {
+            defaults = keys("", new Yaml().load(in));
+        }
+        Set<String> documented = keys("", new Yaml().load(Files.readString(CONF.resolve("cti-bridge.yml"))));
+        Map<String, Class<? extends Record>> bound = Map.of("line102.cti.ami", AmiProperties.class,
+                "line102.cti.stream", StreamProperties.class, "line102.cti.agi", AgiProperties.class);
+        bound.forEach((prefix, type) -> {
+            for (RecordComponent c : type.getRecordComponents()) {
+                String key = prefix + "." + c.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+                assertThat(defaults).as("default of " + key).contains(key);
+                assertThat(documented).as("description of " + key + " in conf/cti-bridge.yml").contains(key);
+            }
+        });
     }
 
     @Test

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Set;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import kz.line102.cti.agi.AgiProperties;
 import kz.line102.cti.ami.AmiConnector;
+import kz.line102.cti.ami.AmiProperties;
+import kz.line102.cti.stream.StreamProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -60,13 +63,13 @@ class DemoReplayProfileTest {
 
     private static CtiProperties props(String amiHost, boolean replay) {
         return new CtiProperties(true,
-                new CtiProperties.Ami(amiHost, 5038, "u", "s", "pbx-test", Set.of("from-pstn"), Duration.ofMillis(200),
+                new AmiProperties(amiHost, 5038, "u", "s", "pbx-test", Set.of("from-pstn"), Duration.ofMillis(200),
                         Duration.ofSeconds(1), Duration.ofSeconds(1), "system,call,agent,dialplan", 1, 8192, 65536,
                         Duration.ofHours(1)),
-                new CtiProperties.Stream("line102-test:cti:calls", Path.of("target/spool"), 1 << 20, 10, 10,
+                new StreamProperties("line102-test:cti:calls", Path.of("target/spool"), 1 << 20, 10, 10,
                         Duration.ofMillis(100), Duration.ofSeconds(1)),
                 new CtiProperties.Replay(replay, 0, 1, "replay", "replay", List.of("q102")),
-                new CtiProperties.Agi(false, "127.0.0.1", 0, "route102", "q102", 0, Duration.ofMillis(50), 4,
+                new AgiProperties("127.0.0.1", 0, "route102", "pbx-test", "q102", 0, Duration.ofMillis(50), 4,
                         Duration.ofSeconds(5), 4096),
                 new CtiProperties.Link(false, Duration.ofSeconds(3)));
     }

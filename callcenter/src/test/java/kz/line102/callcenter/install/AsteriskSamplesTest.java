@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import kz.line102.callcenter.cti.CtiProperties;
+import kz.line102.cti.agi.AgiProperties;
 import kz.line102.cti.ami.AmiProperties;
 import kz.line102.recorder.RecorderProperties;
 import org.junit.jupiter.api.Test;
@@ -54,8 +54,8 @@ class AsteriskSamplesTest {
 
     @Test
     void theDocumentedAndTheBuiltInRoutingAndAriValuesAreTheSame() {
-        CtiProperties.Agi doc = agi(documented);
-        CtiProperties.Agi own = agi(builtIn);
+        AgiProperties doc = agi(documented);
+        AgiProperties own = agi(builtIn);
         assertThat(List.of(doc.port(), doc.script(), doc.defaultQueue(), doc.defaultPriority(), doc.bindAddress()))
                 .isEqualTo(List.of(own.port(), own.script(), own.defaultQueue(), own.defaultPriority(),
                         own.bindAddress()));
@@ -195,8 +195,8 @@ class AsteriskSamplesTest {
         assertThat(ari.recordingDir()).startsWith("/var/spool/asterisk/");
     }
 
-    private static CtiProperties.Agi agi(Binder binder) {
-        return binder.bind("line102.cti.agi", CtiProperties.Agi.class).get();
+    private static AgiProperties agi(Binder binder) {
+        return binder.bind("line102.cti.agi", AgiProperties.class).get();
     }
 
     private static RecorderProperties.Ingest ingest(Binder binder) {

@@ -174,6 +174,9 @@ public final class AmiConnector implements AutoCloseable {
 
     /** Starts connecting in the background. Idempotent; a stopped connector stays stopped. */
     public void start() {
+        if (!props.configured()) {
+            throw new IllegalStateException("line102.cti.ami.host is blank: there is no PBX to connect to");
+        }
         synchronized (lock) {
             if (started || stopped) {
                 return;

@@ -8,6 +8,7 @@ import java.util.Set;
  * Settings of one AMI link ({@code line102.cti.ami.*}). Validated here so a bad value
  * fails at start-up with a message naming the key, not later on the reader thread.
  *
+ * @param host             the PBX's address; blank when none is configured (the link is then never started)
  * @param pbx              the PBX's name in the project: calls get {@code CallId.derive(pbx, linkedid)}
  * @param inboundContexts  dialplan contexts whose channels, when they open a call (Uniqueid = Linkedid),
  *                         are calls to the line; other channels (operator legs, originates) are not
@@ -27,8 +28,11 @@ public record AmiProperties(String host, int port, String username, String secre
     public static final String DEFAULT_EVENT_MASK = "system,call,agent,dialplan";
 
     public AmiProperties {
-        requireText(host, "host");
-        requireText(username, "username");
+        // A blank host is "no PBX configured": bound as it is, refused only by the connector's start.
+        host = host == null ? "" : host.strip();
+        if (!host.isEmpty()) {
+            requireText(username, "username");
+        }
         requireText(pbx, "pbx");
         Objects.requireNonNull(secret, "line102.cti.ami.secret");
         if (port < 1 || port > 65535) {
@@ -55,6 +59,18 @@ public record AmiProperties(String host, int port, String username, String secre
         if (maxBlockBytes < maxLineBytes) {
             throw new IllegalArgumentException("line102.cti.ami.max-block-bytes below max-line-bytes");
         }
+    }
+
+    /** Whether a PBX is configured to connect to; an unconfigured link is never started. */
+    public boolean configured() {
+        return !host.isEmpty();
+    }
+
+    /** Another PBX address and account with the same settings (the demo's replay on loopback). */
+    public AmiProperties withEndpoint(String newHost, int newPort, String newUsername, String newSecret) {
+        requireText(newHost, "host");
+        return new AmiProperties(newHost, newPort, newUsername, newSecret, pbx, inboundContexts, reconnectMin,
+                reconnectMax, actionTimeout, eventMask, lanes, maxLineBytes, maxBlockBytes, callIdleTimeout);
     }
 
     /** The defaults documented in {@code conf/cti-bridge.yml} for everything but where and who. */

@@ -79,7 +79,7 @@ public final class RedisStreamPublisher implements CallEventSink, AutoCloseable 
         worker = new Thread(this::run, "cti-stream-publisher");
         worker.setDaemon(true);
         worker.start();
-        log.info("publishing call events to Redis stream {} (spool {})", props.streamKey(), spool.file());
+        log.info("publishing call events to Redis stream {} (spool {})", props.key(), spool.file());
     }
 
     @Override
@@ -145,12 +145,12 @@ public final class RedisStreamPublisher implements CallEventSink, AutoCloseable 
         try (AbstractPipeline pipe = redis.pipelined()) {
             XAddParams params = XAddParams.xAddParams();
             for (Map<String, String> fields : batch) {
-                pipe.xadd(props.streamKey(), params, fields);
+                pipe.xadd(props.key(), params, fields);
             }
             pipe.sync();
             published.increment(batch.size());
             if (!redisUp) {
-                log.info("Redis answers again; call events flow to {}", props.streamKey());
+                log.info("Redis answers again; call events flow to {}", props.key());
             }
             redisUp = true;
             lastError = null;

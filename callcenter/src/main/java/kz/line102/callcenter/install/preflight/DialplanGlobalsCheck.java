@@ -8,10 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import kz.line102.callcenter.app.ProblemException;
-import kz.line102.callcenter.cti.CtiProperties;
 import kz.line102.callcenter.install.DialplanGlobals;
 import kz.line102.cti.PbxInfo;
 import kz.line102.cti.QueueCommandException;
+import kz.line102.cti.agi.AgiProperties;
 import kz.line102.cti.agi.AgiRoutingServer;
 import kz.line102.cti.ami.AmiConnector;
 import org.springframework.beans.factory.ObjectProvider;
@@ -55,7 +55,7 @@ final class DialplanGlobalsCheck implements PreflightCheck {
             return List.of(Finding.skipped("dialplan-agi", "no-link"));
         }
         Binder binder = Binder.get(environment);
-        CtiProperties.Agi agi = binder.bind("line102.cti.agi", CtiProperties.Agi.class).orElse(null);
+        AgiProperties agi = binder.bind("line102.cti.agi", AgiProperties.class).orElse(null);
         if (agi == null) {
             return List.of(Finding.skipped("dialplan-agi", "not-configured"));
         }
@@ -74,7 +74,7 @@ final class DialplanGlobalsCheck implements PreflightCheck {
         return out;
     }
 
-    private Finding agiUrl(Optional<String> theirs, CtiProperties.Agi agi) {
+    private Finding agiUrl(Optional<String> theirs, AgiProperties agi) {
         AgiRoutingServer running = agiServer.getIfAvailable();
         int ourPort = running != null ? running.port() : agi.port();
         String ourHost = !props.agiHost().isBlank() ? props.agiHost()

@@ -162,13 +162,9 @@ public final class PreflightCommand {
         @Bean(destroyMethod = "close")
         @ConditionalOnProperty(name = "line102.cti.enabled", havingValue = "true", matchIfMissing = true)
         static AmiConnector preflightAmi(CtiProperties props, Clock clock) {
-            CtiProperties.Ami a = props.ami();
-            AmiProperties ami = new AmiProperties(a.configured() ? a.host() : "not-configured.invalid", a.port(),
-                    a.username() == null || a.username().isBlank() ? "none" : a.username(), a.secret(), a.pbx(),
-                    a.inboundContexts(), a.reconnectMin(), a.reconnectMax(), a.actionTimeout(), a.eventMask(),
-                    a.lanes(), a.maxLineBytes(), a.maxBlockBytes(), a.callIdleTimeout());
+            AmiProperties ami = props.ami();
             AmiConnector connector = AmiConnector.commandsOnly(ami, new SimpleMeterRegistry(), clock);
-            if (a.configured()) {
+            if (ami.configured()) {
                 connector.start();
             }
             return connector;
