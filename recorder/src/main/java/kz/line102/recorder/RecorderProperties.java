@@ -63,7 +63,8 @@ public record RecorderProperties(Ingest ingest, Transcode transcode, Storage sto
      *                          only once it has not changed for this long
      * @param missingAlertAfter a source still not there this long after its job began raises the alert
      * @param missingHorizon    a source still not there this long after its job began is reported missing for good
-     * @param lease             how long a node may work on a job before another may take it over
+     * @param lease             how long a job stays a node's without the node renewing it (every third of it
+     *                          while it works on the job): a node that died leaves its jobs after this
      * @param maxCallAge        a call time further than this from the ingest time is not trusted for retention
      * @param orphanSweep       the search for recordings no event announced
      */
@@ -96,7 +97,7 @@ public record RecorderProperties(Ingest ingest, Transcode transcode, Storage sto
         public static Ingest defaults(Path spoolDir, Path workDir) {
             return new Ingest(SourceKind.SPOOL, spoolDir, null, workDir, 1, 1000, Duration.ofSeconds(30),
                     Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofMinutes(2), Duration.ofMinutes(30),
-                    Duration.ofDays(7), Duration.ofMinutes(30), Duration.ofDays(30), OrphanSweep.defaults());
+                    Duration.ofDays(7), Duration.ofMinutes(2), Duration.ofDays(30), OrphanSweep.defaults());
         }
 
         public Ingest withSource(SourceKind value, Ari ariValue) {

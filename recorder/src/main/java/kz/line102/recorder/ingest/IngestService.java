@@ -3,9 +3,13 @@ package kz.line102.recorder.ingest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +37,9 @@ public final class IngestService implements AutoCloseable {
     private final JdbcIngestJobRepository jobs;
     private final Clock clock;
     private final ThreadPoolExecutor pool;
+    /** Jobs this node holds the lease on, claimed and not yet left: their leases are kept alive. */
+    private final Set<UUID> held = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService renewer;
 
     public IngestService(RecorderProperties.Ingest config, IngestPipeline pipeline, JdbcIngestJobRepository jobs,
                          Clock clock, MeterRegistry meters) {
@@ -48,6 +55,15 @@ public final class IngestService implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 }, new ThreadPoolExecutor.AbortPolicy());
+        // A short lease kept alive while the job is worked on: a node that dies mid-job holds its
+        // jobs for one lease at most, however long an ingest may take.
+        this.renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "recorder-lease-renewer");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(1, config.lease().toMillis() / 3);
+        renewer.scheduleWithFixedDelay(this::renewHeld, every, every, TimeUnit.MILLISECONDS);
         Gauge.builder("line102.recorder.ingest.backlog", jobs, JdbcIngestJobRepository::unfinished)
                 .description("ingest jobs not finished (pending or archived)").register(meters);
         Gauge.builder("line102.recorder.ingest.missing", jobs, JdbcIngestJobRepository::missingAlerts)
@@ -83,7 +99,7 @@ public final class IngestService implements AutoCloseable {
     /** Records the job and works on it in the caller's thread; returns it as it was left. */
     public IngestJob ingest(IngestRequest request, String retentionClass) {
         IngestJob job = jobs.insertOrGet(request, retentionClass, clock.instant());
-        return jobs.claim(job.id(), clock.instant(), config.lease()).map(pipeline::process)
+        return jobs.claim(job.id(), clock.instant(), config.lease()).map(this::work)
                 .orElseGet(() -> jobs.find(job.id()).orElseThrow());
     }
 
@@ -93,8 +109,13 @@ public final class IngestService implements AutoCloseable {
         List<IngestJob> batch;
         do {
             batch = jobs.claimDue(clock.instant(), config.lease(), 50);
-            for (IngestJob job : batch) {
-                pipeline.process(job);
+            batch.forEach(job -> held.add(job.id()));
+            try {
+                for (IngestJob job : batch) {
+                    work(job);
+                }
+            } finally {
+                batch.forEach(job -> held.remove(job.id()));
             }
             total += batch.size();
         } while (batch.size() == 50);
@@ -110,15 +131,34 @@ public final class IngestService implements AutoCloseable {
 
     private void runClaimed(UUID id) {
         try {
-            jobs.claim(id, clock.instant(), config.lease()).ifPresent(pipeline::process);
+            jobs.claim(id, clock.instant(), config.lease()).ifPresent(this::work);
         } catch (RuntimeException e) {
             // The job keeps its lease and is taken up again when it ends.
             log.error("ingest job {} failed outside the pipeline; the periodic pass resumes it", id, e);
         }
     }
 
+    private IngestJob work(IngestJob job) {
+        held.add(job.id());
+        try {
+            return pipeline.process(job);
+        } finally {
+            held.remove(job.id());
+        }
+    }
+
+    private void renewHeld() {
+        try {
+            jobs.renew(Set.copyOf(held), clock.instant(), config.lease());
+        } catch (RuntimeException e) {
+            // The database is away: the work cannot commit either; the next renewal tries again.
+            log.warn("ingest leases of {} jobs not renewed: {}", held.size(), e.toString());
+        }
+    }
+
     @Override
     public void close() {
+        renewer.shutdownNow();
         pool.shutdown();
         try {
             if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {

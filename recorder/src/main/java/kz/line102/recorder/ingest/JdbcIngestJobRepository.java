@@ -184,6 +184,21 @@ public final class JdbcIngestJobRepository {
         return got.stream().findFirst();
     }
 
+    /**
+     * Extends the leases this node still holds on the given jobs (a job finished meanwhile has
+     * none left to extend); returns how many were extended.
+     */
+    public int renew(Collection<UUID> ids, Instant now, Duration lease) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return update("update recording_ingest_jobs set lease_until = ? where id = any(?) and " + RESUMABLE
+                + " and lease_until is not null returning *", ps -> {
+                    Jdbc.set(ps, 1, now.plus(lease));
+                    ps.setArray(2, ps.getConnection().createArrayOf("uuid", ids.toArray()));
+                }).size();
+    }
+
     /** Takes the lease on up to {@code limit} jobs that are due, oldest first. */
     public List<IngestJob> claimDue(Instant now, Duration lease, int limit) {
         return update("update recording_ingest_jobs set lease_until = ?, updated_at = ? where id in ("
