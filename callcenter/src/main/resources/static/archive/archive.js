@@ -1,9 +1,9 @@
-'use strict';
 // The auditors' archive: record the legal basis, then search, play and download recordings.
 // No inline script: the page's Content-Security-Policy allows scripts from this origin only.
 // The recorded request's id lives in sessionStorage: one request per sitting (tab), never longer.
+import * as L from '/common/page.js';
 
-const TEXT = Line102.texts('archive');
+const TEXT = L.texts('archive');
 
 const REQUEST_KEY = 'line102.archive.request';
 
@@ -156,7 +156,7 @@ function play(item, tr) {
   error('');
   const player = $('player');
   player.src = audioUrl(item.id);
-  $('playing').textContent = Line102.time(item.callAt) + ', ' + (item.callerNumber || t('withheld'));
+  $('playing').textContent = L.time(item.callAt) + ', ' + (item.callerNumber || t('withheld'));
   document.querySelectorAll('#results tr.playing').forEach((r) => r.classList.remove('playing'));
   tr.classList.add('playing');
   const started = player.play();
@@ -178,7 +178,7 @@ function renderRows() {
   rows.forEach((item) => {
     const tr = document.createElement('tr');
     tr.dataset.id = item.id;
-    cell(tr, Line102.time(item.callAt));
+    cell(tr, L.time(item.callAt));
     cell(tr, item.kuiNumber || '', 'kui');
     cell(tr, item.callerNumber || t('withheld'), 'number');
     // The person signed in at the desk when the call was answered, beside the desk's extension.
@@ -208,7 +208,7 @@ function renderRows() {
   $('more').hidden = !next;
 }
 
-Line102.whenReady(() => {
+L.whenReady(() => {
   document.querySelectorAll('[data-lang]').forEach((b) => b.addEventListener('click', () => {
     lang = b.dataset.lang;
     localStorage.setItem('line102.lang', lang);

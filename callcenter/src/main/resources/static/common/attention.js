@@ -6,7 +6,7 @@
 // - a desktop notification while the page is hidden (permission is asked on the person's
 //   first click or key press on the page: browsers refuse to ask without a gesture);
 // - the page's title flashing until the page gets the focus or the person acts on it.
-// An ES module; classic page scripts reach it as window.Line102Attention. What it did is
+// An ES module the pages import; also window.Line102Attention, for the page tests. What it did is
 // counted in Line102Attention.stats (tests and the curious read it).
 
 const SOUND = '/common/ring.wav';

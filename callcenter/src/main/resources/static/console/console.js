@@ -1,9 +1,10 @@
-'use strict';
 // The operator's console: a desk chosen from the list, the screen-pop socket (a ring calls for
 // attention through common/attention.js), recent calls.
 // No inline script: the page's Content-Security-Policy allows scripts from this origin only.
+import * as L from '/common/page.js';
+import * as Attention from '/common/attention.js';
 
-const TEXT = Line102.texts('console');
+const TEXT = L.texts('console');
 
 let lang = localStorage.getItem('line102.lang') || 'ru';
 let session = null;
@@ -32,7 +33,7 @@ async function api(method, path, body) {
   if (r.status === 401) { location.href = '/login'; throw new Error('signed out'); }
   const text = await r.text();
   const json = text ? JSON.parse(text) : null;
-  if (!r.ok) throw Line102.problemError(json, r);
+  if (!r.ok) throw L.problemError(json, r);
   return json;
 }
 
@@ -59,7 +60,7 @@ let wsMessage = null;
 
 function showWsMessage(key) {
   wsMessage = key;
-  Line102.showError($('ws-error'), null);
+  L.showError($('ws-error'), null);
   $('ws-error').textContent = key ? t(key) : '';
 }
 
@@ -71,7 +72,7 @@ async function loadDesks(quietly) {
     desks = await api('GET', '/api/v1/operators/me/workstations');
   } catch (e) {
     desks = [];
-    Line102.showError($('ws-error'), e);
+    L.showError($('ws-error'), e);
     return;
   }
   renderDesks();
@@ -109,7 +110,7 @@ async function join(event) {
     await api('POST', '/api/v1/operators/me/session', { workstation: desk });
     await loadSession();
   } catch (e) {
-    Line102.showError($('ws-error'), e);
+    L.showError($('ws-error'), e);
     // Someone may have taken it meanwhile: the list says so now.
     loadDesks(true).catch(() => {});
   }
@@ -172,14 +173,13 @@ function onPop(message) {
 
 /** A ring: the tone, the flashing title, a desktop notice when the page is hidden (common/attention.js). */
 function attend(pop) {
-  if (!window.Line102Attention) return;
   const sub = pop.card && pop.card.subscriber;
-  window.Line102Attention.ring({ title: t('ringTitle') + ': ' + (pop.callerNumber || t('withheld')),
+  Attention.ring({ title: t('ringTitle') + ': ' + (pop.callerNumber || t('withheld')),
     body: (sub && sub.holderName) || '', level: 1, tag: 'ring-' + pop.callId });
 }
 
 function quiet() {
-  if (window.Line102Attention) window.Line102Attention.quiet();
+  Attention.quiet();
 }
 
 function render(pop) {
@@ -206,7 +206,7 @@ function render(pop) {
   list.replaceChildren();
   ((card && card.recentCalls) || []).slice(0, 5).forEach((c) => {
     const li = document.createElement('li');
-    li.textContent = Line102.time(c.offeredAt) + ' — ' + t(c.outcome);
+    li.textContent = L.time(c.offeredAt) + ' — ' + t(c.outcome);
     list.appendChild(li);
   });
 }
@@ -218,7 +218,7 @@ async function loadRecent() {
     body.replaceChildren();
     calls.forEach((c) => {
       const tr = document.createElement('tr');
-      [Line102.time(c.offeredAt), c.callerNumber || t('withheld'), t(c.outcome),
+      [L.time(c.offeredAt), c.callerNumber || t('withheld'), t(c.outcome),
         c.waitSeconds == null ? '' : c.waitSeconds, c.talkSeconds == null ? '' : c.talkSeconds]
         .forEach((v) => { const td = document.createElement('td'); td.textContent = v; tr.appendChild(td); });
       body.appendChild(tr);
@@ -228,7 +228,7 @@ async function loadRecent() {
   }
 }
 
-Line102.whenReady(() => {
+L.whenReady(() => {
   document.querySelectorAll('[data-lang]').forEach((b) => b.addEventListener('click', () => {
     lang = b.dataset.lang;
     localStorage.setItem('line102.lang', lang);
@@ -237,5 +237,5 @@ Line102.whenReady(() => {
   $('ws-form').addEventListener('submit', join);
   $('ws-leave').addEventListener('click', leave);
   translate();
-  loadSession().catch((e) => { Line102.showError($('ws-error'), e); });
+  loadSession().catch((e) => { L.showError($('ws-error'), e); });
 });

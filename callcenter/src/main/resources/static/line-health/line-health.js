@@ -1,12 +1,10 @@
-'use strict';
 // Line health: whether 102 is reachable now. SIP targets probed with OPTIONS (state,
 // round trip, last failures), synthetic test calls step by step, and the incidents
 // they raised. Supervisors watch; IT staff (ADMIN) edit the target set (targets and the
 // test-call schedule, one versioned setting), restore a version, and place test calls.
+import * as L from '/common/page.js';
 
-const TEXT = Line102.texts('lineHealth');
-
-const L = window.Line102;
+const TEXT = L.texts('lineHealth');
 const $ = L.$;
 const t = L.t;
 let admin = false;
@@ -17,7 +15,7 @@ let selected = null;
 let probes = [];
 
 function showError(e) {
-  Line102.showError($('error'), e || null);
+  L.showError($('error'), e || null);
 }
 
 function notice(text) {
@@ -388,7 +386,7 @@ async function runTestCall() {
   load();
 }
 
-Line102.whenReady(() => {
+L.whenReady(() => {
   $('set-form').addEventListener('submit', saveSet);
   $('set-add').addEventListener('click', () => {
     $('set-targets').querySelector('tbody').appendChild(setRow({ port: 5060, transport: 'udp', intervalMs: 2000,

@@ -1,16 +1,14 @@
-'use strict';
 // The duty officer's daily operational report: every registered card of a watch with its
 // outcome, the totals, links to the PDF and CSV, and the sign-off that freezes it.
+import * as L from '/common/page.js';
 
-const TEXT = Line102.texts('reports');
-
-const L = window.Line102;
+const TEXT = L.texts('reports');
 const $ = L.$;
 const t = L.t;
 let report = null;
 
 function showError(e) {
-  Line102.showError($('error'), e || null);
+  L.showError($('error'), e || null);
 }
 
 function typeName(code) {
@@ -115,7 +113,7 @@ function pick(event) {
   load(day);
 }
 
-Line102.whenReady(() => {
+L.whenReady(() => {
   $('pick').addEventListener('submit', pick);
   $('sign-off').addEventListener('click', signOff);
   L.start(TEXT, render).then(async () => {

@@ -1,4 +1,3 @@
-'use strict';
 // The rule set and the queue configuration as forms: each form builds the same JSON the API takes,
 // and a JSON text can be loaded back into it (import/export). Field problems the page can see
 // before asking the server are shown beside the field, by message key, so a language change
@@ -209,3 +208,5 @@ function showErrors(root, errors) {
     if (input) input.setAttribute('aria-invalid', key ? 'true' : 'false');
   });
 }
+
+export { Forms, queueBlock, queueErrors, queueSelect, readQueue, readRule, ruleBlock, ruleErrors, showErrors };

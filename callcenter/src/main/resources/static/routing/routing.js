@@ -1,9 +1,11 @@
-'use strict';
 // IT staff's page: the routing rules and the queue configuration, each edited as a form (or as JSON),
 // checked, saved as a new version (against the version loaded: a stale edit is refused),
 // restored from history; the dry run says where a number would go now.
+import * as L from '/common/page.js';
+import { Forms, queueBlock, queueErrors, queueSelect, readQueue, readRule, ruleBlock, ruleErrors, showErrors }
+  from '/routing/forms.js';
 
-const TEXT = Line102.texts('routing');
+const TEXT = L.texts('routing');
 
 let lang = localStorage.getItem('line102.lang') || 'ru';
 let csrf = null;
@@ -127,7 +129,7 @@ function versionsTable(tableId, versions, onRestore) {
   body.replaceChildren();
   versions.forEach((v) => {
     const tr = document.createElement('tr');
-    [String(v.version), Line102.time(v.createdAt), v.createdBy,
+    [String(v.version), L.time(v.createdAt), v.createdBy,
       (v.comment ? v.comment + ': ' : '') + (v.changes || []).join('; ')].forEach((text) => {
       const td = document.createElement('td');
       td.textContent = text;
@@ -244,7 +246,7 @@ function loadJson(textareaId, listId, render) {
   }
 }
 
-Line102.whenReady(async () => {
+L.whenReady(async () => {
   document.querySelectorAll('[data-lang]').forEach((b) => b.addEventListener('click', () => {
     lang = b.dataset.lang;
     localStorage.setItem('line102.lang', lang);

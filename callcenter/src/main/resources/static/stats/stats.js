@@ -1,11 +1,12 @@
-'use strict';
 // The statistics page: any period × queue × operator, grouped by time, hour of day, day of
 // week or queue, as tables and charts, with the CSV/PDF exports of the same query. Every
 // figure is the server's (docs/statistics.md); the page only lays them out.
+import * as L from '/common/page.js';
+import * as Charts from '/stats/charts.js';
 
-const TEXT = Line102.texts('stats');
-const { $, t, api } = Line102;
-const C = Line102Charts.COLORS;
+const TEXT = L.texts('stats');
+const { $, t, api } = L;
+const C = Charts.COLORS;
 const TABLE = ['offered', 'answered', 'abandoned', 'shortAbandoned', 'abandonedBeforeQueue', 'timedOut',
   'serviceLevel', 'asa', 'averageAbandonWait', 'aht', 'longestWait', 'repeats', 'calledBack'];
 let last = null;
@@ -39,11 +40,11 @@ function query(extra) {
 function links() {
   const by = $('by').value;
   const sl = $('sl').value;
-  $('csv-link').href = '/api/v1/stats/history.csv?' + query({ by, sl, lang: Line102.lang() });
-  $('pdf-link').href = '/api/v1/stats/history.pdf?' + query({ by, sl, lang: Line102.lang() });
+  $('csv-link').href = '/api/v1/stats/history.csv?' + query({ by, sl, lang: L.lang() });
+  $('pdf-link').href = '/api/v1/stats/history.pdf?' + query({ by, sl, lang: L.lang() });
   const d = new Date(($('at').value || today()) + 'T00:00');
   $('quarter-link').href = '/api/v1/stats/quarters/' + d.getFullYear() + '-Q' + (Math.floor(d.getMonth() / 3) + 1)
-    + '.pdf?lang=' + Line102.lang();
+    + '.pdf?lang=' + L.lang();
 }
 
 function periodFields() {
@@ -64,7 +65,7 @@ function minutes(seconds) {
 
 function keyText(k) {
   if (k === 'all') return t('all');
-  return Line102Charts.label(k);
+  return Charts.label(k);
 }
 
 function renderHistory(h, target) {
@@ -78,13 +79,13 @@ function renderHistory(h, target) {
   h.rows.forEach((r) => {
     const row = document.createElement('tr');
     row.dataset.key = Object.values(r.key).join('|');
-    Object.values(r.key).forEach((k) => Line102.cell(row, keyText(k)));
+    Object.values(r.key).forEach((k) => L.cell(row, keyText(k)));
     const f = r.figures;
     const v = { offered: f.offered, answered: f.answered, abandoned: f.abandoned, shortAbandoned: f.shortAbandoned,
       abandonedBeforeQueue: f.abandonedBeforeQueue, timedOut: f.timedOut, serviceLevel: f.serviceLevel, asa: f.asa,
       averageAbandonWait: f.averageAbandonWait, aht: f.aht, longestWait: f.longestWait, repeats: f.repeats,
       calledBack: f.abandonedCalledBack };
-    TABLE.forEach((c) => Line102.cell(row, num(v[c]),
+    TABLE.forEach((c) => L.cell(row, num(v[c]),
       c === 'serviceLevel' && f.serviceLevel != null && f.serviceLevel < target ? 'low' : ''));
     body.appendChild(row);
   });
@@ -98,7 +99,7 @@ function renderOperators(list) {
     const row = document.createElement('tr');
     row.dataset.operator = o.operator;
     [o.operator, o.answered, o.ringNoAnswer, num(o.asa), num(o.aht), minutes(o.signedIn), minutes(o.ready),
-      minutes(o.wrapUp), minutes(o.paused), num(o.occupancy)].forEach((v) => Line102.cell(row, v));
+      minutes(o.wrapUp), minutes(o.paused), num(o.occupancy)].forEach((v) => L.cell(row, v));
     body.appendChild(row);
   });
 }
@@ -107,22 +108,22 @@ function renderCharts() {
   if (!last) return;
   const { history: h, waits: w, states: s, target } = last;
   const labels = h.rows.map((r) => keyText(Object.values(r.key).join(' ')));
-  Line102Charts.draw($('chart-calls'), { title: t('chartCalls'), labels, yLabel: t('calls'), series: [
+  Charts.draw($('chart-calls'), { title: t('chartCalls'), labels, yLabel: t('calls'), series: [
     { label: t('offered'), values: h.rows.map((r) => r.figures.offered), color: C.offered, bars: true },
     { label: t('abandoned'), values: h.rows.map((r) => r.figures.abandoned), color: C.abandoned },
   ] });
-  Line102Charts.draw($('chart-sl'), { title: t('chartSl'), labels, yMax: 100, yLabel: '%', series: [
+  Charts.draw($('chart-sl'), { title: t('chartSl'), labels, yMax: 100, yLabel: '%', series: [
     { label: t('serviceLevel'), values: h.rows.map((r) => r.figures.serviceLevel), color: C.sl },
     { label: t('targetLine'), values: h.rows.map(() => target), color: C.target, dash: true },
   ] });
-  const b = Line102Charts.waitBands(w);
-  Line102Charts.draw($('chart-waits'), { title: t('chartWaits'), labels: b.labels, yLabel: t('calls'), series: [
+  const b = Charts.waitBands(w);
+  Charts.draw($('chart-waits'), { title: t('chartWaits'), labels: b.labels, yLabel: t('calls'), series: [
     { label: t('answered'), values: b.answered, color: C.answered, bars: true },
     { label: t('abandoned'), values: b.abandoned, color: C.abandoned },
   ] });
   // Operators in each state on average over the group's time (seconds ÷ the group's length).
   const slice = $('by').value === 'hour' ? 3600 : 900;
-  Line102Charts.draw($('chart-states'), { title: t('chartStates'), labels: s.map((x) => keyText(x.key)),
+  Charts.draw($('chart-states'), { title: t('chartStates'), labels: s.map((x) => keyText(x.key)),
     yLabel: t('operatorsAvg'), series: [
       { label: t('signedIn'), values: s.map((x) => x.signedIn / slice), color: C.signedIn, dash: true },
       { label: t('ready'), values: s.map((x) => x.ready / slice), color: C.ready },
@@ -147,17 +148,17 @@ async function show() {
     ]);
     last = { history, waits, states, target };
     $('zone').textContent = history.zone;
-    $('range').textContent = Line102.time(history.from) + ' — ' + Line102.time(history.to);
+    $('range').textContent = L.time(history.from) + ' — ' + L.time(history.to);
     renderHistory(history, target);
     renderOperators(operators.operators);
     renderCharts();
-    Line102.showError($('error'), null);
+    L.showError($('error'), null);
   } catch (e) {
-    Line102.showError($('error'), e);
+    L.showError($('error'), e);
   }
 }
 
-Line102.whenReady(async () => {
+L.whenReady(async () => {
   $('at').value = today();
   $('from').value = today();
   $('to').value = today();
@@ -165,7 +166,7 @@ Line102.whenReady(async () => {
   periodFields();
   $('period').addEventListener('change', periodFields);
   $('pick').addEventListener('submit', (e) => { e.preventDefault(); show(); });
-  await Line102.start(TEXT, () => { links(); if (last) { renderHistory(last.history, last.target); renderCharts(); } });
+  await L.start(TEXT, () => { links(); if (last) { renderHistory(last.history, last.target); renderCharts(); } });
   try {
     const mine = await api('GET', '/api/v1/stats/wallboard');
     $('target').value = String(mine.targetPercent);
@@ -173,7 +174,7 @@ Line102.whenReady(async () => {
     const live = await api('GET', '/api/v1/stats/live');
     live.queues.forEach((q) => { const o = document.createElement('option'); o.value = q.queue; $('queue-names').appendChild(o); });
   } catch (e) {
-    Line102.showError($('error'), e);
+    L.showError($('error'), e);
   }
   let resized = null;
   window.addEventListener('resize', () => { clearTimeout(resized); resized = setTimeout(renderCharts, 200); });

@@ -1,10 +1,10 @@
-'use strict';
 // The duty officer's screen: open alerts as they are raised (acknowledged here), and
 // the electronic duty sheet.
+import * as L from '/common/page.js';
+import * as Attention from '/common/attention.js';
+import * as cards from '/supervisor/cards.js';
 
-const TEXT = Line102.texts('supervisor');
-
-const L = window.Line102;
+const TEXT = L.texts('supervisor');
 const $ = L.$;
 const t = L.t;
 const open = new Map();
@@ -13,7 +13,7 @@ let units = [];
 let acked = [];
 
 function showError(e) {
-  Line102.showError($('error'), e || null);
+  L.showError($('error'), e || null);
 }
 
 function onAlertMessage(m) {
@@ -23,8 +23,8 @@ function onAlertMessage(m) {
   } else if (m.type === 'raised' || m.type === 'delivery') {
     if (m.alert.acknowledgedAt == null) open.set(m.alert.id, m.alert);
     // A new alert calls for attention (common/attention.js), louder and longer the more severe.
-    if (m.type === 'raised' && m.alert.acknowledgedAt == null && window.Line102Attention) {
-      window.Line102Attention.ring({ title: m.alert.title, level: { critical: 1, warning: 2, info: 3 }[m.alert.severity] || 2,
+    if (m.type === 'raised' && m.alert.acknowledgedAt == null) {
+      Attention.ring({ title: m.alert.title, level: { critical: 1, warning: 2, info: 3 }[m.alert.severity] || 2,
         tag: 'alert-' + m.alert.id });
     }
   } else if (m.type === 'acknowledged') {
@@ -215,11 +215,10 @@ function linkState(up) {
   el.textContent = t(el.dataset.t);
 }
 
-Line102.whenReady(() => {
+L.whenReady(() => {
   $('duty-form').addEventListener('submit', putOnDuty);
   $('acked-search').addEventListener('submit', searchAcknowledged);
   // The live cards (cards.js) bring their own texts and render with the rest.
-  const cards = window.SupervisorCards;
   Object.keys(TEXT).forEach((l) => Object.assign(TEXT[l], cards.texts[l]));
   L.start(TEXT, () => { renderAlerts(); renderUnits(); renderAcknowledged(); zoneLabel(); cards.render(); }).then(() => {
     zoneLabel();

@@ -1,8 +1,8 @@
-'use strict';
 // The supervisors' wallboard: every queue (calls waiting, longest wait, members) and every
 // operator's state and since when, read every two seconds from the live copies all nodes share.
+import * as L from '/common/page.js';
 
-const TEXT = Line102.texts('wallboard');
+const TEXT = L.texts('wallboard');
 
 let lang = localStorage.getItem('line102.lang') || 'ru';
 let live = null;
@@ -14,7 +14,7 @@ async function get(path) {
   const r = await fetch(path, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' });
   if (r.status === 401) { location.href = '/login'; throw new Error('signed out'); }
   const json = await r.json();
-  if (!r.ok) throw Line102.problemError(json, r);
+  if (!r.ok) throw L.problemError(json, r);
   return json;
 }
 
@@ -53,7 +53,7 @@ function render() {
     cell(tr, String(q.abandoned));
     qBody.appendChild(tr);
   });
-  $('pbx-at').textContent = live && live.statusAt ? Line102.clock(live.statusAt) : '—';
+  $('pbx-at').textContent = live && live.statusAt ? L.clock(live.statusAt) : '—';
   const oBody = $('operators').querySelector('tbody');
   oBody.replaceChildren();
   operators.filter((o) => o.workstation || o.state !== 'offline').forEach((o) => {
@@ -66,7 +66,7 @@ function render() {
     badge.textContent = t('state.' + o.state);
     st.appendChild(badge);
     cell(tr, o.reason ? t(o.reason) : '');
-    cell(tr, Line102.clock(o.since));
+    cell(tr, L.clock(o.since));
     cell(tr, duration(o.since));
     cell(tr, o.workstation || '');
     cell(tr, (o.queues || []).join(', '));
@@ -79,12 +79,12 @@ async function refresh() {
     [live, operators] = await Promise.all([get('/api/v1/queues/live'), get('/api/v1/operators/states')]);
     $('error').textContent = '';
   } catch (e) {
-    Line102.showError($('error'), e);
+    L.showError($('error'), e);
   }
   render();
 }
 
-Line102.whenReady(async () => {
+L.whenReady(async () => {
   document.querySelectorAll('[data-lang]').forEach((b) => b.addEventListener('click', () => {
     lang = b.dataset.lang;
     localStorage.setItem('line102.lang', lang);
@@ -95,7 +95,7 @@ Line102.whenReady(async () => {
     $('who').textContent = s.username;
     $('logout-csrf').value = s.csrfToken || '';
   } catch (e) {
-    Line102.showError($('error'), e);
+    L.showError($('error'), e);
   }
   render();
   refresh();

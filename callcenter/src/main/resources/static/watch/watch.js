@@ -1,9 +1,8 @@
-'use strict';
 // The duty officer's watch: the current watch, the hand-over checklist with both signatures,
 // and the books and registers. Every word is a watch.* key of the one message bundle (ru, kk,
 // en), which the Java exports read too.
+import * as L from '/common/page.js';
 
-const L = window.Line102;
 const $ = L.$;
 const t = L.t;
 let view = null;

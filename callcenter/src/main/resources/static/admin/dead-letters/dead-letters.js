@@ -1,17 +1,15 @@
-'use strict';
 // IT staff's page of dead letters: jobs of the incident flows (registration, alerts,
 // exports to external registries) parked after all their attempts, and the replay that
 // puts one back in line.
+import * as L from '/common/page.js';
 
-const TEXT = Line102.texts('deadLetters');
-
-const L = window.Line102;
+const TEXT = L.texts('deadLetters');
 const $ = L.$;
 const t = L.t;
 let letters = [];
 
 function showError(e) {
-  Line102.showError($('error'), e || null);
+  L.showError($('error'), e || null);
 }
 
 async function load() {
@@ -67,7 +65,7 @@ async function replay(jobId, button) {
   load();
 }
 
-Line102.whenReady(() => {
+L.whenReady(() => {
   $('reload').addEventListener('click', load);
   $('step').addEventListener('change', load);
   L.start(TEXT, render).then(() => {

@@ -1,23 +1,21 @@
-'use strict';
 // IT staff's preflight page: every check of the installation (PBX, stores, this node) with
 // what it found and what to change. The findings' own words come from the server in the
 // page's language (Accept-Language); the page's words are here.
+import * as L from '/common/page.js';
 
 const CHECKS = ['ami-link', 'ami-read-classes', 'ami-actions', 'dialplan-agi', 'dialplan-default-queue',
   'dialplan-default-priority', 'dialplan-recording-dir', 'recording-dir', 'ari-credentials', 'pbx-logs',
   'redis-persistence', 'redis-eviction', 'database-app-role', 'database-pbx-role', 'clock-database',
   'clock-pbx', 'check'];
 
-const TEXT = Line102.texts('preflightPage');
-
-const L = window.Line102;
+const TEXT = L.texts('preflightPage');
 const $ = L.$;
 const t = L.t;
 let answer = null;
 let runs = 0;
 
 function showError(e) {
-  Line102.showError($('error'), e || null);
+  L.showError($('error'), e || null);
 }
 
 /** Runs every check now, in the page's language; an answer overtaken by a later run is dropped. */
@@ -83,7 +81,7 @@ function onLanguage() {
   }
 }
 
-Line102.whenReady(() => {
+L.whenReady(() => {
   $('run').addEventListener('click', run);
   L.start(TEXT, onLanguage).then(run).catch(showError);
 });

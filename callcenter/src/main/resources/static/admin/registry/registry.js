@@ -1,12 +1,10 @@
-'use strict';
 // The subscriber registry import: the CSV goes as the request body (the server streams it
 // into the loader), the upload's progress is shown as it is sent, then the report: what was
 // added, updated or kept, and every rejected row with its line, column and reason, worded
 // from the row's code in the page's language. The valid rows are in even when some are not.
+import * as L from '/common/page.js';
 
-const TEXT = Line102.texts('admin.registry');
-
-const L = window.Line102;
+const TEXT = L.texts('admin.registry');
 const $ = L.$;
 const t = L.t;
 let report = null;
@@ -126,7 +124,7 @@ async function send(event) {
   }
 }
 
-Line102.whenReady(() => {
+L.whenReady(() => {
   $('upload-form').addEventListener('submit', send);
   L.start(TEXT, () => {
     if (noFile) $('error').textContent = t('noFile');

@@ -1,10 +1,8 @@
-'use strict';
 // Units and crews: IT staff register units, keep each one's standing crew and patrol route,
 // and take a unit out of service (or back). Putting a unit on duty is the duty officer's.
+import * as L from '/common/page.js';
 
-const TEXT = Line102.texts('admin.units');
-
-const L = window.Line102;
+const TEXT = L.texts('admin.units');
 const $ = L.$;
 const t = L.t;
 let units = [];
@@ -113,7 +111,7 @@ async function create(event) {
   }
 }
 
-Line102.whenReady(() => {
+L.whenReady(() => {
   $('create-form').addEventListener('submit', create);
   $('edit-form').addEventListener('submit', save);
   $('edit-cancel').addEventListener('click', () => { $('edit').hidden = true; editing = null; });

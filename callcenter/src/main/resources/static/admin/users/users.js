@@ -1,11 +1,9 @@
-'use strict';
 // Users and roles: create, disable and enable, reset a password, change roles. The rules are
 // the server's (security.UserService, RoleGrants): nobody grants themself a role, and the
 // auditor role is only proposed here and granted when a second administrator approves it.
+import * as L from '/common/page.js';
 
-const TEXT = Line102.texts('admin.users');
-
-const L = window.Line102;
+const TEXT = L.texts('admin.users');
 const $ = L.$;
 const t = L.t;
 // Roles an administrator gives directly; AUDITOR goes through a proposal (four eyes).
@@ -193,7 +191,7 @@ async function create(event) {
   await load();
 }
 
-Line102.whenReady(() => {
+L.whenReady(() => {
   $('create-form').addEventListener('submit', create);
   $('edit-form').addEventListener('submit', save);
   $('propose-form').addEventListener('submit', propose);

@@ -1,10 +1,8 @@
-'use strict';
 // Workstations: the desks operators sign in at and the phones Asterisk rings for them.
 // Retiring one (enabled: false) ends the session held there; it can be returned to service.
+import * as L from '/common/page.js';
 
-const TEXT = Line102.texts('admin.workstations');
-
-const L = window.Line102;
+const TEXT = L.texts('admin.workstations');
 const $ = L.$;
 const t = L.t;
 let desks = [];
@@ -110,7 +108,7 @@ async function create(event) {
   await load();
 }
 
-Line102.whenReady(() => {
+L.whenReady(() => {
   $('create-form').addEventListener('submit', create);
   $('edit-form').addEventListener('submit', save);
   $('edit-cancel').addEventListener('click', () => { $('edit').hidden = true; editing = null; });
