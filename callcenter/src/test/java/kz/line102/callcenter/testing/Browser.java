@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 
 import kz.line102.callcenter.Api;
 import org.awaitility.Awaitility;
@@ -13,6 +15,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * A real headless Chromium for page tests: Debian's {@code chromium} driven by
@@ -43,6 +48,10 @@ public final class Browser {
                 "--accept-lang=ru", "--user-data-dir=" + profile);
         // A Russian user's browser: Accept-Language ru, which the sign-in page follows until a language is chosen.
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "ru"));
+        // Everything the pages write to the console, for scriptErrors() and a failure's dump.
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
@@ -64,5 +73,21 @@ public final class Browser {
         StringBuilder out = new StringBuilder("PAGE: ").append(browser.getPageSource());
         browser.manage().logs().get("browser").forEach(l -> out.append("\nCONSOLE: ").append(l));
         return out.toString();
+    }
+
+    /**
+     * The errors the pages wrote to the browser's console since the last look: uncaught
+     * exceptions, modules that failed to load or link, console.error. A refused API call is
+     * the page's business (it shows the problem) and is left out, as is the browser's own look
+     * for a /favicon.ico we do not ship; a file of the page's own that failed to load (a script,
+     * a module it imports, a style, the bundle) is kept.
+     */
+    public static List<String> scriptErrors(ChromeDriver browser) {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(m -> !(m.contains("Failed to load resource")
+                        && (m.contains("/api/") || m.contains("/favicon.ico"))))
+                .toList();
     }
 }
