@@ -2,15 +2,13 @@
 // exports to external registries) parked after all their attempts, and the replay that
 // puts one back in line.
 import * as L from '/common/page.js';
+import { button, buttonsCell, messages, row, table } from '/common/admin.js';
 
 const TEXT = L.texts('deadLetters');
 const $ = L.$;
 const t = L.t;
 let letters = [];
-
-function showError(e) {
-  L.showError($('error'), e || null);
-}
+const { showError } = messages('deadLetters');
 
 async function load() {
   try {
@@ -25,36 +23,20 @@ async function load() {
 }
 
 function render() {
-  const body = $('letters').querySelector('tbody');
-  body.replaceChildren();
-  letters.forEach((l) => {
-    const tr = document.createElement('tr');
-    tr.dataset.jobId = l.jobId;
+  table('letters', letters, (l) => {
     // A call intake hand-off belongs to a call, not to a card.
-    L.cell(tr, l.kuiNumber || (l.incidentId ? t('unregistered') + ' · ' + l.incidentId : t('call') + ' · ' + l.callId));
-    L.cell(tr, l.step);
-    L.cell(tr, l.target);
-    L.cell(tr, String(l.attempts));
-    L.cell(tr, L.time(l.deadSince));
-    L.cell(tr, l.lastError, 'error-text');
-    const td = document.createElement('td');
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'replay';
-    button.textContent = t('replay');
-    button.addEventListener('click', () => replay(l.jobId, button));
-    td.appendChild(button);
-    tr.appendChild(td);
-    body.appendChild(tr);
-  });
+    const tr = row({ jobId: l.jobId }, [
+      l.kuiNumber || (l.incidentId ? t('unregistered') + ' · ' + l.incidentId : t('call') + ' · ' + l.callId),
+      l.step, l.target, String(l.attempts), L.time(l.deadSince), [l.lastError, 'error-text']]);
+    buttonsCell(tr, button('replay', 'replay', (event) => replay(l.jobId, event.currentTarget)));
+    return tr;
+  }, 'none');
   $('count').textContent = String(letters.length);
   $('count').classList.toggle('active', letters.length > 0);
-  $('none').hidden = letters.length > 0;
-  $('letters').hidden = letters.length === 0;
 }
 
-async function replay(jobId, button) {
-  button.disabled = true;
+async function replay(jobId, source) {
+  source.disabled = true;
   try {
     await L.api('POST', '/api/v1/admin/dead-letters/' + jobId + '/replay');
     $('notice').textContent = t('replayed') + ' (' + jobId + ')';

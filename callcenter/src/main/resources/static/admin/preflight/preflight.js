@@ -2,6 +2,7 @@
 // what it found and what to change. The findings' own words come from the server in the
 // page's language (Accept-Language); the page's words are here.
 import * as L from '/common/page.js';
+import { messages, row, table } from '/common/admin.js';
 
 const CHECKS = ['ami-link', 'ami-read-classes', 'ami-actions', 'dialplan-agi', 'dialplan-default-queue',
   'dialplan-default-priority', 'dialplan-recording-dir', 'recording-dir', 'ari-credentials', 'pbx-logs',
@@ -13,10 +14,7 @@ const $ = L.$;
 const t = L.t;
 let answer = null;
 let runs = 0;
-
-function showError(e) {
-  L.showError($('error'), e || null);
-}
+const { showError } = messages('preflightPage');
 
 /** Runs every check now, in the page's language; an answer overtaken by a later run is dropped. */
 async function run() {
@@ -45,13 +43,8 @@ function checkName(id) {
 
 function render() {
   if (!answer) return;
-  const body = $('findings').querySelector('tbody');
-  body.replaceChildren();
-  answer.findings.forEach((f) => {
-    const tr = document.createElement('tr');
-    tr.dataset.id = f.id;
-    tr.dataset.status = f.status;
-    tr.className = 'finding-' + f.status;
+  table('findings', answer.findings, (f) => {
+    const tr = row({ id: f.id, status: f.status }, [], 'finding-' + f.status);
     const name = L.cell(tr, checkName(f.id));
     const code = document.createElement('span');
     code.className = 'check-id';
@@ -64,7 +57,7 @@ function render() {
     result.appendChild(badge);
     L.cell(tr, f.message, 'message');
     L.cell(tr, f.fix || '', 'fix');
-    body.appendChild(tr);
+    return tr;
   });
   $('overall').textContent = t('overall.' + answer.status);
   $('overall').className = 'status status-' + answer.status;

@@ -3,6 +3,7 @@
 // added, updated or kept, and every rejected row with its line, column and reason, worded
 // from the row's code in the page's language. The valid rows are in even when some are not.
 import * as L from '/common/page.js';
+import { messages, row, table } from '/common/admin.js';
 
 const TEXT = L.texts('admin.registry');
 const $ = L.$;
@@ -11,9 +12,11 @@ let report = null;
 let stage = null;
 let noFile = false;
 
+const said = messages('admin.registry');
+
 function showError(e) {
   noFile = false;
-  L.showError($('error'), e || null);
+  said.showError(e);
 }
 
 function progressText() {
@@ -79,16 +82,8 @@ function render() {
   $('updated').textContent = String(report.updated);
   $('unchanged').textContent = String(report.unchanged);
   $('rejected').textContent = String(report.rejected);
-  const body = $('row-errors').querySelector('tbody');
-  body.replaceChildren();
-  report.errors.forEach((e) => {
-    const tr = document.createElement('tr');
-    tr.dataset.line = String(e.line);
-    L.cell(tr, String(e.line));
-    L.cell(tr, fieldName(e.field));
-    L.cell(tr, reason(e), 'reason');
-    body.appendChild(tr);
-  });
+  table('row-errors', report.errors, (e) => row({ line: String(e.line) }, [String(e.line), fieldName(e.field),
+    [reason(e), 'reason']]));
   $('row-errors').hidden = report.errors.length === 0;
   $('no-errors').hidden = report.rejected > 0;
   $('truncated').textContent = report.errorsTruncated

@@ -60,6 +60,9 @@ class MessageBundleTest {
 
     private static final Pattern ATTRIBUTE = Pattern.compile("\\s(data-(?:t|st|i|c))=\"([^\"]+)\"");
     private static final Pattern T_CALL = Pattern.compile("(?<![\\w.])t\\('([A-Za-z0-9.\\-]+)'\\s*[,)]");
+    // common/admin.js's helpers take the keys of the page's texts: button('key', …), stateCell(tr, on, 'onKey', 'offKey').
+    private static final Pattern ADMIN_KEYS = Pattern.compile(
+            "(?<![\\w.])button\\('([A-Za-z0-9.\\-]+)'|stateCell\\([^;']*?'([A-Za-z0-9.\\-]+)',\\s*'([A-Za-z0-9.\\-]+)'\\)");
     /** Codes as thrown: after an HTTP status, first argument of an exception or of a module's problem factory, or a rate limiter's code. */
     private static final Pattern PROBLEM_CODE = Pattern.compile("(?:HttpStatus\\.[A-Z_]+,\\s*"
             + "|new [A-Za-z]*Exception\\(\\s*(?=\"[a-z0-9]+-)|Problem\\.(?:invalid|conflict)\\()\"([a-z0-9]+(?:-[a-z0-9]+)*)\""
@@ -123,6 +126,15 @@ class MessageBundleTest {
                         String key = prefix(name, null) + "." + t.group(1);
                         if (!keys.contains(key) && !keys.contains("common." + t.group(1))) {
                             missing.add(name + " t('" + t.group(1) + "') -> " + key);
+                        }
+                    }
+                    Matcher k = ADMIN_KEYS.matcher(source);
+                    while (k.find()) {
+                        for (int g = 1; g <= k.groupCount(); g++) {
+                            String key = k.group(g) == null ? null : prefix(name, null) + "." + k.group(g);
+                            if (key != null && !keys.contains(key) && !keys.contains("common." + k.group(g))) {
+                                missing.add(name + " '" + k.group(g) + "' -> " + key);
+                            }
                         }
                     }
                 }
