@@ -29,25 +29,6 @@ function error(message) {
   $('error').textContent = message || '';
 }
 
-async function api(method, path, body, headers) {
-  const h = Object.assign({ 'Accept': 'application/json' }, headers || {});
-  if (body !== undefined) h['Content-Type'] = 'application/json';
-  if (method !== 'GET' && session && session.csrfHeader) h[session.csrfHeader] = session.csrfToken;
-  const r = await fetch(path, { method, headers: h, credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body) });
-  if (r.status === 401) { location.href = '/login'; throw new Error('signed out'); }
-  const text = await r.text();
-  let json = null;
-  try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
-  if (!r.ok) {
-    const problem = new Error((json && json.detail) || r.statusText || String(r.status));
-    problem.code = json && json.code;
-    problem.status = r.status;
-    throw problem;
-  }
-  return json;
-}
-
 function storedRequest() {
   try {
     const saved = JSON.parse(sessionStorage.getItem(REQUEST_KEY) || 'null');
@@ -79,7 +60,7 @@ function forgetRequest() {
 }
 
 async function loadSession() {
-  session = await api('GET', '/api/v1/session');
+  session = await L.loadSession();
   $('who').textContent = session.username;
   $('logout-csrf').value = session.csrfToken || '';
   request = storedRequest();
@@ -91,7 +72,7 @@ async function recordRequest(event) {
   event.preventDefault();
   error('');
   try {
-    const r = await api('POST', '/api/v1/archive/requests', {
+    const r = await L.api('POST', '/api/v1/archive/requests', {
       requestingBody: $('req-body').value.trim(), documentNumber: $('req-number').value.trim(),
       documentDate: $('req-date').value || null, reason: $('req-reason').value.trim() });
     request = { id: r.id, username: session.username, requestingBody: r.requestingBody,
@@ -128,7 +109,7 @@ async function fetchPage() {
   const q = new URLSearchParams(query);
   if (next) q.set('cursor', next);
   try {
-    const page = await api('GET', '/api/v1/archive/recordings?' + q, undefined,
+    const page = await L.api('GET', '/api/v1/archive/recordings?' + q, undefined,
       { 'X-Archive-Request': request.id });
     rows = rows.concat(page.items || []);
     next = page.next || null;

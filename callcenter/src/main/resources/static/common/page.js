@@ -191,6 +191,8 @@ function problemError(json, r) {
 async function api(method, path, body, extraHeaders) {
   const headers = Object.assign({ 'Accept': 'application/json' }, extraHeaders || {});
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A change needs the session's CSRF token: one asked for before the session is in waits for it.
+  if (method !== 'GET' && !session && path !== '/api/v1/session') await loadSession();
   if (method !== 'GET' && session && session.csrfHeader) headers[session.csrfHeader] = session.csrfToken;
   const r = await fetch(path, { method, headers, credentials: 'same-origin',
     body: body === undefined ? undefined : JSON.stringify(body) });

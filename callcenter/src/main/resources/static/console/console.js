@@ -24,21 +24,8 @@ function translate() {
   render(current);
 }
 
-async function api(method, path, body) {
-  const headers = { 'Accept': 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && session && session.csrfHeader) headers[session.csrfHeader] = session.csrfToken;
-  const r = await fetch(path, { method, headers, credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body) });
-  if (r.status === 401) { location.href = '/login'; throw new Error('signed out'); }
-  const text = await r.text();
-  const json = text ? JSON.parse(text) : null;
-  if (!r.ok) throw L.problemError(json, r);
-  return json;
-}
-
 async function loadSession() {
-  session = await api('GET', '/api/v1/session');
+  session = await L.api('GET', '/api/v1/session');
   $('who').textContent = session.username;
   $('logout-csrf').value = session.csrfToken || '';
   $('ws-current').hidden = !session.extension;
@@ -69,7 +56,7 @@ let desks = [];
 /** The desks to choose from: free ones first as they come, a taken one shown but not to be chosen. */
 async function loadDesks(quietly) {
   try {
-    desks = await api('GET', '/api/v1/operators/me/workstations');
+    desks = await L.api('GET', '/api/v1/operators/me/workstations');
   } catch (e) {
     desks = [];
     L.showError($('ws-error'), e);
@@ -107,7 +94,7 @@ async function join(event) {
   }
   showWsMessage(null);
   try {
-    await api('POST', '/api/v1/operators/me/session', { workstation: desk });
+    await L.api('POST', '/api/v1/operators/me/session', { workstation: desk });
     await loadSession();
   } catch (e) {
     L.showError($('ws-error'), e);
@@ -119,7 +106,7 @@ async function join(event) {
 async function leave() {
   showWsMessage(null);
   try {
-    await api('DELETE', '/api/v1/operators/me/session');
+    await L.api('DELETE', '/api/v1/operators/me/session');
   } finally {
     if (socket) socket.close();
     socket = null;
@@ -214,7 +201,7 @@ function render(pop) {
 async function loadRecent() {
   const body = $('recent').querySelector('tbody');
   try {
-    const calls = await api('GET', '/api/v1/operators/me/calls');
+    const calls = await L.api('GET', '/api/v1/operators/me/calls');
     body.replaceChildren();
     calls.forEach((c) => {
       const tr = document.createElement('tr');

@@ -41,26 +41,6 @@ const t = (key, args) => {
   return s;
 };
 
-async function api(method, path, body, headers) {
-  const h = Object.assign({ 'Accept': 'application/json' }, headers || {});
-  if (body !== undefined) h['Content-Type'] = 'application/json';
-  if (method !== 'GET' && session && session.csrfHeader) h[session.csrfHeader] = session.csrfToken;
-  const r = await fetch(path, { method, headers: h, credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body) });
-  if (r.status === 401) { location.href = '/login'; throw new Error('signed out'); }
-  const text = await r.text();
-  let json = null;
-  try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
-  if (!r.ok) {
-    const error = new Error((json && json.detail) || r.statusText || String(r.status));
-    error.status = r.status;
-    error.code = json && json.code;
-    error.problem = json;
-    throw error;
-  }
-  return json;
-}
-
 function translate() {
   document.querySelectorAll('#incident [data-i]').forEach((el) => { el.textContent = t(el.dataset.i); });
   if (lastErrors) showErrors(lastErrors);
@@ -312,7 +292,7 @@ function show(incident, candidates) {
 }
 
 async function reload() {
-  const fresh = await api('GET', '/api/v1/incidents/' + card.id);
+  const fresh = await L.api('GET', '/api/v1/incidents/' + card.id);
   show(fresh, repeatOf);
 }
 
@@ -348,7 +328,7 @@ function renderRepeat() {
 async function linkTo(target) {
   fail(null);
   try {
-    const linked = await api('POST', '/api/v1/incidents/' + target.id + '/calls', { callId: callOf(card) });
+    const linked = await L.api('POST', '/api/v1/incidents/' + target.id + '/calls', { callId: callOf(card) });
     card = null;
     repeatOf = [];
     renderCard();
@@ -362,7 +342,7 @@ async function linkTo(target) {
 async function loadDrafts() {
   if (!session) return;
   try {
-    const page = await api('GET', '/api/v1/incidents?status=DRAFT&size=50');
+    const page = await L.api('GET', '/api/v1/incidents?status=DRAFT&size=50');
     const select = $('inc-drafts');
     const chosen = select.value;
     select.replaceChildren();
@@ -386,7 +366,7 @@ async function openByHand() {
   if (!(await keepTyped())) return;
   fail(null);
   try {
-    const opened = await api('POST', '/api/v1/incidents', {});
+    const opened = await L.api('POST', '/api/v1/incidents', {});
     show(opened.incident, opened.repeatOf);
     say(null);
     loadDrafts();
@@ -401,10 +381,10 @@ async function resume() {
   if (!id || !(await keepTyped())) return;
   fail(null);
   try {
-    const incident = await api('GET', '/api/v1/incidents/' + id);
+    const incident = await L.api('GET', '/api/v1/incidents/' + id);
     const call = callOf(incident);
     let candidates = [];
-    if (call) candidates = (await api('GET', '/api/v1/incidents/of-call/' + call)).repeatOf;
+    if (call) candidates = (await L.api('GET', '/api/v1/incidents/of-call/' + call)).repeatOf;
     if (show(incident, candidates)) say(null);
   } catch (e) {
     fail(e);
@@ -434,7 +414,7 @@ async function popChanged(callId) {
   say('setAside', { number: aside.callerNumber || t('noCall') });
   if (typed) {
     try {
-      await api('PUT', '/api/v1/incidents/' + aside.id, typed, { 'If-Match': '"' + aside.version + '"' });
+      await L.api('PUT', '/api/v1/incidents/' + aside.id, typed, { 'If-Match': '"' + aside.version + '"' });
     } catch (e) {
       fail(e);
     }
@@ -464,7 +444,7 @@ async function refreshCard() {
   if (dirty) return;
   const id = card.id;
   try {
-    const fresh = await api('GET', '/api/v1/incidents/' + id);
+    const fresh = await L.api('GET', '/api/v1/incidents/' + id);
     if (!card || card.id !== id || dirty || fresh.version === card.version) return;
     if (fresh.status === 'CANCELLED') {
       card = null;
@@ -524,13 +504,13 @@ async function pollCall(callId, w) {
   if (Date.now() - w.since > (w.answeredAt ? CALL_WATCH_MS : RING_WATCH_MS)) { unwatch(callId); return; }
   w.busy = true;
   try {
-    const found = await api('GET', '/api/v1/incidents/of-call/' + callId);
+    const found = await L.api('GET', '/api/v1/incidents/of-call/' + callId);
     unwatch(callId);
     arrived(found.incident, found.repeatOf);
   } catch (e) {
     if (e.status === 404 && w.answeredAt && Date.now() - w.answeredAt > OPEN_FALLBACK_MS) {
       try {
-        const opened = await api('POST', '/api/v1/incidents', { callId });
+        const opened = await L.api('POST', '/api/v1/incidents', { callId });
         unwatch(callId);
         arrived(opened.incident, opened.repeatOf);
       } catch (e2) {
@@ -572,7 +552,7 @@ async function save() {
   const body = readForm(local);
   if (local.length) { showErrors(local); return null; }
   try {
-    const saved = await api('PUT', '/api/v1/incidents/' + card.id, body, { 'If-Match': '"' + card.version + '"' });
+    const saved = await L.api('PUT', '/api/v1/incidents/' + card.id, body, { 'If-Match': '"' + card.version + '"' });
     card = saved;
     dirty = false;
     clearErrors();
@@ -602,7 +582,7 @@ async function submit() {
   const saved = await save();
   if (!saved) return;
   try {
-    const answer = await api('POST', '/api/v1/incidents/' + card.id + '/submit', { version: card.version },
+    const answer = await L.api('POST', '/api/v1/incidents/' + card.id + '/submit', { version: card.version },
       { 'If-Match': '"' + card.version + '"' });
     card = answer.incident;
     const others = (answer.repeatOf || []).map((r) => r.kuiNumber || t('awaitingNumber'));
@@ -626,7 +606,7 @@ function awaitNumber() {
   const tick = async () => {
     if (ticket !== numberPoll || !card || card.id !== id) return;
     try {
-      const fresh = await api('GET', '/api/v1/incidents/' + id);
+      const fresh = await L.api('GET', '/api/v1/incidents/' + id);
       if (!card || card.id !== id) return;
       card = fresh;
       renderCard();
@@ -643,7 +623,7 @@ function awaitNumber() {
 async function cancel() {
   fail(null);
   try {
-    await api('POST', '/api/v1/incidents/' + card.id + '/cancel', { version: card.version },
+    await L.api('POST', '/api/v1/incidents/' + card.id + '/cancel', { version: card.version },
       { 'If-Match': '"' + card.version + '"' });
     card = null;
     repeatOf = [];
@@ -691,7 +671,7 @@ L.whenReady(() => {
   $('inc-offer-open').addEventListener('click', async () => {
     if (offered && (await keepTyped()) && show(offered.incident, offered.candidates)) say('opened');
   });
-  Promise.all([api('GET', '/api/v1/session'), api('GET', '/api/v1/incidents/types')]).then(([s, ty]) => {
+  Promise.all([L.loadSession(), L.api('GET', '/api/v1/incidents/types')]).then(([s, ty]) => {
     session = s;
     types = ty;
     translate();
