@@ -69,6 +69,10 @@ const domReady = new Promise((resolve) => {
   else resolve();
 });
 const ready = Promise.all([loaded, domReady]).then(shell);
+let shellUp = false;
+// The language buttons listen from the first moment (module scripts run once the DOM is parsed):
+// a choice made before the bundles are in is not lost, shell() then shows the page in it.
+document.querySelectorAll('[data-lang]').forEach((b) => b.addEventListener('click', () => setLang(b.dataset.lang)));
 
 function whenReady(f) {
   ready.then(f).catch((e) => console.error('page start', e));
@@ -129,12 +133,12 @@ function setLang(l) {
   if (!LANGS.includes(l)) return;
   lang = l;
   remember(l);
-  translateShell();
+  if (shellUp) translateShell();
 }
 
-/** Every page: the language buttons remember the choice (cookie for the server), the header gets its links. */
+/** Every page, once the bundles are in: the shell in the chosen language, the header gets its links. */
 function shell() {
-  document.querySelectorAll('[data-lang]').forEach((b) => b.addEventListener('click', () => setLang(b.dataset.lang)));
+  shellUp = true;
   translateShell();
   if (document.body.dataset.public === undefined) {
     loadSession().catch((e) => console.error('session', e));
