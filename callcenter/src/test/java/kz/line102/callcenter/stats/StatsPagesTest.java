@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,8 +85,15 @@ class StatsPagesTest {
     }
 
     private long answeredTile() {
-        List<WebElement> tile = browser.findElements(By.cssSelector(".tile-queue[data-queue='q102'] [data-tile=answered] .big"));
-        return tile.isEmpty() ? 0 : Long.parseLong(tile.get(0).getText().trim());
+        // Every snapshot draws the tiles anew: one found may be gone when it is read; then read the new one.
+        while (true) {
+            try {
+                List<WebElement> tile = browser.findElements(By.cssSelector(".tile-queue[data-queue='q102'] [data-tile=answered] .big"));
+                return tile.isEmpty() ? 0 : Long.parseLong(tile.get(0).getText().trim());
+            } catch (StaleElementReferenceException e) {
+                continue;
+            }
+        }
     }
 
     @Test
