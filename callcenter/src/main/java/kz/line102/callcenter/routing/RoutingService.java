@@ -144,12 +144,12 @@ public class RoutingService implements RoutingDecider, QueueReferences, AutoClos
     public Map<String, List<String>> queuesNamed() {
         RuleSet set = rules.payload();
         Map<String, List<String>> named = new java.util.TreeMap<>();
-        named.computeIfAbsent(set.defaultQueue(), q -> new java.util.ArrayList<>()).add("the default");
+        named.computeIfAbsent(set.defaultQueue(), q -> new java.util.ArrayList<>()).add("defaultQueue");
         for (RuleSet.Rule r : set.rules()) {
-            named.computeIfAbsent(r.queue(), q -> new java.util.ArrayList<>()).add("rule " + r.name());
+            named.computeIfAbsent(r.queue(), q -> new java.util.ArrayList<>()).add(r.name());
             if (r.when().queueLoad() != null && r.when().queueLoad().queue() != null) {
                 named.computeIfAbsent(r.when().queueLoad().queue(), q -> new java.util.ArrayList<>())
-                        .add("rule " + r.name() + " (queueLoad)");
+                        .add(r.name() + " (queueLoad)");
             }
         }
         return named;

@@ -61,15 +61,15 @@ public class UserService {
         return users.language(username);
     }
 
-    /** Keeps {@code language} as the user's own, for every browser they sign in on. */
+    /** Keeps {@code language} as the user's own, for every browser they sign in on; null forgets the choice. */
     public void chooseLanguage(String username, String language) {
-        if (!kz.line102.callcenter.app.Languages.supported(language)) {
+        if (language != null && !kz.line102.callcenter.app.Languages.supported(language)) {
             throw new IllegalArgumentException("not a language of ours: " + language);
         }
         if (!users.saveLanguage(username, language)) {
             throw new NoSuchUserException(username);
         }
-        log.info("user={} chose language {}", username, language);
+        log.info("user={} language {}", username, language == null ? "no longer chosen" : language);
     }
 
     @Transactional
