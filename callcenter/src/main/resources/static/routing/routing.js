@@ -142,8 +142,13 @@ function parse(textareaId, listId) {
 }
 
 // A refused setting: each error at its field (and listed when the form has no field for it); any
-// other problem by its message, in the current language.
-function failed(listId, e) {
+// other problem by its message, in the current language. A refused restore names the fields of the
+// old version, not of the form: its errors are only listed.
+function failed(listId, e, notTheForm) {
+  if (notTheForm && e.errors && e.errors.length) {
+    show(listId, problemItems('violation', e.errors));
+    return;
+  }
   if (e.errors && e.errors.length && e.errors[0].code) {
     serverErrors(listId === 'rules-result' ? 'rules' : 'queues', listId, e.errors);
     return;
@@ -185,7 +190,7 @@ async function loadRules() {
       const v = await api('POST', '/api/v1/routing/versions/' + n + '/restore');
       await loadRules();
       show('rules-result', [['ok', t('saved') + ' ' + v.version]]);
-    } catch (e) { failed('rules-result', e); }
+    } catch (e) { failed('rules-result', e, true); }
   });
 }
 
@@ -233,7 +238,7 @@ async function loadQueues() {
       const v = await api('POST', '/api/v1/queues/config/versions/' + n + '/restore');
       await loadQueues();
       show('queues-result', [['ok', t('saved') + ' ' + v.version]]);
-    } catch (e) { failed('queues-result', e); }
+    } catch (e) { failed('queues-result', e, true); }
   });
 }
 
