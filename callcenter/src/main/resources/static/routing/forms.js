@@ -1,8 +1,9 @@
 'use strict';
 // The rule set and the queue configuration as forms: each form builds the same JSON the API takes,
 // and a JSON text can be loaded back into it (import/export). Field problems the page can see
-// before asking the server are shown beside the field, by message key, so a language change
-// re-translates them.
+// before asking the server are shown beside the field, by message key; those only the server
+// knows come back as field problems (field path, code, args) and are shown there too, rendered
+// from field.<code>. Either way a language change re-translates them.
 
 const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
 const STRATEGIES = ['linear', 'ringall', 'rrmemory', 'leastrecent', 'fewestcalls', 'random', 'wrandom'];
