@@ -256,6 +256,16 @@ window.Line102 = (function () {
     return iso ? new Date(iso).toLocaleTimeString(lang, { timeZone: zone() }) : '';
   }
 
+  // The user's own language, kept with their account: the next sign-in, on any browser, starts in
+  // it (the server sets the cookie from it). Best effort: the cookie already holds the choice here.
+  function keepLanguageWithAccount(l) {
+    if (document.body.dataset.public !== undefined || !LANGS.includes(l)) return;
+    loadSession().then(() => api('PUT', '/api/v1/session/language', { language: l }))
+      .catch((e) => console.warn('language not kept with the account', e));
+  }
+  ready.then(() => document.querySelectorAll('[data-lang]').forEach((b) =>
+    b.addEventListener('click', () => keepLanguageWithAccount(b.dataset.lang))));
+
   return { $, t, text, api, start, socket, cell, time, texts: pageTexts, whenReady, problemText, fieldText,
     showError, problemError, zone, clock, session: () => session, loadSession, lang: () => lang, setLang };
 }());
