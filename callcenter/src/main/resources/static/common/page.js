@@ -270,5 +270,15 @@ function currentLang() {
   return lang;
 }
 
+// The user's own language, kept with their account: the next sign-in, on any browser, starts in
+// it (the server sets the cookie from it). Best effort: the cookie already holds the choice here.
+function keepLanguageWithAccount(l) {
+  if (document.body.dataset.public !== undefined || !LANGS.includes(l)) return;
+  loadSession().then(() => api('PUT', '/api/v1/session/language', { language: l }))
+    .catch((e) => console.warn('language not kept with the account', e));
+}
+ready.then(() => document.querySelectorAll('[data-lang]').forEach((b) =>
+  b.addEventListener('click', () => keepLanguageWithAccount(b.dataset.lang))));
+
 export { $, t, text, api, start, socket, cell, time, pageTexts as texts, whenReady, problemText, fieldText,
   showError, problemError, zone, clock, currentSession as session, loadSession, currentLang as lang, setLang };

@@ -1,7 +1,9 @@
 // The rule set and the queue configuration as forms: each form builds the same JSON the API takes,
 // and a JSON text can be loaded back into it (import/export). Field problems the page can see
-// before asking the server are shown beside the field, by message key, so a language change
-// re-translates them.
+// before asking the server are shown beside the field, by message key; those only the server
+// knows come back as field problems (field path, code, args) and are shown there too, rendered
+// from field.<code>. Either way a language change re-translates them.
+import * as L from '/common/page.js';
 
 const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
 const STRATEGIES = ['linear', 'ringall', 'rrmemory', 'leastrecent', 'fewestcalls', 'random', 'wrandom'];
@@ -71,6 +73,7 @@ function ruleBlock(rule, i, count, actions) {
   };
   return el('fieldset', { class: 'rule', 'data-index': String(i) }, [
     el('legend', { text: '#' + (i + 1) }),
+    el('span', { class: 'field-error rule-error', role: 'alert', 'data-error-for': p }),
     field(p + '.name', 'f.name', el('input', { value: rule.name || '', size: '20' })),
     field(p + '.queue', 'f.queue', queueSelect(rule.queue, false)),
     field(p + '.priority', 'f.priority', el('input', { type: 'number', min: '0', max: '10', value: String(rule.priority ?? 0) })),
@@ -159,6 +162,7 @@ function queueBlock(q, i, actions) {
   remove.addEventListener('click', actions.remove);
   return el('fieldset', { class: 'queue', 'data-index': String(i) }, [
     el('legend', { text: q.name || '#' + (i + 1) }),
+    el('span', { class: 'field-error queue-error', role: 'alert', 'data-error-for': p }),
     field(p + '.name', 'f.name', el('input', { value: q.name || '', size: '16' })),
     field(p + '.strategy', 'f.strategy', strategy),
     n('timeoutSeconds', 'f.timeout', 1), n('retrySeconds', 'f.retry', 0), n('wrapUpSeconds', 'f.wrapUp', 0),
@@ -198,15 +202,48 @@ function queueErrors(config) {
   return errors;
 }
 
-// Puts each error beside its field; errors are keys, so showErrors after a language change
-// re-translates them.
+// The text of an error at a field: the page's own checks are message keys, the server's are field
+// problems ({field, code, args}) rendered from the bundle's field.<code> in the current language.
+function errorText(e) {
+  return typeof e === 'string' ? Forms.t(e) : L.fieldText(e);
+}
+
+// Puts each error beside its field; errors are keys or field problems, never texts, so showErrors
+// after a language change re-translates them.
 function showErrors(root, errors) {
   root.querySelectorAll('.field-error').forEach((s) => {
-    const key = errors[s.dataset.errorFor];
-    s.textContent = key ? Forms.t(key) : '';
+    const e = errors[s.dataset.errorFor];
+    s.textContent = e ? errorText(e) : '';
     const input = root.querySelector('[data-path="' + s.dataset.errorFor + '"]');
-    if (input) input.setAttribute('aria-invalid', key ? 'true' : 'false');
+    if (input) input.setAttribute('aria-invalid', e ? 'true' : 'false');
   });
 }
 
-export { Forms, queueBlock, queueErrors, queueSelect, readQueue, readRule, ruleBlock, ruleErrors, showErrors };
+// The server's field problems put at the form's fields: each at its own field, else at the nearest
+// enclosing one the form has (queues[0].members[2].operator at queues[0].members, rules[3].when at
+// rules[3]); what has no place in the form is returned to be listed.
+function enclosing(path) {
+  const up = path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+  return up === path ? '' : up;
+}
+
+function placeServerErrors(root, problems) {
+  const errors = {};
+  const unplaced = [];
+  (problems || []).forEach((p) => {
+    let path = p.field || '';
+    while (path && !root.querySelector('[data-error-for="' + path + '"]')) path = enclosing(path);
+    if (path && !errors[path]) errors[path] = p;
+    else unplaced.push(p);
+  });
+  return { errors, unplaced };
+}
+
+// "#3" for a problem of rules[2] or queues[2] (how the form numbers its blocks), '' otherwise.
+function blockOf(field) {
+  const m = /^(?:rules|queues)\[(\d+)\]/.exec(field || '');
+  return m ? '#' + (Number(m[1]) + 1) : '';
+}
+
+export { Forms, blockOf, placeServerErrors, queueBlock, queueErrors, queueSelect, readQueue, readRule, ruleBlock, ruleErrors,
+  showErrors };

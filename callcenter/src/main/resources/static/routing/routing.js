@@ -2,8 +2,8 @@
 // checked, saved as a new version (against the version loaded: a stale edit is refused),
 // restored from history; the dry run says where a number would go now.
 import * as L from '/common/page.js';
-import { Forms, queueBlock, queueErrors, queueSelect, readQueue, readRule, ruleBlock, ruleErrors, showErrors }
-  from '/routing/forms.js';
+import { Forms, blockOf, placeServerErrors, queueBlock, queueErrors, queueSelect, readQueue, readRule, ruleBlock,
+  ruleErrors, showErrors } from '/routing/forms.js';
 
 const TEXT = L.texts('routing');
 
@@ -43,6 +43,7 @@ function renderRules(set) {
     remove: () => { const now = readRulesForm(); now.rules.splice(i, 1); renderRules(now); },
   })));
   state.rulesErrors = {};
+  showErrors($('rules-form'), state.rulesErrors);
   $('rules-json').value = JSON.stringify(set, null, 2);
 }
 
@@ -53,6 +54,7 @@ function renderQueues(config) {
     remove: () => { const now = readQueuesForm(); now.queues.splice(i, 1); renderQueues(now); },
   })));
   state.queuesErrors = {};
+  showErrors($('queues-form'), state.queuesErrors);
   $('queues-json').value = JSON.stringify(config, null, 2);
 }
 
@@ -92,22 +94,44 @@ async function api(method, path, body, raw) {
   if (raw && r.ok) return text;
   const json = text ? JSON.parse(text) : null;
   if (!r.ok) {
-    const e = new Error((json && json.detail) || r.statusText);
-    e.violations = (json && json.violations) || [];
+    const e = new Error((json && json.code ? L.problemText(json) : json && json.detail) || r.statusText);
+    e.problem = json && json.code ? json : null;
+    e.errors = (json && json.errors) || [];
     throw e;
   }
   return json;
 }
 
+// Each item is [class, text] or [class, () => text]: a function is called again in each new language.
 function show(listId, items) {
   const list = $(listId);
   list.replaceChildren();
   items.forEach(([cls, text]) => {
     const li = document.createElement('li');
     li.className = cls;
-    li.textContent = text;
+    if (typeof text === 'function') li.line102Text = text;
+    li.textContent = typeof text === 'function' ? text() : text;
     list.appendChild(li);
   });
+}
+
+function retranslateLists() {
+  document.querySelectorAll('li').forEach((li) => { if (li.line102Text) li.textContent = li.line102Text(); });
+}
+
+// The server's field problems (or warnings) as list items in the current language, each with the
+// block it belongs to (#3) when the form has no field of its own for it.
+const problemItems = (cls, problems, prefix) => problems.map((p) => [cls, () =>
+  (prefix ? t(prefix) + ': ' : '') + (blockOf(p.field) ? blockOf(p.field) + ' ' : '') + L.fieldText(p)]);
+
+// The server's errors at their fields; what has no field of its own is listed too.
+function serverErrors(which, listId, problems, extra) {
+  const form = which === 'rules' ? $('rules-form') : $('queues-form');
+  const placed = placeServerErrors(form, problems);
+  state[which + 'Errors'] = placed.errors;
+  showErrors(form, placed.errors);
+  show(listId, [['violation', () => t('fieldErrors')]].concat(problemItems('violation', placed.unplaced))
+    .concat(extra || []));
 }
 
 function parse(textareaId, listId) {
@@ -119,9 +143,19 @@ function parse(textareaId, listId) {
   }
 }
 
-// A refused setting lists its violations one by one; its detail repeats them all on one line.
-function failed(listId, e) {
-  show(listId, e.violations.length ? e.violations.map((v) => ['violation', v]) : [['violation', e.message]]);
+// A refused setting: each error at its field (and listed when the form has no field for it); any
+// other problem by its message, in the current language. A refused restore names the fields of the
+// old version, not of the form: its errors are only listed.
+function failed(listId, e, notTheForm) {
+  if (notTheForm && e.errors && e.errors.length) {
+    show(listId, problemItems('violation', e.errors));
+    return;
+  }
+  if (e.errors && e.errors.length && e.errors[0].code) {
+    serverErrors(listId === 'rules-result' ? 'rules' : 'queues', listId, e.errors);
+    return;
+  }
+  show(listId, [['violation', e.problem ? () => L.problemText(e.problem) : e.message]]);
 }
 
 function versionsTable(tableId, versions, onRestore) {
@@ -158,7 +192,7 @@ async function loadRules() {
       const v = await api('POST', '/api/v1/routing/versions/' + n + '/restore');
       await loadRules();
       show('rules-result', [['ok', t('saved') + ' ' + v.version]]);
-    } catch (e) { failed('rules-result', e); }
+    } catch (e) { failed('rules-result', e, true); }
   });
 }
 
@@ -167,8 +201,8 @@ async function validateRules() {
   if (!set) return;
   try {
     const r = await api('POST', '/api/v1/routing/validate', set);
-    show('rules-result', r.violations.length ? r.violations.map((v) => ['violation', v])
-      : [['ok', t('valid')]].concat(r.warnings.map((w) => ['warning', t('warning') + ': ' + w])));
+    if (r.errors.length) serverErrors('rules', 'rules-result', r.errors);
+    else show('rules-result', [['ok', () => t('valid')]].concat(problemItems('warning', r.warnings, 'warning')));
   } catch (e) { failed('rules-result', e); }
 }
 
@@ -179,8 +213,8 @@ async function saveRules() {
     const v = await api('PUT', '/api/v1/routing/rules', { ruleSet: set, comment: $('rules-comment').value,
       baseVersion: base.rules });
     await loadRules();
-    show('rules-result', [['ok', t('saved') + ' ' + v.version]].concat(
-      (v.warnings || []).map((w) => ['warning', t('warning') + ': ' + w])));
+    show('rules-result', [['ok', () => t('saved') + ' ' + v.version]].concat(
+      problemItems('warning', v.warnings || [], 'warning')));
   } catch (e) { failed('rules-result', e); }
 }
 
@@ -206,7 +240,7 @@ async function loadQueues() {
       const v = await api('POST', '/api/v1/queues/config/versions/' + n + '/restore');
       await loadQueues();
       show('queues-result', [['ok', t('saved') + ' ' + v.version]]);
-    } catch (e) { failed('queues-result', e); }
+    } catch (e) { failed('queues-result', e, true); }
   });
 }
 
@@ -215,7 +249,8 @@ async function validateQueues() {
   if (!config) return;
   try {
     const r = await api('POST', '/api/v1/queues/config/validate', config);
-    show('queues-result', r.violations.length ? r.violations.map((v) => ['violation', v]) : [['ok', t('valid')]]);
+    if (r.errors.length) serverErrors('queues', 'queues-result', r.errors);
+    else show('queues-result', [['ok', () => t('valid')]]);
   } catch (e) { failed('queues-result', e); }
 }
 
@@ -236,6 +271,7 @@ function translate() {
   document.title = t('title');
   showErrors($('rules-form'), state.rulesErrors);
   showErrors($('queues-form'), state.queuesErrors);
+  retranslateLists();
 }
 
 function loadJson(textareaId, listId, render) {

@@ -43,6 +43,8 @@ public final class Api {
         } else {
             users.change(username, new UserChange(null, roles, true, PASSWORD));
         }
+        // A language chosen on a page in an earlier test would otherwise follow the user into the next one.
+        users.chooseLanguage(username, null);
         return username;
     }
 

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 class I18nConfiguration {
 
     static final String BASENAME = "i18n/messages";
-    static final String COOKIE = "line102.lang";
+    static final String COOKIE = Languages.COOKIE;
     static final Locale DEFAULT = Locale.forLanguageTag("ru");
     static final List<Locale> SUPPORTED = List.of(DEFAULT, Locale.forLanguageTag("kk"), Locale.ENGLISH);
 

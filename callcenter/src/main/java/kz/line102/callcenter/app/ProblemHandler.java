@@ -122,18 +122,7 @@ class ProblemHandler {
         if (!(value instanceof java.util.List<?> list) || list.isEmpty() || !(list.get(0) instanceof FieldProblem)) {
             return value;
         }
-        return list.stream().map(o -> {
-            FieldProblem f = (FieldProblem) o;
-            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-            m.put("field", f.field());
-            m.put("message", f.code() == null ? f.message()
-                    : ProblemTexts.text("field." + f.code(), f.args(), locale, f.message()));
-            if (f.code() != null) {
-                m.put("code", f.code());
-                m.put("args", f.args());
-            }
-            return m;
-        }).toList();
+        return ProblemTexts.fields(list.stream().map(o -> (FieldProblem) o).toList(), locale);
     }
 
     /** Request URIs in log lines: caller numbers in paths and queries masked (security.PersonalData). */

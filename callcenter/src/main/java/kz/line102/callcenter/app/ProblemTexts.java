@@ -54,4 +54,22 @@ public final class ProblemTexts {
     public static String problem(String code, List<?> args, HttpServletRequest request, String fallback) {
         return text("problem." + code, args, locale(request), fallback);
     }
+
+    /**
+     * Field problems as an answer carries them: {@code field}, {@code code}, {@code args} and
+     * {@code message} = {@code field.<code>} in {@code locale} (the English message when a problem
+     * has no code or the bundle lacks it).
+     */
+    public static List<java.util.Map<String, Object>> fields(List<? extends FieldProblem> problems, Locale locale) {
+        return problems.stream().map(f -> {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("field", f.field());
+            m.put("message", f.code() == null ? f.message() : text("field." + f.code(), f.args(), locale, f.message()));
+            if (f.code() != null) {
+                m.put("code", f.code());
+                m.put("args", f.args());
+            }
+            return m;
+        }).toList();
+    }
 }

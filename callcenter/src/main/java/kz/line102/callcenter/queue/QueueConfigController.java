@@ -4,7 +4,11 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import kz.line102.callcenter.app.ProblemTexts;
 import kz.line102.callcenter.settings.SettingController;
+import kz.line102.callcenter.settings.SettingProblem;
+import kz.line102.callcenter.settings.SettingSpec;
 import kz.line102.callcenter.settings.SettingVersion;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,8 +45,15 @@ class QueueConfigController extends SettingController<QueueConfig> {
         return config.save(change.payload(), actor(user), change.comment(), change.baseVersion());
     }
 
+    /**
+     * Checks a configuration without saving it: the errors (empty when it would be accepted), each
+     * with its field, code, args and the text in the request's language; {@code violations} repeats
+     * them in English for API clients and logs.
+     */
     @PostMapping("/validate")
-    Map<String, List<String>> validate(@RequestBody(required = false) String body) {
-        return Map.of("violations", config.validate(readSetting(body)));
+    Map<String, List<?>> validate(@RequestBody(required = false) String body, HttpServletRequest request) {
+        List<SettingProblem> errors = config.check(readSetting(body));
+        return Map.of("violations", errors.stream().map(SettingSpec::sentence).toList(),
+                "errors", ProblemTexts.fields(errors, ProblemTexts.locale(request)));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
+import kz.line102.callcenter.settings.SettingProblem;
 import kz.line102.callcenter.settings.SettingSpec;
 import kz.line102.callcenter.settings.SettingVersion;
 import kz.line102.callcenter.settings.VersionedSetting;
@@ -36,7 +37,7 @@ public class QueueConfigService {
         this.references = references;
         this.setting = settings.define(SettingSpec.of("queue-config", QueueConfig.class)
                 .described("queue-config", "queue configuration", "config")
-                .validatedBy(this::validate).diffedBy(QueueConfigService::changes)
+                .validatedAtFields(this::check).diffedBy(QueueConfigService::changes)
                 .seededWith(defaults, "the bundled default configuration"));
         setting.afterSave(saved -> onSaved.accept(saved.payload(), saved.createdBy()));
     }
@@ -75,9 +76,10 @@ public class QueueConfigService {
         return Set.copyOf(config().names());
     }
 
-    public List<String> validate(QueueConfig config) {
+    /** Why {@code config} could not be saved now, each at its field with its code; empty when it could. */
+    public List<SettingProblem> check(QueueConfig config) {
         QueueReferences refs = references.getIfAvailable();
-        return QueueConfigValidator.violations(config, refs == null ? Map.of() : refs.queuesNamed());
+        return QueueConfigValidator.check(config, refs == null ? Map.of() : refs.queuesNamed());
     }
 
     public SettingVersion<QueueConfig> save(QueueConfig config, String actor, String comment, Integer base) {

@@ -6,6 +6,9 @@ import java.util.Map;
 /** Who else names queues: a queue still named there is not removed from the configuration. */
 public interface QueueReferences {
 
-    /** Queue name to the names of what refers to it (for the refusal's message). */
+    /**
+     * Queue name to what refers to it, in words of no language (a rule's name, a field such as
+     * {@code defaultQueue}): the refusal's message is rendered in the reader's.
+     */
     Map<String, List<String>> queuesNamed();
 }

@@ -23,6 +23,8 @@ import kz.line102.callcenter.queue.QueueReferences;
 import kz.line102.callcenter.caller.PhoneNumbers.NormalizedNumber;
 import kz.line102.callcenter.routing.RuleEvaluator.CallFacts;
 import kz.line102.callcenter.routing.RuleEvaluator.Match;
+import kz.line102.callcenter.app.FieldProblem;
+import kz.line102.callcenter.settings.SettingProblem;
 import kz.line102.callcenter.settings.SettingSpec;
 import kz.line102.callcenter.settings.SettingVersion;
 import kz.line102.callcenter.settings.VersionedSetting;
@@ -76,7 +78,7 @@ public class RoutingService implements RoutingDecider, QueueReferences, AutoClos
     static SettingSpec<RuleSet> ruleSets(RoutingProperties props, Supplier<List<String>> queues) {
         RuleSetValidator validator = new RuleSetValidator(queues, props.maxRules());
         return SettingSpec.of("routing-rules", RuleSet.class).described("rule-set", "rule set", "ruleSet")
-                .validatedBy(validator::violations).warnedBy(RuleOverlaps::warnings).diffedBy(RuleSetDiff::between)
+                .validatedAtFields(validator::check).warnedBy(RuleOverlaps::warnings).diffedBy(RuleSetDiff::between)
                 .unsaved(new RuleSet(queues.get().get(0), 0, List.of()), "no rule set saved yet")
                 .channel(props.changesChannel()).pollInterval(props.pollInterval());
     }
@@ -142,12 +144,12 @@ public class RoutingService implements RoutingDecider, QueueReferences, AutoClos
     public Map<String, List<String>> queuesNamed() {
         RuleSet set = rules.payload();
         Map<String, List<String>> named = new java.util.TreeMap<>();
-        named.computeIfAbsent(set.defaultQueue(), q -> new java.util.ArrayList<>()).add("the default");
+        named.computeIfAbsent(set.defaultQueue(), q -> new java.util.ArrayList<>()).add("defaultQueue");
         for (RuleSet.Rule r : set.rules()) {
-            named.computeIfAbsent(r.queue(), q -> new java.util.ArrayList<>()).add("rule " + r.name());
+            named.computeIfAbsent(r.queue(), q -> new java.util.ArrayList<>()).add(r.name());
             if (r.when().queueLoad() != null && r.when().queueLoad().queue() != null) {
                 named.computeIfAbsent(r.when().queueLoad().queue(), q -> new java.util.ArrayList<>())
-                        .add("rule " + r.name() + " (queueLoad)");
+                        .add(r.name() + " (queueLoad)");
             }
         }
         return named;
@@ -162,13 +164,14 @@ public class RoutingService implements RoutingDecider, QueueReferences, AutoClos
         return rules;
     }
 
-    public List<String> validate(RuleSet set) {
-        return rules.violations(set);
+    /** Why {@code set} could not be saved now, each at its field with its code; empty when it could. */
+    public List<FieldProblem> validate(RuleSet set) {
+        return rules.fieldProblems(set);
     }
 
     /** Partial overlaps between rules with different targets: accepted, but said out loud (RuleOverlaps). */
-    public List<String> warnings(RuleSet set) {
-        return rules.warnings(set);
+    public List<SettingProblem> warnings(RuleSet set) {
+        return set == null ? List.of() : RuleOverlaps.overlaps(set);
     }
 
     /** Saves {@code set} as the next version; {@code base}, when given, must be the current version. */

@@ -7,6 +7,8 @@ import java.util.List;
 
 import kz.line102.callcenter.routing.RuleSet.Conditions;
 import kz.line102.callcenter.routing.RuleSet.Rule;
+import kz.line102.callcenter.settings.SettingProblem;
+import kz.line102.callcenter.settings.SettingSpec;
 
 /**
  * Partial overlaps: an earlier rule that takes some, not all, of the calls a later rule
@@ -22,8 +24,14 @@ final class RuleOverlaps {
     private RuleOverlaps() {
     }
 
+    /** Each overlap as one English line, for the log and the audit. */
     static List<String> warnings(RuleSet set) {
-        List<String> w = new ArrayList<>();
+        return overlaps(set).stream().map(SettingSpec::sentence).toList();
+    }
+
+    /** Each overlap at the later rule ({@code rules[j]}), with code {@link ProblemCodes#OVERLAP}. */
+    static List<SettingProblem> overlaps(RuleSet set) {
+        List<SettingProblem> w = new ArrayList<>();
         List<Rule> rules = set.rules();
         for (int j = 1; j < rules.size(); j++) {
             Rule later = rules.get(j);
@@ -36,9 +44,11 @@ final class RuleOverlaps {
                         || RuleSetValidator.covers(earlier.when(), later.when())) {
                     continue;
                 }
-                w.add("rule " + (j + 1) + " '" + later.name() + "' overlaps rule " + (i + 1) + " '" + earlier.name()
+                w.add(SettingProblem.of("rules[" + j + "]", ProblemCodes.OVERLAP, "rule " + (j + 1) + " '"
+                        + later.name() + "' overlaps rule " + (i + 1) + " '" + earlier.name()
                         + "': calls that match both go to " + earlier.queue() + "/" + earlier.priority() + ", not "
-                        + later.queue() + "/" + later.priority());
+                        + later.queue() + "/" + later.priority(), i + 1, earlier.name(), earlier.queue(),
+                        earlier.priority(), later.queue(), later.priority()));
             }
         }
         return w;

@@ -15,10 +15,12 @@ import java.util.regex.Pattern;
 import kz.line102.callcenter.routing.RuleSet.Conditions;
 import kz.line102.callcenter.routing.RuleSet.LoadCondition;
 import kz.line102.callcenter.routing.RuleSet.Rule;
+import kz.line102.callcenter.settings.SettingProblem;
+import kz.line102.callcenter.settings.SettingSpec;
 import kz.line102.cti.agi.RouteDecision;
 
 /**
- * Everything wrong with a rule set, each as one sentence naming the rule: unknown queues,
+ * Everything wrong with a rule set, each at its field with a code ({@link ProblemCodes}): unknown queues,
  * malformed conditions, rules that can never match because an earlier rule takes every
  * call they would (an unconditional rule, or one whose conditions are as wide or wider),
  * and rules with the same conditions but a different target (a conflict the order would
@@ -44,31 +46,37 @@ final class RuleSetValidator {
         this(() -> queues, maxRules);
     }
 
+    /** Every violation as one English line ("field: words"), for the log and the audit. */
     List<String> violations(RuleSet set) {
-        List<String> v = new ArrayList<>();
-        if (set == null) {
-            return List.of("no rule set");
-        }
+        return check(set).stream().map(SettingSpec::sentence).toList();
+    }
+
+    /** Every violation at its field, with its code ({@link ProblemCodes}). */
+    List<SettingProblem> check(RuleSet set) {
+        List<SettingProblem> v = new ArrayList<>();
         Set<String> queues = new TreeSet<>(queueNames.get());
-        target("the default", set.defaultQueue(), set.defaultPriority(), queues, v);
+        target("default", set.defaultQueue(), set.defaultPriority(), queues, v);
         if (set.rules().size() > maxRules) {
-            v.add("too many rules: " + set.rules().size() + " (at most " + maxRules + ")");
+            v.add(SettingProblem.of("rules", ProblemCodes.TOO_MANY_RULES,
+                    "too many rules: " + set.rules().size() + " (at most " + maxRules + ")", set.rules().size(), maxRules));
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < set.rules().size(); i++) {
             Rule rule = set.rules().get(i);
+            String at = "rules[" + i + "]";
             if (rule == null) {
-                v.add("rule " + (i + 1) + " is empty");
+                v.add(SettingProblem.of(at, ProblemCodes.EMPTY_RULE, "rule " + (i + 1) + " is empty", i + 1));
                 continue;
             }
-            String label = "rule " + (i + 1) + " '" + rule.name() + "'";
             if (rule.name() == null || !NAME.matcher(rule.name()).matches()) {
-                v.add(label + ": name must be 1..48 of a-z, 0-9 and '-', starting with a letter or digit");
+                v.add(SettingProblem.of(at + ".name", ProblemCodes.NAME_FORMAT,
+                        "name must be 1..48 of a-z, 0-9 and '-', starting with a letter or digit"));
             } else if (!names.add(rule.name())) {
-                v.add(label + ": the name is used by an earlier rule");
+                v.add(SettingProblem.of(at + ".name", ProblemCodes.NAME_TAKEN,
+                        "the name '" + rule.name() + "' is used by an earlier rule", rule.name()));
             }
-            target(label, rule.queue(), rule.priority(), queues, v);
-            conditions(label, rule.when(), queues, v);
+            target(at + ".", rule.queue(), rule.priority(), queues, v);
+            conditions(at + ".when.", rule.when(), queues, v);
         }
         if (v.isEmpty()) {
             order(set.rules(), v);
@@ -76,68 +84,86 @@ final class RuleSetValidator {
         return v;
     }
 
-    private static void target(String label, String queue, int priority, Set<String> queues, List<String> v) {
+    /** {@code at}: "default" for the rule set's own target (defaultQueue), "rules[i]." for a rule's. */
+    private static void target(String at, String queue, int priority, Set<String> queues, List<SettingProblem> v) {
+        String queueField = at.equals("default") ? "defaultQueue" : at + "queue";
+        String priorityField = at.equals("default") ? "defaultPriority" : at + "priority";
         if (queue == null || !queues.contains(queue)) {
-            v.add(label + ": unknown queue '" + queue + "' (known: " + queues + ")");
+            v.add(SettingProblem.of(queueField, ProblemCodes.UNKNOWN_QUEUE,
+                    "unknown queue '" + queue + "' (known: " + queues + ")", queue, String.join(", ", queues)));
         }
         if (priority < 0 || priority > RouteDecision.MAX_PRIORITY) {
-            v.add(label + ": priority must be 0.." + RouteDecision.MAX_PRIORITY + ", not " + priority);
+            v.add(SettingProblem.of(priorityField, ProblemCodes.PRIORITY_RANGE,
+                    "priority must be 0.." + RouteDecision.MAX_PRIORITY + ", not " + priority,
+                    0, RouteDecision.MAX_PRIORITY, priority));
         }
     }
 
-    private static void conditions(String label, Conditions c, Set<String> queues, List<String> v) {
-        each(label, "numberPrefixes", c.numberPrefixes(), PREFIX, "an E.164 prefix such as +7701", v);
-        each(label, "languages", c.languages(), LANGUAGE, "a lower-case language code such as kk", v);
+    private static void conditions(String at, Conditions c, Set<String> queues, List<SettingProblem> v) {
+        each(at + "numberPrefixes", c.numberPrefixes(), PREFIX, ProblemCodes.PREFIX_FORMAT,
+                "an E.164 prefix such as +7701", v);
+        each(at + "languages", c.languages(), LANGUAGE, ProblemCodes.LANGUAGE_FORMAT,
+                "a lower-case language code such as kk", v);
         if (c.numberStatus() != null && (c.numberStatus().isEmpty()
                 || !c.numberStatus().stream().allMatch(s -> s != null && STATUSES.contains(s)))) {
-            v.add(label + ": numberStatus must list some of " + STATUSES);
+            v.add(SettingProblem.of(at + "numberStatus", ProblemCodes.NUMBER_STATUS,
+                    "numberStatus must list some of " + new TreeSet<>(STATUSES), String.join(", ", new TreeSet<>(STATUSES))));
         }
         if (c.minCallsLast24h() != null && (c.minCallsLast24h() < 1 || c.minCallsLast24h() > 1000)) {
-            v.add(label + ": minCallsLast24h must be 1..1000");
+            v.add(SettingProblem.of(at + "minCallsLast24h", ProblemCodes.CALLS_RANGE,
+                    "minCallsLast24h must be 1..1000", 1, 1000));
         }
         if (Boolean.FALSE.equals(c.abandonedWithinHour())) {
-            v.add(label + ": abandonedWithinHour can only be true (leave it out otherwise)");
+            v.add(SettingProblem.of(at + "abandonedWithinHour", ProblemCodes.ABANDONED_ONLY_TRUE,
+                    "abandonedWithinHour can only be true (leave it out otherwise)"));
         }
         if (c.days() != null && (c.days().isEmpty() || c.days().stream().anyMatch(Objects::isNull))) {
-            v.add(label + ": days must list days of week (MONDAY..SUNDAY)");
+            v.add(SettingProblem.of(at + "days", ProblemCodes.DAYS, "days must list days of week (MONDAY..SUNDAY)"));
         }
         if ((c.from() == null) != (c.to() == null)) {
-            v.add(label + ": from and to go together");
+            v.add(SettingProblem.of(at + (c.from() == null ? "from" : "to"), ProblemCodes.TIME_PAIR,
+                    "from and to go together"));
         } else if (c.from() != null && c.from().equals(c.to())) {
-            v.add(label + ": from and to are equal: an empty window");
+            v.add(SettingProblem.of(at + "to", ProblemCodes.TIME_EQUAL, "from and to are equal: an empty window"));
         }
         LoadCondition load = c.queueLoad();
         if (load != null) {
             if (load.queue() == null || !queues.contains(load.queue())) {
-                v.add(label + ": queueLoad names unknown queue '" + load.queue() + "'");
+                v.add(SettingProblem.of(at + "queueLoad.queue", ProblemCodes.UNKNOWN_QUEUE,
+                        "queueLoad names unknown queue '" + load.queue() + "'", load.queue(), String.join(", ", queues)));
             }
             if (load.minWaiting() == null && load.minLongestWaitSeconds() == null) {
-                v.add(label + ": queueLoad needs minWaiting or minLongestWaitSeconds");
+                v.add(SettingProblem.of(at + "queueLoad.minWaiting", ProblemCodes.LOAD_THRESHOLD,
+                        "queueLoad needs minWaiting or minLongestWaitSeconds"));
             }
-            if ((load.minWaiting() != null && load.minWaiting() < 1)
-                    || (load.minLongestWaitSeconds() != null && load.minLongestWaitSeconds() < 1)) {
-                v.add(label + ": queueLoad thresholds must be at least 1");
+            if (load.minWaiting() != null && load.minWaiting() < 1) {
+                v.add(SettingProblem.of(at + "queueLoad.minWaiting", ProblemCodes.LOAD_AT_LEAST_ONE,
+                        "queueLoad thresholds must be at least 1"));
+            }
+            if (load.minLongestWaitSeconds() != null && load.minLongestWaitSeconds() < 1) {
+                v.add(SettingProblem.of(at + "queueLoad.minLongestWaitSeconds", ProblemCodes.LOAD_AT_LEAST_ONE,
+                        "queueLoad thresholds must be at least 1"));
             }
         }
     }
 
-    private static void each(String label, String field, List<String> values, Pattern pattern, String what,
-                             List<String> v) {
+    private static void each(String field, List<String> values, Pattern pattern, String code, String what,
+                             List<SettingProblem> v) {
         if (values == null) {
             return;
         }
         if (values.isEmpty()) {
-            v.add(label + ": " + field + " is empty (leave it out to match every call)");
+            v.add(SettingProblem.of(field, ProblemCodes.EMPTY_LIST, "empty (leave it out to match every call)"));
         }
         for (String value : values) {
             if (value == null || !pattern.matcher(value).matches()) {
-                v.add(label + ": " + field + " value '" + value + "' is not " + what);
+                v.add(SettingProblem.of(field, code, "value '" + value + "' is not " + what, value));
             }
         }
     }
 
     /** Unreachable rules and silent conflicts: each rule against every earlier one. */
-    private static void order(List<Rule> rules, List<String> v) {
+    private static void order(List<Rule> rules, List<SettingProblem> v) {
         for (int j = 1; j < rules.size(); j++) {
             Rule later = rules.get(j);
             for (int i = 0; i < j; i++) {
@@ -145,17 +171,20 @@ final class RuleSetValidator {
                 if (!covers(earlier.when(), later.when())) {
                     continue;
                 }
-                String label = "rule " + (j + 1) + " '" + later.name() + "'";
+                String at = "rules[" + j + "]";
                 if (earlier.when().equals(later.when())
                         && (!earlier.queue().equals(later.queue()) || earlier.priority() != later.priority())) {
-                    v.add(label + ": conflicts with rule " + (i + 1) + " '" + earlier.name()
-                            + "': same conditions, different target");
+                    v.add(SettingProblem.of(at, ProblemCodes.CONFLICT, "rule " + (j + 1) + " '" + later.name()
+                            + "' conflicts with rule " + (i + 1) + " '" + earlier.name()
+                            + "': same conditions, different target", i + 1, earlier.name()));
                 } else if (earlier.when().unconditional()) {
-                    v.add(label + ": unreachable: rule " + (i + 1) + " '" + earlier.name()
-                            + "' has no conditions and takes every call");
+                    v.add(SettingProblem.of(at, ProblemCodes.UNREACHABLE_UNCONDITIONAL, "rule " + (j + 1) + " '"
+                            + later.name() + "' is unreachable: rule " + (i + 1) + " '" + earlier.name()
+                            + "' has no conditions and takes every call", i + 1, earlier.name()));
                 } else {
-                    v.add(label + ": unreachable: rule " + (i + 1) + " '" + earlier.name()
-                            + "' takes every call it would match");
+                    v.add(SettingProblem.of(at, ProblemCodes.UNREACHABLE, "rule " + (j + 1) + " '" + later.name()
+                            + "' is unreachable: rule " + (i + 1) + " '" + earlier.name()
+                            + "' takes every call it would match", i + 1, earlier.name()));
                 }
                 break;
             }

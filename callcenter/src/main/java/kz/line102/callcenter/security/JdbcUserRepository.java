@@ -58,6 +58,17 @@ class JdbcUserRepository {
                 passwordHash, username);
     }
 
+    /** The language the user chose, empty when none (or no such user). */
+    Optional<String> language(String username) {
+        return jdbc.query("select language from users where username = ?", (rs, n) -> rs.getString(1), username)
+                .stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** @return false when there is no such user */
+    boolean saveLanguage(String username, String language) {
+        return jdbc.update("update users set language = ? where username = ?", language, username) == 1;
+    }
+
     /** Takes a lock that serialises changes that could leave the centre without an administrator. */
     void lockAdmins() {
         jdbc.queryForList("select id from users where 'ADMIN' = any(roles) order by id for update");

@@ -47,6 +47,7 @@ import org.springframework.security.web.header.writers.ContentSecurityPolicyHead
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.session.web.http.HttpSessionIdResolver;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,8 +63,10 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain filters(HttpSecurity http, JsonMapper json, SignInThrottle throttle, MeterRegistry meters,
-                                RateLimiter limiter, RequestLimitProperties limits, AccountSessions accounts)
+                                RateLimiter limiter, RequestLimitProperties limits, AccountSessions accounts,
+                                UserService users, HttpSessionIdResolver sessionIds)
             throws Exception {
+        SignInLanguage language = new SignInLanguage(users::language, sessionIds);
         ProblemResponses problems = new ProblemResponses(json);
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         // CSRF protects ambient credentials (the session cookie). A request with HTTP Basic
@@ -104,6 +107,8 @@ class SecurityConfiguration {
                         .requestMatchers("/line-health", "/line-health/**").hasAnyRole(roles(SUPERVISOR, ADMIN))
                         .requestMatchers("/certification", "/certification/**").hasAnyRole(roles(SUPERVISOR, ADMIN))
                         .requestMatchers(GET, "/api/v1/session").authenticated()
+                        // Each user's own language, kept for every browser they sign in on (shell).
+                        .requestMatchers(PUT, "/api/v1/session/language").authenticated()
                         .requestMatchers(GET, "/api/v1/calls", "/api/v1/calls/*")
                         .hasAnyRole(roles(SUPERVISOR, AUDITOR, ADMIN))
                         .requestMatchers(GET, "/api/v1/callers/*").hasAnyRole(roles(OPERATOR, SUPERVISOR))
@@ -206,6 +211,7 @@ class SecurityConfiguration {
                                                         Authentication authentication)
                             throws ServletException, IOException {
                         SessionGenerationFilter.remember(accounts, request, authentication.getName());
+                        language.restore(request, response, authentication.getName());
                         super.onAuthenticationSuccess(request, response, authentication);
                     }
                 }))

@@ -7,8 +7,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
+import org.springframework.session.web.http.CookieHttpSessionIdResolver;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.session.web.http.HttpSessionIdResolver;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -41,5 +43,13 @@ class SessionConfiguration {
         // Our ids are random UUIDs; Base64 would only make them longer.
         cookie.setUseBase64Encoding(false);
         return cookie;
+    }
+
+    /** Spring Session's own resolver, as a bean so that sign-in can write the session's cookie first (SignInLanguage). */
+    @Bean
+    HttpSessionIdResolver httpSessionIdResolver(CookieSerializer cookieSerializer) {
+        CookieHttpSessionIdResolver resolver = new CookieHttpSessionIdResolver();
+        resolver.setCookieSerializer(cookieSerializer);
+        return resolver;
     }
 }

@@ -56,6 +56,22 @@ public class UserService {
         return users.find(username).orElseThrow(() -> new NoSuchUserException(username));
     }
 
+    /** The language {@code username} chose for the pages (ru, kk, en); empty while they chose none. */
+    public java.util.Optional<String> language(String username) {
+        return users.language(username);
+    }
+
+    /** Keeps {@code language} as the user's own, for every browser they sign in on; null forgets the choice. */
+    public void chooseLanguage(String username, String language) {
+        if (language != null && !kz.line102.callcenter.app.Languages.supported(language)) {
+            throw new IllegalArgumentException("not a language of ours: " + language);
+        }
+        if (!users.saveLanguage(username, language)) {
+            throw new NoSuchUserException(username);
+        }
+        log.info("user={} language {}", username, language == null ? "no longer chosen" : language);
+    }
+
     @Transactional
     public UserAccount create(String username, String displayName, String password, Set<Role> roles) {
         return create(username, displayName, password, roles, false);

@@ -77,11 +77,17 @@ public abstract class SettingController<T> {
 
     /** A body that is the setting itself (validate, import). */
     protected T readSetting(String body) {
+        T value;
         try {
-            return payloadReader.readValue(nonEmpty(body));
+            value = payloadReader.readValue(nonEmpty(body));
         } catch (JacksonException e) {
             throw InvalidRequestException.body(spec.title, e);
         }
+        if (value == null) {
+            throw new InvalidRequestException("the body is not a valid " + spec.title + ": it is null",
+                    "problem.invalid-request.json", List.of());
+        }
+        return value;
     }
 
     /**

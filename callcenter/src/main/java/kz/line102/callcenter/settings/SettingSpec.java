@@ -7,6 +7,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import kz.line102.callcenter.app.FieldProblem;
+
 /**
  * What a versioned setting is, as its owner defines it: its name, how it is called in
  * answers, what is in force before the first save, and the owner's validation, diff and
@@ -29,6 +31,7 @@ public final class SettingSpec<T> {
     String title;
     String payloadKey = "payload";
     private Function<T, List<String>> validator = payload -> List.of();
+    private Function<T, List<? extends FieldProblem>> fieldValidator;
     private Function<T, List<String>> warnings = payload -> List.of();
     private BiFunction<T, T, List<String>> diff = (before, after) -> List.of(
             before.equals(after) ? "no change" : "changed");
@@ -73,6 +76,22 @@ public final class SettingSpec<T> {
         return this;
     }
 
+    /**
+     * Every reason the setting cannot be saved, each at its field with a code whose text is
+     * {@code field.<code>} of the message bundle: a refusal then also answers them as {@code errors},
+     * rendered in the request's language, beside the English {@code violations}.
+     */
+    public SettingSpec<T> validatedAtFields(Function<T, List<? extends FieldProblem>> validator) {
+        this.fieldValidator = validator;
+        this.validator = payload -> validator.apply(payload).stream().map(SettingSpec::sentence).toList();
+        return this;
+    }
+
+    /** A field problem as one English line, for the log, the audit and {@code violations}. */
+    public static String sentence(FieldProblem p) {
+        return p.field() == null || p.field().isEmpty() ? p.message() : p.field() + ": " + p.message();
+    }
+
     /** What is accepted but said out loud: logged and kept in the version's audit entry. */
     public SettingSpec<T> warnedBy(Function<T, List<String>> warnings) {
         this.warnings = warnings;
@@ -114,6 +133,11 @@ public final class SettingSpec<T> {
 
     List<String> violations(T payload) {
         return payload == null ? List.of("the " + title + " is missing") : validator.apply(payload);
+    }
+
+    /** The field problems of {@code payload}; empty when the owner gave no field validation. */
+    List<FieldProblem> fieldProblems(T payload) {
+        return payload == null || fieldValidator == null ? List.of() : List.copyOf(fieldValidator.apply(payload));
     }
 
     List<String> warnings(T payload) {

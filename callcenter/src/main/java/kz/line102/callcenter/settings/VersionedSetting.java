@@ -81,6 +81,11 @@ public final class VersionedSetting<T> implements AutoCloseable {
         return spec.violations(payload);
     }
 
+    /** Why {@code payload} could not be saved now, field by field (the owner's {@code validatedAtFields}). */
+    public List<kz.line102.callcenter.app.FieldProblem> fieldProblems(T payload) {
+        return spec.fieldProblems(payload);
+    }
+
     /** What {@code payload} holds that would be accepted but said out loud. */
     public List<String> warnings(T payload) {
         return spec.warnings(payload);
@@ -154,7 +159,7 @@ public final class VersionedSetting<T> implements AutoCloseable {
             detail.put("violations", violations);
             writable().audit(actor, "rejected", null, detail);
             log.warn("setting={} change from {} refused: {}", spec.name, actor, violations);
-            throw new InvalidSettingException(spec, violations);
+            throw new InvalidSettingException(spec, violations, spec.fieldProblems(payload));
         }
     }
 

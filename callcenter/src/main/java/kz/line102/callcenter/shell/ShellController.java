@@ -11,6 +11,7 @@ import kz.line102.callcenter.app.ProblemTexts;
 import kz.line102.callcenter.operator.OperatorService;
 import kz.line102.callcenter.operator.OperatorSession;
 import kz.line102.callcenter.security.Role;
+import kz.line102.callcenter.security.UserService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +26,10 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class ShellController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ShellController.class);
+
     private final OperatorService operators;
+    private final UserService users;
     private final ShellTemplates templates;
     private final String zone;
 
@@ -33,9 +37,10 @@ class ShellController {
      * {@code zone}: the centre's, the one the watch and the cards are counted in; pages show
      * every time in it rather than in the browser's zone, which may be anything.
      */
-    ShellController(OperatorService operators, ShellTemplates templates,
+    ShellController(OperatorService operators, UserService users, ShellTemplates templates,
                     @Value("${line102.callcenter.incidents.zone:Asia/Almaty}") String zone) {
         this.operators = operators;
+        this.users = users;
         this.templates = templates;
         this.zone = java.time.ZoneId.of(zone).getId();
     }
@@ -67,8 +72,9 @@ class ShellController {
     }
 
     /**
-     * Who is signed in, the centre's time zone, the pages their roles may open, and the CSRF
-     * token a page must send with its changes.
+     * Who is signed in, the centre's time zone, the pages their roles may open, the CSRF
+     * token a page must send with its changes, the request's language and the user's own
+     * ({@code userLanguage}, null while they chose none).
      */
     @GetMapping("/api/v1/session")
     @ResponseBody
@@ -81,7 +87,18 @@ class ShellController {
                 .map(p -> new PageView(p.path(), p.titleKey())).toList();
         return new SessionView(auth.getName(), roleNames, at == null ? null : at.workstation(),
                 at == null ? null : at.extension(), csrf == null ? null : csrf.getHeaderName(),
-                csrf == null ? null : csrf.getToken(), ProblemTexts.locale(request).getLanguage(), zone, pages);
+                csrf == null ? null : csrf.getToken(), ProblemTexts.locale(request).getLanguage(),
+                userLanguage(auth.getName()), zone, pages);
+    }
+
+    /** Best effort: the session answers without it when the database does not. */
+    private String userLanguage(String username) {
+        try {
+            return users.language(username).orElse(null);
+        } catch (org.springframework.dao.DataAccessException e) {
+            log.warn("user={} language not read for the session: {}", username, e.toString());
+            return null;
+        }
     }
 
     static Set<Role> roles(Authentication auth) {
@@ -97,7 +114,7 @@ class ShellController {
     }
 
     record SessionView(String username, Set<String> roles, String workstation, String extension,
-                       String csrfHeader, String csrfToken, String language, String zone,
+                       String csrfHeader, String csrfToken, String language, String userLanguage, String zone,
                        List<PageView> pages) {
     }
 }

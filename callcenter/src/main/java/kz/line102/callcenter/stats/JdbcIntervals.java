@@ -22,6 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class JdbcIntervals {
 
     public static final Duration INTERVAL = Duration.ofMinutes(15);
+    static final Duration HOUR = Duration.ofHours(1);
+    /** Each 15-minute table's roll-up by the hour (V118: the same columns). */
+    private static final Map<String, String> HOURS = Map.of("stats_queue_intervals", "stats_queue_hours",
+            "stats_operator_intervals", "stats_operator_hours", "stats_operator_time", "stats_operator_time_hours");
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -89,6 +93,42 @@ public class JdbcIntervals {
                     """, at, e.getKey(), t.signedIn, t.ready, t.wrapUp, t.paused,
                     json.writeValueAsString(t.pausedByReason));
         }
+        Instant hour = floorHour(start);
+        rollHours(hour, hour.plus(HOUR));
+    }
+
+    /** Rebuilds the hour rows of [from, to) (whole hours) from their intervals; call it in a transaction. */
+    public void rollHours(Instant from, Instant to) {
+        jdbc.query("select stats_roll_hours(?, ?)", rs -> { }, Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /** Whether the zone's hours are UTC's (a whole number of hours apart), so hour rows group right in it. */
+    static boolean wholeHours(String zone, Instant from, Instant to) {
+        java.time.zone.ZoneRules rules = java.time.ZoneId.of(zone).getRules();
+        return rules.getOffset(from).getTotalSeconds() % 3600 == 0 && rules.getOffset(to).getTotalSeconds() % 3600 == 0;
+    }
+
+    static Instant floorHour(Instant at) {
+        long s = HOUR.toSeconds();
+        return Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), s) * s);
+    }
+
+    /**
+     * The rows of [from, to) as one source {@code s}: the hour table's for the whole hours, the
+     * 15-minute table's for the ragged ends (or all of it from the 15-minute table when asked).
+     */
+    private static String span(String table, Instant from, Instant to, boolean hours, List<Object> args) {
+        Instant first = floorHour(from).equals(from) ? from : floorHour(from).plus(HOUR);
+        Instant last = floorHour(to);
+        if (!hours || !first.isBefore(last)) {
+            args.addAll(List.of(Timestamp.from(from), Timestamp.from(to)));
+            return "(select * from " + table + " where interval_start >= ? and interval_start < ?) s";
+        }
+        args.addAll(List.of(Timestamp.from(from), Timestamp.from(first), Timestamp.from(last), Timestamp.from(to),
+                Timestamp.from(first), Timestamp.from(last)));
+        return "(select * from " + table + " where (interval_start >= ? and interval_start < ?)"
+                + " or (interval_start >= ? and interval_start < ?)"
+                + " union all select * from " + HOURS.get(table) + " where interval_start >= ? and interval_start < ?) s";
     }
 
     private static Integer[] ints(long[] v) {
@@ -133,8 +173,10 @@ public class JdbcIntervals {
                 select.append(", sum(").append(arr).append('[').append(i).append("])");
             }
         }
-        select.append(" from stats_queue_intervals where interval_start >= ? and interval_start < ?");
-        List<Object> args = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
+        List<Object> args = new ArrayList<>();
+        select.append(" from ").append(span("stats_queue_intervals", from, to,
+                !groups.contains(Group.INTERVAL) && wholeHours(zone, from, to), args))
+                .append(" where true");
         if (queue != null) {
             select.append(" and queue = ?");
             args.add(queue);
@@ -161,7 +203,8 @@ public class JdbcIntervals {
     /** Per operator over [from, to): the calls (all queues, or one) and the time (signed in, states). */
     Map<String, OperatorTally> operators(Instant from, Instant to, String queue, String operator) {
         Map<String, OperatorTally> out = new HashMap<>();
-        List<Object> args = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
+        List<Object> args = new ArrayList<>();
+        String calls = span("stats_operator_intervals", from, to, true, args);
         String where = "";
         if (queue != null) {
             where += " and queue = ?";
@@ -174,9 +217,9 @@ public class JdbcIntervals {
         jdbc.query("""
                 select operator, sum(answered), sum(ring_no_answer), sum(answer_wait_sum), sum(talk_sum),
                        sum(wrap_up_sum), sum(wrap_up_count)
-                  from stats_operator_intervals where interval_start >= ? and interval_start < ? %s
+                  from %s where true %s
                  group by operator
-                """.formatted(where), rs -> {
+                """.formatted(calls, where), rs -> {
             OperatorTally t = out.computeIfAbsent(rs.getString(1), k -> new OperatorTally());
             t.answered = rs.getLong(2);
             t.ringNoAnswer = rs.getLong(3);
@@ -185,7 +228,8 @@ public class JdbcIntervals {
             t.wrapUpSum = rs.getLong(6);
             t.wrapUpCount = rs.getLong(7);
         }, args.toArray());
-        List<Object> targs = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
+        List<Object> targs = new ArrayList<>();
+        String time = span("stats_operator_time", from, to, true, targs);
         String twhere = "";
         if (operator != null) {
             twhere = " and operator = ?";
@@ -193,8 +237,8 @@ public class JdbcIntervals {
         }
         jdbc.query("""
                 select operator, sum(signed_in), sum(ready), sum(wrap_up), sum(paused)
-                  from stats_operator_time where interval_start >= ? and interval_start < ? %s group by operator
-                """.formatted(twhere), rs -> {
+                  from %s where true %s group by operator
+                """.formatted(time, twhere), rs -> {
             OperatorTally t = out.computeIfAbsent(rs.getString(1), k -> new OperatorTally());
             t.signedIn = rs.getLong(2);
             t.ready = rs.getLong(3);
@@ -203,9 +247,9 @@ public class JdbcIntervals {
         }, targs.toArray());
         jdbc.query("""
                 select operator, r.key, sum(r.value::bigint)
-                  from stats_operator_time, jsonb_each_text(paused_by_reason) r
-                 where interval_start >= ? and interval_start < ? %s group by 1, 2
-                """.formatted(twhere), rs -> {
+                  from %s, jsonb_each_text(paused_by_reason) r
+                 where true %s group by 1, 2
+                """.formatted(time, twhere), rs -> {
             out.computeIfAbsent(rs.getString(1), k -> new OperatorTally()).pausedByReason.put(rs.getString(2),
                     rs.getLong(3));
         }, targs.toArray());
@@ -214,7 +258,9 @@ public class JdbcIntervals {
 
     /** Seconds signed in and in each state over all operators (or one), per group key of {@code group}. */
     Map<String, long[]> stateTime(Instant from, Instant to, String operator, Group group, String zone, int watchHour) {
-        List<Object> args = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
+        List<Object> args = new ArrayList<>();
+        String time = span("stats_operator_time", from, to, group != Group.INTERVAL && wholeHours(zone, from, to),
+                args);
         String where = "";
         if (operator != null) {
             where = " and operator = ?";
@@ -222,7 +268,7 @@ public class JdbcIntervals {
         }
         Map<String, long[]> out = new LinkedHashMap<>();
         jdbc.query("select " + group.sql(zone, watchHour) + ", sum(signed_in), sum(ready), sum(wrap_up), sum(paused)"
-                + " from stats_operator_time where interval_start >= ? and interval_start < ?" + where
+                + " from " + time + " where true" + where
                 + " group by 1 order by 1", rs -> {
             out.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
         }, args.toArray());

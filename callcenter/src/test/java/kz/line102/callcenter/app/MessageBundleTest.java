@@ -69,6 +69,8 @@ class MessageBundleTest {
             + "|\"([a-z-]*rate-limited)\"");
     /** A module's codes in one place: {@code public static final String NAME = "code";} in its ProblemCodes. */
     private static final Pattern CODE_CONSTANT = Pattern.compile("static final String [A-Z0-9_]+ = \"([a-z0-9]+(?:-[a-z0-9]+)*)\";");
+    /** A module's field codes (a dot after the module's name) in its ProblemCodes: texts under {@code field.<code>}. */
+    private static final Pattern FIELD_CONSTANT = Pattern.compile("static final String [A-Z0-9_]+ = \"([a-z]+\\.[a-z0-9]+(?:-[a-z0-9]+)*)\";");
     private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:problem|field|common)\\.[A-Za-z0-9.\\-]+[A-Za-z0-9])\"");
     private static final Pattern FIELD_CODE = Pattern.compile("new FieldError\\([^;]*?,\\s*\"([a-z][a-z0-9.\\-]*)\",\\s*List");
     private static final Pattern STATS_T = Pattern.compile("texts\\.t\\(\"([A-Za-z0-9\\-]+)\"\\)");
@@ -154,6 +156,7 @@ class MessageBundleTest {
                         .forEach(m -> needed.add("problem." + (m.group(1) != null ? m.group(1) : m.group(2))));
                 if (file.getFileName().toString().equals("ProblemCodes.java")) {
                     CODE_CONSTANT.matcher(source).results().forEach(m -> needed.add("problem." + m.group(1)));
+                    FIELD_CONSTANT.matcher(source).results().forEach(m -> needed.add("field." + m.group(1)));
                 }
                 KEY_LITERAL.matcher(source).results().forEach(m -> needed.add(m.group(1)));
                 FIELD_CODE.matcher(source).results().forEach(m -> needed.add("field." + m.group(1)));
@@ -162,6 +165,8 @@ class MessageBundleTest {
         }
         assertThat(needed).as("codes found in main code").hasSizeGreaterThan(60)
                 .contains("problem.invalid-incident", "problem.no-such-workstation", "field.required.description");
+        assertThat(needed).as("field codes of a module's ProblemCodes").contains("field.routing.unknown-queue",
+                "field.queue.range");
         assertThat(needed.stream().filter(k -> !keys.contains(k)).toList()).as("codes without a text").isEmpty();
     }
 

@@ -24,7 +24,8 @@ class QueueConfigApiTest extends QueueTestSupport {
                   {"name": "english", "when": {"languages": ["en"]}, "queue": "q102-en", "priority": 1}]}}""";
         Response before = api.json("PUT", "/api/v1/routing/rules", admin, rule);
         assertThat(before.status()).isEqualTo(422);
-        assertThat(before.body()).contains("unknown queue 'q102-en'");
+        assertThat(before.json().path("errors").get(0).path("field").asString()).isEqualTo("rules[0].queue");
+        assertThat(before.json().path("errors").get(0).path("code").asString()).isEqualTo("routing.unknown-queue");
 
         int base = api.get("/api/v1/queues/config", admin).json().path("version").asInt();
         Response saved = api.json("PUT", "/api/v1/queues/config", admin, KZ_EN.formatted(base));
@@ -43,8 +44,7 @@ class QueueConfigApiTest extends QueueTestSupport {
         Response removeRouted = api.json("PUT", "/api/v1/queues/config", admin,
                 "{\"config\": " + configJson(configBeforeWithout()) + "}");
         assertThat(removeRouted.status()).isEqualTo(422);
-        assertThat(removeRouted.json().path("violations").toString())
-                .contains("queue 'q102-en' is still named by the routing rules in force (rule english)");
+        assertThat(problems(removeRouted)).containsExactly("queues queue.still-routed [q102-en, english]");
         // Back to rules without q102-en, so the configuration can be put back.
         assertThat(api.json("PUT", "/api/v1/routing/rules", admin,
                 "{\"ruleSet\": {\"defaultQueue\": \"q102\", \"defaultPriority\": 0, \"rules\": []}}").status())
@@ -81,20 +81,34 @@ class QueueConfigApiTest extends QueueTestSupport {
                    "serviceLevelSeconds": 20, "maxLen": 0, "everyOperator": false, "members": []}]}}""");
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.code()).isEqualTo("invalid-queue-config");
-        assertThat(r.json().path("violations").toString()).contains("strategy must be one of")
-                .contains("timeoutSeconds must be 1..600").contains("wrapUpSeconds must be 0..3600, not -1")
-                .contains("'a b' is not a username").contains("penalty of 'x' must be 0..1000")
-                .contains("the name is used by an earlier queue").contains("not 'general'")
-                .contains("queue 'q102-kk' is still named by the routing rules in force");
+        assertThat(problems(r)).containsExactlyInAnyOrder(
+                "queues[0].strategy queue.strategy [fewestcalls, leastrecent, linear, random, ringall, rrmemory, "
+                        + "rrordered, wrandom]",
+                "queues[0].timeoutSeconds queue.range [1, 600, 0]",
+                "queues[0].wrapUpSeconds queue.range [0, 3600, -1]",
+                "queues[0].members[0].operator queue.member-name [a b]",
+                "queues[0].members[1].penalty queue.range [0, 1000, 5000]",
+                "queues[1].name queue.name-taken [q102]",
+                "queues[2].name queue.name-format []",
+                "queues queue.still-routed [q102-kk, kazakh]");
+        assertThat(r.json().path("errors").get(2).path("message").asString()).as("Russian: no Accept-Language").isEqualTo("От 0 до 3600, а не -1.");
+        assertThat(r.json().path("violations").toString()).contains("queues[0].wrapUpSeconds: must be 0..3600, not -1");
         assertThat(config.current().version()).isEqualTo(before);
         assertThat(api.json("PUT", "/api/v1/queues/config", admin, "{\"config\": {\"queues\": [], \"x\": 1}}")
                 .status()).isEqualTo(400);
-        assertThat(api.json("POST", "/api/v1/queues/config/validate", admin, "{\"queues\": []}").json()
-                .path("violations").toString()).contains("at least one queue is needed");
+        assertThat(problems(api.json("POST", "/api/v1/queues/config/validate", admin, "{\"queues\": []}")))
+                .containsExactly("queues queue.none []");
         assertThat(api.get("/api/v1/queues/config/versions/999999", admin).code())
                 .isEqualTo("no-such-queue-config-version");
         assertThat(api.get("/api/v1/queues/config/audit?limit=1", admin).json().get(0).path("action").asString())
                 .isEqualTo("rejected");
+    }
+
+    /** The answer's errors as "field code [args]". */
+    private static java.util.List<String> problems(Response r) {
+        return r.json().path("errors").valueStream().map(e -> e.path("field").asString() + " "
+                + e.path("code").asString() + " " + e.path("args").valueStream().map(a -> a.asString()).toList())
+                .toList();
     }
 
     private QueueConfig configBeforeWithout() {

@@ -93,16 +93,43 @@ class RoutingApiTest extends RoutingTestSupport {
         assertThat(refused.statusCode()).isEqualTo(422);
         JsonNode problem = json(refused);
         assertThat(problem.get("code").asString()).isEqualTo("invalid-rule-set");
-        assertThat(problem.get("reason").asString())
-                .contains("rule 3 'lost': unknown queue 'q-nowhere'");
+        JsonNode error = problem.get("errors").get(0);
+        assertThat(problem.get("errors")).hasSize(1);
+        assertThat(error.get("field").asString()).isEqualTo("rules[2].queue");
+        assertThat(error.get("code").asString()).isEqualTo("routing.unknown-queue");
+        assertThat(error.get("args").get(0).asString()).isEqualTo("q-nowhere");
+        assertThat(error.get("message").asString()).startsWith("There is no queue 'q-nowhere'.");
+        assertThat(problem.get("reason").asString()).contains("rules[2].queue: unknown queue 'q-nowhere'");
         assertThat(routing.current().version()).isEqualTo(before);
         JsonNode audit = json(send("GET", "/api/v1/routing/audit?limit=1", null)).get(0);
         assertThat(audit.get("action").asString()).isEqualTo("rejected");
         assertThat(audit.get("detail").get("violations").toString()).contains("q-nowhere");
 
         String noQueueButUnreachable = unreachable.replace("q-nowhere", "q102");
-        assertThat(json(send("PUT", "/api/v1/routing/rules", noQueueButUnreachable)).get("reason").asString())
-                .contains("rule 2 'kazakh': unreachable: rule 1 'everyone' has no conditions");
+        JsonNode inKazakh = json(send("PUT", "/api/v1/routing/rules", noQueueButUnreachable, "kk"))
+                .get("errors").get(0);
+        assertThat(inKazakh.get("field").asString()).isEqualTo("rules[1]");
+        assertThat(inKazakh.get("code").asString()).isEqualTo("routing.unreachable-unconditional");
+        assertThat(inKazakh.get("args").toString()).isEqualTo("[\"1\",\"everyone\"]");
+        assertThat(inKazakh.get("message").asString())
+                .isEqualTo("Ешқашан іске аспайды: 1-ереже 'everyone' шартсыз және барлық қоңырауды алады.");
+    }
+
+    @Test
+    void validationAnswersEveryErrorAtItsFieldInTheRequestsLanguage() throws Exception {
+        String bad = """
+                {"defaultQueue": "q102", "defaultPriority": 0, "rules": [
+                  {"name": "a", "when": {"languages": ["kk"], "from": "08:00"}, "queue": "q102-kk", "priority": 2},
+                  {"name": "a", "when": {"queueLoad": {"queue": "q-gone", "minWaiting": 3}}, "queue": "q102", "priority": 1}]}""";
+        JsonNode checked = json(send("POST", "/api/v1/routing/validate", bad, "ru"));
+        assertThat(checked.get("errors").valueStream().map(e -> e.get("field").asString() + " "
+                + e.get("code").asString()).toList()).containsExactlyInAnyOrder(
+                "rules[0].when.to routing.time-pair", "rules[1].name routing.name-taken",
+                "rules[1].when.queueLoad.queue routing.unknown-queue");
+        assertThat(checked.get("errors").valueStream().map(e -> e.get("message").asString()).toList())
+                .contains("Укажите и начало, и конец.", "Имя 'a' уже занято правилом выше.");
+        assertThat(checked.get("violations")).hasSize(3);
+        assertThat(checked.get("warnings")).isEmpty();
     }
 
     @Test
@@ -166,15 +193,21 @@ class RoutingApiTest extends RoutingTestSupport {
                   {"name": "astana", "when": {"numberPrefixes": ["+77172"]}, "queue": "q102", "priority": 5}]}""";
         JsonNode checked = json(send("POST", "/api/v1/routing/validate", overlapping));
         assertThat(checked.get("violations")).isEmpty();
-        assertThat(checked.get("warnings").get(0).asString())
-                .isEqualTo("rule 2 'astana' overlaps rule 1 'kazakh': calls that match both go to q102-kk/2, "
-                        + "not q102/5");
+        assertThat(checked.get("errors")).isEmpty();
+        JsonNode warning = checked.get("warnings").get(0);
+        assertThat(warning.get("field").asString()).isEqualTo("rules[1]");
+        assertThat(warning.get("code").asString()).isEqualTo("routing.overlap");
+        assertThat(warning.get("message").asString())
+                .isEqualTo("Overlaps rule 1 'kazakh': calls that match both go to q102-kk/2, not q102/5.");
+        assertThat(json(send("POST", "/api/v1/routing/validate", overlapping, "kk")).get("warnings").get(0)
+                .get("message").asString()).startsWith("1-ереже 'kazakh' қиылысады");
 
         HttpResponse<String> saved = send("PUT", "/api/v1/routing/rules",
                 "{\"ruleSet\": " + overlapping + ", \"comment\": \"overlap\"}");
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         assertThat(json(saved).get("version").asInt()).isPositive();
         assertThat(json(saved).get("warnings")).hasSize(1);
+        assertThat(json(saved).get("warnings").get(0).get("code").asString()).isEqualTo("routing.overlap");
         JsonNode audit = json(send("GET", "/api/v1/routing/audit?limit=1", null)).get(0);
         assertThat(audit.get("detail").get("warnings").get(0).asString()).contains("'astana' overlaps rule 1");
     }

@@ -67,8 +67,14 @@ abstract class RoutingTestSupport {
     }
 
     HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+        return send(method, path, body, "en");
+    }
+
+    /** {@code language}: the request's Accept-Language, the language of the texts in the answer. */
+    HttpResponse<String> send(String method, String path, String body, String language)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Accept-Language", language)
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (admin + ":" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8)));
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()

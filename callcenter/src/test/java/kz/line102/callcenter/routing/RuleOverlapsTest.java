@@ -23,10 +23,14 @@ class RuleOverlapsTest {
 
     @Test
     void aLanguageRuleAndARegionRuleOverlapOnKazakhSpeakersFromTheRegion() {
-        List<String> w = RuleOverlaps.warnings(set(rule("kazakh", languages("kk"), "q102-kk", 2),
-                rule("astana", prefixes("+77172"), "q102", 5)));
-        assertThat(w).containsExactly("rule 2 'astana' overlaps rule 1 'kazakh': calls that match both go to "
-                + "q102-kk/2, not q102/5");
+        RuleSet set = set(rule("kazakh", languages("kk"), "q102-kk", 2), rule("astana", prefixes("+77172"), "q102", 5));
+        assertThat(RuleOverlaps.overlaps(set)).singleElement().satisfies(w -> {
+            assertThat(w.field()).isEqualTo("rules[1]");
+            assertThat(w.code()).isEqualTo(ProblemCodes.OVERLAP);
+            assertThat(w.args()).containsExactly("1", "kazakh", "q102-kk", "2", "q102", "5");
+        });
+        assertThat(RuleOverlaps.warnings(set)).containsExactly("rules[1]: rule 2 'astana' overlaps rule 1 'kazakh': "
+                + "calls that match both go to q102-kk/2, not q102/5");
     }
 
     @Test

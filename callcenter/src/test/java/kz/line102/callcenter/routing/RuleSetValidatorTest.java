@@ -27,29 +27,36 @@ class RuleSetValidatorTest {
         assertThat(validator.violations(example)).isEmpty();
     }
 
+    /** Each problem as "field code [args]": what the page places and renders. */
+    private static List<String> problems(RuleSetValidator validator, RuleSet set) {
+        return validator.check(set).stream().map(p -> p.field() + " " + p.code() + " " + p.args()).toList();
+    }
+
+    private List<String> problems(RuleSet set) {
+        return problems(validator, set);
+    }
+
     @Test
     void aRuleAfterAnUnconditionalOneIsUnreachable() {
-        assertThat(validator.violations(set(rule("all", Conditions.ANY, "q102", 1),
-                rule("kazakh", languages("kk"), "q102-kk", 2))))
-                .containsExactly("rule 2 'kazakh': unreachable: rule 1 'all' has no conditions and takes every call");
+        RuleSet set = set(rule("all", Conditions.ANY, "q102", 1), rule("kazakh", languages("kk"), "q102-kk", 2));
+        assertThat(problems(set)).containsExactly("rules[1] routing.unreachable-unconditional [1, all]");
+        assertThat(validator.violations(set)).containsExactly("rules[1]: rule 2 'kazakh' is unreachable: rule 1 'all' "
+                + "has no conditions and takes every call");
     }
 
     @Test
     void aRuleNarrowerThanAnEarlierOneIsUnreachable() {
-        assertThat(validator.violations(set(rule("kcell", prefixes("+7701"), "q102", 1),
+        assertThat(problems(set(rule("kcell", prefixes("+7701"), "q102", 1),
                 rule("kcell-almaty", prefixes("+770127"), "q102-kk", 2),
                 rule("kazakh", languages("kk", "ru"), "q102-kk", 2),
                 rule("kazakh-only", languages("kk"), "q102", 3))))
-                .containsExactly(
-                        "rule 2 'kcell-almaty': unreachable: rule 1 'kcell' takes every call it would match",
-                        "rule 4 'kazakh-only': unreachable: rule 3 'kazakh' takes every call it would match");
+                .containsExactly("rules[1] routing.unreachable [1, kcell]", "rules[3] routing.unreachable [3, kazakh]");
     }
 
     @Test
     void sameConditionsWithADifferentTargetIsAConflict() {
-        assertThat(validator.violations(set(rule("a", languages("kk"), "q102", 1),
-                rule("b", languages("kk"), "q102-kk", 1))))
-                .containsExactly("rule 2 'b': conflicts with rule 1 'a': same conditions, different target");
+        assertThat(problems(set(rule("a", languages("kk"), "q102", 1), rule("b", languages("kk"), "q102-kk", 1))))
+                .containsExactly("rules[1] routing.conflict [1, a]");
     }
 
     @Test
@@ -68,32 +75,32 @@ class RuleSetValidatorTest {
     void unknownQueuesAndMalformedConditionsAreNamedOneByOne() {
         Conditions bad = new Conditions(List.of("7701", "+0"), List.of("secret"), List.of("Kazakh"), 0, false,
                 List.of(), LocalTime.NOON, null, new LoadCondition("q999", null, null));
-        List<String> violations = validator.violations(new RuleSet("nowhere", 500, List.of(
+        List<String> problems = problems(new RuleSet("nowhere", 500, List.of(
                 rule("Bad Name", bad, "q103", -1), rule("dup", Conditions.ANY, "q102", 1),
                 rule("dup", languages("kk"), "q102", 1))));
-        assertThat(violations).contains(
-                "the default: unknown queue 'nowhere' (known: [q102, q102-kk])",
-                "the default: priority must be 0..100, not 500",
-                "rule 1 'Bad Name': name must be 1..48 of a-z, 0-9 and '-', starting with a letter or digit",
-                "rule 1 'Bad Name': priority must be 0..100, not -1",
-                "rule 1 'Bad Name': numberPrefixes value '7701' is not an E.164 prefix such as +7701",
-                "rule 1 'Bad Name': numberPrefixes value '+0' is not an E.164 prefix such as +7701",
-                "rule 1 'Bad Name': languages value 'Kazakh' is not a lower-case language code such as kk",
-                "rule 1 'Bad Name': minCallsLast24h must be 1..1000",
-                "rule 1 'Bad Name': abandonedWithinHour can only be true (leave it out otherwise)",
-                "rule 1 'Bad Name': from and to go together",
-                "rule 1 'Bad Name': queueLoad names unknown queue 'q999'",
-                "rule 1 'Bad Name': queueLoad needs minWaiting or minLongestWaitSeconds",
-                "rule 3 'dup': the name is used by an earlier rule");
-        assertThat(violations).anyMatch(v -> v.startsWith("rule 1 'Bad Name': unknown queue 'q103'"))
-                .anyMatch(v -> v.startsWith("rule 1 'Bad Name': numberStatus must list"))
-                .anyMatch(v -> v.startsWith("rule 1 'Bad Name': days must list"));
+        assertThat(problems).containsExactlyInAnyOrder(
+                "defaultQueue routing.unknown-queue [nowhere, q102, q102-kk]",
+                "defaultPriority routing.priority-range [0, 100, 500]",
+                "rules[0].name routing.name-format []",
+                "rules[0].queue routing.unknown-queue [q103, q102, q102-kk]",
+                "rules[0].priority routing.priority-range [0, 100, -1]",
+                "rules[0].when.numberPrefixes routing.prefix-format [7701]",
+                "rules[0].when.numberPrefixes routing.prefix-format [+0]",
+                "rules[0].when.languages routing.language-format [Kazakh]",
+                "rules[0].when.numberStatus routing.number-status [invalid, short, valid, withheld]",
+                "rules[0].when.minCallsLast24h routing.calls-range [1, 1000]",
+                "rules[0].when.abandonedWithinHour routing.abandoned-only-true []",
+                "rules[0].when.days routing.days []",
+                "rules[0].when.to routing.time-pair []",
+                "rules[0].when.queueLoad.queue routing.unknown-queue [q999, q102, q102-kk]",
+                "rules[0].when.queueLoad.minWaiting routing.load-threshold []",
+                "rules[2].name routing.name-taken [dup]");
     }
 
     @Test
     void tooManyRulesAreRefused() {
         RuleSetValidator small = new RuleSetValidator(Set.of("q102"), 1);
-        assertThat(small.violations(set(rule("a", languages("kk"), "q102", 1), rule("b", languages("ru"), "q102", 1))))
-                .contains("too many rules: 2 (at most 1)");
+        assertThat(problems(small, set(rule("a", languages("kk"), "q102", 1), rule("b", languages("ru"), "q102", 1))))
+                .contains("rules routing.too-many-rules [2, 1]");
     }
 }

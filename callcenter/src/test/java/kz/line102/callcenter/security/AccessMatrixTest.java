@@ -65,6 +65,8 @@ class AccessMatrixTest {
             new Endpoint("GET", "/api/v1/operators/me/calls", null, EnumSet.of(OPERATOR, SUPERVISOR)),
             new Endpoint("GET", "/api/v1/operators/me/workstations", null, EnumSet.of(OPERATOR, SUPERVISOR)),
             new Endpoint("GET", "/api/v1/session", null, EnumSet.allOf(Role.class)),
+            // A language that is none of ours: refused (400) past security, nothing saved.
+            new Endpoint("PUT", "/api/v1/session/language", "{\"language\":\"xx\"}", EnumSet.allOf(Role.class)),
             new Endpoint("GET", "/api/v1/archive/retention/policies", null, EnumSet.of(AUDITOR, ADMIN)),
             new Endpoint("GET", "/api/v1/archive/retention/preview", null, EnumSet.of(AUDITOR, ADMIN)),
             new Endpoint("GET", "/api/v1/archive/recordings/00000000-0000-0000-0000-000000000000/holds", null,

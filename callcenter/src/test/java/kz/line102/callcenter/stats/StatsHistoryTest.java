@@ -125,6 +125,56 @@ class StatsHistoryTest {
         assertThat(ops.path("operators").toString()).contains("stats-op");
     }
 
+    /**
+     * Whole hours are read from their roll-up (V118) and the 15-minute grouping from the
+     * intervals: both say the same after a record moves from one hour to the next.
+     */
+    @Test
+    void anHourReadFromItsRollUpAgreesWithItsFourIntervalsAfterACorrection() {
+        UUID moved = call("13:05:00", "answered", 5, 50, false, "+77010000011");
+        call("13:50:00", "abandoned", 20, null, false, "+77010000012");
+        call("14:10:00", "answered", 8, 30, false, "+77010000013");
+        await().atMost(Duration.ofSeconds(20)).until(() -> interval("14:00") != null && interval("13:45") != null);
+        assertThat(hour("13:00").path("offered").asLong()).isEqualTo(2);
+
+        jdbc.update("update calls set offered_at = ?, updated_at = clock_timestamp() where id = ?", at("14:20:00"),
+                moved);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(hour("13:00").path("offered").asLong()).isEqualTo(1);
+            assertThat(hour("14:00").path("offered").asLong()).isEqualTo(2);
+        });
+        for (String h : new String[] {"13", "14"}) {
+            long offered = 0;
+            long answered = 0;
+            long abandoned = 0;
+            for (String m : new String[] {"00", "15", "30", "45"}) {
+                JsonNode i = interval(h + ":" + m);
+                if (i != null) {
+                    offered += i.path("offered").asLong();
+                    answered += i.path("answered").asLong();
+                    abandoned += i.path("abandoned").asLong();
+                }
+            }
+            JsonNode whole = hour(h + ":00");
+            assertThat(whole.path("offered").asLong()).as(h + ":00").isEqualTo(offered);
+            assertThat(whole.path("answered").asLong()).as(h + ":00").isEqualTo(answered);
+            assertThat(whole.path("abandoned").asLong()).as(h + ":00").isEqualTo(abandoned);
+        }
+        JsonNode ops = api.get("/api/v1/stats/operators?period=day&at=" + day, supervisor).json();
+        assertThat(ops.path("operators").toString()).contains("stats-op");
+    }
+
+    private JsonNode hour(String local) {
+        JsonNode body = api.get("/api/v1/stats/history?period=day&at=" + day + "&by=hour", supervisor).json();
+        for (JsonNode row : body.path("rows")) {
+            if (row.path("key").path("hour").asString().equals(day + "T" + local)) {
+                return row.path("figures");
+            }
+        }
+        return body.path("no-such-hour");
+    }
+
     @Test
     void theHistoryExportsAsCsvWithAByteOrderMarkAndAsPdf() {
         call("12:00:00", "answered", 3, 20, false, "+77010000004");

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,16 +84,11 @@ class StatsPagesTest {
         }
     }
 
+    /** Read in one script: the tiles are redrawn with every snapshot, so a found element may be gone when read. */
     private long answeredTile() {
-        // Every snapshot draws the tiles anew: one found may be gone when it is read; then read the new one.
-        while (true) {
-            try {
-                List<WebElement> tile = browser.findElements(By.cssSelector(".tile-queue[data-queue='q102'] [data-tile=answered] .big"));
-                return tile.isEmpty() ? 0 : Long.parseLong(tile.get(0).getText().trim());
-            } catch (StaleElementReferenceException e) {
-                continue;
-            }
-        }
+        Object text = ((JavascriptExecutor) browser).executeScript("const e = document.querySelector("
+                + "\".tile-queue[data-queue='q102'] [data-tile=answered] .big\"); return e ? e.textContent : null;");
+        return text == null || text.toString().isBlank() ? 0 : Long.parseLong(text.toString().trim());
     }
 
     @Test

@@ -5,14 +5,19 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import jakarta.servlet.http.HttpServletRequest;
+import kz.line102.callcenter.app.FieldProblem;
 import kz.line102.callcenter.app.InvalidRequestException;
+import kz.line102.callcenter.app.ProblemTexts;
 import kz.line102.callcenter.routing.RoutingService;
 import kz.line102.callcenter.routing.RoutingService.DryRun;
 import kz.line102.callcenter.routing.RuleSet;
 import kz.line102.callcenter.settings.SettingController;
+import kz.line102.callcenter.settings.SettingSpec;
 import kz.line102.callcenter.settings.SettingVersion;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,28 +53,36 @@ class RoutingController extends SettingController<RuleSet> {
         return routing.current();
     }
 
-    /** A saved version and the partial overlaps it holds (accepted, settled by order, and audited). */
-    record Saved(@JsonUnwrapped SettingVersion<RuleSet> saved, List<String> warnings) {
+    /**
+     * A saved version and the partial overlaps it holds (accepted, settled by order, and audited),
+     * each at its rule: field, code, args and the text in the request's language.
+     */
+    record Saved(@JsonUnwrapped SettingVersion<RuleSet> saved, List<Map<String, Object>> warnings) {
     }
 
     /** The whole new rule set, why, and the version it was made to (optional; 409 if stale). */
     @PutMapping("/rules")
-    Saved save(@RequestBody(required = false) String body, Principal user) {
+    Saved save(@RequestBody(required = false) String body, Principal user, HttpServletRequest request) {
         SettingChange<RuleSet> change = readChange(body);
         SettingVersion<RuleSet> saved = routing.save(change.payload(), actor(user), "save", change.comment(),
                 change.baseVersion());
-        return new Saved(saved, routing.warnings(saved.payload()));
+        return new Saved(saved, ProblemTexts.fields(routing.warnings(saved.payload()), ProblemTexts.locale(request)));
     }
 
     /**
-     * Checks a rule set without saving it: the violations (empty when it would be accepted)
-     * and the warnings (partial overlaps between rules with different targets).
+     * Checks a rule set without saving it: the errors (empty when it would be accepted) and the
+     * warnings (partial overlaps between rules with different targets), each with its field, code,
+     * args and the text in the request's language; {@code violations} repeats the errors in English
+     * for API clients and logs.
      */
     @PostMapping("/validate")
-    Map<String, List<String>> validate(@RequestBody(required = false) String body) {
+    Map<String, List<?>> validate(@RequestBody(required = false) String body, HttpServletRequest request) {
         RuleSet set = readSetting(body);
-        List<String> violations = routing.validate(set);
-        return Map.of("violations", violations, "warnings", violations.isEmpty() ? routing.warnings(set) : List.of());
+        List<FieldProblem> errors = routing.validate(set);
+        Locale locale = ProblemTexts.locale(request);
+        return Map.of("violations", errors.stream().map(SettingSpec::sentence).toList(),
+                "errors", ProblemTexts.fields(errors, locale),
+                "warnings", errors.isEmpty() ? ProblemTexts.fields(routing.warnings(set), locale) : List.of());
     }
 
     /** A rule set file as conf/routing-rules.json, saved as the next version. */
