@@ -76,6 +76,18 @@
     box.appendChild(b);
   }
 
+  // The papers of the case as PDFs in Russian and Kazakh: the profile once signed, the rest once decided.
+  function documents(box, k) {
+    const kinds = k.decidedOn ? ['profile', 'voting-list', 'minutes', 'sheet'] : ['profile'];
+    const p = el('p', t('documents') + ': ', { 'data-part': 'documents' });
+    kinds.forEach((kind) => ['ru', 'kk'].forEach((l) => {
+      p.appendChild(el('a', t('doc.' + kind) + ' (' + l.toUpperCase() + ')', { target: '_blank',
+        href: API + '/cases/' + k.id + '/documents/' + kind + '.pdf?lang=' + l, 'data-document': kind + '-' + l }));
+      p.appendChild(document.createTextNode(' '));
+    }));
+    box.appendChild(p);
+  }
+
   function draw() {
     $('file').hidden = !file;
     if (!file) return;
@@ -98,6 +110,7 @@
       if (k.cancelledOn) part.appendChild(el('p', t('mine.cancelled').replace('{on}', k.cancelledOn)));
       profileBlock(part, c);
       sheetBlock(part, c);
+      documents(part, k);
       box.appendChild(part);
     });
     $('cases-prev').disabled = offset === 0;

@@ -1,8 +1,13 @@
 package kz.line102.callcenter.certification;
 
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,11 +34,13 @@ class MeetingController {
     private final MeetingService meetings;
     private final OwnFileService files;
     private final JdbcMeetingRepository repo;
+    private final CertificationPdf pdf;
 
-    MeetingController(MeetingService meetings, OwnFileService files, JdbcMeetingRepository repo) {
+    MeetingController(MeetingService meetings, OwnFileService files, JdbcMeetingRepository repo, CertificationPdf pdf) {
         this.meetings = meetings;
         this.files = files;
         this.repo = repo;
+        this.pdf = pdf;
     }
 
     record AttendanceBody(Set<String> present) {
@@ -108,6 +115,19 @@ class MeetingController {
     @PostMapping("/me/cases/{id}/sheet/signature")
     OwnFileService.OwnCase signSheet(Authentication auth, @PathVariable long id) {
         return files.signSheet(auth.getName(), id);
+    }
+
+    /** The papers of the employee's own case ({@code profile}, {@code voting-list}, {@code minutes}, {@code sheet}). */
+    @GetMapping("/me/cases/{id}/documents/{kind}.pdf")
+    ResponseEntity<byte[]> document(Authentication auth, @PathVariable long id, @PathVariable String kind,
+                                    @RequestParam(defaultValue = "ru") String lang) {
+        files.requireOwn(auth.getName(), id);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        pdf.write(id, kind, lang, out);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("certification-" + id + "-" + kind + "-" + lang + ".pdf").build().toString())
+                .body(out.toByteArray());
     }
 
     private static int limit(int limit) {

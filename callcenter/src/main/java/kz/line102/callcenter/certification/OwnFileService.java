@@ -164,7 +164,12 @@ public class OwnFileService {
         return meetings.employeeOf(username).orElseThrow(() -> CertificationProblem.notFoundFile(username));
     }
 
-    /** The case, if it is the user's own; anyone else's is refused as if it did not exist for them. */
+    /** Refuses a case that is not the user's own (a paper of it is about to be shown). */
+    void requireOwn(String username, long caseId) {
+        ownCase(username, caseId, "document");
+    }
+
+    /** The case, if it is the user's own; anyone else's is refused. */
     private CertificationCase ownCase(String username, long caseId, String what) {
         long employeeId = employeeOf(username);
         CertificationCase c = cases.certificationCase(caseId);

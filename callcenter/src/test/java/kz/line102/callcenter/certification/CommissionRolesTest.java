@@ -287,5 +287,10 @@ class CommissionRolesTest {
         assertThat(signed.json().get("sheet").get("signedOn").asString()).isEqualTo(employees.today().toString());
         assertThat(signed.json().get("sheet").get("late").asBoolean()).isFalse();
         assertThat(post(own, "/me/cases/" + caseId + "/sheet/signature", null).code()).isEqualTo("sheet-signed");
+        Response sheet = api.get(BASE + "/me/cases/" + caseId + "/documents/sheet.pdf?lang=kk", own);
+        assertThat(sheet.status()).isEqualTo(200);
+        assertThat(sheet.header("Content-Type")).startsWith("application/pdf");
+        assertThat(api.get(BASE + "/me/cases/" + otherCase + "/documents/sheet.pdf", own).code())
+                .isEqualTo("not-your-case");
     }
 }

@@ -293,6 +293,7 @@ class AccessMatrixTest {
             new Endpoint("GET", "/api/v1/certification/me", null, PEOPLE),
             new Endpoint("POST", "/api/v1/certification/me/cases/999999999/profile/acknowledgement", "{}", PEOPLE),
             new Endpoint("POST", "/api/v1/certification/me/cases/999999999/sheet/signature", null, PEOPLE),
+            new Endpoint("GET", "/api/v1/certification/me/cases/999999999/documents/sheet.pdf", null, PEOPLE),
             // The preflight: IT staff only; it reads and changes nothing.
             new Endpoint("GET", "/api/v1/admin/preflight", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/actuator/prometheus", null, EnumSet.of(ADMIN, METRICS)),
