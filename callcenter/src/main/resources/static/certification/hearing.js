@@ -46,8 +46,9 @@
       const present = new Set(meeting.present.map((a) => a.username));
       const votes = {};
       meeting.votes.forEach((v) => { votes[v.username] = v.decision; });
-      rows($('hearing-members'), meeting.members, (m) => [m, present.has(m) ? t('yes') : '',
-        votes[m] ? t('decision.' + votes[m]) : ''], (tr, m) => { tr.dataset.member = m; });
+      const lost = new Set(meeting.withoutAccount);
+      rows($('hearing-members'), meeting.members, (m) => [m + (lost.has(m) ? ' — ' + t('withoutAccount') : ''),
+        present.has(m) ? t('yes') : '', votes[m] ? t('decision.' + votes[m]) : ''], (tr, m) => { tr.dataset.member = m; });
       const list = $('hearing-question-list');
       list.textContent = '';
       meeting.questions.forEach((q) => {

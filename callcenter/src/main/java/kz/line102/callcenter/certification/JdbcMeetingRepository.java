@@ -97,6 +97,13 @@ class JdbcMeetingRepository {
                 username).stream().findFirst();
     }
 
+    /** Those of the names with no enabled user account: they cannot sign in to act on the commission. */
+    List<String> withoutAccount(List<String> usernames) {
+        return jdbc.queryForList("select m from unnest(?::text[]) m where not exists"
+                + " (select 1 from users u where u.username = m and u.enabled) order by m", String.class,
+                (Object) usernames.toArray(String[]::new));
+    }
+
     /** Whether the centre has this user account (read only: the users are security's). */
     boolean accountExists(String username) {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from users where username = ?)",

@@ -39,9 +39,11 @@ public class MeetingService {
         this.props = props;
     }
 
+    /** {@code withoutAccount}: members with no enabled user account, who cannot sign in to vote. */
     public record Meeting(long caseId, long commissionId, String chair, String secretary, List<String> members,
-                          List<JdbcMeetingRepository.Attendance> present, List<JdbcMeetingRepository.Question> questions,
-                          int maxQuestions, List<JdbcMeetingRepository.Vote> votes) {
+                          List<String> withoutAccount, List<JdbcMeetingRepository.Attendance> present,
+                          List<JdbcMeetingRepository.Question> questions, int maxQuestions,
+                          List<JdbcMeetingRepository.Vote> votes) {
     }
 
     /** What was recorded at the meeting; members and personnel read it. */
@@ -49,7 +51,7 @@ public class MeetingService {
         CertificationCase c = cases.certificationCase(caseId);
         Commission commission = roles.commission(c);
         return new Meeting(caseId, c.commissionId(), commission.chair(), commission.secretary(), commission.members(),
-                meetings.attendance(caseId), meetings.questions(caseId), props.maxQuestions(), meetings.votes(caseId));
+                meetings.withoutAccount(commission.members()), meetings.attendance(caseId), meetings.questions(caseId), props.maxQuestions(), meetings.votes(caseId));
     }
 
     /** The secretary records members present (only members; the employee never). */

@@ -153,9 +153,26 @@ class CommissionRolesTest {
 
         Response meeting = api.get(BASE + "/cases/" + caseId + "/meeting", personnel);
         assertThat(meeting.json().get("votes").size()).isEqualTo(3);
+        assertThat(meeting.json().get("withoutAccount").size()).isZero();
         assertThat(meeting.json().get("present").size()).isEqualTo(3);
         assertThat(post(chair, "/cases/" + caseId + "/votes", "{\"decision\":\"CORRESPONDS\"}").code())
                 .isEqualTo("case-decided");
+    }
+
+    @Test
+    void onlyTheSecretaryMarksTheMinutesSigned() {
+        long caseId = interviewed(employee(null));
+        assertThat(api.json("PUT", BASE + "/cases/" + caseId + "/meeting", personnel,
+                "{\"meetingOn\":\"" + employees.today().plusMonths(2) + "\"}").status()).isEqualTo(200);
+        Response byPersonnel = post(personnel, "/cases/" + caseId + "/deadlines/MINUTES/done", "{}");
+        assertThat(byPersonnel.status()).isEqualTo(403);
+        assertThat(byPersonnel.code()).isEqualTo("not-on-commission");
+        assertThat(post(chair, "/cases/" + caseId + "/deadlines/MINUTES/done", "{}").code())
+                .isEqualTo("not-the-secretary");
+        Response done = post(secretary, "/cases/" + caseId + "/deadlines/MINUTES/done", "{}");
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        // Personnel still mark their own paperwork.
+        assertThat(post(personnel, "/cases/" + caseId + "/deadlines/FILE/done", "{}").status()).isEqualTo(200);
     }
 
     @Test
