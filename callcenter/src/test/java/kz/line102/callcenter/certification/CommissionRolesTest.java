@@ -176,6 +176,37 @@ class CommissionRolesTest {
     }
 
     @Test
+    void aDecisionTheStoreRefusesLeavesTheCaseOpenAndEveryVoteInPlace() {
+        long caseId = interviewed(employee(null));
+        post(secretary, "/cases/" + caseId + "/attendance", "{\"present\":[\"" + chair + "\",\"" + member + "\",\""
+                + secretary + "\"]}");
+        for (String who : List.of(chair, member, secretary)) {
+            assertThat(post(who, "/cases/" + caseId + "/votes", "{\"decision\":\"CORRESPONDS\"}").status()).isEqualTo(200);
+        }
+        // The store fails the decision's write of this one case (a disk full, a lost connection mid-way).
+        String trigger = "cr_fail_" + run.replace('-', '_');
+        jdbc.execute("create function " + trigger + "() returns trigger language plpgsql as $$ begin"
+                + " raise exception 'store away'; end $$");
+        jdbc.execute("create trigger " + trigger + " before update on certification_cases for each row when (old.id = "
+                + caseId + ") execute function " + trigger + "()");
+        try {
+            Response failed = post(secretary, "/cases/" + caseId + "/decision", "{}");
+            assertThat(failed.status()).isGreaterThanOrEqualTo(500);
+            assertThat(failed.json().has("code")).isTrue();
+        } finally {
+            jdbc.execute("drop trigger " + trigger + " on certification_cases");
+            jdbc.execute("drop function " + trigger + "()");
+        }
+        assertThat(cases.certificationCase(caseId).decidedOn()).isNull();
+        assertThat(cases.entries(caseId)).noneMatch(e -> e.stage() == Stage.DECISION);
+        assertThat(jdbc.queryForObject("select count(*) from certification_votes where case_id = ?", Integer.class,
+                caseId)).isEqualTo(3);
+        Response decided = post(secretary, "/cases/" + caseId + "/decision", "{}");
+        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+        assertThat(decided.json().get("outcome").asString()).isEqualTo("CORRESPONDS");
+    }
+
+    @Test
     void aTieIsTheChairsToBreakWithTheirOwnVote() {
         long caseId = interviewed(employee(null));
         post(secretary, "/cases/" + caseId + "/attendance", "{\"present\":[\"" + chair + "\",\"" + member + "\",\""
