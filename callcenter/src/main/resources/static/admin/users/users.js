@@ -9,7 +9,7 @@ const L = window.Line102;
 const $ = L.$;
 const t = L.t;
 // Roles an administrator gives directly; AUDITOR goes through a proposal (four eyes).
-const DIRECT_ROLES = ['OPERATOR', 'SUPERVISOR', 'ADMIN', 'METRICS'];
+const DIRECT_ROLES = ['OPERATOR', 'SUPERVISOR', 'PERSONNEL', 'ADMIN', 'METRICS'];
 let users = [];
 let grants = [];
 let editing = null;
