@@ -1,4 +1,4 @@
-// The certification page: the due list, a stage result and the commission's decision.
+// The certification page: the due list and a stage result (the meeting and its vote: hearing.js).
 // Every text is a certification.* key of the one message bundle (ru, kk, en).
 import * as L from '/common/page.js';
 
@@ -36,16 +36,6 @@ L.whenReady(async () => {
     const score = $('stage-score').value;
     guard(() => L.api('POST', '/api/v1/certification/cases/' + $('stage-case').value + '/stages',
       { stage: $('stage-name').value, result: $('stage-result').value, score: score === '' ? null : Number(score) }));
-  });
-  $('decision-form').addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    const votes = {};
-    $('decision-votes').value.split('\n').map((l) => l.trim()).filter(Boolean).forEach((l) => {
-      const [who, d] = l.split('=');
-      votes[who.trim()] = (d || '').trim();
-    });
-    guard(() => L.api('POST', '/api/v1/certification/cases/' + $('decision-case').value + '/decision',
-      { present: Object.keys(votes), votes }));
   });
   try { rows = await L.api('GET', '/api/v1/certification/due?days=30&limit=500'); draw(); }
   catch (e) { $('error').textContent = e.message; }

@@ -7,7 +7,7 @@ import { button, buttonsCell, editor, listPage, row, stateCell, table } from '/c
 const $ = L.$;
 const t = L.t;
 // Roles an administrator gives directly; AUDITOR goes through a proposal (four eyes).
-const DIRECT_ROLES = ['OPERATOR', 'SUPERVISOR', 'ADMIN', 'METRICS'];
+const DIRECT_ROLES = ['OPERATOR', 'SUPERVISOR', 'PERSONNEL', 'ADMIN', 'METRICS'];
 let users = [];
 let grants = [];
 

@@ -38,6 +38,11 @@ public final class Api {
 
     public static String user(UserService users, String username, Role first, Role... more) {
         Set<Role> roles = EnumSet.of(first, more);
+        // As in production (AdminBootstrap), there is always an enabled administrator: without one,
+        // UserService refuses every change of a user, and a test run may start with none.
+        if (users.all().stream().noneMatch(u -> u.enabled() && u.roles().contains(Role.ADMIN))) {
+            users.create("test-bootstrap-admin", "Test administrator", PASSWORD, EnumSet.of(Role.ADMIN));
+        }
         if (users.all().stream().noneMatch(u -> u.username().equals(username))) {
             users.create(username, "Test " + username, PASSWORD, roles);
         } else {

@@ -30,9 +30,11 @@ public class AppealService {
     private final EmployeeService employees;
     private final CertificationAudit audit;
     private final PreparationCalendar calendar;
+    private final CommissionRoles roles;
 
     AppealService(JdbcAppealRepository appeals, CaseService cases, EmployeeService employees, CertificationAudit audit,
-                  CertificationProperties props) {
+                  CertificationProperties props, CommissionRoles roles) {
+        this.roles = roles;
         this.appeals = appeals;
         this.cases = cases;
         this.employees = employees;
@@ -121,6 +123,8 @@ public class AppealService {
                         + outcomeName + "'");
             }
             higher(c, commissionId);
+            roles.notOwnCase(c, by);
+            roles.memberOf(commissionId, by);
             if ("CANCELLED".equals(outcome)) {
                 decidedAndStanding(c);
             }
@@ -155,6 +159,8 @@ public class AppealService {
                 throw CertificationProblem.invalid(ProblemCodes.INVALID_CANCELLATION, "a cancellation states what came to light");
             }
             higher(c, commissionId);
+            roles.notOwnCase(c, by);
+            roles.memberOf(commissionId, by);
             cancelCase(c, commissionId, text(reason), by);
             return cases.certificationCase(caseId);
         } catch (ProblemException e) {

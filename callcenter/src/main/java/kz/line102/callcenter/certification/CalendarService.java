@@ -32,9 +32,14 @@ public class CalendarService {
     private final AlertService alerts;
     private final CertificationProperties props;
     private final PreparationCalendar calendar;
+    private final CommissionRoles roles;
+    private final JdbcMeetingRepository meetings;
 
     CalendarService(JdbcDeadlineRepository deadlines, CaseService cases, EmployeeService employees,
-                    CertificationAudit audit, AlertService alerts, CertificationProperties props) {
+                    CertificationAudit audit, AlertService alerts, CertificationProperties props, CommissionRoles roles,
+                    JdbcMeetingRepository meetings) {
+        this.roles = roles;
+        this.meetings = meetings;
         this.deadlines = deadlines;
         this.cases = cases;
         this.employees = employees;
@@ -95,6 +100,16 @@ public class CalendarService {
             if (kind == PreparationCalendar.Kind.PROFILE || kind == PreparationCalendar.Kind.ACKNOWLEDGEMENT) {
                 throw CertificationProblem.conflict(ProblemCodes.DEADLINE_BY_DOCUMENT, kind + " is done by signing the"
                         + " service profile, not marked");
+            }
+            roles.notOwnCase(c, by);
+            // The minutes are the secretary's paper (item 33); the sheet is the employee's own signature
+            // when they have an account (item 35), marked by personnel only for one signed on paper.
+            if (kind == PreparationCalendar.Kind.MINUTES) {
+                roles.secretary(c, by);
+            }
+            if (kind == PreparationCalendar.Kind.SHEET && meetings.accountOf(c.employeeId()).isPresent()) {
+                throw CertificationProblem.forbidden(ProblemCodes.SIGNS_THEMSELF, "employee " + c.employeeId()
+                        + " signs the certification sheet themselves under their own sign-in");
             }
             if (c.meetingOn() == null) {
                 throw CertificationProblem.conflict(ProblemCodes.NO_MEETING, "case " + caseId + " has no meeting date yet");

@@ -38,9 +38,11 @@ public class CaseService {
     private final CertificationProperties props;
     private final JdbcDeadlineRepository deadlines;
     private final PreparationCalendar calendar;
+    private final CommissionRoles roles;
 
     CaseService(JdbcCertificationRepository repo, EmployeeService employees, CertificationAudit audit,
-                CertificationProperties props, JdbcDeadlineRepository deadlines) {
+                CertificationProperties props, JdbcDeadlineRepository deadlines, CommissionRoles roles) {
+        this.roles = roles;
         this.repo = repo;
         this.employees = employees;
         this.audit = audit;
@@ -98,6 +100,7 @@ public class CaseService {
                             Long corrects, String by) {
         CertificationCase c = certificationCase(caseId);
         try {
+            roles.notOwnCase(c, by);
             Stage stage = Stage.parse(stageName);
             if (stage == Stage.DECISION) {
                 throw CertificationProblem.invalid(ProblemCodes.UNKNOWN_STAGE, "a decision is taken by vote, not recorded as a stage");
@@ -139,6 +142,7 @@ public class CaseService {
                                     String by) {
         CertificationCase c = certificationCase(caseId);
         try {
+            roles.notOwnCase(c, by);
             if (!c.open()) {
                 throw CertificationProblem.conflict(ProblemCodes.CASE_DECIDED, "case " + caseId + " was decided on "
                         + c.decidedOn());

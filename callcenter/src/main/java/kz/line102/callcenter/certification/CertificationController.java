@@ -22,9 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/v1/certification}: personnel (ADMIN) keep employees, histories, commissions
- * and open cases; the commission (SUPERVISOR) records stage results and takes decisions;
- * both read. The URL table in {@code security} says the same.
+ * {@code /api/v1/certification}: personnel (PERSONNEL) keep employees, histories, commissions
+ * and open cases; stage results come from personnel and heads (SUPERVISOR); the commission's
+ * secretary closes its vote ({@link MeetingService}); both read. The URL table in {@code security}
+ * says which roles may try, {@link CommissionRoles} who of them may act in a case.
  */
 @RestController
 @RequestMapping("/api/v1/certification")
@@ -37,12 +38,17 @@ class CertificationController {
     private final CaseService cases;
     private final DueCsv csv;
     private final CertificationAudit audit;
+    private final MeetingService meetings;
+    private final OwnFileService files;
 
-    CertificationController(EmployeeService employees, CaseService cases, DueCsv csv, CertificationAudit audit) {
+    CertificationController(EmployeeService employees, CaseService cases, DueCsv csv, CertificationAudit audit,
+                            MeetingService meetings, OwnFileService files) {
         this.employees = employees;
         this.cases = cases;
         this.csv = csv;
         this.audit = audit;
+        this.meetings = meetings;
+        this.files = files;
     }
 
     record PostingBody(String kind, LocalDate start, LocalDate end, String post, Integer rank, Boolean equivalent,
@@ -67,7 +73,7 @@ class CertificationController {
     record EmployeeBody(String personnelNo, String fullName, List<PostingBody> postings) {
     }
 
-    record EmployeeView(Employee employee, List<Posting> postings, List<CertificationCase> cases) {
+    record EmployeeView(Employee employee, List<Posting> postings, List<CertificationCase> cases, String account) {
     }
 
     record CommissionBody(String name, String chair, String secretary, List<String> members) {
@@ -98,7 +104,8 @@ class CertificationController {
 
     @GetMapping("/employees/{id}")
     EmployeeView employee(@PathVariable long id) {
-        return new EmployeeView(employees.employee(id), employees.postings(id), cases.cases(id));
+        return new EmployeeView(employees.employee(id), employees.postings(id), cases.cases(id),
+                files.account(id).orElse(null));
     }
 
     @PutMapping("/employees/{id}/history")
@@ -136,9 +143,17 @@ class CertificationController {
                 body.corrects(), auth.getName()));
     }
 
+    /**
+     * The commission's secretary closes the vote; the outcome comes from the attendance recorded and
+     * the votes the members cast themselves, never from a list of votes sent here.
+     */
     @PostMapping("/cases/{id}/decision")
     CertificationCase decide(Authentication auth, @PathVariable long id, @RequestBody DecisionBody body) {
-        return cases.decide(id, body.present(), body.votes(), body.note(), auth.getName());
+        if (body.present() != null || body.votes() != null) {
+            throw CertificationProblem.invalid(ProblemCodes.VOTES_BY_MEMBERS, "each member votes under their own sign-in"
+                    + " (POST /cases/" + id + "/votes); the decision takes only a note");
+        }
+        return meetings.decide(id, body.note(), auth.getName());
     }
 
     /** Due within {@code days} from today, or overdue, earliest first. */

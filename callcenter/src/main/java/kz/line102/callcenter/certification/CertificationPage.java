@@ -11,4 +11,10 @@ class CertificationPage {
     String page() {
         return "forward:/certification/index.html";
     }
+
+    /** The employee's own file: every person, each seeing only their own. */
+    @GetMapping({"/certification/mine", "/certification/mine/"})
+    String mine() {
+        return "forward:/certification/mine/index.html";
+    }
 }

@@ -27,6 +27,16 @@ class CertificationProblem extends ProblemException {
         return new CertificationProblem(HttpStatus.CONFLICT, code, detail);
     }
 
+    static CertificationProblem forbidden(String code, String detail) {
+        return new CertificationProblem(HttpStatus.FORBIDDEN, code, detail);
+    }
+
+    /** A user whose account is linked to no employee: there is no file of theirs to show. */
+    static CertificationProblem notFoundFile(String username) {
+        return new CertificationProblem(HttpStatus.NOT_FOUND, ProblemCodes.NO_OWN_FILE, username
+                + " is linked to no employee's certification file");
+    }
+
     static CertificationProblem notFound(String what, long id) {
         return new CertificationProblem(HttpStatus.NOT_FOUND, "no-such-" + what, "no " + what + " " + id);
     }

@@ -23,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param csvDelimiter     {@code ;} is what Excel expects with Russian and Kazakh settings
  * @param preparation      the list, calendar and paperwork periods ({@link Preparation}); the
  *                         regulation's when not configured
+ * @param maxQuestions     questions put to the employee at the interview (item 28: at most 15)
  */
 @Validated
 @ConfigurationProperties("line102.callcenter.certification")
@@ -30,10 +31,11 @@ public record CertificationProperties(@NotNull CertificationRules rules, @Min(0)
                                       @Min(1) int quorumPresent, @Min(1) int quorumOf,
                                       @Min(0) @Max(3650) int remindDaysAhead, @NotNull Duration passInterval,
                                       @NotNull ZoneId zone, @NotNull @Pattern(regexp = "[,;\t]") String csvDelimiter,
-                                      Preparation preparation) {
+                                      Preparation preparation, @Min(1) @Max(100) Integer maxQuestions) {
 
     public CertificationProperties {
         preparation = preparation == null ? Preparation.regulation() : preparation;
+        maxQuestions = maxQuestions == null ? 15 : maxQuestions;
         if (quorumPresent > quorumOf) {
             throw new IllegalArgumentException("the certification quorum cannot be more than all members: "
                     + quorumPresent + "/" + quorumOf);

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A commission's meeting and after it, under {@code /api/v1/certification}: observers'
  * applications (recorded by personnel), the commissions' order, appeals (filed through
- * personnel) and their decision or a cancellation by a higher commission (SUPERVISOR). The URL table in {@code security} says who may do what.
+ * personnel) and their decision or a cancellation by a higher commission (SUPERVISOR, a member of it). The URL table in {@code security} says who may do what.
  */
 @RestController
 @RequestMapping("/api/v1/certification")
@@ -96,7 +96,11 @@ class HearingController {
 
     @GetMapping("/commissions/{id}/meetings/{date}/observers")
     List<Observer> observers(@PathVariable long id,
-                             @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return observers.observers(id, date);
+                             @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                             @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
+        if (limit < 1 || limit > 500) {
+            throw CertificationProblem.invalid(ProblemCodes.INVALID_REQUEST, "limit must be 1 to 500, got " + limit);
+        }
+        return observers.observers(id, date, limit, Math.max(0, offset));
     }
 }

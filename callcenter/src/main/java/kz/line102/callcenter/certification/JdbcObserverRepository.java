@@ -54,9 +54,15 @@ class JdbcObserverRepository {
     }
 
     List<Observer> observers(long commissionId, LocalDate meeting) {
+        return observers(commissionId, meeting, Integer.MAX_VALUE, 0);
+    }
+
+    /** A page of the meeting's applications in the order they came (index certification_observers_meeting). */
+    List<Observer> observers(long commissionId, LocalDate meeting, int limit, int offset) {
         return jdbc.query("select id, commission_id, meeting_on, full_name, identity_document, capacity, organisation,"
                 + " applied_at, recorded_by, status, seat, refusal from certification_observers where commission_id = ?"
-                + " and meeting_on = ? order by id", OBSERVERS, commissionId, Date.valueOf(meeting));
+                + " and meeting_on = ? order by id limit ? offset ?", OBSERVERS, commissionId, Date.valueOf(meeting),
+                limit, offset);
     }
 
     private static final RowMapper<Observer> OBSERVERS = (rs, i) -> new Observer(rs.getLong(1), rs.getLong(2),

@@ -101,8 +101,12 @@ public class ObserverService {
     }
 
     public List<Observer> observers(long commissionId, LocalDate meeting) {
+        return observers(commissionId, meeting, 100, 0);
+    }
+
+    public List<Observer> observers(long commissionId, LocalDate meeting, int limit, int offset) {
         employees.commission(commissionId);
-        return observers.observers(commissionId, meeting);
+        return observers.observers(commissionId, meeting, limit, offset);
     }
 
     private static CertificationProblem problem(String code, String detail, Object arg) {

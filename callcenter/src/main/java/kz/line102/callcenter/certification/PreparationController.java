@@ -30,11 +30,13 @@ class PreparationController {
     private final ListService lists;
     private final CalendarService calendar;
     private final ProfileService profiles;
+    private final OwnFileService files;
 
-    PreparationController(ListService lists, CalendarService calendar, ProfileService profiles) {
+    PreparationController(ListService lists, CalendarService calendar, ProfileService profiles, OwnFileService files) {
         this.lists = lists;
         this.calendar = calendar;
         this.profiles = profiles;
+        this.files = files;
     }
 
     record ProfileBody(java.util.Map<String, String> sections, Integer baseVersion) {
@@ -63,7 +65,7 @@ class PreparationController {
 
     @PostMapping("/cases/{id}/profile/acknowledgement")
     ServiceProfile acknowledge(Authentication auth, @PathVariable long id, @RequestBody AcknowledgementBody body) {
-        return profiles.acknowledge(id, Boolean.TRUE.equals(body.disagrees()), body.disagreement(),
+        return files.acknowledgeOnPaper(id, Boolean.TRUE.equals(body.disagrees()), body.disagreement(),
                 body.addedInformation(), body.on(), auth.getName());
     }
 

@@ -73,6 +73,22 @@ public final class ProblemCodes {
     public static final String UNKNOWN_PROFILE_SECTION = "unknown-profile-section";
     public static final String UNKNOWN_STAGE = "unknown-stage";
     public static final String VOTES_DO_NOT_MATCH = "votes-do-not-match";
+    // The per-commission roles and the employee's own file.
+    public static final String ACCOUNT_LINKED = "account-linked";
+    public static final String INVALID_QUESTION = "invalid-question";
+    public static final String NOT_ON_COMMISSION = "not-on-commission";
+    public static final String NOT_PRESENT = "not-present";
+    public static final String NOT_THE_SECRETARY = "not-the-secretary";
+    public static final String NOT_YOUR_CASE = "not-your-case";
+    public static final String NO_OWN_FILE = "no-own-file";
+    public static final String NO_SUCH_ACCOUNT = "no-such-account";
+    public static final String OWN_CASE = "own-case";
+    public static final String SHEET_NOT_READY = "sheet-not-ready";
+    public static final String SHEET_SIGNED = "sheet-signed";
+    public static final String SIGNS_THEMSELF = "signs-themself";
+    public static final String TOO_MANY_QUESTIONS = "too-many-questions";
+    public static final String VOTES_BY_MEMBERS = "votes-by-members";
+    public static final String VOTE_CAST = "vote-cast";
 
     private ProblemCodes() {
     }

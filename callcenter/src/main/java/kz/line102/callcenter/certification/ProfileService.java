@@ -30,9 +30,11 @@ public class ProfileService {
     private final CalendarService calendar;
     private final EmployeeService employees;
     private final CertificationAudit audit;
+    private final CommissionRoles roles;
 
     ProfileService(JdbcProfileRepository profiles, CaseService cases, CalendarService calendar,
-                   EmployeeService employees, CertificationAudit audit) {
+                   EmployeeService employees, CertificationAudit audit, CommissionRoles roles) {
+        this.roles = roles;
         this.profiles = profiles;
         this.cases = cases;
         this.calendar = calendar;
@@ -50,6 +52,7 @@ public class ProfileService {
     public ServiceProfile write(long caseId, Map<String, String> sections, Integer baseVersion, String by) {
         CertificationCase c = cases.certificationCase(caseId);
         try {
+            roles.notOwnCase(c, by);
             Map<String, String> clean = sections(sections);
             if (!c.open()) {
                 throw CertificationProblem.conflict(ProblemCodes.CASE_DECIDED, "case " + caseId + " was decided on "
@@ -83,6 +86,7 @@ public class ProfileService {
     public ServiceProfile sign(long caseId, Integer version, String by) {
         CertificationCase c = cases.certificationCase(caseId);
         try {
+            roles.notOwnCase(c, by);
             ServiceProfile p = profile(caseId);
             if (p.signed()) {
                 throw signed(p);

@@ -33,7 +33,7 @@ class DemoUsers implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        for (Role role : EnumSet.of(Role.OPERATOR, Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN)) {
+        for (Role role : EnumSet.of(Role.OPERATOR, Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN, Role.PERSONNEL)) {
             String name = "demo-" + role.name().toLowerCase(java.util.Locale.ROOT);
             if (users.find(name).isEmpty()) {
                 service.create(name, "DEMO " + role.name(), PASSWORD, EnumSet.of(role), true);

@@ -4,6 +4,7 @@ import static kz.line102.callcenter.security.Role.ADMIN;
 import static kz.line102.callcenter.security.Role.AUDITOR;
 import static kz.line102.callcenter.security.Role.METRICS;
 import static kz.line102.callcenter.security.Role.OPERATOR;
+import static kz.line102.callcenter.security.Role.PERSONNEL;
 import static kz.line102.callcenter.security.Role.SUPERVISOR;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.DELETE;
@@ -105,7 +106,10 @@ class SecurityConfiguration {
                         .requestMatchers("/reports", "/reports/**").hasRole(SUPERVISOR.name())
                         .requestMatchers("/watch", "/watch/**").hasRole(SUPERVISOR.name())
                         .requestMatchers("/line-health", "/line-health/**").hasAnyRole(roles(SUPERVISOR, ADMIN))
-                        .requestMatchers("/certification", "/certification/**").hasAnyRole(roles(SUPERVISOR, ADMIN))
+                        // The employee's own file: every person (METRICS is none).
+                        .requestMatchers("/certification/mine", "/certification/mine/**")
+                        .hasAnyRole(roles(PEOPLE))
+                        .requestMatchers("/certification", "/certification/**").hasAnyRole(roles(SUPERVISOR, PERSONNEL))
                         .requestMatchers(GET, "/api/v1/session").authenticated()
                         // Each user's own language, kept for every browser they sign in on (shell).
                         .requestMatchers(PUT, "/api/v1/session/language").authenticated()
@@ -176,30 +180,32 @@ class SecurityConfiguration {
                         // Line health: supervisors watch it; IT staff manage targets and place test calls.
                         .requestMatchers(GET, "/api/v1/line-health/**").hasAnyRole(roles(SUPERVISOR, ADMIN))
                         .requestMatchers("/api/v1/line-health/**").hasRole(ADMIN.name())
-                        // Certification: personnel (ADMIN) keep employees, histories, commissions and cases;
-                        // the commission (heads of divisions: SUPERVISOR) records stage results and decides;
-                        // both read; auditors read the certification audit.
+                        // Certification (README, "Certification: who does what"). The personnel service
+                        // (PERSONNEL) keeps the personal files; heads (SUPERVISOR) read them, approve the list,
+                        // write the profile and, as a higher commission, decide appeals; commission members and
+                        // secretaries are heads or personnel officers, and CommissionRoles checks who of them
+                        // sits on the case's commission. IT staff (ADMIN) read only the audit, never a file.
+                        // Every person reads their own file under /me (OwnFileService finds it by the account).
                         .requestMatchers(GET, "/api/v1/certification/audit").hasAnyRole(roles(AUDITOR, ADMIN))
-                        .requestMatchers(POST, "/api/v1/certification/cases/*/decision").hasRole(SUPERVISOR.name())
-                        // The head approves the six-monthly list; the commission's secretary and personnel
-                        // both mark the paperwork deadlines (minutes, sheet) done.
+                        .requestMatchers("/api/v1/certification/me", "/api/v1/certification/me/**")
+                        .hasAnyRole(roles(PEOPLE))
+                        .requestMatchers(POST, "/api/v1/certification/cases/*/attendance",
+                                "/api/v1/certification/cases/*/questions", "/api/v1/certification/cases/*/votes",
+                                "/api/v1/certification/cases/*/decision").hasAnyRole(roles(SUPERVISOR, PERSONNEL))
                         .requestMatchers(POST, "/api/v1/certification/lists/*/approval").hasRole(SUPERVISOR.name())
-                        // The direct head (SUPERVISOR) writes and signs the service profile; personnel or the
-                        // head record the employee's acknowledgement under signature.
-                        // A higher commission (heads: SUPERVISOR) decides appeals and cancels decisions.
                         .requestMatchers(POST, "/api/v1/certification/appeals/*/decision",
                                 "/api/v1/certification/cases/*/cancellation").hasRole(SUPERVISOR.name())
                         .requestMatchers(PUT, "/api/v1/certification/cases/*/profile").hasRole(SUPERVISOR.name())
                         .requestMatchers(POST, "/api/v1/certification/cases/*/profile/signature")
                         .hasRole(SUPERVISOR.name())
+                        // Personnel record an acknowledgement signed on paper (an employee without an account).
                         .requestMatchers(POST, "/api/v1/certification/cases/*/profile/acknowledgement")
-                        .hasAnyRole(roles(SUPERVISOR, ADMIN))
-                        .requestMatchers(POST, "/api/v1/certification/cases/*/deadlines/*/done")
-                        .hasAnyRole(roles(SUPERVISOR, ADMIN))
-                        .requestMatchers(POST, "/api/v1/certification/cases/*/stages")
-                        .hasAnyRole(roles(SUPERVISOR, ADMIN))
-                        .requestMatchers(GET, "/api/v1/certification/**").hasAnyRole(roles(SUPERVISOR, ADMIN))
-                        .requestMatchers("/api/v1/certification/**").hasRole(ADMIN.name())
+                        .hasRole(PERSONNEL.name())
+                        // The secretary (a head or a personnel officer) marks the minutes; personnel the rest.
+                        .requestMatchers(POST, "/api/v1/certification/cases/*/deadlines/*/done",
+                                "/api/v1/certification/cases/*/stages").hasAnyRole(roles(SUPERVISOR, PERSONNEL))
+                        .requestMatchers(GET, "/api/v1/certification/**").hasAnyRole(roles(SUPERVISOR, PERSONNEL))
+                        .requestMatchers("/api/v1/certification/**").hasRole(PERSONNEL.name())
                         // Who read whose caller card, refusals and sign-in lockouts.
                         .requestMatchers(GET, "/api/v1/security/audit").hasAnyRole(roles(AUDITOR, ADMIN))
                         .requestMatchers("/api/**").denyAll()
@@ -247,6 +253,9 @@ class SecurityConfiguration {
     private static final String CSP = "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
     private static final RequestMatcher SWAGGER_UI = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+
+    /** Every role that is a person (METRICS is a scraper's credential). */
+    private static final Role[] PEOPLE = {OPERATOR, SUPERVISOR, AUDITOR, ADMIN, PERSONNEL};
 
     private static String[] roles(Role... roles) {
         return Arrays.stream(roles).map(Role::name).toArray(String[]::new);

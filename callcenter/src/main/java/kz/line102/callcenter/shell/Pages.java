@@ -24,7 +24,10 @@ public final class Pages {
             new Page("/stats", "common.page.stats", Set.of(Role.SUPERVISOR, Role.ADMIN)),
             new Page("/line-health", "common.page.lineHealth", Set.of(Role.SUPERVISOR, Role.ADMIN)),
             new Page("/watch", "common.page.watch", Set.of(Role.SUPERVISOR)),
-            new Page("/certification", "common.page.certification", Set.of(Role.SUPERVISOR, Role.ADMIN)),
+            new Page("/certification", "common.page.certification", Set.of(Role.SUPERVISOR, Role.PERSONNEL)),
+            // Everyone who is a person may be an employee with a certification file of their own.
+            new Page("/certification/mine", "common.page.myCertification",
+                    Set.of(Role.OPERATOR, Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN, Role.PERSONNEL)),
             new Page("/archive", "common.page.archive", Set.of(Role.AUDITOR)),
             new Page("/admin", "common.page.admin", Set.of(Role.ADMIN)),
             new Page("/routing", "common.page.routing", Set.of(Role.ADMIN)),
@@ -36,7 +39,8 @@ public final class Pages {
             new Page("/admin/preflight", "common.page.preflight", Set.of(Role.ADMIN)));
 
     /** Where a role lands after sign-in, most specific desk first. */
-    static final List<Role> LANDING = List.of(Role.OPERATOR, Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN);
+    static final List<Role> LANDING = List.of(Role.OPERATOR, Role.SUPERVISOR, Role.AUDITOR, Role.PERSONNEL,
+            Role.ADMIN);
 
     private Pages() {
     }
@@ -51,6 +55,7 @@ public final class Pages {
             case OPERATOR -> "/console";
             case SUPERVISOR -> "/supervisor";
             case AUDITOR -> "/archive";
+            case PERSONNEL -> "/certification";
             default -> "/admin";
         }).orElse(null);
     }

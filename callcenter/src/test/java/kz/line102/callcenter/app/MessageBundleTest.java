@@ -50,6 +50,7 @@ class MessageBundleTest {
             Map.entry("line-health", "lineHealth"),
             Map.entry("watch", "watch"),
             Map.entry("certification", "certification"),
+            Map.entry("certification/mine", "certification"),
             Map.entry("admin/dead-letters", "deadLetters"),
             Map.entry("admin/preflight", "preflightPage"),
             Map.entry("admin/users", "admin.users"),

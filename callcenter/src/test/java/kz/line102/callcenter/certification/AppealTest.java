@@ -52,7 +52,7 @@ class AppealTest {
     @BeforeEach
     void commissions() {
         api = new Api(port);
-        personnel = Api.user(users, "appeal-personnel", Role.ADMIN);
+        personnel = Api.user(users, "appeal-personnel-service", Role.PERSONNEL);
         head = Api.user(users, "appeal-head", Role.SUPERVISOR);
         run = UUID.randomUUID().toString().substring(0, 8);
         lower = commission("lower");
@@ -65,7 +65,7 @@ class AppealTest {
 
     private Commission commission(String name) {
         return employees.createCommission(name + " " + run, "chair-" + run, "secretary-" + run,
-                List.of("chair-" + run, "secretary-" + run, "member-" + run), "appeal-test");
+                List.of("chair-" + run, "secretary-" + run, "member-" + run, "appeal-head"), "appeal-test");
     }
 
     /** A case decided CORRESPONDS by the lower commission, as if on {@code decidedOn}. */
@@ -80,8 +80,8 @@ class AppealTest {
             }
             cases.record(caseId, s[0], s[1], null, null, null, "appeal-test");
         }
-        cases.decide(caseId, Set.of("chair-" + run, "secretary-" + run), Map.of("chair-" + run, "CORRESPONDS",
-                "secretary-" + run, "CORRESPONDS"), null, "appeal-test");
+        cases.decide(caseId, Set.of("chair-" + run, "secretary-" + run, "appeal-head"), Map.of("chair-" + run,
+                "CORRESPONDS", "secretary-" + run, "CORRESPONDS", "appeal-head", "CORRESPONDS"), null, "appeal-test");
         // The decision as if taken earlier: the month of the appeal runs from it.
         jdbc.update("update certification_cases set decided_on = ? where id = ?", decidedOn, caseId);
         return caseId;
@@ -123,6 +123,13 @@ class AppealTest {
                 + "\"commissionId\":" + lower.id() + "}").code()).isEqualTo("not-a-higher-commission");
         assertThat(api.json("PUT", BASE + "/commissions/" + higher.id() + "/higher", personnel,
                 "{\"higherId\":" + lower.id() + "}").code()).isEqualTo("commission-cycle");
+
+        // A head who does not sit on the higher commission does not decide for it.
+        String stranger = Api.user(users, "appeal-stranger", Role.SUPERVISOR);
+        Response notAMember = api.json("POST", BASE + "/appeals/" + appeal + "/decision", stranger,
+                "{\"outcome\":\"UPHELD\",\"commissionId\":" + higher.id() + "}");
+        assertThat(notAMember.status()).isEqualTo(403);
+        assertThat(notAMember.code()).isEqualTo("not-on-commission");
 
         Response cancelled = api.json("POST", BASE + "/appeals/" + appeal + "/decision", head,
                 "{\"outcome\":\"cancelled\",\"commissionId\":" + higher.id() + ",\"reason\":\"Нарушен порядок\"}");

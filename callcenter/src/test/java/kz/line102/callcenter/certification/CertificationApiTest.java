@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import kz.line102.callcenter.Api;
@@ -51,8 +52,11 @@ class CertificationApiTest {
     @BeforeEach
     void users() {
         api = new Api(port);
-        admin = Api.user(users, "cert-personnel", Role.ADMIN);
+        admin = Api.user(users, "cert-personnel-service", Role.PERSONNEL);
         commissionUser = Api.user(users, "cert-commission", Role.SUPERVISOR);
+        for (String member : List.of("chair-", "secretary-", "member-")) {
+            Api.user(users, member + run, Role.SUPERVISOR);
+        }
     }
 
     private LocalDate today() {
@@ -91,8 +95,18 @@ class CertificationApiTest {
         return api.json("POST", BASE + "/cases/" + caseId + "/stages", commissionUser, body);
     }
 
-    private Response decide(long caseId, String body) {
-        return api.json("POST", BASE + "/cases/" + caseId + "/decision", commissionUser, body);
+    /** The commission's secretary closes the vote on what was recorded at the meeting. */
+    private Response decide(long caseId) {
+        return api.json("POST", BASE + "/cases/" + caseId + "/decision", "secretary-" + run, "{}");
+    }
+
+    private Response present(long caseId, String... who) {
+        return api.json("POST", BASE + "/cases/" + caseId + "/attendance", "secretary-" + run,
+                "{\"present\":[\"" + String.join("\",\"", who) + "\"]}");
+    }
+
+    private Response vote(long caseId, String who, String decision) {
+        return api.json("POST", BASE + "/cases/" + caseId + "/votes", who, "{\"decision\":\"" + decision + "\"}");
     }
 
     private void throughTheInterview(long caseId, int score) {
@@ -104,11 +118,6 @@ class CertificationApiTest {
         assertThat(stage(caseId, "{\"stage\":\"INTERVIEW\",\"result\":\"ATTENDED\"}").status()).isEqualTo(201);
     }
 
-    private String votes(String chair, String secretary) {
-        return """
-                {"present":["chair-%s","secretary-%s"],"votes":{"chair-%s":"%s","secretary-%s":"%s"}}"""
-                .formatted(run, run, run, chair, run, secretary);
-    }
 
     @Test
     void impossibleDatesAndOverlappingPostsAreRefusedAndLogged(CapturedOutput output) {
@@ -152,7 +161,7 @@ class CertificationApiTest {
                 .isEqualTo("DUE");
         long caseId = openCase(id, commission());
 
-        Response early = decide(caseId, votes("CORRESPONDS", "CORRESPONDS"));
+        Response early = decide(caseId);
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.code()).isEqualTo("stage-out-of-order");
         assertThat(output.getOut()).contains("caseId=" + caseId + " refused");
@@ -171,17 +180,20 @@ class CertificationApiTest {
         assertThatThrownBy(() -> jdbc.update("update certification_entries set result = 'FAILED' where id = ?",
                 standards)).hasMessageContaining("append-only");
 
-        Response alone = decide(caseId, "{\"present\":[\"chair-" + run + "\"],\"votes\":{\"chair-" + run
-                + "\":\"CORRESPONDS\"}}");
+        assertThat(present(caseId, "chair-" + run).status()).isEqualTo(200);
+        assertThat(vote(caseId, "chair-" + run, "CORRESPONDS_RESERVE").status()).isEqualTo(200);
+        Response alone = decide(caseId);
         assertThat(alone.code()).isEqualTo("no-quorum");
-        Response dismissal = decide(caseId, votes("DISMISSAL", "DISMISSAL"));
+        assertThat(present(caseId, "secretary-" + run).status()).isEqualTo(200);
+        Response dismissal = vote(caseId, "secretary-" + run, "DISMISSAL");
         assertThat(dismissal.code()).isEqualTo("decision-not-allowed");
+        assertThat(vote(caseId, "secretary-" + run, "CORRESPONDS").status()).isEqualTo(200);
 
-        // Two of three present is exactly the quorum; one each way and the chair decides.
-        Response decided = decide(caseId, votes("CORRESPONDS_RESERVE", "CORRESPONDS"));
+        // Two of three present is exactly the quorum; one each way and the chair's own vote decides.
+        Response decided = decide(caseId);
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
         assertThat(decided.json().get("outcome").asString()).isEqualTo("CORRESPONDS_RESERVE");
-        assertThat(decide(caseId, votes("CORRESPONDS", "CORRESPONDS")).code()).isEqualTo("case-decided");
+        assertThat(decide(caseId).code()).isEqualTo("case-decided");
         Employee after = employees.employee(id);
         assertThat(after.dueOn()).isEqualTo(today().plusYears(3));
         assertThat(after.dueStatus()).isEqualTo("UPCOMING");
@@ -205,7 +217,10 @@ class CertificationApiTest {
         Response interview = stage(caseId, "{\"stage\":\"INTERVIEW\",\"result\":\"ATTENDED\"}");
         assertThat(interview.code()).isEqualTo("not-admitted");
 
-        Response recertify = decide(caseId, votes("RECERTIFY", "RECERTIFY"));
+        present(caseId, "chair-" + run, "secretary-" + run);
+        vote(caseId, "chair-" + run, "RECERTIFY");
+        vote(caseId, "secretary-" + run, "RECERTIFY");
+        Response recertify = decide(caseId);
         assertThat(recertify.status()).as(recertify.body()).isEqualTo(200);
         Employee after = employees.employee(id);
         assertThat(after.dueReason()).isEqualTo("recertification");

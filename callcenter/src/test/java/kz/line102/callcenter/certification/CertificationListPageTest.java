@@ -48,7 +48,7 @@ class CertificationListPageTest {
     @Test
     void personnelDateTheListInRussianAndTheHeadApprovesItInKazakh() {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String personnel = Api.user(users, "page-list-personnel", Role.ADMIN);
+        String personnel = Api.user(users, "page-list-personnel-service", Role.PERSONNEL);
         String head = Api.user(users, "page-list-head", Role.SUPERVISOR);
         Employee e = employees.create("PL-" + run, "Нұрланова Айгүл " + run,
                 List.of(Posting.post(employees.today().minusYears(3).plusDays(30), null, "оператор")), "page-test");

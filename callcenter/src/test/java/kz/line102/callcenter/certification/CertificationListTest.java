@@ -51,7 +51,7 @@ class CertificationListTest {
     @BeforeEach
     void users() {
         api = new Api(port);
-        personnel = Api.user(users, "list-personnel", Role.ADMIN);
+        personnel = Api.user(users, "list-personnel-service", Role.PERSONNEL);
         head = Api.user(users, "list-head", Role.SUPERVISOR);
     }
 

@@ -32,6 +32,8 @@ class CertificationPageTest {
     EmployeeService employees;
     @Autowired
     CaseService cases;
+    @Autowired
+    MeetingService meetings;
 
     private ChromeDriver browser;
     private String commission;
@@ -52,8 +54,9 @@ class CertificationPageTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Employee e = employees.create("P-" + run, "Сатпаев Канат " + run,
                 List.of(Posting.post(employees.today().minusYears(3).minusDays(3), null, "оператор")), "page-test");
-        Commission c = employees.createCommission("page " + run, "chair-" + run, "secretary-" + run,
-                List.of("chair-" + run, "secretary-" + run, "member-" + run), "page-test");
+        // The one signed in is the commission's secretary; the chair votes under their own name.
+        Commission c = employees.createCommission("page " + run, "chair-" + run, commission,
+                List.of("chair-" + run, commission, "member-" + run), "page-test");
         long caseId = cases.open(e.id(), c.id(), "page-test").id();
         cases.record(caseId, "PREPARATION", "DONE", null, null, null, "page-test");
         cases.record(caseId, "STANDARDS", "PASSED", null, null, null, "page-test");
@@ -79,14 +82,21 @@ class CertificationPageTest {
 
         browser.findElement(By.cssSelector("button[data-lang=kk]")).click();
         assertThat(browser.findElement(row).getText()).contains("жатады");
+        meetings.attendance(caseId, java.util.Set.of("chair-" + run, commission), commission);
+        meetings.vote(caseId, "CORRESPONDS", "chair-" + run);
+        browser.findElement(By.id("hearing-case")).sendKeys(Long.toString(caseId));
+        browser.findElement(By.id("hearing-open")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("hearing")).isDisplayed());
         assertThat(browser.findElement(By.id("decision-save")).getText()).isEqualTo("Шешім қабылдау");
-        browser.findElement(By.id("decision-case")).sendKeys(Long.toString(caseId));
-        browser.findElement(By.id("decision-votes")).sendKeys("chair-" + run + "=CORRESPONDS\nsecretary-" + run
-                + "=CORRESPONDS");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("vote-decision"))).selectByValue("CORRESPONDS");
+        browser.findElement(By.id("vote-save")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.cssSelector(
+                "[data-member='" + commission + "']")).getText().contains("атқаратын лауазымына сәйкес"));
         browser.findElement(By.id("decision-save")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> "CORRESPONDS".equals(cases.certificationCase(caseId).outcome()));
-        assertThat(browser.findElement(By.id("saved")).getText()).isEqualTo("Жазылды");
-        assertThat(browser.findElement(By.id("error")).getText()).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("meeting-saved")).getText()
+                .equals("Жазылды"));
+        assertThat(browser.findElement(By.id("meeting-error")).getText()).isEmpty();
         browser.findElement(By.cssSelector("button[data-lang=ru]")).click();
     }
 }

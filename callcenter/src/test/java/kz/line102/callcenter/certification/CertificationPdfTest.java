@@ -53,7 +53,7 @@ class CertificationPdfTest {
     @BeforeEach
     void aDecidedCaseWithItsProfile() {
         api = new Api(port);
-        personnel = Api.user(users, "pdf-personnel", Role.ADMIN);
+        personnel = Api.user(users, "pdf-personnel-service", Role.PERSONNEL);
         run = UUID.randomUUID().toString().substring(0, 8);
         Employee e = employees.create("PDF-" + run, "Тоқтарова Гүлнұр " + run,
                 List.of(Posting.post(employees.today().minusYears(3).minusDays(4), null, "инспектор-кезекші")),

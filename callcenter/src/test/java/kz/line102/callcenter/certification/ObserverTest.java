@@ -45,7 +45,7 @@ class ObserverTest {
     @BeforeEach
     void aCommission() {
         api = new Api(port);
-        personnel = Api.user(users, "observer-personnel", Role.ADMIN);
+        personnel = Api.user(users, "observer-personnel-service", Role.PERSONNEL);
         run = UUID.randomUUID().toString().substring(0, 8);
         commission = employees.createCommission("observers " + run, "chair-" + run, "secretary-" + run,
                 List.of("chair-" + run, "secretary-" + run, "member-" + run), "observer-test");

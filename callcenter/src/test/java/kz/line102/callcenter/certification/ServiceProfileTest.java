@@ -55,7 +55,7 @@ class ServiceProfileTest {
         api = new Api(port);
         head = Api.user(users, "profile-head", Role.SUPERVISOR);
         otherHead = Api.user(users, "profile-other-head", Role.SUPERVISOR);
-        personnel = Api.user(users, "profile-personnel", Role.ADMIN);
+        personnel = Api.user(users, "profile-personnel-service", Role.PERSONNEL);
         String run = UUID.randomUUID().toString().substring(0, 8);
         Employee e = employees.create("SP-" + run, "Омаров Дәурен " + run,
                 List.of(Posting.post(employees.today().minusYears(3).minusDays(5), null, "инспектор")), "profile-test");

@@ -4,6 +4,7 @@ import static kz.line102.callcenter.security.Role.ADMIN;
 import static kz.line102.callcenter.security.Role.AUDITOR;
 import static kz.line102.callcenter.security.Role.METRICS;
 import static kz.line102.callcenter.security.Role.OPERATOR;
+import static kz.line102.callcenter.security.Role.PERSONNEL;
 import static kz.line102.callcenter.security.Role.SUPERVISOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +47,9 @@ class AccessMatrixTest {
     static final String OPERATOR_NAME = "matrix-operator";
     static final String CARD = "/api/v1/incidents/00000000-0000-0000-0000-000000000000";
     static final String MATRIX_REASON = "checking%20the%20URL%20table";
+
+    /** Every role that is a person. */
+    static final Set<Role> PEOPLE = EnumSet.of(OPERATOR, SUPERVISOR, AUDITOR, ADMIN, PERSONNEL);
 
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET", "/api/v1/calls", null, EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
@@ -233,40 +237,71 @@ class AccessMatrixTest {
                     EnumSet.of(ADMIN)),
             new Endpoint("GET", "/api/v1/line-health/test-calls", null, EnumSet.of(SUPERVISOR, ADMIN)),
             new Endpoint("POST", "/api/v1/line-health/test-calls", null, EnumSet.of(ADMIN)),
-            // Certification: personnel (ADMIN) keep the data, the commission (SUPERVISOR) records results and
-            // decides. The bodies are refused (400) or aim at nothing (404), so nothing changes.
-            new Endpoint("GET", "/api/v1/certification/employees", null, EnumSet.of(SUPERVISOR, ADMIN)),
-            new Endpoint("POST", "/api/v1/certification/employees", "{}", EnumSet.of(ADMIN)),
-            new Endpoint("GET", "/api/v1/certification/employees/999999999", null, EnumSet.of(SUPERVISOR, ADMIN)),
-            new Endpoint("PUT", "/api/v1/certification/employees/999999999/history", "{}", EnumSet.of(ADMIN)),
-            new Endpoint("POST", "/api/v1/certification/employees/999999999/cases", "{}", EnumSet.of(ADMIN)),
-            new Endpoint("GET", "/api/v1/certification/commissions", null, EnumSet.of(SUPERVISOR, ADMIN)),
-            new Endpoint("POST", "/api/v1/certification/commissions", "{}", EnumSet.of(ADMIN)),
-            new Endpoint("GET", "/api/v1/certification/cases/999999999", null, EnumSet.of(SUPERVISOR, ADMIN)),
-            new Endpoint("POST", "/api/v1/certification/cases/999999999/stages", "{}", EnumSet.of(SUPERVISOR, ADMIN)),
-            new Endpoint("POST", "/api/v1/certification/cases/999999999/decision", "{}", EnumSet.of(SUPERVISOR)),
-            new Endpoint("GET", "/api/v1/certification/due", null, EnumSet.of(SUPERVISOR, ADMIN)),
-            new Endpoint("GET", "/api/v1/certification/due.csv", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            // Certification: the personnel service (PERSONNEL) keeps the files, heads (SUPERVISOR) read them, approve,
+            // write profiles and decide appeals; commission members (heads or personnel officers) act in the
+            // meeting, checked per commission by CommissionRoles; IT staff read only the audit; every person reads
+            // their own file under /me (404 no-own-file for these unlinked accounts). The bodies are refused (400)
+            // or aim at nothing (404), so nothing changes.
+            new Endpoint("GET", "/api/v1/certification/employees", null, EnumSet.of(SUPERVISOR, PERSONNEL)),
+            new Endpoint("POST", "/api/v1/certification/employees", "{}", EnumSet.of(PERSONNEL)),
+            new Endpoint("GET", "/api/v1/certification/employees/999999999", null, EnumSet.of(SUPERVISOR, PERSONNEL)),
+            new Endpoint("PUT", "/api/v1/certification/employees/999999999/history", "{}", EnumSet.of(PERSONNEL)),
+            new Endpoint("POST", "/api/v1/certification/employees/999999999/cases", "{}", EnumSet.of(PERSONNEL)),
+            new Endpoint("GET", "/api/v1/certification/employees/999999999/account", null,
+                    EnumSet.of(SUPERVISOR, PERSONNEL)),
+            new Endpoint("PUT", "/api/v1/certification/employees/999999999/account", "{}", EnumSet.of(PERSONNEL)),
+            new Endpoint("GET", "/api/v1/certification/commissions", null, EnumSet.of(SUPERVISOR, PERSONNEL)),
+            new Endpoint("POST", "/api/v1/certification/commissions", "{}", EnumSet.of(PERSONNEL)),
+            new Endpoint("PUT", "/api/v1/certification/commissions/999999999/higher", "{}", EnumSet.of(PERSONNEL)),
+            new Endpoint("GET", "/api/v1/certification/commissions/mine/cases", null, EnumSet.of(SUPERVISOR, PERSONNEL)),
+            new Endpoint("GET", "/api/v1/certification/cases/999999999", null, EnumSet.of(SUPERVISOR, PERSONNEL)),
+            new Endpoint("POST", "/api/v1/certification/cases/999999999/stages", "{}", EnumSet.of(SUPERVISOR, PERSONNEL)),
+            new Endpoint("GET", "/api/v1/certification/cases/999999999/meeting", null, EnumSet.of(SUPERVISOR, PERSONNEL)),
+            new Endpoint("POST", "/api/v1/certification/cases/999999999/attendance", "{}",
+                    EnumSet.of(SUPERVISOR, PERSONNEL)),
+            new Endpoint("POST", "/api/v1/certification/cases/999999999/questions", "{}",
+                    EnumSet.of(SUPERVISOR, PERSONNEL)),
+            new Endpoint("POST", "/api/v1/certification/cases/999999999/votes", "{}", EnumSet.of(SUPERVISOR, PERSONNEL)),
+            new Endpoint("POST", "/api/v1/certification/cases/999999999/decision", "{}",
+                    EnumSet.of(SUPERVISOR, PERSONNEL)),
+            new Endpoint("GET", "/api/v1/certification/due", null, EnumSet.of(SUPERVISOR, PERSONNEL)),
+            new Endpoint("GET", "/api/v1/certification/due.csv", null, EnumSet.of(SUPERVISOR, PERSONNEL)),
             new Endpoint("GET", "/api/v1/certification/audit?limit=1", null, EnumSet.of(AUDITOR, ADMIN)),
-            new Endpoint("GET", "/api/v1/certification/lists", null, EnumSet.of(SUPERVISOR, ADMIN)),
-            new Endpoint("POST", "/api/v1/certification/lists/999999999/meetings", "{}", EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/api/v1/certification/lists", null, EnumSet.of(SUPERVISOR, PERSONNEL)),
+            new Endpoint("POST", "/api/v1/certification/lists", "{\"from\":\"not-a-date\"}", EnumSet.of(PERSONNEL)),
+            new Endpoint("GET", "/api/v1/certification/lists/999999999", null, EnumSet.of(SUPERVISOR, PERSONNEL)),
+            new Endpoint("GET", "/api/v1/certification/lists/999999999/items", null, EnumSet.of(SUPERVISOR, PERSONNEL)),
+            new Endpoint("POST", "/api/v1/certification/lists/999999999/items", "{}", EnumSet.of(PERSONNEL)),
+            new Endpoint("DELETE", "/api/v1/certification/lists/999999999/items/999999999", null, EnumSet.of(PERSONNEL)),
+            new Endpoint("POST", "/api/v1/certification/lists/999999999/versions", null, EnumSet.of(PERSONNEL)),
+            new Endpoint("POST", "/api/v1/certification/lists/999999999/meetings", "{}", EnumSet.of(PERSONNEL)),
             new Endpoint("POST", "/api/v1/certification/lists/999999999/approval", "{}", EnumSet.of(SUPERVISOR)),
-            new Endpoint("GET", "/api/v1/certification/cases/999999999/calendar", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("POST", "/api/v1/certification/lists/999999999/notices", "{}", EnumSet.of(PERSONNEL)),
+            new Endpoint("GET", "/api/v1/certification/cases/999999999/calendar", null, EnumSet.of(SUPERVISOR, PERSONNEL)),
+            new Endpoint("PUT", "/api/v1/certification/cases/999999999/meeting", "{}", EnumSet.of(PERSONNEL)),
             new Endpoint("POST", "/api/v1/certification/cases/999999999/deadlines/FILE/done", "{}",
-                    EnumSet.of(SUPERVISOR, ADMIN)),
-            new Endpoint("GET", "/api/v1/certification/deadlines/overdue", null, EnumSet.of(SUPERVISOR, ADMIN)),
-            new Endpoint("POST", "/api/v1/certification/cases/999999999/appeals", "{}", EnumSet.of(ADMIN)),
+                    EnumSet.of(SUPERVISOR, PERSONNEL)),
+            new Endpoint("GET", "/api/v1/certification/deadlines/overdue", null, EnumSet.of(SUPERVISOR, PERSONNEL)),
+            new Endpoint("GET", "/api/v1/certification/cases/999999999/appeals", null, EnumSet.of(SUPERVISOR, PERSONNEL)),
+            new Endpoint("POST", "/api/v1/certification/cases/999999999/appeals", "{}", EnumSet.of(PERSONNEL)),
             new Endpoint("POST", "/api/v1/certification/appeals/999999999/decision", "{}", EnumSet.of(SUPERVISOR)),
             new Endpoint("POST", "/api/v1/certification/cases/999999999/cancellation", "{}", EnumSet.of(SUPERVISOR)),
             new Endpoint("POST", "/api/v1/certification/commissions/999999999/meetings/2030-01-10/observers", "{}",
-                    EnumSet.of(ADMIN)),
+                    EnumSet.of(PERSONNEL)),
             new Endpoint("GET", "/api/v1/certification/commissions/999999999/meetings/2030-01-10/observers", null,
-                    EnumSet.of(SUPERVISOR, ADMIN)),
+                    EnumSet.of(SUPERVISOR, PERSONNEL)),
+            new Endpoint("GET", "/api/v1/certification/cases/999999999/profile", null, EnumSet.of(SUPERVISOR, PERSONNEL)),
             new Endpoint("PUT", "/api/v1/certification/cases/999999999/profile", "{}", EnumSet.of(SUPERVISOR)),
             new Endpoint("POST", "/api/v1/certification/cases/999999999/profile/signature", "{}",
                     EnumSet.of(SUPERVISOR)),
             new Endpoint("POST", "/api/v1/certification/cases/999999999/profile/acknowledgement", "{}",
-                    EnumSet.of(SUPERVISOR, ADMIN)),
+                    EnumSet.of(PERSONNEL)),
+            new Endpoint("GET", "/api/v1/certification/cases/999999999/documents/sheet.pdf", null,
+                    EnumSet.of(SUPERVISOR, PERSONNEL)),
+            new Endpoint("GET", "/api/v1/certification/me", null, PEOPLE),
+            new Endpoint("POST", "/api/v1/certification/me/cases/999999999/profile/acknowledgement", "{}", PEOPLE),
+            new Endpoint("POST", "/api/v1/certification/me/cases/999999999/sheet/signature", null, PEOPLE),
+            new Endpoint("GET", "/api/v1/certification/me/cases/999999999/documents/sheet.pdf", null, PEOPLE),
             // The preflight: IT staff only; it reads and changes nothing.
             new Endpoint("GET", "/api/v1/admin/preflight", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/actuator/prometheus", null, EnumSet.of(ADMIN, METRICS)),
@@ -293,6 +328,10 @@ class AccessMatrixTest {
             new Endpoint("GET", "/admin/registry", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/admin/admin.css", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/line-health", null, EnumSet.of(SUPERVISOR, ADMIN)),
+            new Endpoint("GET", "/certification", null, EnumSet.of(SUPERVISOR, PERSONNEL)),
+            new Endpoint("GET", "/certification/hearing.js", null, EnumSet.of(SUPERVISOR, PERSONNEL)),
+            new Endpoint("GET", "/certification/mine", null, PEOPLE),
+            new Endpoint("GET", "/certification/mine/mine.js", null, PEOPLE),
             new Endpoint("GET", "/swagger-ui/index.html", null, EnumSet.of(ADMIN)),
             new Endpoint("GET", "/v3/api-docs", null, EnumSet.of(ADMIN)));
 

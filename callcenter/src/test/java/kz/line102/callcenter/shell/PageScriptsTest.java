@@ -66,10 +66,13 @@ class PageScriptsTest {
         List<String> errors = new ArrayList<>();
         opened("/login", "button[data-lang][aria-pressed=true]");
         Browser.scriptErrors(browser).forEach(m -> errors.add("anonymous /login: " + m));
-        for (Role role : List.of(Role.OPERATOR, Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN)) {
+        for (Role role : Role.values()) {
+            List<Pages.Page> pages = Pages.allowed(Set.of(role));
+            if (pages.isEmpty()) {
+                continue;
+            }
             String user = Api.user(users, "scripts-" + role.name().toLowerCase(), role);
             browser.manage().deleteAllCookies();
-            List<Pages.Page> pages = Pages.allowed(Set.of(role));
             Browser.signIn(browser, port, pages.get(0).path(), user);
             for (Pages.Page page : pages) {
                 opened(page.path(), "#line102-pages a");

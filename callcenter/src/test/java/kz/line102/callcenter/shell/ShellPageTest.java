@@ -109,12 +109,15 @@ class ShellPageTest {
         record Case(String user, Role role, String landing, List<String> pages) {
         }
         List<Case> cases = List.of(
-                new Case("shell-land-operator", Role.OPERATOR, "/console", List.of("/console")),
+                new Case("shell-land-operator", Role.OPERATOR, "/console", List.of("/console", "/certification/mine")),
                 new Case("shell-land-duty", Role.SUPERVISOR, "/supervisor",
-                        List.of("/supervisor", "/reports", "/wallboard", "/stats", "/line-health", "/watch", "/certification")),
-                new Case("shell-land-auditor", Role.AUDITOR, "/archive", List.of("/archive")),
+                        List.of("/supervisor", "/reports", "/wallboard", "/stats", "/line-health", "/watch", "/certification",
+                                "/certification/mine")),
+                new Case("shell-land-auditor", Role.AUDITOR, "/archive", List.of("/certification/mine", "/archive")),
+                new Case("shell-land-personnel", Role.PERSONNEL, "/certification",
+                        List.of("/certification", "/certification/mine")),
                 new Case("shell-land-admin", Role.ADMIN, "/admin",
-                        List.of("/wallboard", "/stats", "/line-health", "/certification", "/admin", "/routing", "/admin/users",
+                        List.of("/wallboard", "/stats", "/line-health", "/certification/mine", "/admin", "/routing", "/admin/users",
                                 "/admin/workstations", "/admin/units", "/admin/registry", "/admin/dead-letters",
                                 "/admin/preflight")));
         for (Case c : cases) {
