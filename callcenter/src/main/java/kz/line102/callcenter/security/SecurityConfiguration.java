@@ -175,6 +175,11 @@ class SecurityConfiguration {
                         // the commission (heads of divisions: SUPERVISOR) records stage results and decides;
                         // both read; auditors read the certification audit.
                         .requestMatchers(GET, "/api/v1/certification/audit").hasAnyRole(roles(AUDITOR, ADMIN))
+                        // Interview recordings (item 28): the personnel service's alone (ADMIN until it has a
+                        // role of its own), their list too; refused attempts are written to audit_log
+                        // (certification.recording.RefusedInterviewAccessAuditor).
+                        .requestMatchers("/api/v1/certification/cases/*/recordings",
+                                "/api/v1/certification/recordings/**").hasRole(ADMIN.name())
                         .requestMatchers(POST, "/api/v1/certification/cases/*/decision").hasRole(SUPERVISOR.name())
                         // The head approves the six-monthly list; the commission's secretary and personnel
                         // both mark the paperwork deadlines (minutes, sheet) done.
