@@ -34,6 +34,7 @@ import kz.line102.recorder.ingest.JdbcIngestJobRepository;
 import kz.line102.recorder.ingest.OrphanSweeper;
 import kz.line102.recorder.ingest.RecordingSource;
 import kz.line102.recorder.ingest.SpoolDirectorySource;
+import kz.line102.recorder.ingest.UploadSource;
 import kz.line102.recorder.integrity.IntegrityChecker;
 import kz.line102.recorder.integrity.IntegrityReport;
 import kz.line102.recorder.retention.LegalHold;
@@ -43,6 +44,8 @@ import kz.line102.recorder.retention.RetentionPolicy;
 import kz.line102.recorder.retention.RetentionService;
 import kz.line102.recorder.storage.ArchiveStore;
 import kz.line102.recorder.storage.StorageDirectories;
+import kz.line102.recorder.transcode.CorruptRecordingException;
+import kz.line102.recorder.transcode.MediaProbe;
 import kz.line102.recorder.transcode.Transcoder;
 
 /**
@@ -64,6 +67,8 @@ public final class RecordingService implements AutoCloseable {
     private final IntegrityChecker integrity;
     private final AccessService access;
     private final OrphanSweeper sweeper;
+    private final UploadSource uploads;
+    private final DataSource dataSource;
     private ScheduledExecutorService scheduler;
 
     /** Wires the recorder with the configured source and archive; swept files match no call. */
@@ -93,9 +98,12 @@ public final class RecordingService implements AutoCloseable {
             StorageDirectories.check(props);
         }
         this.props = props;
+        this.uploads = new UploadSource(source, store.root().resolve("incoming"));
+        source = uploads;
         this.catalog = new JdbcRecordingRepository(ds);
         IngestPipeline pipeline = new IngestPipeline(props, source, new Transcoder(props.transcode()), store, ds,
                 clock, meters);
+        this.dataSource = ds;
         JdbcIngestJobRepository jobs = new JdbcIngestJobRepository(ds);
         this.ingest = new IngestService(props.ingest(), pipeline, jobs, clock, meters);
         this.retention = new RetentionService(props.retention(), ds, store, clock, nanoTime, meters);
@@ -143,6 +151,57 @@ public final class RecordingService implements AutoCloseable {
 
     public Optional<IngestJob> ingestJob(UUID jobId) {
         return ingest.job(jobId);
+    }
+
+    /**
+     * Takes a recording a person uploads (an interview recorded outside the PBX): writes it
+     * whole under the archive root, checks that FFmpeg reads it as audio without a moving
+     * picture, records its job and starts the ingest in the background, which then runs
+     * as for a PBX file (transcode, SHA-256, archive, index) and is resumed the same way
+     * if this node dies before it is done. Returns once the job is recorded.
+     *
+     * @param content   the file's bytes; read to the end, or to {@code maxBytes}
+     * @param fileName  the name the person gave it (only its extension is kept)
+     * @return the job's id, which becomes the recording's id
+     * @throws UploadTooLargeException   past {@code maxBytes}
+     * @throws UnsupportedMediaException not audio FFmpeg reads, or a video
+     * @throws kz.line102.recorder.retention.UnknownRetentionClassException for an unknown class
+     */
+    public UUID upload(Upload upload, java.io.InputStream content) throws IOException {
+        String cls = retention.policy(upload.retentionClass()).retentionClass();
+        String sourceName = uploads.receive(UUID.randomUUID(), upload.fileName(), content, upload.maxBytes());
+        try {
+            MediaProbe.Media media = MediaProbe.probe(uploads.file(sourceName));
+            if (media.video()) {
+                throw new UnsupportedMediaException(UnsupportedMediaException.VIDEO,
+                        "the file holds a video (" + media.format() + "): the archive keeps audio only");
+            }
+            if (!media.audio()) {
+                throw new UnsupportedMediaException(UnsupportedMediaException.UNREADABLE,
+                        "the file holds no audio (" + media.format() + ")");
+            }
+        } catch (CorruptRecordingException e) {
+            uploads.discard(sourceName);
+            throw new UnsupportedMediaException(UnsupportedMediaException.UNREADABLE, e.getMessage());
+        } catch (UnsupportedMediaException e) {
+            uploads.discard(sourceName);
+            throw e;
+        }
+        UUID id = ingest.submit(new IngestRequest(upload.ownerId(), sourceName, upload.recordedAt(), null,
+                upload.uploadedBy(), cls), cls);
+        log.info("upload {} of {} by {} received as job {}", sourceName, upload.ownerId(), upload.uploadedBy(), id);
+        return id;
+    }
+
+    /** The ingest jobs filed under {@code callId} (a call's, or an upload owner's), oldest first. */
+    public List<IngestJob> ingestJobs(String callId, int limit) {
+        return new JdbcIngestJobRepository(dataSource).byCall(callId, limit);
+    }
+
+    /** When the recording's retention ends under its class's policy now in force. */
+    public java.time.Instant expiresAt(Recording r) {
+        Period keep = retention.policy(r.retentionClass()).keepFor();
+        return r.retainFrom().atZone(java.time.ZoneOffset.UTC).plus(keep).toInstant();
     }
 
     // ---- catalog and access

@@ -24,6 +24,9 @@ public final class ProblemCodes {
     public static final String EMPLOYEE_EXISTS = "employee-exists";
     public static final String FORMER_SUBORDINATE = "former-subordinate";
     public static final String IMPOSSIBLE_DATES = "impossible-dates";
+    public static final String INTERVIEW_RECORDING_TOO_LARGE = "interview-recording-too-large";
+    public static final String INTERVIEW_RECORDING_UNREADABLE = "interview-recording-unreadable";
+    public static final String INTERVIEW_RECORDING_VIDEO = "interview-recording-video";
     public static final String INVALID_APPEAL = "invalid-appeal";
     public static final String INVALID_CANCELLATION = "invalid-cancellation";
     public static final String INVALID_COMMISSION = "invalid-commission";
@@ -45,6 +48,7 @@ public final class ProblemCodes {
     public static final String NO_MEETING = "no-meeting";
     public static final String NO_QUORUM = "no-quorum";
     public static final String NO_SERVICE = "no-service";
+    public static final String NO_SUCH_INTERVIEW_RECORDING = "no-such-interview-recording";
     public static final String NO_SUCH_MEETING = "no-such-meeting";
     public static final String NOT_A_HIGHER_COMMISSION = "not-a-higher-commission";
     public static final String NOT_A_MEMBER = "not-a-member";

@@ -192,6 +192,11 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/v1/certification/cases/*/attendance",
                                 "/api/v1/certification/cases/*/questions", "/api/v1/certification/cases/*/votes",
                                 "/api/v1/certification/cases/*/decision").hasAnyRole(roles(SUPERVISOR, PERSONNEL))
+                        // Interview recordings (item 28): the personnel service's alone, their list too;
+                        // refused attempts are written to audit_log
+                        // (certification.recording.RefusedInterviewAccessAuditor).
+                        .requestMatchers("/api/v1/certification/cases/*/recordings",
+                                "/api/v1/certification/recordings/**").hasRole(PERSONNEL.name())
                         .requestMatchers(POST, "/api/v1/certification/lists/*/approval").hasRole(SUPERVISOR.name())
                         .requestMatchers(POST, "/api/v1/certification/appeals/*/decision",
                                 "/api/v1/certification/cases/*/cancellation").hasRole(SUPERVISOR.name())

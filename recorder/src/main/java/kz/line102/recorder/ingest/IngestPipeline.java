@@ -110,6 +110,15 @@ public final class IngestPipeline {
         WavInfo info;
         boolean quietChecked = false;
         try {
+            if (UploadSource.isUpload(job.sourceName()) && !WavProbe.isRiff(wav)) {
+                // A person's upload in another format (MP3, Ogg, M4A…): written whole before its
+                // job existed, so there is no header to distrust; its length is what FFmpeg decodes.
+                quietChecked = true;
+                encoded = transcoder.transcode(wav, scratch.resolve("archive.opus"));
+                verifyLength(encoded.decodedDuration(), transcoder.decodedDuration(wav));
+                archived(job, encoded, null);
+                return;
+            }
             info = WavProbe.probe(wav);
             if (!info.closedByWriter()) {
                 quietChecked = true;
@@ -130,11 +139,7 @@ public final class IngestPipeline {
                 input = WavRepair.repaired(wav, info, scratch.resolve("repaired.wav"));
             }
             encoded = transcoder.transcode(input, scratch.resolve("archive.opus"));
-            Duration gap = encoded.decodedDuration().minus(info.duration()).abs();
-            if (gap.compareTo(tolerance) > 0) {
-                throw new TranscodeVerificationException("the copy plays " + encoded.decodedDuration()
-                        + ", the source " + info.duration());
-            }
+            verifyLength(encoded.decodedDuration(), info.duration());
         } catch (CorruptRecordingException | TranscodeVerificationException e) {
             if (!quietChecked && e instanceof CorruptRecordingException && !quiet(job, wav)) {
                 return; // a file just opened by MixMonitor may not hold a whole header yet
@@ -144,12 +149,23 @@ public final class IngestPipeline {
             end(job, IngestState.QUARANTINED, e.code(), e.getMessage() + " (copy: " + copy + ")");
             return;
         }
+        archived(job, encoded, info.truncatedReason());
+    }
+
+    private void verifyLength(Duration copy, Duration source) {
+        if (copy.minus(source).abs().compareTo(tolerance) > 0) {
+            throw new TranscodeVerificationException("the copy plays " + copy + ", the source " + source);
+        }
+    }
+
+    /** Stores, indexes and marks archived in one transaction, then deletes the source. */
+    private void archived(IngestJob job, TranscodeResult encoded, String truncatedReason) throws IOException {
         String sha = Sha256.of(encoded.file());
         String path = store.store(encoded.file(), sha, job.callAt());
         Instant now = clock.instant();
         Recording r = new Recording(job.id(), job.callId(), null, job.callAt(), job.callerNumber(), job.operator(),
                 job.sourceName(), path, sha, encoded.sizeBytes(), encoded.decodedDuration(), encoded.codec(),
-                job.retentionClass(), retainFrom(job, now), now, job.orphan(), info.truncatedReason(), null);
+                job.retentionClass(), retainFrom(job, now), now, job.orphan(), truncatedReason, null);
         Jdbc.inTransaction(ds, c -> {
             recordings.insert(c, r);
             jobs.markArchived(c, job.id(), now);

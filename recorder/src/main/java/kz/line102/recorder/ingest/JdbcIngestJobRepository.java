@@ -172,6 +172,14 @@ public final class JdbcIngestJobRepository {
         });
     }
 
+    /** The jobs of one call (or of one uploader's case), oldest first, at most {@code limit}. */
+    public List<IngestJob> byCall(String callId, int limit) {
+        return update("select * from recording_ingest_jobs where call_id = ? order by created_at, id limit ?", ps -> {
+            ps.setString(1, callId);
+            ps.setInt(2, limit);
+        });
+    }
+
     /** Takes the lease on one job if it is resumable and nobody holds it. */
     public Optional<IngestJob> claim(UUID id, Instant now, Duration lease) {
         List<IngestJob> got = update("update recording_ingest_jobs set lease_until = ?, updated_at = ? where id = ? and "

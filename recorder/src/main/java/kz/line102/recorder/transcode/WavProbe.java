@@ -25,6 +25,14 @@ public final class WavProbe {
     private WavProbe() {
     }
 
+    /** Whether {@code file} starts as a RIFF/WAVE file does (one too short to say is not). */
+    public static boolean isRiff(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer head = read(ch, 0, 12);
+            return head.remaining() >= 12 && head.getInt(0) == 0x46464952 && head.getInt(8) == 0x45564157;
+        }
+    }
+
     /**
      * What {@code file} holds; a file of zero bytes is an empty recording.
      *
