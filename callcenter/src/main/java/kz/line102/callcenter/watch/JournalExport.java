@@ -33,7 +33,7 @@ class JournalExport {
 
     private static final String FONT = "/fonts/DejaVuSans.ttf";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-    private static final float MARGIN = 40;
+    static final float MARGIN = 40;
 
     private final WatchProperties props;
     private final byte[] font;
@@ -133,7 +133,7 @@ class JournalExport {
     }
 
     /** Lines down A4 pages, a new page when one is full; letters the font lacks become '?'. */
-    private static final class Sheet {
+    static final class Sheet {
         private final PDDocument doc;
         private final PDType0Font font;
         private final List<PDPage> pages = new ArrayList<>();
