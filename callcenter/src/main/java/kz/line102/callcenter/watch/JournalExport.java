@@ -105,6 +105,9 @@ class JournalExport {
             Sheet sheet = new Sheet(doc, f);
             sheet.line(texts.t("appendix") + " " + journal.appendix(), 8, 12);
             sheet.line(texts.t(kind), 14, 20);
+            long months = journal.retention().toTotalMonths();
+            sheet.line(texts.t("retention") + ": " + (months % 12 == 0 ? String.valueOf(months / 12)
+                    : String.valueOf(months / 12.0)), 8, 12);
             sheet.line(ZoneId.of(props.zone().getId()).getId() + ", " + time(Instant.now()), 8, 14);
             if (entries.isEmpty()) {
                 sheet.line(texts.t("noEntries"), 10, 14);

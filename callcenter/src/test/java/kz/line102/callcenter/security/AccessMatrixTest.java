@@ -207,6 +207,7 @@ class AccessMatrixTest {
                     EnumSet.of(SUPERVISOR)),
             new Endpoint("GET", "/api/v1/watch/journals", null, EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
             new Endpoint("GET", "/api/v1/watch/journals/no-such/entries", null, EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/watch/journals/entries?size=0", null, EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
             new Endpoint("GET", "/api/v1/watch/journals/no-such/entries.csv", null,
                     EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
             new Endpoint("GET", "/api/v1/watch/journals/no-such/entries.pdf", null,

@@ -44,6 +44,8 @@ class SeriousReportPageTest {
     IncidentService incidents;
     @Autowired
     CommissionService commission;
+    @Autowired
+    WatchProperties props;
 
     private ChromeDriver browser;
     private String duty;
@@ -52,6 +54,7 @@ class SeriousReportPageTest {
     @BeforeEach
     void start() {
         String tag = Long.toString(System.nanoTime(), 36);
+        Api.user(users, "page-admin", Role.ADMIN);
         duty = Api.user(users, "page-sr-duty", Role.SUPERVISOR);
         chief = Api.user(users, "page-sr-chief-" + tag, Role.SUPERVISOR);
         browser = Browser.start();
@@ -170,5 +173,27 @@ class SeriousReportPageTest {
         assertThat(browser.findElement(By.id("serious-save")).isEnabled()).isFalse();
         assertThat(browser.findElement(By.id("serious-pdf")).getAttribute("href"))
                 .endsWith("/api/v1/watch/serious-reports/" + report + ".pdf?lang=kk");
+    }
+
+    @Test
+    void oneSearchAcrossEveryBookAndRegisterInKazakh() {
+        String marker = "ІЗДЕУ" + System.nanoTime();
+        String watch = WatchFixtures.freshWatch(jdbc, props);
+        for (String kind : List.of("notebook", "orientations")) {
+            Api.Response r = new Api(port).json("POST", "/api/v1/watch/journals/" + kind + "/entries", duty,
+                    "{\"watch\":\"" + watch + "\",\"text\":\"Жазба " + marker + "\"}");
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        Browser.signIn(browser, port, "/watch", duty);
+        browser.findElement(By.cssSelector("button[data-lang=kk]")).click();
+        until(() -> text("journals-title").equals("Кітаптар мен журналдар"));
+        new Select(browser.findElement(By.id("journal"))).selectByValue("notebook");
+        type("search-q", marker);
+        browser.findElement(By.id("search")).click();
+        until(() -> browser.findElements(By.cssSelector("#entries tbody tr")).size() == 1);
+        browser.findElement(By.id("search-all")).click();
+        browser.findElement(By.id("search")).click();
+        until(() -> browser.findElements(By.cssSelector("#entries tbody tr")).size() == 2);
+        assertThat(text("entries")).contains("Бағдарларды есепке алу журналы (10-қосымша)");
     }
 }

@@ -126,9 +126,9 @@ class SeriousReportTest {
     void users() {
         down = false;
         api = new Api(port);
+        admin = Api.user(users, "sr-admin", Role.ADMIN);
         duty = Api.user(users, "sr-duty", Role.SUPERVISOR);
         deputy = Api.user(users, "sr-deputy", Role.SUPERVISOR);
-        admin = Api.user(users, "sr-admin", Role.ADMIN);
     }
 
     private Incident card() {
