@@ -61,6 +61,8 @@
     $('serious-id').textContent = report.id;
     $('serious-card').textContent = report.kuiNumber;
     $('serious-version').textContent = v.version;
+    // The field takes an ISO instant; beside it, the centre's wall clock (the header names the zone).
+    $('serious-at-local').textContent = v.occurredAt ? L.time(v.occurredAt) : '';
     $('serious-state').textContent = t('serious.state.' + report.state);
     $('serious-signed').textContent = report.signature
       ? t('serious.signedBy') + ': ' + report.signature.signedBy + ', ' + L.time(report.signature.signedAt)
