@@ -271,7 +271,8 @@ function renderJournals() {
     const tr = document.createElement('tr');
     tr.dataset.entryNumber = e.number;
     if (e.overdue) tr.className = 'overdue';
-    L.cell(tr, e.year + '/' + e.number);
+    // A search across every book shows whose entry each is.
+    L.cell(tr, (e.kind !== $('journal').value ? t(e.kind) + ' ' : '') + e.year + '/' + e.number);
     L.cell(tr, L.time(e.at));
     L.cell(tr, e.author);
     const extra = Object.entries(e.fields).map(([k, v]) => t('field.' + k) + ': ' + fieldText(k, v));
@@ -341,7 +342,9 @@ function setBreaks(event) {
 }
 
 async function loadEntries() {
-  entries = await L.api('GET', '/api/v1/watch/journals/' + $('journal').value + '/entries?' + searchQuery());
+  const all = $('search-all').checked;
+  entries = await L.api('GET', '/api/v1/watch/journals/' + (all ? '' : $('journal').value + '/') + 'entries?'
+    + searchQuery());
 }
 
 function check(item, result, note) {

@@ -70,4 +70,18 @@ class CommissionStore {
     void sign(long act, String signer, String capacity) {
         jdbc.update("insert into watch_commission_signatures (act_id, signer, capacity) values (?, ?, ?)", act, signer, capacity);
     }
+
+    /**
+     * The chief of the centre: the incoming chief of the act whose last signature came last
+     * (an act counts once every member and both chiefs have signed); null before any such act.
+     */
+    String currentChief() {
+        List<String> found = jdbc.queryForList("""
+                select a.incoming_chief from watch_commission_acts a
+                join watch_commission_signatures s on s.act_id = a.id
+                group by a.id, a.incoming_chief, a.members
+                having count(*) = jsonb_array_length(a.members) + 2
+                order by max(s.signed_at) desc, a.id desc limit 1""", String.class);
+        return found.isEmpty() ? null : found.get(0);
+    }
 }

@@ -54,6 +54,15 @@ class JournalController {
         return new Config(new LinkedHashMap<>(props.journals()), props.maxText(), props.zone().getId());
     }
 
+    /** The search across every book and register: the same filters, newest first. */
+    @GetMapping("/entries")
+    List<WatchStore.Entry> all(Authentication auth, @RequestParam(required = false) String from,
+                               @RequestParam(required = false) String to, @RequestParam(required = false) String q,
+                               @RequestParam(required = false) Integer number, @RequestParam(required = false) Integer year,
+                               @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return journals.searchAll(auth.getName(), instant(from, false), instant(to, true), q, number, year, page, size);
+    }
+
     @GetMapping("/{kind}/entries")
     List<WatchStore.Entry> entries(Authentication auth, @PathVariable String kind, @RequestParam(required = false) String from,
                                    @RequestParam(required = false) String to, @RequestParam(required = false) String q,

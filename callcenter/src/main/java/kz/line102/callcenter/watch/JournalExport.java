@@ -33,7 +33,7 @@ class JournalExport {
 
     private static final String FONT = "/fonts/DejaVuSans.ttf";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-    private static final float MARGIN = 40;
+    static final float MARGIN = 40;
 
     private final WatchProperties props;
     private final byte[] font;
@@ -105,6 +105,9 @@ class JournalExport {
             Sheet sheet = new Sheet(doc, f);
             sheet.line(texts.t("appendix") + " " + journal.appendix(), 8, 12);
             sheet.line(texts.t(kind), 14, 20);
+            long months = journal.retention().toTotalMonths();
+            sheet.line(texts.t("retention") + ": " + (months % 12 == 0 ? String.valueOf(months / 12)
+                    : String.valueOf(months / 12.0)), 8, 12);
             sheet.line(ZoneId.of(props.zone().getId()).getId() + ", " + time(Instant.now()), 8, 14);
             if (entries.isEmpty()) {
                 sheet.line(texts.t("noEntries"), 10, 14);
@@ -133,7 +136,7 @@ class JournalExport {
     }
 
     /** Lines down A4 pages, a new page when one is full; letters the font lacks become '?'. */
-    private static final class Sheet {
+    static final class Sheet {
         private final PDDocument doc;
         private final PDType0Font font;
         private final List<PDPage> pages = new ArrayList<>();

@@ -19,6 +19,9 @@ public final class ProblemCodes {
     public static final String NO_SUCH_ITEM = "no-such-item";
     public static final String NO_SUCH_JOURNAL = "no-such-journal";
     public static final String NO_SUCH_KUI = "no-such-kui";
+    public static final String NO_SUCH_REPORT = "no-such-report";
+    public static final String NOT_THE_CHIEF = "not-the-chief";
+    public static final String REPORT_SIGNED = "report-signed";
     public static final String NO_SUCH_ORIENTATION = "no-such-orientation";
     public static final String NOT_IN_COMMISSION = "not-in-commission";
     public static final String NOT_ON_ROSTER = "not-on-roster";

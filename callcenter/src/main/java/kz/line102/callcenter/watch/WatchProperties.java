@@ -3,6 +3,7 @@ package kz.line102.callcenter.watch;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -60,11 +61,17 @@ public record WatchProperties(@NotNull ZoneId zone, @NotNull LocalTime startsAt,
      * @param reportWithin  for an entry about a crime (field {@code crime}) not yet reported
      *                      (no {@code reportedTo}): how soon it must be reported to the chief;
      *                      null when the register sets no deadline
+     * @param retention    its retention class: how long its entries are kept after the year they
+     *                     were written in (the centre's nomenclature of cases); 5 years if not set
      */
     public record Journal(@Min(1) @Max(99) int appendix, @NotNull List<@Pattern(regexp = "[a-zA-Z]{1,40}") String> fields,
-                          boolean confidential, Duration reportWithin) {
+                          boolean confidential, Duration reportWithin, Period retention) {
 
         public Journal {
+            retention = retention == null ? Period.ofYears(5) : retention.normalized();
+            if (retention.isNegative() || retention.toTotalMonths() < 12) {
+                throw new IllegalArgumentException("a journal's retention is a year or more, not " + retention);
+            }
             if (reportWithin != null && (reportWithin.isNegative() || reportWithin.isZero())) {
                 throw new IllegalArgumentException("a register's report-within is positive, not " + reportWithin);
             }

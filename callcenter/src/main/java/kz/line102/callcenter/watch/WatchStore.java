@@ -192,11 +192,11 @@ class WatchStore {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /** A page of one kind's entries, newest first; every filter may be null. */
+    /** A page of one kind's entries (of every kind when {@code kind} is null), newest first; every filter may be null. */
     List<Entry> search(String kind, Instant from, Instant to, String text, Integer number, Integer year, Long itemId,
                        int limit, int offset) {
-        StringBuilder sql = new StringBuilder(ENTRIES).append(" where e.kind = ?");
-        List<Object> args = new ArrayList<>(List.of(kind));
+        StringBuilder sql = new StringBuilder(ENTRIES).append(kind == null ? " where true" : " where e.kind = ?");
+        List<Object> args = new ArrayList<>(kind == null ? List.of() : List.of(kind));
         if (from != null) {
             sql.append(" and e.at >= ?");
             args.add(Timestamp.from(from));

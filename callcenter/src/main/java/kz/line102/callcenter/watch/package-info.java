@@ -3,6 +3,9 @@
  * hand-over (briefing, inventory of documents and property checked item by item by the
  * incoming officer, both officers' signatures), and the numbered, append-only journals:
  * the Book of official reports, the shift notebook and the registers of messages and
- * orientations, all kinds of one journal engine configured in {@link WatchProperties}.
+ * orientations, all kinds of one journal engine configured in {@link WatchProperties}; the
+ * chief's hand-over by commission with its act; and reports of serious events, drafted from an
+ * incident card, signed by the chief and sent on to the higher instance on the job engine
+ * ({@link SeriousReportRoutes}, configured in {@link SeriousReportProperties}).
  */
 package kz.line102.callcenter.watch;

@@ -213,11 +213,22 @@ class AccessMatrixTest {
                     EnumSet.of(SUPERVISOR)),
             new Endpoint("GET", "/api/v1/watch/journals", null, EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
             new Endpoint("GET", "/api/v1/watch/journals/no-such/entries", null, EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/watch/journals/entries?size=0", null, EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
             new Endpoint("GET", "/api/v1/watch/journals/no-such/entries.csv", null,
                     EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
             new Endpoint("GET", "/api/v1/watch/journals/no-such/entries.pdf", null,
                     EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
             new Endpoint("POST", "/api/v1/watch/journals/no-such/entries", "{}", EnumSet.of(SUPERVISOR)),
+            // Reports of serious events: no report 999999999 (404), a draft with no card (400).
+            new Endpoint("GET", "/api/v1/watch/serious-reports", null, EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/watch/serious-reports/999999999", null, EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
+            new Endpoint("GET", "/api/v1/watch/serious-reports/999999999.pdf", null,
+                    EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
+            new Endpoint("POST", "/api/v1/watch/serious-reports", "{}", EnumSet.of(SUPERVISOR)),
+            new Endpoint("POST", "/api/v1/watch/serious-reports/999999999/versions", "{}", EnumSet.of(SUPERVISOR)),
+            new Endpoint("POST", "/api/v1/watch/serious-reports/999999999/signature", "{}", EnumSet.of(SUPERVISOR)),
+            new Endpoint("GET", "/api/v1/watch/commission/acts/999999999.pdf", null,
+                    EnumSet.of(SUPERVISOR, AUDITOR, ADMIN)),
             // Line health: supervisors read; IT staff change targets and place test calls. The changes
             // below are refused (400), aim at no target (404) or find no test number configured (409).
             new Endpoint("GET", "/api/v1/line-health/targets", null, EnumSet.of(SUPERVISOR, ADMIN)),
