@@ -294,7 +294,6 @@ class AccessMatrixTest {
                     EnumSet.of(PERSONNEL)),
             new Endpoint("GET", "/api/v1/certification/recordings/00000000-0000-0000-0000-000000000000/download",
                     null, EnumSet.of(PERSONNEL)),
-            new Endpoint("GET", "/api/v1/certification/lists", null, EnumSet.of(SUPERVISOR, ADMIN)),
             new Endpoint("POST", "/api/v1/certification/lists/999999999/approval", "{}", EnumSet.of(SUPERVISOR)),
             new Endpoint("POST", "/api/v1/certification/lists/999999999/notices", "{}", EnumSet.of(PERSONNEL)),
             new Endpoint("GET", "/api/v1/certification/cases/999999999/calendar", null, EnumSet.of(SUPERVISOR, PERSONNEL)),
