@@ -3,6 +3,7 @@ package kz.line102.cti.sip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 
 import kz.line102.cti.testing.Sipp;
 import org.junit.jupiter.api.AfterAll;
@@ -45,8 +46,13 @@ class TestCallerTest {
             assertThat(r.rtp().received()).isEqualTo(30);
             assertThat(r.rtp().lossPct()).isZero();
             assertThat(r.rtp().meanRttMs()).isPositive().isLessThan(100);
-            assertThat(r.steps()).extracting(TestCallResult.Step::name)
-                    .containsSubsequence("invite", "provisional", "answered", "sdp", "media", "bye");
+            // A provisional answer is optional in SIP, and over UDP sipp's 180 can be handled after its 200
+            // on a loaded machine, when it is late and left out; when it is there it comes before the answer.
+            List<String> steps = r.steps().stream().map(TestCallResult.Step::name).toList();
+            assertThat(steps).containsSubsequence("invite", "answered", "sdp", "media", "bye");
+            if (steps.contains("provisional")) {
+                assertThat(steps.indexOf("provisional")).isLessThan(steps.indexOf("answered"));
+            }
             assertThat(r.steps()).allMatch(TestCallResult.Step::ok);
         }
         assertThat(agent.inFlight()).isZero();
