@@ -174,9 +174,7 @@ public final class AmiConnector implements AutoCloseable {
 
     /** Starts connecting in the background. Idempotent; a stopped connector stays stopped. */
     public void start() {
-        if (!props.configured()) {
-            throw new IllegalStateException("line102.cti.ami.host is blank: there is no PBX to connect to");
-        }
+        props.requireConfigured();
         synchronized (lock) {
             if (started || stopped) {
                 return;
@@ -192,8 +190,7 @@ public final class AmiConnector implements AutoCloseable {
             // The lease decides the first session: held (events on) or held elsewhere (events off).
             leaseKeeper.start();
         }
-        long sweep = Math.max(200, Math.min(props.callIdleTimeout().toMillis() / 4, 60_000));
-        link.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
+        link.scheduleWithFixedDelay(this::sweep, props.sweepMillis(), props.sweepMillis(), TimeUnit.MILLISECONDS);
         link.scheduleWithFixedDelay(this::ping, PING_INTERVAL.toMillis(), PING_INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
     }

@@ -66,6 +66,18 @@ public record AmiProperties(String host, int port, String username, String secre
         return !host.isEmpty();
     }
 
+    /** Refuses to go on without a PBX: an unconfigured link is never started. */
+    public void requireConfigured() {
+        if (!configured()) {
+            throw new IllegalStateException("line102.cti.ami.host is blank: there is no PBX to connect to");
+        }
+    }
+
+    /** How often tracked calls are checked for idleness: a quarter of the idle time, 0.2 s to 1 min. */
+    long sweepMillis() {
+        return Math.max(200, Math.min(callIdleTimeout.toMillis() / 4, 60_000));
+    }
+
     /** Another PBX address and account with the same settings (the demo's replay on loopback). */
     public AmiProperties withEndpoint(String newHost, int newPort, String newUsername, String newSecret) {
         requireText(newHost, "host");
