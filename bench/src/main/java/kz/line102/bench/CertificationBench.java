@@ -64,7 +64,8 @@ public final class CertificationBench {
         db.recreate();
         BenchRedis redis = BenchRedis.start();
         Path dir = Path.of(System.getProperty("bench.dir", "bench/target/certification-bench")).toAbsolutePath();
-        Files.createDirectories(dir);
+        Files.createDirectories(dir.resolve("spool"));
+        Files.createDirectories(dir.resolve("archive"));
         try {
             ConfigurableApplicationContext app = new SpringApplication(CallcenterApplication.class).run(
                     "--spring.datasource.url=" + db.url(), "--spring.datasource.username=postgres",
@@ -72,6 +73,9 @@ public final class CertificationBench {
                     "--line102.redis.host=" + redis.host, "--line102.redis.port=" + redis.port,
                     "--line102.cti.enabled=false", "--line102.cti.replay.enabled=false", "--line102.cti.agi.port=0",
                     "--line102.cti.stream.spool-dir=" + dir.resolve("cti-spool"),
+                    "--line102.recorder.storage.require-absolute=false", // a bench keeps recordings in scratch folders
+                    "--line102.recorder.ingest.spool-dir=" + dir.resolve("spool"),
+                    "--line102.recorder.storage.archive-root=" + dir.resolve("archive"),
                     "--line102.callcenter.security.bcrypt-strength=4",
                     "--logging.file.name=" + System.getProperty("bench.log", "bench/target/certification.log"),
                     "--logging.threshold.console=WARN");

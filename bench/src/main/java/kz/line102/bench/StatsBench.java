@@ -78,7 +78,8 @@ public final class StatsBench {
         db.recreate();
         BenchRedis redis = BenchRedis.start();
         Path dir = Path.of(System.getProperty("bench.dir", "bench/target/stats-bench")).toAbsolutePath();
-        Files.createDirectories(dir);
+        Files.createDirectories(dir.resolve("spool"));
+        Files.createDirectories(dir.resolve("archive"));
         try {
             ConfigurableApplicationContext app = new SpringApplication(CallcenterApplication.class).run(
                     "--spring.datasource.url=" + db.url(), "--spring.datasource.username=postgres",
@@ -86,6 +87,9 @@ public final class StatsBench {
                     "--line102.redis.host=" + redis.host, "--line102.redis.port=" + redis.port,
                     "--line102.cti.enabled=false", "--line102.cti.replay.enabled=false", "--line102.cti.agi.port=0",
                     "--line102.cti.stream.spool-dir=" + dir.resolve("cti-spool"),
+                    "--line102.recorder.storage.require-absolute=false", // a bench keeps recordings in scratch folders
+                    "--line102.recorder.ingest.spool-dir=" + dir.resolve("spool"),
+                    "--line102.recorder.storage.archive-root=" + dir.resolve("archive"),
                     "--line102.callcenter.security.bcrypt-strength=4",
                     "--logging.file.name=" + System.getProperty("bench.log", "bench/target/stats.log"),
                     "--logging.threshold.console=WARN");
@@ -208,6 +212,12 @@ public final class StatsBench {
                 """, Timestamp.from(now), Timestamp.from(now), OPERATORS);
         // The hour roll-up the application keeps of every interval it writes (V118).
         jdbc.query("select stats_roll_hours('-infinity', 'infinity')", rs -> { });
+        // And by the centre's day (V119), from those hours: the application rolls a day as it writes it.
+        ZoneId centre = ZoneId.of("Asia/Almaty");
+        LocalDate today = LocalDate.now(centre);
+        jdbc.query("select stats_roll_days(?, ?, ?, true)", rs -> { },
+                Timestamp.from(today.minusDays(367).atStartOfDay(centre).toInstant()),
+                Timestamp.from(today.plusDays(1).atStartOfDay(centre).toInstant()), centre.getId());
         jdbc.execute("analyze");
         PipelineBench.out("%d calls and their history loaded in %.1f s", CALLS, (System.nanoTime() - t0) / 1e9);
     }
