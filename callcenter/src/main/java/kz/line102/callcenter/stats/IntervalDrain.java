@@ -64,6 +64,13 @@ public class IntervalDrain {
 
     /** One pass; returns how many intervals were recomputed (0 when another node holds the lock). */
     public int pass() {
+        if (!intervals.daysCut()) {
+            tx.executeWithoutResult(s -> {
+                if (locked()) {
+                    intervals.cutDays();
+                }
+            });
+        }
         Boolean marked = tx.execute(s -> locked() && mark());
         if (!Boolean.TRUE.equals(marked)) {
             return 0;

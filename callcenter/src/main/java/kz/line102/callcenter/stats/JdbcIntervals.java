@@ -27,12 +27,28 @@ public class JdbcIntervals {
     private static final Map<String, String> HOURS = Map.of("stats_queue_intervals", "stats_queue_hours",
             "stats_operator_intervals", "stats_operator_hours", "stats_operator_time", "stats_operator_time_hours");
 
+    /** The operator tables' roll-up by the centre's day (V119). */
+    private static final Map<String, String> DAYS = Map.of("stats_operator_intervals", "stats_operator_days",
+            "stats_operator_time", "stats_operator_time_days");
+
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final StatsDays days;
 
-    public JdbcIntervals(JdbcTemplate jdbc, JsonMapper json) {
+    public JdbcIntervals(JdbcTemplate jdbc, JsonMapper json, java.time.ZoneId zone) {
         this.jdbc = jdbc;
         this.json = json;
+        this.days = new StatsDays(jdbc, zone);
+    }
+
+    /** Whether the day rows are cut in the centre's zone (a node configured otherwise may have cut them). */
+    boolean daysCut() {
+        return days.ready();
+    }
+
+    /** See {@link StatsDays#rebuildIfCutElsewhere()}. */
+    int cutDays() {
+        return days.rebuildIfCutElsewhere();
     }
 
     public static Instant floor(Instant at) {
@@ -95,6 +111,7 @@ public class JdbcIntervals {
         }
         Instant hour = floorHour(start);
         rollHours(hour, hour.plus(HOUR));
+        days.roll(start);
     }
 
     /** Rebuilds the hour rows of [from, to) (whole hours) from their intervals; call it in a transaction. */
@@ -114,21 +131,48 @@ public class JdbcIntervals {
     }
 
     /**
-     * The rows of [from, to) as one source {@code s}: the hour table's for the whole hours, the
-     * 15-minute table's for the ragged ends (or all of it from the 15-minute table when asked).
+     * The rows of [from, to) as one source {@code s}: the day table's for the centre's whole days
+     * (when asked and cut in its zone), the hour table's for the whole hours, the 15-minute table's
+     * for the ragged ends (or all of it from the 15-minute table when asked).
      */
-    private static String span(String table, Instant from, Instant to, boolean hours, List<Object> args) {
+    private String span(String table, Instant from, Instant to, boolean hours, boolean byDay, List<Object> args) {
+        List<String> parts = new ArrayList<>();
+        Instant firstDay = days.dayStartFrom(from);
+        Instant lastDay = days.dayStart(to);
+        if (byDay && DAYS.containsKey(table) && firstDay.isBefore(lastDay) && days.ready()) {
+            parts.add(range(DAYS.get(table), firstDay, lastDay, args));
+            hourParts(table, from, firstDay, hours, parts, args);
+            hourParts(table, lastDay, to, hours, parts, args);
+        } else {
+            hourParts(table, from, to, hours, parts, args);
+        }
+        return "(" + (parts.isEmpty() ? range(table, from, to, args) : String.join(" union all ", parts)) + ") s";
+    }
+
+    private static void hourParts(String table, Instant from, Instant to, boolean hours, List<String> parts,
+                                  List<Object> args) {
+        if (!from.isBefore(to)) {
+            return;
+        }
         Instant first = floorHour(from).equals(from) ? from : floorHour(from).plus(HOUR);
         Instant last = floorHour(to);
         if (!hours || !first.isBefore(last)) {
-            args.addAll(List.of(Timestamp.from(from), Timestamp.from(to)));
-            return "(select * from " + table + " where interval_start >= ? and interval_start < ?) s";
+            parts.add(range(table, from, to, args));
+            return;
         }
-        args.addAll(List.of(Timestamp.from(from), Timestamp.from(first), Timestamp.from(last), Timestamp.from(to),
-                Timestamp.from(first), Timestamp.from(last)));
-        return "(select * from " + table + " where (interval_start >= ? and interval_start < ?)"
-                + " or (interval_start >= ? and interval_start < ?)"
-                + " union all select * from " + HOURS.get(table) + " where interval_start >= ? and interval_start < ?) s";
+        if (from.isBefore(first)) {
+            parts.add(range(table, from, first, args));
+        }
+        parts.add(range(HOURS.get(table), first, last, args));
+        if (last.isBefore(to)) {
+            parts.add(range(table, last, to, args));
+        }
+    }
+
+    private static String range(String table, Instant from, Instant to, List<Object> args) {
+        args.add(Timestamp.from(from));
+        args.add(Timestamp.from(to));
+        return "select * from " + table + " where interval_start >= ? and interval_start < ?";
     }
 
     private static Integer[] ints(long[] v) {
@@ -137,6 +181,14 @@ public class JdbcIntervals {
             out[i] = (int) v[i];
         }
         return out;
+    }
+
+    /** Whether every key of the group is a whole number of the centre's days, so day rows group right. */
+    private static boolean dayAligned(Group g) {
+        return switch (g) {
+            case ALL, DAY, WEEK, MONTH, QUARTER, DAY_OF_WEEK -> true;
+            default -> false;
+        };
     }
 
     /** How rows are grouped; each maps to a fixed SQL expression in the centre's zone. */
@@ -175,7 +227,7 @@ public class JdbcIntervals {
         }
         List<Object> args = new ArrayList<>();
         select.append(" from ").append(span("stats_queue_intervals", from, to,
-                !groups.contains(Group.INTERVAL) && wholeHours(zone, from, to), args))
+                !groups.contains(Group.INTERVAL) && wholeHours(zone, from, to), false, args))
                 .append(" where true");
         if (queue != null) {
             select.append(" and queue = ?");
@@ -204,7 +256,7 @@ public class JdbcIntervals {
     Map<String, OperatorTally> operators(Instant from, Instant to, String queue, String operator) {
         Map<String, OperatorTally> out = new HashMap<>();
         List<Object> args = new ArrayList<>();
-        String calls = span("stats_operator_intervals", from, to, true, args);
+        String calls = span("stats_operator_intervals", from, to, true, true, args);
         String where = "";
         if (queue != null) {
             where += " and queue = ?";
@@ -229,7 +281,7 @@ public class JdbcIntervals {
             t.wrapUpCount = rs.getLong(7);
         }, args.toArray());
         List<Object> targs = new ArrayList<>();
-        String time = span("stats_operator_time", from, to, true, targs);
+        String time = span("stats_operator_time", from, to, true, true, targs);
         String twhere = "";
         if (operator != null) {
             twhere = " and operator = ?";
@@ -260,7 +312,7 @@ public class JdbcIntervals {
     Map<String, long[]> stateTime(Instant from, Instant to, String operator, Group group, String zone, int watchHour) {
         List<Object> args = new ArrayList<>();
         String time = span("stats_operator_time", from, to, group != Group.INTERVAL && wholeHours(zone, from, to),
-                args);
+                dayAligned(group), args);
         String where = "";
         if (operator != null) {
             where = " and operator = ?";

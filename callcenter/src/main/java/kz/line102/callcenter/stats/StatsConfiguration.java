@@ -92,8 +92,8 @@ class StatsConfiguration implements WebSocketConfigurer {
     }
 
     @Bean
-    JdbcIntervals statsIntervals(JdbcTemplate jdbc, JsonMapper json) {
-        return new JdbcIntervals(jdbc, json);
+    JdbcIntervals statsIntervals(JdbcTemplate jdbc, JsonMapper json, IncidentProperties centre) {
+        return new JdbcIntervals(jdbc, json, centre.zone());
     }
 
     @Bean

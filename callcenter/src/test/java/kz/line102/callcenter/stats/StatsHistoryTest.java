@@ -165,6 +165,60 @@ class StatsHistoryTest {
         assertThat(ops.path("operators").toString()).contains("stats-op");
     }
 
+    /**
+     * A period's whole days are read from their roll-up by the centre's day (V119), its ragged
+     * ends from hours and intervals: a call moved to the next day moves between the day rows, a
+     * period cut at odd quarters counts every call once, and day rows cut in another zone are
+     * not read until they are cut again in the centre's.
+     */
+    @Test
+    void anOperatorsDaysAreReadFromTheirRollUpAndKeptRightAfterACorrection() {
+        String op = "stats-days-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        UUID moved = call("23:50:00", "answered", 5, 60, false, "+77010000021");
+        UUID early = call("06:20:00", "answered", 3, 30, false, "+77010000022");
+        // the drain may have counted them for the insert's operator already; this change counts them again
+        jdbc.update("update calls set operator_user = ?, updated_at = clock_timestamp() where id in (?, ?)", op, moved,
+                early);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(answered(op, day)).isEqualTo(2));
+        assertThat(answered(op, day.plusDays(1))).isZero();
+
+        jdbc.update("""
+                update calls set offered_at = offered_at + interval '20 minutes',
+                    queued_at = queued_at + interval '20 minutes', answered_at = answered_at + interval '20 minutes',
+                    ended_at = ended_at + interval '20 minutes', updated_at = clock_timestamp() where id = ?""", moved);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(answered(op, day)).isEqualTo(1);
+            assertThat(answered(op, day.plusDays(1))).isEqualTo(1);
+        });
+        assertThat(answeredBetween(op, day + "T06:15", day.plusDays(3) + "T00:15")).isEqualTo(2);
+        assertThat(answeredBetween(op, day + "T06:30", day.plusDays(1) + "T00:15")).as("the 06:20 call left out")
+                .isEqualTo(1);
+
+        jdbc.update("update stats_day_zone set zone = 'UTC'");
+        assertThat(answered(op, day)).as("read from hours while the days are cut elsewhere").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Asia/Almaty".equals(
+                jdbc.queryForObject("select zone from stats_day_zone", String.class)));
+        assertThat(answered(op, day)).isEqualTo(1);
+        assertThat(answered(op, day.plusDays(1))).isEqualTo(1);
+    }
+
+    private long answered(String op, LocalDate d) {
+        return answeredIn("period=day&at=" + d, op);
+    }
+
+    private long answeredBetween(String op, String from, String to) {
+        return answeredIn("period=custom&from=" + from + "&to=" + to, op);
+    }
+
+    private long answeredIn(String period, String op) {
+        JsonNode body = api.get("/api/v1/stats/operators?" + period + "&operator=" + op, supervisor).json();
+        long n = 0;
+        for (JsonNode o : body.path("operators")) {
+            n += o.path("answered").asLong();
+        }
+        return n;
+    }
+
     private JsonNode hour(String local) {
         JsonNode body = api.get("/api/v1/stats/history?period=day&at=" + day + "&by=hour", supervisor).json();
         for (JsonNode row : body.path("rows")) {
