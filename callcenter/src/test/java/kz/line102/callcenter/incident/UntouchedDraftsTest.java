@@ -109,8 +109,11 @@ class UntouchedDraftsTest extends IntakeTestSupport {
         assertThat(incidents.openForAnsweredCall(UUID.fromString(before.value()))).isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from incident_calls where call_id = ?::uuid", Integer.class,
                 before.value())).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from incidents where created_by = ?", Integer.class, later))
-                .isZero();
+        // What the later operator's cards are, said when there are any: which call, answered where and when.
+        assertThat(jdbc.queryForList("""
+                select i.id, i.created_at, c.id as call_id, c.operator, c.answered_at, c.operator_user
+                  from incidents i left join incident_calls ic on ic.incident_id = i.id
+                  left join calls c on c.id = ic.call_id where i.created_by = ?""", later)).isEmpty();
 
         // Answered at this operator's desk: theirs, and only theirs.
         CallId mine = call(extension);
