@@ -90,8 +90,10 @@ class AgiRoutingServerTest {
 
         List<String> commands = FakeAsterisk.play(port, capture);
 
-        // Started with agi_language (en), made again with the channel's language the dialplan reported.
-        assertThat(seen).extracting(RouteRequest::language).containsExactly("en", "kk");
+        // Started with agi_language (en), made again with the channel's language the dialplan reported. The
+        // first start is cancelled when the reply differs: if the reply came before it reached the router, the
+        // router never sees it.
+        assertThat(seen.stream().map(RouteRequest::language).toList()).isIn(List.of("en", "kk"), List.of("kk"));
         assertThat(commands.subList(2, 5)).map(FakeAsterisk::words).containsExactly(
                 List.of("SET", "VARIABLE", "ROUTE_QUEUE", "q102-kk"), List.of("SET", "VARIABLE", "ROUTE_PRIO", "3"),
                 List.of("SET", "VARIABLE", "ROUTE_REASON", "rule:kazakh"));
