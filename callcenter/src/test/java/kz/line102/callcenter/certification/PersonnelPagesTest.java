@@ -42,6 +42,8 @@ class PersonnelPagesTest {
     @Autowired
     EmployeeService employees;
     @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
     CaseService cases;
     @Autowired
     CalendarService calendar;
@@ -74,7 +76,7 @@ class PersonnelPagesTest {
         member = Api.user(users, "pp-member-" + run, Role.SUPERVISOR);
         outsider = Api.user(users, "pp-outsider-" + run, Role.SUPERVISOR);
         worker = Api.user(users, "pp-worker-" + run, Role.OPERATOR);
-        commission = employees.createCommission("Комиссия " + run, chair, secretary, List.of(chair, secretary, member),
+        commission = new CommissionFixture(context).create("Комиссия " + run, chair, secretary, List.of(chair, secretary, member),
                 "page-test");
         browser = Browser.start();
     }
