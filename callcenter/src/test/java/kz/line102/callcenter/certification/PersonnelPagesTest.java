@@ -242,4 +242,28 @@ class PersonnelPagesTest {
         assertThat(meetings.meeting(caseId).votes()).extracting(JdbcMeetingRepository.Vote::username)
                 .containsExactly(member);
     }
+
+    @Test
+    void personnelCreateACommissionSeeTheRefusalInKazakhAndChangeTheComposition() {
+        String newcomer = new CommissionFixture(context).officer("pp-newcomer-" + run, CommissionFixture.SENIOR, false,
+                false);
+        Browser.signIn(browser, port, "/certification", personnel);
+        until(() -> !browser.findElements(By.cssSelector("#commissions tr[data-commission-id='" + commission.id() + "']"))
+                .isEmpty());
+        lang("kk");
+        type("commission-name", "Жаңа комиссия " + run);
+        type("commission-chair", chair);
+        type("commission-secretary", secretary);
+        type("commission-members", chair + ", " + secretary + ", pp-nobody-" + run);
+        browser.findElement(By.id("commission-create")).click();
+        until(() -> text("commission-error").contains("есептік жазбасы жоқ"));
+        assertThat(text("commission-error")).contains("pp-nobody-" + run);
+
+        browser.findElement(By.cssSelector("#commissions tr[data-commission-id='" + commission.id() + "']")).click();
+        type("commission-members", chair + ", " + secretary + ", " + newcomer);
+        type("commission-reason", "бұйрық № 5");
+        browser.findElement(By.id("commission-change")).click();
+        until(() -> text("commission-saved").equals("Жазылды"));
+        assertThat(employees.commission(commission.id()).members()).containsExactly(chair, secretary, newcomer);
+    }
 }
