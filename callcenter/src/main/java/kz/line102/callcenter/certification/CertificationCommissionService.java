@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  * CommissionComposition} allows, and one that may hear every case before the commission not yet
  * decided. It is refused while a meeting of one of those cases is in progress (attendance
  * recorded, no decision): a meeting ends with the members it began with, whose attendance and
- * votes are recorded by name. Decided cases keep the composition they were decided by.
+ * votes are recorded by name. Decided cases keep the composition they were decided by. A new
+ * chair keeps the commission where it stands: not above the one over it, not below one under it.
  */
 @Service
 public class CertificationCommissionService {
@@ -78,6 +79,12 @@ public class CertificationCommissionService {
                 throw new CertificationProblem(HttpStatus.CONFLICT, ProblemCodes.COMMISSION_IN_MEETING, "the meeting on"
                         + " case(s) " + inMeeting + " is in progress (attendance recorded, no decision yet); it ends"
                         + " with the members it began with", List.of(inMeeting.toString()));
+            }
+            for (long higher : commissions.higherOf(id).stream().toList()) {
+                composition.above(employees.commission(higher), after, employees.today());
+            }
+            for (long lower : commissions.below(id)) {
+                composition.above(after, employees.commission(lower), employees.today());
             }
             for (JdbcCommissionRepository.OpenCase c : open) {
                 composition.forCase(after, c.employeeId(), c.caseId(), employees.today());

@@ -74,6 +74,27 @@ class CommissionComposition {
         }
     }
 
+    /**
+     * Refuses (409) {@code higher} above {@code lower} when its chair's current post ranks below
+     * the lower one's chair's: commissions are higher and lower as their heads are.
+     */
+    void above(Commission higher, Commission lower, LocalDate today) {
+        int h = rankOf(higher.chair(), today);
+        int l = rankOf(lower.chair(), today);
+        if (h < l) {
+            throw new CertificationProblem(HttpStatus.CONFLICT, ProblemCodes.HIGHER_COMMISSION_OUTRANKED, "commission '"
+                    + higher.name() + "' (chair " + higher.chair() + ", rank " + h + ") cannot stand above commission '"
+                    + lower.name() + "' (chair " + lower.chair() + ", rank " + l + ")",
+                    List.of(higher.name(), h, lower.name(), l));
+        }
+    }
+
+    private int rankOf(String username, LocalDate today) {
+        return repo.members(List.of(username), today).stream().map(JdbcCommissionRepository.Member::post)
+                .filter(java.util.Objects::nonNull).mapToInt(JdbcCommissionRepository.Post::rank).findFirst()
+                .orElse(Integer.MIN_VALUE);
+    }
+
     private static void refuse(List<JdbcCommissionRepository.Member> all, Predicate<JdbcCommissionRepository.Member> bad,
                                String code, String what) {
         List<String> names = all.stream().filter(bad).map(JdbcCommissionRepository.Member::username).toList();

@@ -109,6 +109,18 @@ class JdbcCommissionRepository {
                 rs.getString(2), rs.getString(3), rs.getString(4), names(rs.getArray(5))), caseId).stream().findFirst();
     }
 
+    /** The commission directly above, if any. */
+    Optional<Long> higherOf(long commissionId) {
+        return jdbc.query("select higher_id from certification_commissions where id = ? and higher_id is not null",
+                (rs, i) -> rs.getLong(1), commissionId).stream().findFirst();
+    }
+
+    /** The commissions directly below. */
+    List<Long> below(long commissionId) {
+        return jdbc.queryForList("select id from certification_commissions where higher_id = ? order by id", Long.class,
+                commissionId);
+    }
+
     record OpenCase(long caseId, long employeeId, boolean inMeeting) {
     }
 

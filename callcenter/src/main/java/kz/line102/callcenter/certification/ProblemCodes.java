@@ -98,6 +98,7 @@ public final class ProblemCodes {
     public static final String CERTIFIED_ON_COMMISSION = "certified-on-commission";
     public static final String COMMISSION_IN_MEETING = "commission-in-meeting";
     public static final String COMMISSION_VERSION_CONFLICT = "commission-version-conflict";
+    public static final String HIGHER_COMMISSION_OUTRANKED = "higher-commission-outranked";
     public static final String MEMBER_ACCOUNT_DISABLED = "member-account-disabled";
     public static final String MEMBER_OUTRANKED = "member-outranked";
     public static final String MEMBER_WITHOUT_ACCOUNT = "member-without-account";

@@ -239,4 +239,26 @@ class CommissionCompositionTest {
         assertThat(api.json("POST", BASE + "/cases/" + open + "/votes", member, "{\"decision\":\"CORRESPONDS\"}")
                 .code()).isEqualTo("not-on-commission");
     }
+
+    @Test
+    void commissionsAreHigherAndLowerAsTheirChairsPostsAre() {
+        long lower = create("lower", chair, secretary, member).json().get("id").asLong();
+        String seniorChair = fixture.officer("cc-senior-" + run, 80, true, false);
+        long higher = create("higher", seniorChair, secretary, member).json().get("id").asLong();
+        Response wrongWay = api.json("PUT", BASE + "/commissions/" + higher + "/higher", personnel,
+                "{\"higherId\":" + lower + "}");
+        assertThat(wrongWay.status()).isEqualTo(409);
+        assertThat(wrongWay.code()).isEqualTo("higher-commission-outranked");
+        assertThat(jdbc.queryForObject("select count(*) from certification_audit where action = 'refused'"
+                + " and detail->>'commissionId' = ? and detail->>'code' = 'higher-commission-outranked'", Integer.class,
+                Long.toString(higher))).isEqualTo(1);
+        assertThat(api.json("PUT", BASE + "/commissions/" + lower + "/higher", personnel,
+                "{\"higherId\":" + higher + "}").status()).isEqualTo(200);
+        // A new chair may not lift the lower commission over the one above it.
+        String topChair = fixture.officer("cc-top-" + run, 90, true, false);
+        Response lifted = change(lower, topChair, secretary, List.of(topChair, secretary, member));
+        assertThat(lifted.status()).isEqualTo(409);
+        assertThat(lifted.code()).isEqualTo("higher-commission-outranked");
+        assertThat(employees.commission(lower).chair()).isEqualTo(chair);
+    }
 }
