@@ -261,4 +261,21 @@ class CommissionCompositionTest {
         assertThat(lifted.code()).isEqualTo("higher-commission-outranked");
         assertThat(employees.commission(lower).chair()).isEqualTo(chair);
     }
+
+    @Test
+    void aMemberDemotedAfterTheCaseWasOpenedHoldsUpItsMeeting() {
+        long id = create("demoted", chair, secretary, member).json().get("id").asLong();
+        long caseId = cases.open(employee(40, null), id, "cc-test").id();
+        fixture.officer(member, 20, false, false);
+        Response r = api.json("POST", BASE + "/cases/" + caseId + "/attendance", secretary,
+                "{\"present\":[\"" + chair + "\",\"" + secretary + "\"]}");
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.code()).isEqualTo("member-outranked");
+        assertThat(r.json().get("args").get(0).asString()).isEqualTo(member + " (rank 20)");
+        assertThat(jdbc.queryForObject("select count(*) from certification_attendance where case_id = ?",
+                Integer.class, caseId)).isZero();
+        fixture.officer(member, 50, false, false);
+        assertThat(api.json("POST", BASE + "/cases/" + caseId + "/attendance", secretary,
+                "{\"present\":[\"" + chair + "\",\"" + secretary + "\"]}").status()).isEqualTo(200);
+    }
 }
