@@ -31,10 +31,12 @@ public class AppealService {
     private final CertificationAudit audit;
     private final PreparationCalendar calendar;
     private final CommissionRoles roles;
+    private final CommissionComposition composition;
 
     AppealService(JdbcAppealRepository appeals, CaseService cases, EmployeeService employees, CertificationAudit audit,
-                  CertificationProperties props, CommissionRoles roles) {
+                  CertificationProperties props, CommissionRoles roles, CommissionComposition composition) {
         this.roles = roles;
+        this.composition = composition;
         this.appeals = appeals;
         this.cases = cases;
         this.employees = employees;
@@ -42,16 +44,28 @@ public class AppealService {
         this.calendar = new PreparationCalendar(props.preparation());
     }
 
-    /** Puts {@code higherId} above the commission (null: none above); a loop is refused. */
-    @Transactional
+    /**
+     * Puts {@code higherId} above the commission (null: none above); a loop is refused, and so is
+     * a higher commission whose chair's post ranks below this one's chair's.
+     */
+    // A refusal comes before any write, so its audit entry is committed, not rolled back.
+    @Transactional(noRollbackFor = ProblemException.class)
     public Commission setHigher(long commissionId, Long higherId, String by) {
         Commission c = employees.commission(commissionId);
         if (higherId != null) {
-            employees.commission(higherId);
-            if (higherId == commissionId || appeals.above(higherId).contains(commissionId)) {
-                audit.append(by, "refused", Map.of("commissionId", commissionId, "code", "commission-cycle"));
-                throw CertificationProblem.conflict(ProblemCodes.COMMISSION_CYCLE, "commission " + higherId
-                        + " is below commission " + commissionId + " already");
+            Commission higher = employees.commission(higherId);
+            try {
+                if (higherId == commissionId || appeals.above(higherId).contains(commissionId)) {
+                    throw CertificationProblem.conflict(ProblemCodes.COMMISSION_CYCLE, "commission " + higherId
+                            + " is below commission " + commissionId + " already");
+                }
+                composition.above(higher, c, employees.today());
+            } catch (ProblemException e) {
+                audit.append(by, "refused", Map.of("commissionId", commissionId, "code", e.code(), "reason",
+                        String.valueOf(e.getMessage())));
+                log.warn("commissionId={} higher commission {} refused for {}: {} {}", commissionId, higherId, by,
+                        e.code(), e.getMessage());
+                throw e;
             }
         }
         appeals.setHigher(commissionId, higherId);

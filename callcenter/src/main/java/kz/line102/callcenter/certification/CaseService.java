@@ -39,10 +39,15 @@ public class CaseService {
     private final JdbcDeadlineRepository deadlines;
     private final PreparationCalendar calendar;
     private final CommissionRoles roles;
+    private final CommissionComposition composition;
+    private final JdbcCommissionRepository commissions;
 
     CaseService(JdbcCertificationRepository repo, EmployeeService employees, CertificationAudit audit,
-                CertificationProperties props, JdbcDeadlineRepository deadlines, CommissionRoles roles) {
+                CertificationProperties props, JdbcDeadlineRepository deadlines, CommissionRoles roles,
+                CommissionComposition composition, JdbcCommissionRepository commissions) {
         this.roles = roles;
+        this.composition = composition;
+        this.commissions = commissions;
         this.repo = repo;
         this.employees = employees;
         this.audit = audit;
@@ -51,12 +56,23 @@ public class CaseService {
         this.calendar = new PreparationCalendar(props.preparation());
     }
 
-    /** Opens the employee's certification; a re-certification only inside its window (item 37). */
+    /**
+     * Opens the employee's certification before a commission that may hear it (the employee not
+     * a member, no member's post below theirs: {@link CommissionComposition#forCase}); a
+     * re-certification only inside its window (item 37).
+     */
     @Transactional(noRollbackFor = ProblemException.class)
     public CertificationCase open(long employeeId, long commissionId, String by) {
         Employee employee = employees.employee(employeeId);
         employees.commission(commissionId);
         LocalDate today = employees.today();
+        // Shared: cases open side by side, a change of the composition waits for them (and they for it).
+        commissions.lock(commissionId, false);
+        try {
+            composition.forCase(employees.commission(commissionId), employeeId, null, today);
+        } catch (ProblemException e) {
+            throw refused(by, employeeId, null, e);
+        }
         CertificationCase last = repo.lastDecided(employeeId).orElse(null);
         boolean recertification = last != null && Decision.RECERTIFY.name().equals(last.outcome());
         if (recertification) {

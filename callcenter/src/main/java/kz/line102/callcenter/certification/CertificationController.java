@@ -40,9 +40,11 @@ class CertificationController {
     private final CertificationAudit audit;
     private final MeetingService meetings;
     private final OwnFileService files;
+    private final CertificationCommissionService commissions;
 
     CertificationController(EmployeeService employees, CaseService cases, DueCsv csv, CertificationAudit audit,
-                            MeetingService meetings, OwnFileService files) {
+                            MeetingService meetings, OwnFileService files, CertificationCommissionService commissions) {
+        this.commissions = commissions;
         this.employees = employees;
         this.cases = cases;
         this.csv = csv;
@@ -77,6 +79,11 @@ class CertificationController {
     }
 
     record CommissionBody(String name, String chair, String secretary, List<String> members) {
+    }
+
+    /** {@code version}: the composition the change was made from (optional); {@code reason}: the order, say. */
+    record CompositionBody(String name, String chair, String secretary, List<String> members, Integer version,
+                           String reason) {
     }
 
     record CaseBody(Long commissionId) {
@@ -130,6 +137,18 @@ class CertificationController {
     ResponseEntity<Commission> commission(Authentication auth, @RequestBody CommissionBody body) {
         return ResponseEntity.status(201).body(employees.createCommission(body.name(), body.chair(), body.secretary(),
                 body.members(), auth.getName()));
+    }
+
+    /** A new composition of the commission (a later order of the head); the earlier ones are kept. */
+    @PutMapping("/commissions/{id}")
+    Commission changeCommission(Authentication auth, @PathVariable long id, @RequestBody CompositionBody body) {
+        return commissions.change(id, body.name(), body.chair(), body.secretary(), body.members(), body.version(),
+                body.reason(), auth.getName());
+    }
+
+    @GetMapping("/commissions/{id}/versions")
+    List<JdbcCommissionRepository.Version> commissionVersions(@PathVariable long id) {
+        return commissions.versions(id);
     }
 
     @GetMapping("/cases/{id}")

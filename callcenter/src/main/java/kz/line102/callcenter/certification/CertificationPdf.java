@@ -56,7 +56,7 @@ class CertificationPdf {
         try (Paper paper = new Paper()) {
             Texts t = new Texts(locale);
             Employee e = employees.employee(c.employeeId());
-            Commission commission = employees.commission(c.commissionId());
+            Commission commission = employees.commissionOf(c);
             switch (kind) {
                 case "profile" -> profile(paper, t, c, e, profile);
                 case "voting-list" -> votingList(paper, t, c, e, commission);

@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param preparation      the list, calendar and paperwork periods ({@link Preparation}); the
  *                         regulation's when not configured
  * @param maxQuestions     questions put to the employee at the interview (item 28: at most 15)
+ * @param commission       what a commission's composition must include besides its members' posts
+ *                         (items 16–17: personnel officers and heads of divisions)
  */
 @Validated
 @ConfigurationProperties("line102.callcenter.certification")
@@ -31,14 +33,29 @@ public record CertificationProperties(@NotNull CertificationRules rules, @Min(0)
                                       @Min(1) int quorumPresent, @Min(1) int quorumOf,
                                       @Min(0) @Max(3650) int remindDaysAhead, @NotNull Duration passInterval,
                                       @NotNull ZoneId zone, @NotNull @Pattern(regexp = "[,;\t]") String csvDelimiter,
-                                      Preparation preparation, @Min(1) @Max(100) Integer maxQuestions) {
+                                      Preparation preparation, @Min(1) @Max(100) Integer maxQuestions,
+                                      Composition commission) {
 
     public CertificationProperties {
         preparation = preparation == null ? Preparation.regulation() : preparation;
         maxQuestions = maxQuestions == null ? 15 : maxQuestions;
+        commission = commission == null ? new Composition(null, null) : commission;
         if (quorumPresent > quorumOf) {
             throw new IllegalArgumentException("the certification quorum cannot be more than all members: "
                     + quorumPresent + "/" + quorumOf);
+        }
+    }
+
+    /**
+     * {@code commission.*}: whether a commission needs a personnel officer (an account with role
+     * PERSONNEL) and a head of a division (a current posting marked head) among its members; both
+     * by default, as the regulation has it.
+     */
+    public record Composition(Boolean personnelOfficerRequired, Boolean headRequired) {
+
+        public Composition {
+            personnelOfficerRequired = personnelOfficerRequired == null || personnelOfficerRequired;
+            headRequired = headRequired == null || headRequired;
         }
     }
 }

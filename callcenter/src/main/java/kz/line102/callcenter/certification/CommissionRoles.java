@@ -19,8 +19,9 @@ class CommissionRoles {
         this.employees = employees;
     }
 
+    /** The composition the case was decided by, or the current one while it is open. */
     Commission commission(CertificationCase c) {
-        return employees.commission(c.commissionId());
+        return employees.commissionOf(c);
     }
 
     /** Refuses the employee of the case (item 17: never a member in their own certification). */
@@ -34,12 +35,15 @@ class CommissionRoles {
     /** The case's commission, the actor being one of its members (and not the employee). */
     Commission member(CertificationCase c, String actor) {
         notOwnCase(c, actor);
-        return memberOf(c.commissionId(), actor);
+        return member(commission(c), actor);
     }
 
     /** The commission, the actor being one of its members. */
     Commission memberOf(long commissionId, String actor) {
-        Commission commission = employees.commission(commissionId);
+        return member(employees.commission(commissionId), actor);
+    }
+
+    private static Commission member(Commission commission, String actor) {
         if (!commission.members().contains(actor)) {
             throw CertificationProblem.forbidden(ProblemCodes.NOT_ON_COMMISSION, actor + " is not a member of commission '"
                     + commission.name() + "'");

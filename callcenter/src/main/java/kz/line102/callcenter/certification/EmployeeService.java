@@ -27,9 +27,14 @@ public class EmployeeService {
     private final CertificationAudit audit;
     private final CertificationProperties props;
     private final Clock clock;
+    private final CommissionComposition composition;
+    private final JdbcCommissionRepository commissions;
 
     EmployeeService(JdbcCertificationRepository repo, DueRules rules, CertificationAudit audit,
-                    CertificationProperties props, Clock clock) {
+                    CertificationProperties props, Clock clock, CommissionComposition composition,
+                    JdbcCommissionRepository commissions) {
+        this.composition = composition;
+        this.commissions = commissions;
         this.repo = repo;
         this.rules = rules;
         this.audit = audit;
@@ -108,10 +113,34 @@ public class EmployeeService {
         }
     }
 
+    /**
+     * A commission by order of the head: its members, the chair and the secretary among them, as
+     * {@link CommissionComposition} allows; kept as its composition version 1.
+     */
     // A refusal comes before any write, so its audit entry is committed, not rolled back.
     @Transactional(noRollbackFor = ProblemException.class)
     public Commission createCommission(String name, String chair, String secretary, List<String> members, String by) {
-        List<String> all = members == null ? List.of() : members.stream().map(String::trim).toList();
+        List<String> all = members(members);
+        try {
+            shape(name, chair, secretary, all);
+            composition.members(all, today());
+        } catch (ProblemException e) {
+            throw refused(by, "commission-refused", null, e);
+        }
+        long id = repo.insertCommission(name.trim(), chair, secretary, all, by);
+        commissions.insertVersion(id, 1, name.trim(), chair, secretary, all, by, null);
+        audit.append(by, "commission-created", Map.of("commissionId", id, "name", name, "chair", chair,
+                "secretary", secretary, "members", all));
+        log.info("commissionId={} '{}' created by {} with {} members", id, name, by, all.size());
+        return commission(id);
+    }
+
+    static List<String> members(List<String> members) {
+        return members == null ? List.of() : members.stream().map(m -> m == null ? "" : m.trim()).toList();
+    }
+
+    /** Refuses (400 invalid-commission) a commission with no name or members, or its chair or secretary not among them. */
+    static void shape(String name, String chair, String secretary, List<String> all) {
         String problem = name == null || name.isBlank() ? "a commission needs a name"
                 : all.isEmpty() ? "a commission needs members"
                 : new HashSet<>(all).size() != all.size() ? "a member is listed twice"
@@ -119,13 +148,14 @@ public class EmployeeService {
                 : !all.contains(secretary) ? "the secretary '" + secretary + "' must be one of the members"
                 : null;
         if (problem != null) {
-            throw refused(by, "commission-refused", null, CertificationProblem.invalid(ProblemCodes.INVALID_COMMISSION, problem));
+            throw CertificationProblem.invalid(ProblemCodes.INVALID_COMMISSION, problem);
         }
-        long id = repo.insertCommission(name.trim(), chair, secretary, all, by);
-        audit.append(by, "commission-created", Map.of("commissionId", id, "name", name, "chair", chair,
-                "secretary", secretary, "members", all));
-        log.info("commissionId={} '{}' created by {} with {} members", id, name, by, all.size());
-        return commission(id);
+    }
+
+    /** The composition the case was decided by, or (while it is open) the commission's current one. */
+    public Commission commissionOf(CertificationCase c) {
+        return c.open() ? commission(c.commissionId()) : commissions.decidedBy(c.id())
+                .orElseGet(() -> commission(c.commissionId()));
     }
 
     public Commission commission(long id) {

@@ -104,6 +104,11 @@ class JdbcCertificationRepository {
         }
     }
 
+    boolean commissionNamed(String name, long other) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from certification_commissions"
+                + " where name = ? and id <> ?)", Boolean.class, name, other));
+    }
+
     Optional<Commission> commission(long id) {
         return jdbc.query("select id, name, chair, secretary, members from certification_commissions where id = ?",
                 COMMISSIONS, id).stream().findFirst();
@@ -140,10 +145,11 @@ class JdbcCertificationRepository {
                 + " limit 1", CASES, employeeId).stream().findFirst();
     }
 
-    /** Closes the case; false when another decision came first. */
+    /** Closes the case under the commission's current composition; false when another decision came first. */
     boolean decide(long caseId, LocalDate on, Decision outcome) {
-        return jdbc.update("update certification_cases set decided_on = ?, outcome = ? where id = ?"
-                + " and decided_on is null", Date.valueOf(on), outcome.name(), caseId) == 1;
+        return jdbc.update("update certification_cases c set decided_on = ?, outcome = ?, commission_version ="
+                + " (select m.version from certification_commissions m where m.id = c.commission_id) where c.id = ?"
+                + " and c.decided_on is null", Date.valueOf(on), outcome.name(), caseId) == 1;
     }
 
     long insertEntry(long caseId, Stage stage, String result, Integer score, String note, Map<String, ?> detail,

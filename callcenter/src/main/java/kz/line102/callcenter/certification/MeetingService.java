@@ -14,10 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The commission's meeting on a case, each step under the sign-in of whoever takes it: the
- * secretary records who is present and the questions put (at most {@code max-questions}),
- * each member present casts their own open vote, and the secretary closes the vote: the
- * outcome follows from the recorded attendance and the votes cast (quorum, majority, the
- * chair's own vote on a tie) through {@link CaseService#decide}.
+ * secretary records who is present (only while the commission may hear the case, {@link
+ * CommissionComposition#forCase}: a service history recorded since the case was opened may have
+ * put a member below the employee) and the questions put (at most {@code max-questions}), each
+ * member present casts their own open vote, and the secretary closes the vote: the outcome
+ * follows from the recorded attendance and the votes cast (quorum, majority, the chair's own
+ * vote on a tie) through {@link CaseService#decide}.
  */
 @Service
 public class MeetingService {
@@ -30,8 +32,16 @@ public class MeetingService {
     private final CertificationAudit audit;
     private final CertificationProperties props;
 
+    private final CommissionComposition composition;
+    private final JdbcCommissionRepository commissions;
+    private final EmployeeService employees;
+
     MeetingService(CaseService cases, CommissionRoles roles, JdbcMeetingRepository meetings, CertificationAudit audit,
-                   CertificationProperties props) {
+                   CertificationProperties props, CommissionComposition composition,
+                   JdbcCommissionRepository commissions, EmployeeService employees) {
+        this.composition = composition;
+        this.commissions = commissions;
+        this.employees = employees;
         this.cases = cases;
         this.roles = roles;
         this.meetings = meetings;
@@ -75,6 +85,11 @@ public class MeetingService {
                             + commission.name() + "'");
                 }
             }
+            // Shared with other meetings, exclusive of a change of the composition, which waits for this one.
+            commissions.lock(c.commissionId(), false);
+            // A history recorded since the case was opened may have put a member below the employee:
+            // the meeting begins only with a commission that may hear the case.
+            composition.forCase(commission, c.employeeId(), caseId, employees.today());
             Set<String> added = present.stream().filter(who -> meetings.present(caseId, who, by))
                     .collect(Collectors.toCollection(java.util.TreeSet::new));
             audit.append(by, "attendance-recorded", Map.of("caseId", caseId, "employeeId", c.employeeId(),

@@ -114,6 +114,14 @@ public class OwnFileService {
                 throw CertificationProblem.conflict(ProblemCodes.ACCOUNT_LINKED, "the account '" + name
                         + "' belongs to employee " + holder.get());
             }
+            // Item 17: the link would put the employee on the commission hearing their open case.
+            for (CertificationCase c : cases.cases(employeeId)) {
+                if (name != null && c.open() && employees.commission(c.commissionId()).members().contains(name)) {
+                    throw new CertificationProblem(org.springframework.http.HttpStatus.CONFLICT,
+                            ProblemCodes.CERTIFIED_ON_COMMISSION, name + " sits on commission " + c.commissionId()
+                            + " that hears case " + c.id() + " of employee " + employeeId, List.of(name));
+                }
+            }
             meetings.link(employeeId, name);
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("employeeId", employeeId);

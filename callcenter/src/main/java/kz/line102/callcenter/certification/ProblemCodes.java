@@ -94,6 +94,19 @@ public final class ProblemCodes {
     public static final String VOTES_BY_MEMBERS = "votes-by-members";
     public static final String VOTE_CAST = "vote-cast";
 
+    // The commission's composition (items 16-23).
+    public static final String CERTIFIED_ON_COMMISSION = "certified-on-commission";
+    public static final String COMMISSION_IN_MEETING = "commission-in-meeting";
+    public static final String COMMISSION_VERSION_CONFLICT = "commission-version-conflict";
+    public static final String HIGHER_COMMISSION_OUTRANKED = "higher-commission-outranked";
+    public static final String MEMBER_ACCOUNT_DISABLED = "member-account-disabled";
+    public static final String MEMBER_OUTRANKED = "member-outranked";
+    public static final String MEMBER_WITHOUT_ACCOUNT = "member-without-account";
+    public static final String MEMBER_WITHOUT_FILE = "member-without-file";
+    public static final String MEMBER_WITHOUT_POST = "member-without-post";
+    public static final String NO_HEAD_OF_DIVISION = "no-head-of-division";
+    public static final String NO_PERSONNEL_OFFICER = "no-personnel-officer";
+
     private ProblemCodes() {
     }
 }

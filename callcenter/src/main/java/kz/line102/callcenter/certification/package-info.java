@@ -7,7 +7,10 @@
  * its daily reminders (through the alert module) and the page {@code /certification}.
  * Who acts is checked twice: the URL table (the personnel service is {@code PERSONNEL}) and,
  * inside a case, {@link kz.line102.callcenter.certification.CommissionRoles} (the commission's
- * members vote, its secretary records the meeting, never the employee of the case). The
+ * members vote, its secretary records the meeting, never the employee of the case); who may sit
+ * on a commission at all is {@link kz.line102.callcenter.certification.CommissionComposition}'s
+ * to say (officers the centre knows, none below the employee certified), each composition kept
+ * as a version ({@code certification_commission_versions}). The
  * employee reads their own file ({@link kz.line102.callcenter.certification.OwnFileService},
  * {@code /certification/mine}) through the account linked to them.
  * Its API is {@code /api/v1/certification}; its tables are {@code certification_*}.

@@ -37,6 +37,8 @@ class AppealTest {
     @Autowired
     EmployeeService employees;
     @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
     CaseService cases;
     @Autowired
     JdbcTemplate jdbc;
@@ -64,7 +66,7 @@ class AppealTest {
     }
 
     private Commission commission(String name) {
-        return employees.createCommission(name + " " + run, "chair-" + run, "secretary-" + run,
+        return new CommissionFixture(context).create(name + " " + run, "chair-" + run, "secretary-" + run,
                 List.of("chair-" + run, "secretary-" + run, "member-" + run, "appeal-head"), "appeal-test");
     }
 

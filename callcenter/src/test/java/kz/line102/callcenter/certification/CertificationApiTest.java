@@ -40,6 +40,8 @@ class CertificationApiTest {
     @Autowired
     EmployeeService employees;
     @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
     DueReminders reminders;
     @Autowired
     JdbcTemplate jdbc;
@@ -54,8 +56,9 @@ class CertificationApiTest {
         api = new Api(port);
         admin = Api.user(users, "cert-personnel-service", Role.PERSONNEL);
         commissionUser = Api.user(users, "cert-commission", Role.SUPERVISOR);
+        CommissionFixture fixture = new CommissionFixture(context);
         for (String member : List.of("chair-", "secretary-", "member-")) {
-            Api.user(users, member + run, Role.SUPERVISOR);
+            fixture.officer(member + run, CommissionFixture.SENIOR, member.equals("chair-"), member.equals("secretary-"));
         }
     }
 

@@ -35,6 +35,8 @@ class CertificationListPageTest {
     @Autowired
     EmployeeService employees;
     @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
     ListService lists;
 
     private static void until(ChromeDriver browser, Callable<Boolean> condition) {
@@ -52,7 +54,7 @@ class CertificationListPageTest {
         String head = Api.user(users, "page-list-head", Role.SUPERVISOR);
         Employee e = employees.create("PL-" + run, "Нұрланова Айгүл " + run,
                 List.of(Posting.post(employees.today().minusYears(3).plusDays(30), null, "оператор")), "page-test");
-        Commission c = employees.createCommission("page list " + run, "chair-" + run, "secretary-" + run,
+        Commission c = new CommissionFixture(context).create("page list " + run, "chair-" + run, "secretary-" + run,
                 List.of("chair-" + run, "secretary-" + run, "member-" + run), "page-test");
         LocalDate from = employees.today().plusYears(20).plusDays(ThreadLocalRandom.current().nextInt(1, 2_000_000));
         long list = lists.draw(from, "page-test").id();

@@ -37,6 +37,8 @@ class CertificationListTest {
     @Autowired
     EmployeeService employees;
     @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
     CaseService cases;
     @Autowired
     CalendarService calendar;
@@ -65,7 +67,7 @@ class CertificationListTest {
     }
 
     private Commission commission() {
-        return employees.createCommission("list " + run + " " + UUID.randomUUID(), "chair-" + run,
+        return new CommissionFixture(context).create("list " + run + " " + UUID.randomUUID(), "chair-" + run,
                 "secretary-" + run, List.of("chair-" + run, "secretary-" + run, "member-" + run), "list-test");
     }
 

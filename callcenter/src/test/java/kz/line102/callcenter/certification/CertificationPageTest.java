@@ -31,6 +31,8 @@ class CertificationPageTest {
     @Autowired
     EmployeeService employees;
     @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
     CaseService cases;
     @Autowired
     MeetingService meetings;
@@ -55,7 +57,7 @@ class CertificationPageTest {
         Employee e = employees.create("P-" + run, "Сатпаев Канат " + run,
                 List.of(Posting.post(employees.today().minusYears(3).minusDays(3), null, "оператор")), "page-test");
         // The one signed in is the commission's secretary; the chair votes under their own name.
-        Commission c = employees.createCommission("page " + run, "chair-" + run, commission,
+        Commission c = new CommissionFixture(context).create("page " + run, "chair-" + run, commission,
                 List.of("chair-" + run, commission, "member-" + run), "page-test");
         long caseId = cases.open(e.id(), c.id(), "page-test").id();
         cases.record(caseId, "PREPARATION", "DONE", null, null, null, "page-test");

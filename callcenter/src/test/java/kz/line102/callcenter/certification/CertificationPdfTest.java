@@ -41,6 +41,8 @@ class CertificationPdfTest {
     @Autowired
     EmployeeService employees;
     @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
     CaseService cases;
     @Autowired
     ProfileService profiles;
@@ -58,7 +60,7 @@ class CertificationPdfTest {
         Employee e = employees.create("PDF-" + run, "Тоқтарова Гүлнұр " + run,
                 List.of(Posting.post(employees.today().minusYears(3).minusDays(4), null, "инспектор-кезекші")),
                 "pdf-test");
-        Commission c = employees.createCommission("Аттестациялық комиссия " + run, "chair-" + run,
+        Commission c = new CommissionFixture(context).create("Аттестациялық комиссия " + run, "chair-" + run,
                 "secretary-" + run, List.of("chair-" + run, "secretary-" + run, "member-" + run), "pdf-test");
         caseId = cases.open(e.id(), c.id(), "pdf-test").id();
         profiles.write(caseId, Map.of("PERFORMANCE", "Міндеттерін адал атқарады", "STRATEGIC_DOCUMENTS", "Біледі",

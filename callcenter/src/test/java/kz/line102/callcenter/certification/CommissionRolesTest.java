@@ -44,6 +44,8 @@ class CommissionRolesTest {
     @Autowired
     EmployeeService employees;
     @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
     CaseService cases;
     @Autowired
     ProfileService profiles;
@@ -71,6 +73,10 @@ class CommissionRolesTest {
         outsider = Api.user(users, "cr-outsider-" + run, Role.SUPERVISOR);
         // A head who is also certified, and sits on the commission that hears them.
         worker = Api.user(users, "cr-worker-" + run, Role.SUPERVISOR);
+        CommissionFixture fixture = new CommissionFixture(context);
+        for (String m : List.of(chair, secretary, member, worker)) {
+            fixture.officer(m, CommissionFixture.SENIOR, m.equals(chair), m.equals(secretary));
+        }
         Response c = api.json("POST", BASE + "/commissions", personnel, """
                 {"name":"roles %s","chair":"%s","secretary":"%s","members":["%s","%s","%s","%s"]}"""
                 .formatted(run, chair, secretary, chair, secretary, member, worker));
@@ -222,7 +228,26 @@ class CommissionRolesTest {
 
     @Test
     void theEmployeeNeverActsInTheirOwnCase(CapturedOutput output) {
-        long caseId = interviewed(employee(worker));
+        // A member is never certified before their own commission: not at opening, not by a later link.
+        long own = jdbc.queryForObject("select id from certification_employees where username = ?", Long.class, worker);
+        Response opened = post(personnel, "/employees/" + own + "/cases", "{\"commissionId\":" + commission.id() + "}");
+        assertThat(opened.status()).isEqualTo(409);
+        assertThat(opened.code()).isEqualTo("certified-on-commission");
+        long fresh = employee(null);
+        long freshCase = cases.open(fresh, commission.id(), "cr-test").id();
+        api.json("PUT", BASE + "/employees/" + own + "/account", personnel, "{\"username\":null}");
+        Response link = api.json("PUT", BASE + "/employees/" + fresh + "/account", personnel,
+                "{\"username\":\"" + worker + "\"}");
+        assertThat(link.status()).isEqualTo(409);
+        assertThat(link.code()).isEqualTo("certified-on-commission");
+        // Data from before these rules: the employee of an open case sits on its commission.
+        jdbc.update("update certification_employees set username = ? where id = ?", worker, fresh);
+        long caseId = freshCase;
+        cases.record(caseId, "PREPARATION", "DONE", null, null, null, "cr-test");
+        cases.record(caseId, "STANDARDS", "PASSED", null, null, null, "cr-test");
+        cases.record(caseId, "TEST", null, 88, null, null, "cr-test");
+        cases.record(caseId, "POLYGRAPH", "DONE", null, null, null, "cr-test");
+        cases.record(caseId, "INTERVIEW", "ATTENDED", null, null, null, "cr-test");
         Response stage = api.json("POST", BASE + "/cases/" + caseId + "/stages", worker,
                 "{\"stage\":\"INTERVIEW\",\"result\":\"ATTENDED\",\"corrects\":1}");
         assertThat(stage.status()).isEqualTo(403);

@@ -32,6 +32,8 @@ class ObserverTest {
     @Autowired
     EmployeeService employees;
     @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
     CaseService cases;
     @Autowired
     CalendarService calendar;
@@ -47,7 +49,7 @@ class ObserverTest {
         api = new Api(port);
         personnel = Api.user(users, "observer-personnel-service", Role.PERSONNEL);
         run = UUID.randomUUID().toString().substring(0, 8);
-        commission = employees.createCommission("observers " + run, "chair-" + run, "secretary-" + run,
+        commission = new CommissionFixture(context).create("observers " + run, "chair-" + run, "secretary-" + run,
                 List.of("chair-" + run, "secretary-" + run, "member-" + run), "observer-test");
     }
 

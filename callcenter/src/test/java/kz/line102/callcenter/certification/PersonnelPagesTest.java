@@ -42,6 +42,8 @@ class PersonnelPagesTest {
     @Autowired
     EmployeeService employees;
     @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
     CaseService cases;
     @Autowired
     CalendarService calendar;
@@ -74,7 +76,7 @@ class PersonnelPagesTest {
         member = Api.user(users, "pp-member-" + run, Role.SUPERVISOR);
         outsider = Api.user(users, "pp-outsider-" + run, Role.SUPERVISOR);
         worker = Api.user(users, "pp-worker-" + run, Role.OPERATOR);
-        commission = employees.createCommission("Комиссия " + run, chair, secretary, List.of(chair, secretary, member),
+        commission = new CommissionFixture(context).create("Комиссия " + run, chair, secretary, List.of(chair, secretary, member),
                 "page-test");
         browser = Browser.start();
     }
@@ -239,5 +241,29 @@ class PersonnelPagesTest {
         until(() -> text("meeting-error").equals("Сіз осы аттестаттау комиссиясының мүшесі емессіз."));
         assertThat(meetings.meeting(caseId).votes()).extracting(JdbcMeetingRepository.Vote::username)
                 .containsExactly(member);
+    }
+
+    @Test
+    void personnelCreateACommissionSeeTheRefusalInKazakhAndChangeTheComposition() {
+        String newcomer = new CommissionFixture(context).officer("pp-newcomer-" + run, CommissionFixture.SENIOR, false,
+                false);
+        Browser.signIn(browser, port, "/certification", personnel);
+        until(() -> !browser.findElements(By.cssSelector("#commissions tr[data-commission-id='" + commission.id() + "']"))
+                .isEmpty());
+        lang("kk");
+        type("commission-name", "Жаңа комиссия " + run);
+        type("commission-chair", chair);
+        type("commission-secretary", secretary);
+        type("commission-members", chair + ", " + secretary + ", pp-nobody-" + run);
+        browser.findElement(By.id("commission-create")).click();
+        until(() -> text("commission-error").contains("есептік жазбасы жоқ"));
+        assertThat(text("commission-error")).contains("pp-nobody-" + run);
+
+        browser.findElement(By.cssSelector("#commissions tr[data-commission-id='" + commission.id() + "']")).click();
+        type("commission-members", chair + ", " + secretary + ", " + newcomer);
+        type("commission-reason", "бұйрық № 5");
+        browser.findElement(By.id("commission-change")).click();
+        until(() -> text("commission-saved").equals("Жазылды"));
+        assertThat(employees.commission(commission.id()).members()).containsExactly(chair, secretary, newcomer);
     }
 }

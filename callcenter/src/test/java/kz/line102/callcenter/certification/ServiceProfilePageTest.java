@@ -33,6 +33,8 @@ class ServiceProfilePageTest {
     @Autowired
     EmployeeService employees;
     @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
     CaseService cases;
     @Autowired
     ProfileService profiles;
@@ -51,7 +53,7 @@ class ServiceProfilePageTest {
         String head = Api.user(users, "page-profile-head", Role.SUPERVISOR);
         Employee e = employees.create("PP-" + run, "Жұмабаев Асқар " + run,
                 List.of(Posting.post(employees.today().minusYears(3).minusDays(2), null, "оператор")), "page-test");
-        Commission c = employees.createCommission("page profile " + run, "chair-" + run, "secretary-" + run,
+        Commission c = new CommissionFixture(context).create("page profile " + run, "chair-" + run, "secretary-" + run,
                 List.of("chair-" + run, "secretary-" + run, "member-" + run), "page-test");
         long caseId = cases.open(e.id(), c.id(), "page-test").id();
 

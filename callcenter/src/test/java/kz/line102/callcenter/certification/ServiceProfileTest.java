@@ -38,6 +38,8 @@ class ServiceProfileTest {
     @Autowired
     EmployeeService employees;
     @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
     CaseService cases;
     @Autowired
     CalendarService calendar;
@@ -59,7 +61,7 @@ class ServiceProfileTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Employee e = employees.create("SP-" + run, "Омаров Дәурен " + run,
                 List.of(Posting.post(employees.today().minusYears(3).minusDays(5), null, "инспектор")), "profile-test");
-        Commission c = employees.createCommission("profile " + run, "chair-" + run, "secretary-" + run,
+        Commission c = new CommissionFixture(context).create("profile " + run, "chair-" + run, "secretary-" + run,
                 List.of("chair-" + run, "secretary-" + run, "member-" + run), "profile-test");
         caseId = cases.open(e.id(), c.id(), "profile-test").id();
         calendar.setMeeting(caseId, employees.today().plusWeeks(4), "profile-test");

@@ -14,10 +14,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import kz.line102.callcenter.Api;
+import kz.line102.callcenter.certification.CommissionFixture;
 import kz.line102.callcenter.Api.Response;
 import kz.line102.callcenter.CallcenterTest;
 import kz.line102.callcenter.archive.ArchiveAuditLog;
@@ -58,6 +60,8 @@ class InterviewRecordingTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
     ArchiveAuditLog auditLog;
     @Autowired
     JsonMapper json;
@@ -76,6 +80,10 @@ class InterviewRecordingTest {
     void users() {
         api = new Api(port);
         personnel = Api.user(users, "interview-personnel", Role.PERSONNEL);
+        CommissionFixture fixture = new CommissionFixture(context);
+        for (String member : List.of("chair-", "secretary-", "member-")) {
+            fixture.officer(member + run, CommissionFixture.SENIOR, member.equals("chair-"), member.equals("secretary-"));
+        }
     }
 
     private long openCase() {
