@@ -1,7 +1,8 @@
 /**
  * Versioned settings: configuration that IT staff change at run time and that must keep
- * its history (the routing rules, the queue configuration; next the line-health targets,
- * the certification commissions, the watch registers). One mechanism for all of them:
+ * its history (the routing rules, the queue configuration, the line-health targets and
+ * test-call schedule). Certification commissions are personnel records a decided case names
+ * by version, kept by their feature. One mechanism for all the settings:
  * every change is a new version in {@code setting_versions} (a restore too, naming the
  * version it brought back), saved against the version it was made to (a stale one is
  * refused with 409), validated, described by the owner's diff, audited in
