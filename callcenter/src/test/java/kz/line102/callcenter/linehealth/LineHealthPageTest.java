@@ -79,8 +79,10 @@ class LineHealthPageTest {
 
             browser.findElement(By.id("run-test-call")).click();
             By newest = By.cssSelector("#test-calls tbody tr:first-child");
-            // The table is drawn again on each refresh: a row read while it is replaced is read again.
+            // The table is drawn again on each refresh, and has no row until the first test call is listed:
+            // a row read while it is replaced, or before it is there, is read again.
             await().atMost(Duration.ofSeconds(30)).ignoreException(StaleElementReferenceException.class)
+                    .ignoreException(org.openqa.selenium.NoSuchElementException.class)
                     .until(() -> {
                         String text = browser.findElement(newest).getText();
                         return text.contains("lh-page-admin") && text.contains("успешно")
