@@ -110,7 +110,9 @@ class ScreenPopSocketTest extends IntakeTestSupport {
         TestSocket a = open("socket-op-a");
         operators.signOut("socket-op-a");
         await().atMost(Duration.ofSeconds(10)).until(() -> !a.closes().isEmpty());
-        assertThat(a.closes()).containsExactly(AccountSessions.CLOSE_CODE);
+        // Closed by the sign-out; or, when the sign-out committed before the server had looked up the new
+        // console's desk, refused as having none (1008). Either way it is closed before anyone sits down there.
+        assertThat(a.closes()).singleElement().isIn(AccountSessions.CLOSE_CODE, 1008);
 
         operators.signIn("socket-idle", mine);
         TestSocket next = open("socket-idle");
