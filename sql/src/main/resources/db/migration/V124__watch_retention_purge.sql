@@ -131,6 +131,3 @@ begin
     return next;
 end;
 $$;
-
--- The years the purge looks at, kept cheap over years of reports.
-create index watch_entries_kind_year_idx on watch_entries (kind, year);

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -114,7 +115,13 @@ class RetentionSweeper {
                 if (now.isBefore(expired)) {
                     continue;
                 }
-                purgeJournalYear(kind, journal, year, expired, removed, waiting);
+                try {
+                    purgeJournalYear(kind, journal, year, expired, removed, waiting);
+                } catch (DataAccessException e) {
+                    // A correction written into the year meanwhile, say: the other years still go.
+                    log.warn("journal={} year {} not removed this pass (the next pass tries again): {}", kind, year,
+                            e.getMostSpecificCause().getMessage());
+                }
             }
         }
         List<Integer> years = jdbc.queryForList("""
@@ -123,7 +130,12 @@ class RetentionSweeper {
         for (int year : years) {
             Instant expired = expiry(year, reports.retention());
             if (!now.isBefore(expired)) {
-                purgeReportsYear(year, expired, removed, waiting);
+                try {
+                    purgeReportsYear(year, expired, removed, waiting);
+                } catch (DataAccessException e) {
+                    log.warn("serious-event reports of {} not removed this pass (the next pass tries again): {}", year,
+                            e.getMostSpecificCause().getMessage());
+                }
             }
         }
         if (!removed.isEmpty() || !waiting.isEmpty()) {
