@@ -4,6 +4,7 @@
 // scene and released, the card worked off and closed from here.
 // supervisor.js merges these texts into the page's and calls start() once signed in.
 import * as L from '/common/page.js';
+import * as watchLinks from '/supervisor/card-links.js';
 
 const texts = L.texts('supervisor');
 const REFRESH_MS = 3000;
@@ -84,6 +85,7 @@ async function loadDetail(id, focus) {
       L.api('GET', '/api/v1/units')]);
     const changed = !selected || selected.id !== id;
     selected = card;
+    if (changed) watchLinks.show(id);
     timeline = steps;
     assignments = sent;
     fillSendable(sheet);
@@ -282,6 +284,7 @@ function start() {
   $('card-close').addEventListener('click', () => act('/close', {}));
   $('card-close-detail').addEventListener('click', () => {
     selected = null;
+    watchLinks.show(null);
     renderDetail(true);
     renderList();
   });
@@ -294,6 +297,7 @@ function render() {
   $('card-send-unit').dataset.lang = '';
   renderList();
   renderDetail(false);
+  watchLinks.render();
 }
 
 export { texts, start, render, refresh };

@@ -225,6 +225,9 @@ L.whenReady(() => {
       await Promise.all([loadReports(), loadActs()]);
       const kui = new URLSearchParams(location.search).get('kui');
       if (kui) $('serious-kui').value = kui;
+      // A report opened from its incident card: /watch/?report=…#serious.
+      const linked = Number(new URLSearchParams(location.search).get('report'));
+      if (linked > 0) await load(linked);
       render();
     }).catch(showError);
 });

@@ -8,6 +8,9 @@ const t = L.t;
 let view = null;
 let config = null;
 let entries = [];
+// An entry opened from an incident card: /watch/?journal=…&year=…&number=… (the card page links here).
+const linked = new URLSearchParams(location.search);
+let linkedYear = linked.get('year');
 
 function showError(e) {
   $('error').textContent = e ? e.message : '';
@@ -241,7 +244,8 @@ async function upload(entryId, f) {
 function renderJournals() {
   if (!config) return;
   const select = $('journal');
-  const chosen = select.value || 'official-reports';
+  const wanted = linked.get('journal');
+  const chosen = select.value || (wanted && config.journals[wanted] ? wanted : 'official-reports');
   select.replaceChildren();
   Object.keys(config.journals).forEach((k) => {
     const o = document.createElement('option');
@@ -303,6 +307,7 @@ function searchQuery() {
   [['from', 'search-from'], ['to', 'search-to'], ['q', 'search-q'], ['number', 'search-number']].forEach(([k, id]) => {
     if ($(id).value) p.set(k, $(id).value);
   });
+  if (linkedYear && /^\d{4}$/.test(linkedYear)) p.set('year', linkedYear);
   return p.toString();
 }
 
@@ -416,7 +421,9 @@ L.whenReady(() => {
   L.start(L.texts('watch'), render)
     .then(async () => {
       config = await L.api('GET', '/api/v1/watch/journals');
-      await loadWatch(new URLSearchParams(location.search).get('watch'));
+      await loadWatch(linked.get('watch'));
+      if (linked.get('number')) $('search-number').value = linked.get('number');
+      $('search-number').addEventListener('input', () => { linkedYear = null; });
       renderJournals();
       await loadEntries();
       render();

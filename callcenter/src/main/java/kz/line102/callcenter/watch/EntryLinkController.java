@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An entry's links to incident cards and its attachments over HTTP. A file is sent as the raw
+ * An entry's links to incident cards (and, by {@code /links?incident=}, a card's entries and
+ * serious-event reports) and its attachments over HTTP. A file is sent as the raw
  * request body with its name in {@code name} and its type in Content-Type; it is served only
  * to the roles that read the journals (the URL-to-role table), as a download, never inline.
  */
@@ -27,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class EntryLinkController {
 
     private final EntryLinkService links;
+    private final CardLinkService cards;
 
-    EntryLinkController(EntryLinkService links) {
+    EntryLinkController(EntryLinkService links, CardLinkService cards) {
         this.links = links;
+        this.cards = cards;
     }
 
     record NewLink(String kui) {
@@ -48,6 +51,12 @@ class EntryLinkController {
     @GetMapping("/incidents/{kui}/entries")
     List<EntryLinkStore.Link> entriesFor(Authentication auth, @PathVariable String kui) {
         return links.entriesFor(kui, auth.getName());
+    }
+
+    /** What the watch holds about one card (by its id): the entries linked to it and its serious-event reports. */
+    @GetMapping("/links")
+    CardLinkService.Links links(Authentication auth, @RequestParam String incident) {
+        return cards.forIncident(incident, auth.getName());
     }
 
     @PostMapping("/entries/{id}/attachments")

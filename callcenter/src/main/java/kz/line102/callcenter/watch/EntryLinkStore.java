@@ -17,8 +17,9 @@ class EntryLinkStore {
         this.jdbc = jdbc;
     }
 
-    record Link(long entryId, String kind, int year, int number, UUID incidentId, String kuiNumber, String linkedBy,
-                Instant linkedAt) {
+    /** {@code at}: when the entry itself was written. */
+    record Link(long entryId, String kind, int year, int number, Instant at, UUID incidentId, String kuiNumber,
+                String linkedBy, Instant linkedAt) {
     }
 
     /** An attachment's description; its bytes are read only by {@link #content}. */
@@ -27,13 +28,14 @@ class EntryLinkStore {
     }
 
     private static final String LINKS = """
-            select l.entry_id, e.kind, e.year, e.number, l.incident_id, l.kui_number, l.linked_by, l.linked_at
+            select l.entry_id, e.kind, e.year, e.number, e.at, l.incident_id, l.kui_number, l.linked_by, l.linked_at
             from watch_entry_incidents l join watch_entries e on e.id = l.entry_id
             """;
 
     private List<Link> links(String where, Object arg) {
         return jdbc.query(LINKS + where + " order by l.id", (rs, i) -> new Link(rs.getLong(1), rs.getString(2), rs.getInt(3),
-                rs.getInt(4), rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()), arg);
+                rs.getInt(4), rs.getTimestamp(5).toInstant(), rs.getObject(6, UUID.class), rs.getString(7), rs.getString(8),
+                rs.getTimestamp(9).toInstant()), arg);
     }
 
     List<Link> linksOf(long entryId) {

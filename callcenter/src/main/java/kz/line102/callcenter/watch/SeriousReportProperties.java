@@ -1,6 +1,7 @@
 package kz.line102.callcenter.watch;
 
 import java.time.Duration;
+import java.time.Period;
 import java.util.List;
 
 import jakarta.validation.constraints.Max;
@@ -26,16 +27,22 @@ import org.springframework.validation.annotation.Validated;
  * @param retryMax     longest retry delay
  * @param consumers    deliveries sent at the same time on each node
  * @param httpTimeout  longest wait for the higher instance's answer
+ * @param retention    how long reports are kept after the year they were drafted in (in the
+ *                     watch's zone), like a journal's retention class; 5 years if not set
  */
 @Validated
 @ConfigurationProperties("line102.callcenter.watch.serious-reports")
 public record SeriousReportProperties(String uri, List<String> actingChiefs, @NotNull Duration pollInterval,
                                       @NotNull Duration lease, @Min(1) int maxAttempts, @NotNull Duration retryMin,
                                       @NotNull Duration retryMax, @Min(1) @Max(64) int consumers,
-                                      @NotNull Duration httpTimeout) implements JobSettings {
+                                      @NotNull Duration httpTimeout, Period retention) implements JobSettings {
 
     public SeriousReportProperties {
         actingChiefs = actingChiefs == null ? List.of() : List.copyOf(actingChiefs);
+        retention = retention == null ? Period.ofYears(5) : retention.normalized();
+        if (retention.isNegative() || retention.toTotalMonths() < 12) {
+            throw new IllegalArgumentException("the serious-event reports' retention is a year or more, not " + retention);
+        }
     }
 
     boolean sends() {
@@ -57,6 +64,7 @@ public record SeriousReportProperties(String uri, List<String> actingChiefs, @No
     public String toString() {
         return "SeriousReportProperties[uri=" + Secrets.uri(uri) + ", actingChiefs=" + actingChiefs + ", pollInterval="
                 + pollInterval + ", lease=" + lease + ", maxAttempts=" + maxAttempts + ", retryMin=" + retryMin
-                + ", retryMax=" + retryMax + ", consumers=" + consumers + ", httpTimeout=" + httpTimeout + "]";
+                + ", retryMax=" + retryMax + ", consumers=" + consumers + ", httpTimeout=" + httpTimeout + ", retention="
+                + retention + "]";
     }
 }

@@ -32,6 +32,8 @@ import org.springframework.validation.annotation.Validated;
  * @param journals       the journal kinds: books and registers, each a configuration of one engine
  * @param deadlinePass   how often the registers are checked for entries past their deadline
  * @param attachmentMax  largest file attached to an entry (a scanned document)
+ * @param retentionPass  how often the journals' and the serious-event reports' years past their
+ *                       retention are looked for and removed ({@link RetentionSweeper}); 6h if not set
  */
 @Validated
 @ConfigurationProperties("line102.callcenter.watch")
@@ -40,7 +42,7 @@ public record WatchProperties(@NotNull ZoneId zone, @NotNull LocalTime startsAt,
                               @NotNull List<@Pattern(regexp = "\\d\\d:\\d\\d-\\d\\d:\\d\\d") String> breaks,
                               @Min(1) @Max(20_000) int maxText, @Min(1) @Max(500) int pageSize,
                               @NotEmpty Map<@Pattern(regexp = "[a-z][a-z0-9-]{0,40}") String, @Valid Journal> journals,
-                              Duration deadlinePass, DataSize attachmentMax) {
+                              Duration deadlinePass, DataSize attachmentMax, Duration retentionPass) {
 
     public WatchProperties {
         if (!length.equals(Duration.ofHours(24)) && !length.equals(Duration.ofHours(12))) {
@@ -51,6 +53,10 @@ public record WatchProperties(@NotNull ZoneId zone, @NotNull LocalTime startsAt,
         }
         deadlinePass = deadlinePass == null ? Duration.ofSeconds(30) : deadlinePass;
         attachmentMax = attachmentMax == null ? DataSize.ofMegabytes(10) : attachmentMax;
+        retentionPass = retentionPass == null ? Duration.ofHours(6) : retentionPass;
+        if (retentionPass.isNegative() || retentionPass.isZero()) {
+            throw new IllegalArgumentException("line102.callcenter.watch.retention-pass is positive, not " + retentionPass);
+        }
     }
 
     /**

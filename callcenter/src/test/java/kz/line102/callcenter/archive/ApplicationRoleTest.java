@@ -80,4 +80,27 @@ class ApplicationRoleTest {
         assertThatThrownBy(() -> jdbc.execute("truncate audit_log")).rootCause()
                 .hasMessageContaining("permission denied");
     }
+
+    @Test
+    void theApplicationRoleRemovesAnExpiredJournalYearOnlyThroughTheWatchPurge() {
+        int year = 1900 + ThreadLocalRandom.current().nextInt(80);
+        java.sql.Timestamp start = java.sql.Timestamp.from(java.time.LocalDate.of(year, 3, 1).atStartOfDay()
+                .toInstant(java.time.ZoneOffset.ofHours(5)).plusSeconds(ThreadLocalRandom.current().nextInt(86_400) * 60L));
+        long watch = jdbc.queryForObject("""
+                insert into watches (starts_at, ends_at, shift_no) values (?, ?::timestamptz + interval '1 day', 1) returning id""",
+                Long.class, start, start);
+        long entry = jdbc.queryForObject("""
+                insert into watch_entries (kind, year, number, watch_id, author, text) values ('notebook', ?, 1, ?, 'x', 'x')
+                returning id""", Long.class, year, watch);
+        assertThatThrownBy(() -> jdbc.update("delete from watch_entries where id = ?", entry)).rootCause()
+                .hasMessageContaining("permission denied");
+        java.sql.Timestamp expired = java.sql.Timestamp.valueOf((year + 6) + "-01-01 00:00:00");
+        assertThat(jdbc.queryForObject("select entries from watch_purge_journal_year('notebook', ?, ?, false, false)",
+                Integer.class, year, expired)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from watch_entries where id = ?", Integer.class, entry)).isZero();
+        // The function checks the rule itself: a year under the shortest retention class stays.
+        assertThatThrownBy(() -> jdbc.queryForList("select * from watch_purge_journal_year('notebook', ?, ?, false, false)",
+                year, java.sql.Timestamp.valueOf((year + 1) + "-06-01 00:00:00"))).rootCause()
+                .hasMessageContaining("under a year");
+    }
 }

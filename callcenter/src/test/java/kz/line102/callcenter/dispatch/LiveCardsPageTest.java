@@ -124,8 +124,20 @@ class LiveCardsPageTest {
         // Listed at the next refresh without reloading the page.
         shows(row(id), kui, "Разбой", "1 — угроза жизни", "Астана, проспект Абая, 10", "зарегистрирована");
 
+        // A register entry linked to the card in the watch's journals is shown on the card, a link to it.
+        JsonNode telegram = api.json("POST", "/api/v1/watch/journals/telegrams-in/entries", duty,
+                "{\"text\":\"Телеграмма о разбое на Абая 10\"}").json();
+        assertThat(api.json("POST", "/api/v1/watch/entries/" + telegram.path("id").asLong() + "/incidents", duty,
+                "{\"kui\":\"" + kui + "\"}").status()).isEqualTo(200);
+
         click(By.cssSelector("#cards-table tr[data-incident-id='" + id + "'] button.card-open"));
         until(() -> el("card-detail").isDisplayed() && id.equals(el("card-detail").getAttribute("data-incident-id")));
+        By linked = By.cssSelector("#card-watch-list li.watch-entry[data-entry-id='" + telegram.path("id").asLong() + "']");
+        shows(linked, "Журнал регистрации входящих телеграмм", "№ " + telegram.path("number").asInt() + "/"
+                + telegram.path("year").asInt());
+        assertThat(browser.findElement(linked).findElement(By.tagName("a")).getAttribute("href"))
+                .contains("/watch/?journal=telegrams-in&year=" + telegram.path("year").asInt() + "&number="
+                        + telegram.path("number").asInt());
         assertThat(el("card-kui").getText()).isEqualTo(kui);
         assertThat(el("card-fields").getText()).contains("Отобрали телефон у остановки", operator);
         assertThat(el("card-persons").getText()).contains("Нұрлан Б.");

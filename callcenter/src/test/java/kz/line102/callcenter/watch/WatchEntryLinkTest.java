@@ -90,6 +90,50 @@ class WatchEntryLinkTest {
     }
 
     @Test
+    void aCardShowsItsLinkedEntriesAndReportsToJournalReadersOnlyAndAnUnlinkedCardNone() {
+        JsonNode card = TestCards.registered(api, operator, "CRIMINAL_OFFENCE", "theft", 1, "Сейфуллина 5");
+        String kui = card.path("kuiNumber").asString();
+        String incident = card.path("id").asString();
+        JsonNode telegram = entry("telegrams-in", "Телеграмма о краже на Сейфуллина 5");
+        JsonNode note = entry("notebook", "Выезд на Сейфуллина 5");
+        for (JsonNode e : new JsonNode[] {telegram, note}) {
+            assertThat(api.json("POST", "/api/v1/watch/entries/" + e.get("id").asLong() + "/incidents", duty,
+                    "{\"kui\":\"" + kui + "\"}").status()).isEqualTo(200);
+        }
+        Response drafted = api.json("POST", "/api/v1/watch/serious-reports", duty, "{\"kui\":\"" + kui + "\"}");
+        assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+
+        Response links = api.get("/api/v1/watch/links?incident=" + incident, auditor);
+        assertThat(links.status()).as(links.body()).isEqualTo(200);
+        JsonNode entries = links.json().get("entries");
+        assertThat(entries.findValuesAsString("journal")).containsExactly("telegrams-in", "notebook");
+        assertThat(entries.get(0).get("number").asInt()).isEqualTo(telegram.get("number").asInt());
+        assertThat(entries.get(0).get("year").asInt()).isEqualTo(telegram.get("year").asInt());
+        assertThat(entries.get(0).get("at").asString()).isNotBlank();
+        assertThat(entries.get(0).get("confidential").asBoolean()).isTrue();
+        assertThat(entries.get(1).get("confidential").asBoolean()).isFalse();
+        JsonNode reports = links.json().get("reports");
+        assertThat(reports).hasSize(1);
+        assertThat(reports.get(0).get("id").asLong()).isEqualTo(drafted.json().get("id").asLong());
+        assertThat(reports.get(0).get("state").asString()).isEqualTo("draft");
+        // Reading the confidential register through the card is audited like a search of it.
+        assertThat(jdbc.queryForObject("""
+                select count(*) from watch_audit where action = 'confidential-read' and actor = ?
+                  and detail->>'journal' = 'telegrams-in' and detail->>'incident' = ?""", Integer.class, auditor, incident))
+                .isEqualTo(1);
+
+        assertThat(api.get("/api/v1/watch/links?incident=" + incident, duty).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/watch/links?incident=" + incident, operator).status()).isEqualTo(403);
+        String other = TestCards.registered(api, operator, "CRIMINAL_OFFENCE", "theft", 2, "Абая 12").path("id").asString();
+        JsonNode none = api.get("/api/v1/watch/links?incident=" + other, duty).json();
+        assertThat(none.get("entries")).isEmpty();
+        assertThat(none.get("reports")).isEmpty();
+        Response bad = api.get("/api/v1/watch/links?incident=not-a-card", duty);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.code()).isEqualTo("invalid-request");
+    }
+
+    @Test
     void aScanIsKeptWithItsHashServedOnlyToJournalReadersAndAFileOverTheLimitIsRefused() throws Exception {
         long id = entry("faxes-in", "Факс из ДП области, скан приложен").get("id").asLong();
         byte[] scan = ("%PDF-1.4 скан " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);

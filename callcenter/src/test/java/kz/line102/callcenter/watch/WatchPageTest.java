@@ -195,4 +195,17 @@ class WatchPageTest {
         new Select(browser.findElement(By.id("journal"))).selectByValue("orientations");
         until(() -> text("entries").contains("Есептен алынды: " + incoming));
     }
+
+    @Test
+    void anEntryOpenedFromItsCardIsShownInItsJournal() {
+        String marker = "Факс " + System.nanoTime();
+        tools.jackson.databind.JsonNode fax = new Api(port).json("POST", "/api/v1/watch/journals/faxes-out/entries", outgoing,
+                "{\"text\":\"" + marker + "\"}").json();
+        Browser.signIn(browser, port, "/watch/?journal=faxes-out&year=" + fax.get("year").asInt() + "&number="
+                + fax.get("number").asInt(), outgoing);
+        until(() -> text("entries").contains(marker));
+        assertThat(new Select(browser.findElement(By.id("journal"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("faxes-out");
+        assertThat(browser.findElements(By.cssSelector("#entries tbody tr"))).hasSize(1);
+    }
 }
