@@ -33,6 +33,14 @@ public final class Videos {
         return write(target, "webm", "libvpx", "libopus", seconds);
     }
 
+    /**
+     * {@code seconds} of VP8 and Opus in WebM written as a browser streams it: no duration and
+     * no cues (MediaRecorder cannot go back to write them), so a player cannot seek in it.
+     */
+    public static Path liveWebm(Path target, int seconds) throws Exception {
+        return write(target, "webm", "libvpx", "libopus", seconds, true);
+    }
+
     /** {@code seconds} of MPEG-4 part 2 and AAC in Matroska: a video of a kind the archive does not keep. */
     public static Path mpeg4Matroska(Path target, int seconds) throws Exception {
         return write(target, "matroska", "mpeg4", "aac", seconds);
@@ -40,8 +48,16 @@ public final class Videos {
 
     private static Path write(Path target, String format, String videoCodec, String audioCodec, int seconds)
             throws Exception {
+        return write(target, format, videoCodec, audioCodec, seconds, false);
+    }
+
+    private static Path write(Path target, String format, String videoCodec, String audioCodec, int seconds,
+                              boolean live) throws Exception {
         try (FFmpegFrameRecorder out = new FFmpegFrameRecorder(target.toFile(), WIDTH, HEIGHT, 1)) {
             out.setFormat(format);
+            if (live) {
+                out.setOption("live", "1");
+            }
             out.setVideoCodecName(videoCodec);
             out.setAudioCodecName(audioCodec);
             out.setFrameRate(FPS);

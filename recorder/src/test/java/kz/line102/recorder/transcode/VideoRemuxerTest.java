@@ -34,4 +34,27 @@ class VideoRemuxerTest {
         assertThat(VideoRemuxer.indexFirst(mp4)).isFalse();
         assertThat(first.decodedDuration()).isCloseTo(Duration.ofSeconds(2), Duration.ofMillis(250));
     }
+
+    @Test
+    void aBrowsersWebmWithoutDurationOrCuesIsArchivedWithBothSoItCanBeSeeked() throws Exception {
+        Path live = Videos.liveWebm(dir.resolve("browser.webm"), 3);
+        assertThat(lengthMicros(live)).as("the browser's file declares no duration").isLessThanOrEqualTo(0);
+
+        TranscodeResult copy = new VideoRemuxer(Duration.ofMillis(250)).remux(live, dir);
+
+        assertThat(copy.codec()).isEqualTo("vp8+opus/webm");
+        assertThat(copy.decodedDuration()).isCloseTo(Duration.ofSeconds(3), Duration.ofMillis(250));
+        assertThat(lengthMicros(copy.file())).isBetween(2_900_000L, 4_100_000L);
+        assertThat(new String(Files.readAllBytes(copy.file()), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as("a Cues element (id 1C 53 BB 6B)").contains("\u001cS\u00bbk");
+    }
+
+    private static long lengthMicros(Path file) throws Exception {
+        try (org.bytedeco.javacv.FFmpegFrameGrabber in = new org.bytedeco.javacv.FFmpegFrameGrabber(file.toFile())) {
+            in.start();
+            long length = in.getFormatContext().duration();
+            in.stop();
+            return length == org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE ? -1 : length;
+        }
+    }
 }

@@ -40,8 +40,9 @@ import tools.jackson.databind.JsonNode;
  * video): a browser's WebM and a camera's MP4 archived as videos for three years, played
  * with Range under their own content type, every use audited as for sound; a video of
  * another kind refused with the formats that are taken. A call recording's video stays
- * refused: that is the recorder's test ({@code VideoUploadIngestTest}), the call archive
- * having no upload.
+ * refused: that is the recorder's test ({@code VideoUploadIngestTest}, with a WebM cut short
+ * that is quarantined), the call archive having no upload. A camera's file cut short is
+ * refused as unreadable.
  */
 @CallcenterTest
 class InterviewVideoRecordingTest {
@@ -197,6 +198,20 @@ class InterviewVideoRecordingTest {
         assertThat(up.json().get("detail").asString()).contains("MP4").contains("WebM");
         assertThat(api.get(BASE + "/cases/" + caseId + "/recordings", personnel).json().size()).isZero();
         assertThat(audited("interview-upload-refused", null)).isEqualTo(refusedBefore + 1);
-        assertThat(Files.exists(mkv)).isTrue();
+    }
+
+    @Test
+    void aCameraFileCutShortIsRefusedAsUnreadableAndNothingIsKept() throws Exception {
+        long caseId = openCase();
+        byte[] whole = Files.readAllBytes(InterviewVideos.mp4(dir.resolve("camera.mp4"), 3));
+        Path cut = Files.write(dir.resolve("cut.mp4"), Arrays.copyOf(whole, whole.length / 2));
+        long refusedBefore = audited("interview-upload-refused", null);
+
+        Response up = upload(caseId, "cut.mp4", "video/mp4", cut, Instant.now());
+
+        assertThat(up.status()).as(up.body()).isEqualTo(415);
+        assertThat(up.code()).isEqualTo("interview-recording-unreadable");
+        assertThat(api.get(BASE + "/cases/" + caseId + "/recordings", personnel).json().size()).isZero();
+        assertThat(audited("interview-upload-refused", null)).isEqualTo(refusedBefore + 1);
     }
 }
