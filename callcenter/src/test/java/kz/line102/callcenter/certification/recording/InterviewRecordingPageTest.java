@@ -66,8 +66,14 @@ class InterviewRecordingPageTest {
         browser.findElement(By.id("recording-upload")).click();
     }
 
-    private static WebElement row(ChromeDriver browser, int index) {
-        return browser.findElements(By.cssSelector("#recordings tr")).get(index);
+    private static String kind(ChromeDriver browser, int row) {
+        return (String) browser.executeScript("return document.querySelectorAll('#recordings tr')[arguments[0]]"
+                + ".querySelectorAll('td')[2].textContent", row);
+    }
+
+    private static void play(ChromeDriver browser, int row) {
+        browser.executeScript("document.querySelectorAll('#recordings tr')[arguments[0]]"
+                + ".querySelector('button.play').click()", row);
     }
 
     private static boolean allArchived(ChromeDriver browser, int expected) {
@@ -97,14 +103,16 @@ class InterviewRecordingPageTest {
             upload(browser, webm);
             until(browser, () -> "Запись принята и архивируется.".equals(
                     browser.findElement(By.id("recording-saved")).getText()));
+            until(browser, () -> browser.findElement(By.id("recording-upload")).isEnabled());
             upload(browser, WAV);
             until(browser, () -> browser.findElements(By.cssSelector("#recordings tr")).size() == 2);
             until(browser, () -> allArchived(browser, 2));
             assertThat(browser.findElement(By.id("recording-error")).getText()).isEmpty();
 
-            WebElement video = row(browser, 0);
-            assertThat(video.findElements(By.tagName("td")).get(2).getText()).isEqualTo("видео");
-            video.findElement(By.cssSelector("button.play")).click();
+            // The list may still redraw from the last "show": rows are read and clicked in one script each.
+            assertThat(kind(browser, 0)).isEqualTo("видео");
+            play(browser, 0);
+            until(browser, () -> !browser.findElements(By.cssSelector("#recording-player video")).isEmpty());
             WebElement player = browser.findElement(By.cssSelector("#recording-player video"));
             assertThat(player.findElement(By.tagName("source")).getAttribute("type")).isEqualTo("video/webm");
             // Metadata loaded: the browser has read the picture's size through the ranged playback.
@@ -113,9 +121,9 @@ class InterviewRecordingPageTest {
             assertThat(browser.executeScript("return document.querySelector('#recording-player video').videoWidth"))
                     .isEqualTo(160L);
 
-            WebElement sound = row(browser, 1);
-            assertThat(sound.findElements(By.tagName("td")).get(2).getText()).isEqualTo("звук");
-            sound.findElement(By.cssSelector("button.play")).click();
+            assertThat(kind(browser, 1)).isEqualTo("звук");
+            play(browser, 1);
+            until(browser, () -> !browser.findElements(By.cssSelector("#recording-player audio")).isEmpty());
             assertThat(browser.findElements(By.cssSelector("#recording-player video"))).isEmpty();
             assertThat(browser.findElement(By.cssSelector("#recording-player audio source")).getAttribute("type"))
                     .isEqualTo("audio/ogg");
