@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import kz.line102.callcenter.Api;
 import kz.line102.callcenter.CallcenterTest;
+import kz.line102.callcenter.certification.CommissionFixture;
 import kz.line102.callcenter.security.Role;
 import kz.line102.callcenter.security.UserService;
 import kz.line102.callcenter.testing.Browser;
@@ -20,7 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The interview recordings on the certification page in a real Chromium: the personnel
@@ -37,7 +38,7 @@ class InterviewRecordingPageTest {
     @Autowired
     UserService users;
     @Autowired
-    JdbcTemplate jdbc;
+    ApplicationContext context;
     @TempDir
     Path dir;
 
@@ -50,6 +51,10 @@ class InterviewRecordingPageTest {
     }
 
     private long openCase(Api api, String personnel, String run) {
+        CommissionFixture fixture = new CommissionFixture(context);
+        for (String member : java.util.List.of("chair-", "secretary-", "member-")) {
+            fixture.officer(member + run, CommissionFixture.SENIOR, member.equals("chair-"), member.equals("secretary-"));
+        }
         long employee = api.json("POST", "/api/v1/certification/employees", personnel, """
                 {"personnelNo":"PV-%s","fullName":"Серікбаев Ерлан","postings":[{"start":"2020-01-10","post":"operator"}]}"""
                 .formatted(run)).json().get("id").asLong();

@@ -25,6 +25,7 @@ import java.util.UUID;
 import kz.line102.callcenter.Api;
 import kz.line102.callcenter.Api.Response;
 import kz.line102.callcenter.CallcenterTest;
+import kz.line102.callcenter.certification.CommissionFixture;
 import kz.line102.callcenter.security.Role;
 import kz.line102.callcenter.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -55,6 +57,8 @@ class InterviewVideoRecordingTest {
     UserService users;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ApplicationContext context;
     @TempDir
     Path dir;
 
@@ -67,6 +71,10 @@ class InterviewVideoRecordingTest {
     void users() {
         api = new Api(port);
         personnel = Api.user(users, "video-personnel", Role.PERSONNEL);
+        CommissionFixture fixture = new CommissionFixture(context);
+        for (String member : java.util.List.of("chair-", "secretary-", "member-")) {
+            fixture.officer(member + run, CommissionFixture.SENIOR, member.equals("chair-"), member.equals("secretary-"));
+        }
     }
 
     private long openCase() {
