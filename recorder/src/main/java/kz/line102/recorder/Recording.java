@@ -20,7 +20,9 @@ import java.util.UUID;
  * @param sha256         lower-case hex SHA-256 of the file
  * @param sizeBytes      the file's size
  * @param duration       the decoded audio's length
- * @param codec          what the file holds ({@code opus/ogg})
+ * @param codec          what the file holds: {@code opus/ogg} for sound, or
+ *                       {@code <video>+<audio>/<container>} for an interview's video
+ *                       ({@code h264+aac/mp4}, {@code vp9+opus/webm})
  * @param retentionClass the retention policy that applies
  * @param retainFrom     the time retention counts from: the call's time, or the ingest time
  *                       when the PBX reported an implausible call time (a PBX clock reset
@@ -63,6 +65,27 @@ public record Recording(UUID id, String callId, String incidentId, Instant callA
 
     /** The content type of the archived file, for HTTP. */
     public String contentType() {
-        return "audio/ogg";
+        return switch (container()) {
+            case "mp4" -> "video/mp4";
+            case "webm" -> "video/webm";
+            default -> "audio/ogg";
+        };
+    }
+
+    /** The archived file's extension ({@code opus}, {@code mp4}, {@code webm}). */
+    public String extension() {
+        return switch (container()) {
+            case "mp4", "webm" -> container();
+            default -> "opus";
+        };
+    }
+
+    /** Whether the file holds a moving picture as well as the sound. */
+    public boolean video() {
+        return contentType().startsWith("video/");
+    }
+
+    private String container() {
+        return codec == null ? "" : codec.substring(codec.lastIndexOf('/') + 1);
     }
 }

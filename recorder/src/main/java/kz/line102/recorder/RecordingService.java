@@ -155,31 +155,27 @@ public final class RecordingService implements AutoCloseable {
 
     /**
      * Takes a recording a person uploads (an interview recorded outside the PBX): writes it
-     * whole under the archive root, checks that FFmpeg reads it as audio without a moving
-     * picture, records its job and starts the ingest in the background, which then runs
-     * as for a PBX file (transcode, SHA-256, archive, index) and is resumed the same way
-     * if this node dies before it is done. Returns once the job is recorded.
+     * whole under the archive root, checks that FFmpeg reads it as audio, and as a video only
+     * where {@link Upload#videoAllowed()} (then in a format kept as it is), records its job and
+     * starts the ingest in the background, which then runs as for a PBX file (transcode, or a
+     * video's stream copy; SHA-256, archive, index) and is resumed the same way if this node
+     * dies before it is done. Returns once the job is recorded.
      *
      * @param content   the file's bytes; read to the end, or to {@code maxBytes}
      * @param fileName  the name the person gave it (only its extension is kept)
      * @return the job's id, which becomes the recording's id
      * @throws UploadTooLargeException   past {@code maxBytes}
-     * @throws UnsupportedMediaException not audio FFmpeg reads, or a video
+     * @throws UnsupportedMediaException not audio FFmpeg reads, a video where none is allowed, or
+     *                                   a video in a format the archive does not keep
      * @throws kz.line102.recorder.retention.UnknownRetentionClassException for an unknown class
      */
     public UUID upload(Upload upload, java.io.InputStream content) throws IOException {
         String cls = retention.policy(upload.retentionClass()).retentionClass();
         String sourceName = uploads.receive(UUID.randomUUID(), upload.fileName(), content, upload.maxBytes());
+        MediaProbe.Media media;
         try {
-            MediaProbe.Media media = MediaProbe.probe(uploads.file(sourceName));
-            if (media.video()) {
-                throw new UnsupportedMediaException(UnsupportedMediaException.VIDEO,
-                        "the file holds a video (" + media.format() + "): the archive keeps audio only");
-            }
-            if (!media.audio()) {
-                throw new UnsupportedMediaException(UnsupportedMediaException.UNREADABLE,
-                        "the file holds no audio (" + media.format() + ")");
-            }
+            media = MediaProbe.probe(uploads.file(sourceName));
+            refuseUnarchivable(upload, media);
         } catch (CorruptRecordingException e) {
             uploads.discard(sourceName);
             throw new UnsupportedMediaException(UnsupportedMediaException.UNREADABLE, e.getMessage());
@@ -189,8 +185,25 @@ public final class RecordingService implements AutoCloseable {
         }
         UUID id = ingest.submit(new IngestRequest(upload.ownerId(), sourceName, upload.recordedAt(), null,
                 upload.uploadedBy(), cls), cls);
-        log.info("upload {} of {} by {} received as job {}", sourceName, upload.ownerId(), upload.uploadedBy(), id);
+        log.info("upload {} of {} by {} received as job {}{}", sourceName, upload.ownerId(), upload.uploadedBy(), id,
+                media.video() ? " (video " + media.videoCodec() + "+" + media.audioCodec() + ")" : "");
         return id;
+    }
+
+    private static void refuseUnarchivable(Upload upload, MediaProbe.Media media) {
+        if (media.video() && !upload.videoAllowed()) {
+            throw new UnsupportedMediaException(UnsupportedMediaException.VIDEO,
+                    "the file holds a video (" + media.format() + "): recordings of this kind are kept as sound only");
+        }
+        if (!media.audio()) {
+            throw new UnsupportedMediaException(UnsupportedMediaException.UNREADABLE,
+                    "the file holds no audio (" + media.format() + ")");
+        }
+        if (media.video() && media.videoContainer() == null) {
+            throw new UnsupportedMediaException(UnsupportedMediaException.VIDEO_FORMAT,
+                    "the video is " + media.videoCodec() + " with " + media.audioCodec() + " sound in "
+                            + media.format() + "; accepted: " + UnsupportedMediaException.ACCEPTED_VIDEO);
+        }
     }
 
     /** The ingest jobs filed under {@code callId} (a call's, or an upload owner's), oldest first. */

@@ -13,9 +13,13 @@ import java.time.Instant;
  * @param uploadedBy     the user who uploaded it (kept as the recording's operator)
  * @param retentionClass the retention class
  * @param maxBytes       the largest file taken
+ * @param videoAllowed   whether a video is archived as one (remuxed, picture kept): the
+ *                       caller's rule, because only the caller knows what the recording is
+ *                       for (a certification interview is recorded with its picture; a
+ *                       call's recording is speech and a video there is refused)
  */
 public record Upload(String ownerId, String fileName, Instant recordedAt, String uploadedBy,
-                     String retentionClass, long maxBytes) {
+                     String retentionClass, long maxBytes, boolean videoAllowed) {
 
     public Upload {
         ownerId = InvalidRequestException.requireText(ownerId, "owner id");
@@ -27,5 +31,11 @@ public record Upload(String ownerId, String fileName, Instant recordedAt, String
         if (maxBytes < 1) {
             throw new InvalidRequestException("the size limit must be positive");
         }
+    }
+
+    /** An upload whose video is refused: the archive keeps its sound only. */
+    public Upload(String ownerId, String fileName, Instant recordedAt, String uploadedBy, String retentionClass,
+                  long maxBytes) {
+        this(ownerId, fileName, recordedAt, uploadedBy, retentionClass, maxBytes, false);
     }
 }

@@ -26,6 +26,7 @@ public final class ProblemCodes {
     public static final String IMPOSSIBLE_DATES = "impossible-dates";
     public static final String INTERVIEW_RECORDING_TOO_LARGE = "interview-recording-too-large";
     public static final String INTERVIEW_RECORDING_UNREADABLE = "interview-recording-unreadable";
+    /** A video in a format the archive does not keep as it is (MP4 H.264/AAC and WebM VP8/VP9 are kept). */
     public static final String INTERVIEW_RECORDING_VIDEO = "interview-recording-video";
     public static final String INVALID_APPEAL = "invalid-appeal";
     public static final String INVALID_CANCELLATION = "invalid-cancellation";

@@ -56,7 +56,7 @@ public final class AccessService {
         Recording r = recordings.find(id).orElseThrow(() -> new NoSuchRecordingException(id));
         long size = store.size(r.path());
         log(r, who, "download", new ByteRange(0, size - 1, size));
-        String name = "102-" + NAME_TIME.format(r.callAt()) + "-" + r.callId() + ".opus";
+        String name = "102-" + NAME_TIME.format(r.callAt()) + "-" + r.callId() + "." + r.extension();
         return new DownloadManifest(r.id(), r.callId(), r.incidentId(), r.callAt(), r.callerNumber(), r.operator(),
                 r.duration(), name, r.contentType(), size, r.sha256());
     }

@@ -27,9 +27,11 @@ import kz.line102.recorder.storage.ArchiveFullException;
 import kz.line102.recorder.storage.ArchiveStore;
 import kz.line102.recorder.storage.Sha256;
 import kz.line102.recorder.transcode.CorruptRecordingException;
+import kz.line102.recorder.transcode.MediaProbe;
 import kz.line102.recorder.transcode.TranscodeResult;
 import kz.line102.recorder.transcode.TranscodeVerificationException;
 import kz.line102.recorder.transcode.Transcoder;
+import kz.line102.recorder.transcode.VideoRemuxer;
 import kz.line102.recorder.transcode.WavInfo;
 import kz.line102.recorder.transcode.WavProbe;
 import kz.line102.recorder.transcode.WavRepair;
@@ -48,6 +50,7 @@ public final class IngestPipeline {
     private final Duration tolerance;
     private final RecordingSource source;
     private final Transcoder transcoder;
+    private final VideoRemuxer remuxer;
     private final ArchiveStore store;
     private final JdbcIngestJobRepository jobs;
     private final JdbcRecordingRepository recordings;
@@ -62,6 +65,7 @@ public final class IngestPipeline {
         this.tolerance = props.transcode().durationTolerance();
         this.source = source;
         this.transcoder = transcoder;
+        this.remuxer = new VideoRemuxer(tolerance);
         this.store = store;
         this.jobs = new JdbcIngestJobRepository(ds);
         this.recordings = new JdbcRecordingRepository(ds);
@@ -114,8 +118,13 @@ public final class IngestPipeline {
                 // A person's upload in another format (MP3, Ogg, M4A…): written whole before its
                 // job existed, so there is no header to distrust; its length is what FFmpeg decodes.
                 quietChecked = true;
-                encoded = transcoder.transcode(wav, scratch.resolve("archive.opus"));
-                verifyLength(encoded.decodedDuration(), transcoder.decodedDuration(wav));
+                if (MediaProbe.probe(wav).video()) {
+                    // Taken as a video only where its upload allowed one: the picture is kept, copied as it is.
+                    encoded = remuxer.remux(wav, scratch);
+                } else {
+                    encoded = transcoder.transcode(wav, scratch.resolve("archive.opus"));
+                    verifyLength(encoded.decodedDuration(), transcoder.decodedDuration(wav));
+                }
                 archived(job, encoded, null);
                 return;
             }

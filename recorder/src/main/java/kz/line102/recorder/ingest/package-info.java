@@ -11,7 +11,9 @@
  * <p>Files a person uploads (certification interviews recorded outside the PBX) come in
  * through {@link kz.line102.recorder.ingest.UploadSource}: written whole under the archive
  * root's {@code incoming} folder before their job exists, then ingested and resumed like
- * a PBX file; an upload in another audio format than WAV is decoded by FFmpeg.
+ * a PBX file; an upload in another audio format than WAV is decoded by FFmpeg, and a
+ * video (taken only where its upload allowed one) is copied stream by stream into a clean
+ * MP4 or WebM, keeping its picture.
  *
  * <p>The rule every step keeps: at any crash there is the source, or the verified
  * archive copy with its index row, or both; never neither. The source is deleted only

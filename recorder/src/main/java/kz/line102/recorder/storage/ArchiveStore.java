@@ -46,13 +46,15 @@ public class ArchiveStore {
     }
 
     /**
-     * Copies {@code staged} into the archive under its hash and checks the copy's hash.
+     * Copies {@code staged} into the archive under its hash, with the staged file's extension
+     * ({@code opus}, or an interview video's {@code mp4} or {@code webm}), and checks the
+     * copy's hash.
      *
      * @return the path relative to the root
      * @throws ArchiveFullException when the copy would leave less than the configured free space
      */
     public String store(Path staged, String sha256, Instant callAt) throws IOException {
-        String relative = FOLDER.format(callAt) + "/" + sha256 + ".opus";
+        String relative = FOLDER.format(callAt) + "/" + sha256 + "." + extension(staged);
         Path target = resolve(relative);
         if (Files.exists(target) && sha256.equals(Sha256.of(target))) {
             return relative; // the same content is already there (a re-run after a crash)
@@ -176,6 +178,13 @@ public class ArchiveStore {
         } catch (IOException ignored) {
             // best effort: the file itself is already forced
         }
+    }
+
+    private static String extension(Path staged) {
+        String name = staged.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1);
+        return ext.matches("[a-z0-9]{1,5}") ? ext : "opus";
     }
 
     private static boolean isNoSpace(IOException e) {

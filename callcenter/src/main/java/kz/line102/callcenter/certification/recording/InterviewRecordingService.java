@@ -61,10 +61,14 @@ class InterviewRecordingService {
         this.clock = clock;
     }
 
-    /** One recording of a case: archived ({@code recording} set), on its way, or refused by the recorder. */
+    /**
+     * One recording of a case: archived ({@code recording} set), on its way, or refused by the
+     * recorder. {@code contentType} is the archived file's ({@code audio/ogg}, {@code video/mp4},
+     * {@code video/webm}): what the page plays it in.
+     */
     record View(UUID id, String state, String uploadedBy, Instant recordedAt, String sourceFormat,
                 String errorCode, Long sizeBytes, Long durationMs, String sha256, String retentionClass,
-                Instant ingestedAt, Instant expiresAt) {
+                Instant ingestedAt, Instant expiresAt, String contentType) {
     }
 
     static String owner(long caseId) {
@@ -87,9 +91,10 @@ class InterviewRecordingService {
     }
 
     /**
-     * Takes the recording of the case's interview and returns its job (the recording's id).
-     * Refused without a trace in the archive: over the size limit (413), not audio or a
-     * video (415), dated in the future (400).
+     * Takes the recording of the case's interview, sound or video (the regulation has the
+     * interview recorded with its picture), and returns its job (the recording's id).
+     * Refused without a trace in the archive: over the size limit (413), not audio, or a video
+     * in a format not kept as it is (415), dated in the future (400).
      */
     View upload(long caseId, String fileName, Instant recordedAt, InputStream body, long declaredLength,
                 String user) throws IOException {
@@ -106,12 +111,13 @@ class InterviewRecordingService {
         }
         UUID id;
         try {
-            id = recordings.upload(new Upload(owner(caseId), fileName, at, user, props.retentionClass(), maxBytes()),
-                    body);
+            id = recordings.upload(new Upload(owner(caseId), fileName, at, user, props.retentionClass(), maxBytes(),
+                    true), body);
         } catch (UploadTooLargeException e) {
             throw tooLarge(caseId, user, -1);
         } catch (UnsupportedMediaException e) {
-            boolean video = UnsupportedMediaException.VIDEO.equals(e.code());
+            boolean video = UnsupportedMediaException.VIDEO_FORMAT.equals(e.code())
+                    || UnsupportedMediaException.VIDEO.equals(e.code());
             log.info("interview recording {} of case {} by {} refused: {}", fileName, caseId, user, e.getMessage());
             audit.append(user, "interview-upload-refused", null, null, "certification case " + caseId + ": "
                     + e.code());
@@ -171,7 +177,8 @@ class InterviewRecordingService {
                 r.map(Recording::sizeBytes).orElse(null),
                 r.map(x -> x.duration() == null ? null : x.duration().toMillis()).orElse(null),
                 r.map(Recording::sha256).orElse(null), job.retentionClass(),
-                r.map(Recording::ingestedAt).orElse(null), r.map(recordings::expiresAt).orElse(null));
+                r.map(Recording::ingestedAt).orElse(null), r.map(recordings::expiresAt).orElse(null),
+                r.map(Recording::contentType).orElse(null));
     }
 
     private InterviewRecordingProblem tooLarge(long caseId, String user, long declared) {

@@ -43,9 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the recorder under the 3-year class, listed on the case, played with Range and downloaded
  * by the personnel service only, every use and every refusal in the hash-chained audit log;
  * a file too large or not audio refused with its problem; a node that dies after taking the
- * upload leaves the job for another. A video's refusal, a node dying in the middle of the
- * ingest and the purge after three years are the recorder's own tests
- * ({@code UploadIngestTest}), with the files and clocks they make.
+ * upload leaves the job for another. Videos are {@code InterviewVideoRecordingTest}'s; a
+ * node dying in the middle of the ingest and the purge after three years are the recorder's
+ * own tests ({@code UploadIngestTest}), with the files and clocks they make.
  */
 @CallcenterTest
 class InterviewRecordingTest {
