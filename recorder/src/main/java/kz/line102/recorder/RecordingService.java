@@ -224,7 +224,12 @@ public final class RecordingService implements AutoCloseable {
     }
 
     public RecordingPage search(RecordingQuery query) {
-        return catalog.search(query);
+        return catalog.search(query, false);
+    }
+
+    /** A search of the calls' recordings only: what a feature uploaded (an interview) is left out. */
+    public RecordingPage searchCalls(RecordingQuery query) {
+        return catalog.search(query, true);
     }
 
     /** Links the call's recordings to its incident card; returns how many. */

@@ -7,7 +7,9 @@ import java.time.Instant;
  * device of its own.
  *
  * @param ownerId        what the recording is filed under (its {@code callId}): the
- *                       caller's id of what was recorded, e.g. {@code certification-case/42}
+ *                       caller's kind and id of what was recorded, e.g. {@code certification-case/42};
+ *                       the slash keeps it apart from every call's id (a UUID), so the call
+ *                       archive never lists an upload ({@link #isUploadOwner})
  * @param fileName       the name the person gave the file (its extension tells the format)
  * @param recordedAt     when it was recorded: retention counts from it
  * @param uploadedBy     the user who uploaded it (kept as the recording's operator)
@@ -23,6 +25,10 @@ public record Upload(String ownerId, String fileName, Instant recordedAt, String
 
     public Upload {
         ownerId = InvalidRequestException.requireText(ownerId, "owner id");
+        if (!isUploadOwner(ownerId)) {
+            throw new InvalidRequestException("an upload's owner id is kind/id (e.g. certification-case/42), got '"
+                    + ownerId + "'");
+        }
         uploadedBy = InvalidRequestException.requireText(uploadedBy, "uploaded by");
         retentionClass = InvalidRequestException.requireText(retentionClass, "retention class");
         if (recordedAt == null) {
@@ -37,5 +43,11 @@ public record Upload(String ownerId, String fileName, Instant recordedAt, String
     public Upload(String ownerId, String fileName, Instant recordedAt, String uploadedBy, String retentionClass,
                   long maxBytes) {
         this(ownerId, fileName, recordedAt, uploadedBy, retentionClass, maxBytes, false);
+    }
+
+    /** Whether recordings filed under this id were uploaded for a feature (kind/id), not recorded from a call. */
+    public static boolean isUploadOwner(String callId) {
+        int slash = callId == null ? -1 : callId.indexOf('/');
+        return slash > 0 && slash < callId.length() - 1;
     }
 }

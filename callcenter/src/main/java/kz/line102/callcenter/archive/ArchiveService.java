@@ -6,12 +6,16 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import kz.line102.callcenter.app.InvalidRequestException;
+import kz.line102.recorder.NoSuchRecordingException;
 import kz.line102.recorder.RecordingService;
+import kz.line102.recorder.Upload;
 import kz.line102.recorder.access.AccessRequest;
 import kz.line102.recorder.access.DownloadManifest;
 import kz.line102.recorder.access.RecordingContent;
 import kz.line102.recorder.catalog.RecordingPage;
 import kz.line102.recorder.catalog.RecordingQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,6 +26,7 @@ import org.springframework.stereotype.Service;
 @Service
 class ArchiveService {
 
+    private static final Logger log = LoggerFactory.getLogger(ArchiveService.class);
     private final RecordingService recordings;
     private final JdbcArchiveRequestRepository requests;
     private final ArchiveAuditLog audit;
@@ -61,13 +66,13 @@ class ArchiveService {
         ArchiveRequest r = valid(auditor, requestId);
         audit.append(auditor, "search", null, r.id(), kui == null ? query.toString() : "kui=" + kui + " " + query);
         if (kui == null) {
-            return recordings.search(query);
+            return recordings.searchCalls(query);
         }
         java.util.Optional<String> card = kuiNumbers.incidentOf(kui);
         if (card.isEmpty() || query.incidentId() != null && !query.incidentId().equals(card.get())) {
             return new RecordingPage(java.util.List.of(), null);
         }
-        return recordings.search(query.incidentId(card.get()));
+        return recordings.searchCalls(query.incidentId(card.get()));
     }
 
     /** The KUI numbers of the cards the recordings are linked to, by card id. */
@@ -78,12 +83,14 @@ class ArchiveService {
 
     RecordingContent open(String auditor, String requestId, UUID recording, String range) throws IOException {
         ArchiveRequest r = valid(auditor, requestId);
+        callRecording(auditor, r, recording);
         audit.append(auditor, "stream", recording, r.id(), range == null ? "whole" : range);
         return recordings.open(recording, range, access(auditor, r));
     }
 
     DownloadManifest manifest(String auditor, String requestId, UUID recording, String action) throws IOException {
         ArchiveRequest r = valid(auditor, requestId);
+        callRecording(auditor, r, recording);
         audit.append(auditor, action, recording, r.id(), action);
         return recordings.manifest(recording, access(auditor, r));
     }
@@ -91,7 +98,22 @@ class ArchiveService {
     /** For a download: the manifest was logged as the download; the bytes are opened without a second entry. */
     RecordingContent openForDownload(String auditor, String requestId, UUID recording) throws IOException {
         ArchiveRequest r = valid(auditor, requestId);
+        callRecording(auditor, r, recording);
         return recordings.open(recording, null, access(auditor, r));
+    }
+
+    /**
+     * The call archive opens calls' recordings only: one a feature uploaded (a certification
+     * interview, the personnel service's alone) is answered as unknown, and the try is audited.
+     */
+    private void callRecording(String auditor, ArchiveRequest r, UUID recording) {
+        recordings.find(recording).filter(found -> Upload.isUploadOwner(found.callId()))
+                .ifPresent(upload -> {
+                    audit.append(auditor, "refused", recording, r.id(), "not a call's recording");
+                    log.warn("recordingId={} auditorId={} refused: not a call's recording (filed under its feature)",
+                            recording, auditor);
+                    throw new NoSuchRecordingException(recording);
+                });
     }
 
     private static AccessRequest access(String auditor, ArchiveRequest r) {

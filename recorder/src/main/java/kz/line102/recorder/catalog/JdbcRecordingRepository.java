@@ -82,8 +82,12 @@ public final class JdbcRecordingRepository {
     }
 
     /** One page of live recordings matching {@code q}, newest call first. */
-    public RecordingPage search(RecordingQuery q) {
+    /** @param callsOnly leave out uploads, filed under kind/id (a call's id is a UUID, with no slash) */
+    public RecordingPage search(RecordingQuery q, boolean callsOnly) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from recordings where deleted_at is null");
+        if (callsOnly) {
+            sql.append(" and strpos(call_id, '/') = 0");
+        }
         List<Object> args = new ArrayList<>();
         filter(sql, args, "call_at >= ?", q.from());
         filter(sql, args, "call_at < ?", q.to());

@@ -178,6 +178,40 @@ class InterviewRecordingTest {
         }
     }
 
+    /** The call archive is the auditors': an interview is the personnel service's alone, not found there. */
+    @Test
+    void anAuditorNeitherFindsNorPlaysAnInterviewInTheCallArchive() throws Exception {
+        long caseId = openCase();
+        Response up = upload(caseId, personnel, "interview.wav", Files.readAllBytes(FIXTURE));
+        assertThat(up.status()).as(up.body()).isEqualTo(201);
+        UUID id = UUID.fromString(up.json().get("id").asString());
+        awaitArchived(caseId, id);
+
+        String auditor = Api.user(users, "interview-archive-auditor", Role.AUDITOR);
+        Response request = api.json("POST", "/api/v1/archive/requests", auditor, """
+                {"requestingBody":"Investigation department","documentNumber":"12-345/26",
+                 "documentDate":"2026-11-20","reason":"criminal case 261234567"}""");
+        assertThat(request.status()).isEqualTo(201);
+        String requestId = request.json().get("id").asString();
+        String owner = InterviewRecordingService.owner(caseId);
+        for (String path : new String[] {"/api/v1/archive/recordings?callId=" + owner + "&size=50",
+            "/api/v1/archive/recordings?size=500"}) {
+            Response found = api.send(HttpRequest.newBuilder(URI.create(api.base() + path))
+                    .header("Authorization", basic(auditor))
+                    .header("X-Archive-Request", requestId).GET().build());
+            assertThat(found.status()).as(path).isEqualTo(200);
+            assertThat(found.body()).as(path).doesNotContain(id.toString());
+        }
+        for (String what : new String[] {"audio", "manifest", "download"}) {
+            Response played = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/archive/recordings/" + id
+                            + "/" + what)).header("Authorization", basic(auditor))
+                    .header("X-Archive-Request", requestId).GET().build());
+            assertThat(played.status()).as(what).isEqualTo(404);
+        }
+        assertThat(audited(auditor, "refused", id)).isEqualTo(3);
+        assertThat(audited(auditor, "stream", id)).isZero();
+    }
+
     @Test
     void aCallRecordingIsNoInterviewRecordingAndAnUnknownCaseTakesNoUpload() {
         Response none = api.get(BASE + "/recordings/" + UUID.randomUUID() + "/audio", personnel);
