@@ -71,16 +71,18 @@ class HandoffAfterCrashTest extends IntakeTestSupport {
                 && handoffs(call).size() == 5);
         assertThat(handoffs(call)).extracting(h -> h.get("target").toString().split(":")[0])
                 .containsExactly("draft-card", "recording-ingest", "screen-pop-end", "untouched-draft", "wrap-up");
-        // Other test contexts in this JVM share the database and drain it too: whatever one of
-        // them already carried out is undone, so the dead node's claim is what is left.
-        jdbc.update("delete from recording_ingest_jobs where call_id = ?", call.value());
-
         // It had taken the recording hand-off and died in the middle of it: its lease runs out.
-        jdbc.update("""
-                update incident_jobs set status = 'running', attempts = 1, claimed_by = 'node-that-died',
-                    lease_until = clock_timestamp() - interval '1 second'
-                where call_id = ?::uuid and step = 'call-handoff' and target like 'recording-ingest:%'""",
-                call.value());
+        // Other test contexts in this JVM share the database and drain it too: the crash is made
+        // only while none of them holds the hand-off (a claim in flight would finish it after),
+        // and whatever one of them already carried out is undone, so the dead node's claim is left.
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            jdbc.update("delete from recording_ingest_jobs where call_id = ?", call.value());
+            return jdbc.update("""
+                    update incident_jobs set status = 'running', attempts = 1, claimed_by = 'node-that-died',
+                        lease_until = clock_timestamp() - interval '1 second'
+                    where call_id = ?::uuid and step = 'call-handoff' and target like 'recording-ingest:%'
+                      and status <> 'running'""", call.value()) == 1;
+        });
 
         // The node restarts (or another node polls): a fresh drain.
         camel.getRouteController().startRoute(CallHandoffRoutes.WAKE_ROUTE);
