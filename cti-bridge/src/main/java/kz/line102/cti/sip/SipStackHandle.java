@@ -75,11 +75,18 @@ record SipStackHandle(SipStack stack, SipProvider provider, List<ListeningPoint>
             log.warn("SIP provider not deleted cleanly: {}", e.toString());
         }
         points.forEach(lp -> quietly(stack, lp));
-        try {
-            stack.stop();
-        } catch (RuntimeException e) {
-            log.warn("SIP stack did not stop cleanly: {}", e.toString());
-        }
+        // The port is free once the listening points are gone. The stack's stop then sleeps a fixed
+        // second for its timers' threads: nothing waits for that, and a JVM closing many agents at
+        // exit (a node, the tests' cached contexts) would wait one second per stack.
+        Thread stopper = new Thread(() -> {
+            try {
+                stack.stop();
+            } catch (RuntimeException e) {
+                log.warn("SIP stack did not stop cleanly: {}", e.toString());
+            }
+        }, "sip-stack-stop-" + port);
+        stopper.setDaemon(true);
+        stopper.start();
     }
 
     private static void quietly(SipStack stack, ListeningPoint lp) {
