@@ -110,7 +110,7 @@ class ArchiveService {
         recordings.find(recording).filter(found -> Upload.isUploadOwner(found.callId()))
                 .ifPresent(upload -> {
                     audit.append(auditor, "refused", recording, r.id(), "not a call's recording");
-                    log.warn("recordingId={} auditorId={} refused: not a call's recording (filed under its feature)",
+                    log.warn("recordingId={} user={} refused: not a call's recording (filed under its feature)",
                             recording, auditor);
                     throw new NoSuchRecordingException(recording);
                 });

@@ -33,4 +33,19 @@ public final class FreePorts {
         }
         throw new IOException("no port free for both UDP and TCP on " + address, last);
     }
+
+    /** Whether both the UDP and the TCP port are free on the address now. */
+    static boolean free(String address, int port) {
+        try {
+            InetAddress addr = InetAddress.getByName(address);
+            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(addr, port));
+                 ServerSocket tcp = new ServerSocket()) {
+                tcp.setReuseAddress(true);
+                tcp.bind(new InetSocketAddress(addr, port));
+                return true;
+            }
+        } catch (IOException busy) {
+            return false;
+        }
+    }
 }

@@ -66,7 +66,28 @@ record SipStackHandle(SipStack stack, SipProvider provider, List<ListeningPoint>
         }
     }
 
+    /**
+     * Closes the stack and returns once its port is free. The stack stops when its last provider
+     * goes and then sleeps a fixed second for its timers' threads, after its sockets are closed:
+     * that second runs on a thread of its own, since a JVM closing many agents at exit (a node,
+     * the tests' cached contexts) would otherwise wait it once per stack.
+     */
     void close() {
+        Thread stopper = new Thread(this::stop, "sip-stack-stop-" + port);
+        stopper.setDaemon(true);
+        stopper.start();
+        String address = points.isEmpty() ? "127.0.0.1" : points.get(0).getIPAddress();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
+        try {
+            while (stopper.isAlive() && !FreePorts.free(address, port) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stop() {
         try {
             stack.deleteSipProvider(provider);
         } catch (ObjectInUseException | RuntimeException e) {
@@ -75,18 +96,11 @@ record SipStackHandle(SipStack stack, SipProvider provider, List<ListeningPoint>
             log.warn("SIP provider not deleted cleanly: {}", e.toString());
         }
         points.forEach(lp -> quietly(stack, lp));
-        // The port is free once the listening points are gone. The stack's stop then sleeps a fixed
-        // second for its timers' threads: nothing waits for that, and a JVM closing many agents at
-        // exit (a node, the tests' cached contexts) would wait one second per stack.
-        Thread stopper = new Thread(() -> {
-            try {
-                stack.stop();
-            } catch (RuntimeException e) {
-                log.warn("SIP stack did not stop cleanly: {}", e.toString());
-            }
-        }, "sip-stack-stop-" + port);
-        stopper.setDaemon(true);
-        stopper.start();
+        try {
+            stack.stop();
+        } catch (RuntimeException e) {
+            log.warn("SIP stack did not stop cleanly: {}", e.toString());
+        }
     }
 
     private static void quietly(SipStack stack, ListeningPoint lp) {
