@@ -81,8 +81,9 @@ class LineHealthPageTest {
             By newest = By.cssSelector("#test-calls tbody tr:first-child");
             // The table is drawn again on each refresh, and has no row until the first test call is listed:
             // a row read while it is replaced, or before it is there, is read again.
-            await().atMost(Duration.ofSeconds(30)).ignoreException(StaleElementReferenceException.class)
-                    .ignoreException(org.openqa.selenium.NoSuchElementException.class)
+            // (One predicate for both: a second ignoreException would replace the first.)
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptionsMatching(e -> e instanceof StaleElementReferenceException
+                            || e instanceof org.openqa.selenium.NoSuchElementException)
                     .until(() -> {
                         String text = browser.findElement(newest).getText();
                         return text.contains("lh-page-admin") && text.contains("успешно")

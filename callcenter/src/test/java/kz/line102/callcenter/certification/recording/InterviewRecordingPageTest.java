@@ -5,12 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import kz.line102.callcenter.Api;
 import kz.line102.callcenter.CallcenterTest;
-import kz.line102.callcenter.certification.CommissionFixture;
 import kz.line102.callcenter.security.Role;
 import kz.line102.callcenter.security.UserService;
 import kz.line102.callcenter.testing.Browser;
@@ -50,22 +48,6 @@ class InterviewRecordingPageTest {
         }
     }
 
-    private long openCase(Api api, String personnel, String run) {
-        CommissionFixture fixture = new CommissionFixture(context);
-        for (String member : java.util.List.of("chair-", "secretary-", "member-")) {
-            fixture.officer(member + run, CommissionFixture.SENIOR, member.equals("chair-"), member.equals("secretary-"));
-        }
-        long employee = api.json("POST", "/api/v1/certification/employees", personnel, """
-                {"personnelNo":"PV-%s","fullName":"Серікбаев Ерлан","postings":[{"start":"2020-01-10","post":"operator"}]}"""
-                .formatted(run)).json().get("id").asLong();
-        long commission = api.json("POST", "/api/v1/certification/commissions", personnel, """
-                {"name":"page video %s","chair":"chair-%s","secretary":"secretary-%s",
-                 "members":["chair-%s","secretary-%s","member-%s"]}""".formatted(run, run, run, run, run, run))
-                .json().get("id").asLong();
-        return api.json("POST", "/api/v1/certification/employees/" + employee + "/cases", personnel,
-                "{\"commissionId\":" + commission + "}").json().get("id").asLong();
-    }
-
     private static void upload(ChromeDriver browser, Path file) {
         browser.findElement(By.id("recording-file")).sendKeys(file.toAbsolutePath().toString());
         browser.findElement(By.id("recording-upload")).click();
@@ -91,9 +73,8 @@ class InterviewRecordingPageTest {
 
     @Test
     void theOfficerUploadsAVideoAndASoundAndEachPlaysInItsOwnElement() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
         String personnel = Api.user(users, "page-video-personnel", Role.PERSONNEL);
-        long caseId = openCase(new Api(port), personnel, run);
+        long caseId = new InterviewCases(context, new Api(port), personnel).open("Серікбаев Ерлан");
         Path webm = InterviewVideos.webm(dir.resolve("interview.webm"), 3);
 
         ChromeDriver browser = Browser.start();

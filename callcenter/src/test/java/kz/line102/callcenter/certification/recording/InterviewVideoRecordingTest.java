@@ -1,7 +1,6 @@
 package kz.line102.callcenter.certification.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +24,6 @@ import java.util.UUID;
 import kz.line102.callcenter.Api;
 import kz.line102.callcenter.Api.Response;
 import kz.line102.callcenter.CallcenterTest;
-import kz.line102.callcenter.certification.CommissionFixture;
 import kz.line102.callcenter.security.Role;
 import kz.line102.callcenter.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,33 +62,18 @@ class InterviewVideoRecordingTest {
 
     Api api;
     String personnel;
-    final String run = UUID.randomUUID().toString().substring(0, 8);
+    InterviewCases cases;
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void users() {
         api = new Api(port);
         personnel = Api.user(users, "video-personnel", Role.PERSONNEL);
-        CommissionFixture fixture = new CommissionFixture(context);
-        for (String member : java.util.List.of("chair-", "secretary-", "member-")) {
-            fixture.officer(member + run, CommissionFixture.SENIOR, member.equals("chair-"), member.equals("secretary-"));
-        }
+        cases = new InterviewCases(context, api, personnel);
     }
 
     private long openCase() {
-        Response e = api.json("POST", BASE + "/employees", personnel, """
-                {"personnelNo":"V-%s-%s","fullName":"Ахметов Ахмет","postings":[{"start":"2020-01-10","post":"operator"}]}"""
-                .formatted(run, UUID.randomUUID().toString().substring(0, 6)));
-        assertThat(e.status()).as(e.body()).isEqualTo(201);
-        Response c = api.json("POST", BASE + "/commissions", personnel, """
-                {"name":"video commission %s %s","chair":"chair-%s","secretary":"secretary-%s",
-                 "members":["chair-%s","secretary-%s","member-%s"]}""".formatted(run, UUID.randomUUID(), run, run, run,
-                run, run));
-        assertThat(c.status()).as(c.body()).isEqualTo(201);
-        Response k = api.json("POST", BASE + "/employees/" + e.json().get("id").asLong() + "/cases", personnel,
-                "{\"commissionId\":" + c.json().get("id").asLong() + "}");
-        assertThat(k.status()).as(k.body()).isEqualTo(201);
-        return k.json().get("id").asLong();
+        return cases.open("Ахметов Ахмет");
     }
 
     private Response upload(long caseId, String name, String contentType, Path file, Instant recordedAt)
@@ -100,17 +83,7 @@ class InterviewVideoRecordingTest {
     }
 
     private JsonNode awaitArchived(long caseId, UUID id) {
-        JsonNode[] found = {null};
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            for (JsonNode r : api.get(BASE + "/cases/" + caseId + "/recordings", personnel).json()) {
-                if (r.get("id").asString().equals(id.toString()) && r.get("state").asString().equals("DONE")) {
-                    found[0] = r;
-                    return true;
-                }
-            }
-            return false;
-        });
-        return found[0];
+        return cases.awaitArchived(caseId, id);
     }
 
     private HttpResponse<byte[]> get(UUID id, String what, String range) throws Exception {
@@ -124,9 +97,7 @@ class InterviewVideoRecordingTest {
     }
 
     private long audited(String action, UUID recording) {
-        return jdbc.queryForObject("select count(*) from audit_log where username = ? and action = ?"
-                + " and (?::uuid is null or recording_id = ?::uuid)", Long.class, personnel, action,
-                recording == null ? null : recording.toString(), recording == null ? null : recording.toString());
+        return InterviewCases.audited(jdbc, personnel, action, recording);
     }
 
     @Test
