@@ -38,6 +38,10 @@ class StatsHistoryTest {
     JdbcTemplate jdbc;
     @Autowired
     UserService users;
+    @Autowired
+    JdbcIntervals intervals;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager txm;
 
     Api api;
     String supervisor;
@@ -200,6 +204,31 @@ class StatsHistoryTest {
                 jdbc.queryForObject("select zone from stats_day_zone", String.class)));
         assertThat(answered(op, day)).isEqualTo(1);
         assertThat(answered(op, day.plusDays(1))).isEqualTo(1);
+    }
+
+    /**
+     * A node killed in the middle of cutting every day again (its transaction never commits)
+     * leaves the day rows and their zone as they were: periods read the same figures, and the
+     * next pass of any node cuts them whole.
+     */
+    @Test
+    void aDayRebuildCutShortByACrashLeavesTheDaysAsTheyWere() {
+        String op = "stats-crash-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        UUID id = call("10:05:00", "answered", 4, 40, false, "+77010000031");
+        jdbc.update("update calls set operator_user = ?, updated_at = clock_timestamp() where id = ?", op, id);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(answered(op, day)).isEqualTo(1));
+
+        org.springframework.transaction.support.TransactionTemplate tx =
+                new org.springframework.transaction.support.TransactionTemplate(txm);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            jdbc.update("update stats_day_zone set zone = 'UTC'");
+            assertThat(intervals.cutDays()).isPositive();
+            throw new IllegalStateException("the node is killed before the rebuild commits");
+        })).hasMessageContaining("killed");
+
+        assertThat(jdbc.queryForObject("select zone from stats_day_zone", String.class)).isEqualTo("Asia/Almaty");
+        assertThat(answered(op, day)).isEqualTo(1);
+        assertThat(answeredBetween(op, day + "T00:00", day.plusDays(2) + "T00:00")).isEqualTo(1);
     }
 
     private long answered(String op, LocalDate d) {

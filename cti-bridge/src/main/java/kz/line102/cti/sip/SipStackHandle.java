@@ -79,8 +79,9 @@ record SipStackHandle(SipStack stack, SipProvider provider, List<ListeningPoint>
         String address = points.isEmpty() ? "127.0.0.1" : points.get(0).getIPAddress();
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
         try {
+            // Waits on the stopper itself (its end frees the port too), looking at the port between waits.
             while (stopper.isAlive() && !FreePorts.free(address, port) && System.nanoTime() < deadline) {
-                Thread.sleep(10);
+                stopper.join(10);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
